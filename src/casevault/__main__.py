@@ -1,0 +1,3 @@
+from casevault.cli import main
+
+raise SystemExit(main())

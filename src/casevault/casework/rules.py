@@ -1,0 +1,54 @@
+"""Small rules about references, passphrases and case types."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import datetime
+
+REF_PATTERN = re.compile(r"^CV-(\d{4})-(\d{4,})$")
+MIN_PASSPHRASE_CHARS = 12
+MAX_NAME_CHARS = 200
+DEFAULT_CASE_TYPE = "general"
+
+
+def format_ref(opened: datetime, number: int) -> str:
+    """`CV-<year>-<number>`: sequential, and never derived from anything about the member."""
+    return f"CV-{opened.year:04d}-{number:04d}"
+
+
+def normalise_ref(text: str) -> str:
+    return text.strip().upper()
+
+
+def passphrase_problem(passphrase: str) -> str | None:
+    """Why a new passphrase is refused, as one sentence, or None when it is acceptable."""
+    if len(passphrase) < MIN_PASSPHRASE_CHARS:
+        return (
+            f"The passphrase is too short: use at least {MIN_PASSPHRASE_CHARS} characters "
+            "(a few unrelated words work well)."
+        )
+    if len(set(passphrase)) < 4:
+        return "The passphrase repeats too few different characters to be safe."
+    return None
+
+
+def clean_text(text: str, *, field: str, max_chars: int = MAX_NAME_CHARS, required: bool = True) -> str:
+    """Normalise user text for storage (NFC, trimmed, no control characters). Raises ValueError
+    with a sentence naming the field (never the value)."""
+    cleaned = unicodedata.normalize("NFC", text).strip()
+    if any(unicodedata.category(ch) == "Cc" for ch in cleaned):
+        raise ValueError(f"The {field} contains control characters.")
+    if required and not cleaned:
+        raise ValueError(f"The {field} is empty.")
+    if len(cleaned) > max_chars:
+        raise ValueError(f"The {field} is longer than {max_chars} characters.")
+    return cleaned
+
+
+def storable_file_name(name: str) -> str:
+    """A file name as text we can store and show: undecodable bytes become U+FFFD and control
+    characters become visible symbols. The stored name is never used as a path."""
+    text = name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    text = "".join(chr(0x2400 + ord(ch)) if ord(ch) < 0x20 else ch for ch in text)
+    return text or "unnamed"

@@ -1,0 +1,449 @@
+"""The `casevault` command line: the contract in DESIGN.md section 5.
+
+Exit codes: 0 ok, 1 other failure, 2 usage, 3 cannot unlock, 4 damaged or tampered.
+Every user error is one sentence on stderr; a traceback appears only with --debug.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import getpass
+import json
+import logging
+import os
+import resource
+import sys
+from collections.abc import Callable, Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, NoReturn
+
+from casevault import __version__
+from casevault import log as logsetup
+from casevault.errors import CasevaultError, UsageError
+from casevault.keychain import OsKeychain
+from casevault.model import EVENT_KINDS
+from casevault.paths import VaultPaths
+from casevault.vault import Vault
+
+PASSPHRASE_ENV = "CASEVAULT_PASSPHRASE"
+NEW_PASSPHRASE_ENV = "CASEVAULT_NEW_PASSPHRASE"
+PROMPT_ATTEMPTS = 3
+
+log = logging.getLogger(__name__)
+
+
+class ArgumentParser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{message[:1].upper()}{message[1:]} (see `{self.prog} --help`).")
+
+
+def say(text: str) -> None:
+    print(f"casevault: {text}", file=sys.stderr)
+
+
+def is_interactive() -> bool:
+    return sys.stdin is not None and sys.stdin.isatty()
+
+
+def ask_passphrase(reason: str | None) -> str | None:
+    """CASEVAULT_PASSPHRASE, else a prompt when stdin is a terminal, else None (exit 3)."""
+    from_env = os.environ.get(PASSPHRASE_ENV)
+    if from_env is not None:
+        return from_env
+    if not is_interactive():
+        return None
+    if reason:
+        say(f"{reason}.")
+    try:
+        return getpass.getpass("Vault passphrase: ")
+    except (EOFError, OSError):
+        return None
+
+
+def new_passphrase(env_name: str) -> str:
+    from_env = os.environ.get(env_name)
+    if from_env is not None:
+        return from_env
+    if not is_interactive():
+        raise UsageError(f"No passphrase given: set {env_name} or run casevault in a terminal.")
+    first = getpass.getpass("New vault passphrase: ")
+    if getpass.getpass("Repeat it: ") != first:
+        raise UsageError("The two passphrases differ; nothing was changed.")
+    return first
+
+
+def iso(moment: datetime | None) -> str | None:
+    return None if moment is None else moment.astimezone(UTC).isoformat().replace("+00:00", "Z")
+
+
+def local(moment: datetime | None) -> str:
+    return "" if moment is None else moment.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def emit_json(data: Any) -> None:
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def parse_when(text: str) -> datetime:
+    """ISO date or date-time; one without a zone is local time."""
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        raise UsageError(f"{text!r} is not an ISO date-time such as 2026-12-01T09:00.") from None
+    if moment.tzinfo is None:
+        moment = moment.astimezone()
+    return moment.astimezone(UTC)
+
+
+def build_parser() -> ArgumentParser:
+    parser = ArgumentParser(prog="casevault", description="An encrypted case vault for union reps.")
+    parser.add_argument(
+        "--vault", metavar="DIR", help="the vault folder (default: $CASEVAULT_HOME or your data folder)"
+    )
+    parser.add_argument("--debug", action="store_true", help="log events to stderr and show tracebacks")
+    parser.add_argument("--version", action="version", version=f"casevault {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=ArgumentParser)
+    init = commands.add_parser("init", help="create a vault")
+    init.add_argument(
+        "--no-keyring", action="store_true", help="passphrase only; do not use the system keychain"
+    )
+    _add_case_commands(commands)
+    _add_record_commands(commands)
+    _add_vault_commands(commands)
+    return parser
+
+
+def _add_case_commands(commands: Any) -> None:
+    case = commands.add_parser("case", help="create, list, show, close and purge cases")
+    actions = case.add_subparsers(
+        dest="case_command", metavar="ACTION", required=True, parser_class=ArgumentParser
+    )
+    new = actions.add_parser("new", help="open a case for a member; prints its reference")
+    new.add_argument("--member", required=True, metavar="NAME")
+    new.add_argument("--type", default="general", metavar="T", help="e.g. disciplinary, grievance, sickness")
+    new.add_argument("--email", default="", metavar="E", help="the member's preferred (not work) address")
+    listing = actions.add_parser("list", help="list cases")
+    listing.add_argument("--status", choices=("open", "closed", "all"), default="all")
+    listing.add_argument("--json", action="store_true")
+    show = actions.add_parser("show", help="show one case")
+    show.add_argument("ref")
+    show.add_argument("--json", action="store_true")
+    close = actions.add_parser("close", help="close a case and start its archive period")
+    close.add_argument("ref")
+    close.add_argument("--retain-days", type=int, metavar="N", help="archive period in days")
+    reopen = actions.add_parser("reopen", help="reopen a closed case")
+    reopen.add_argument("ref")
+    purge = actions.add_parser("purge", help="destroy a closed case beyond recovery")
+    purge.add_argument("ref")
+    purge.add_argument("--yes", action="store_true", help="confirm the permanent deletion")
+
+
+def _add_record_commands(commands: Any) -> None:
+    note = commands.add_parser("note", help="add to a case's paper trail")
+    actions = note.add_subparsers(
+        dest="note_command", metavar="ACTION", required=True, parser_class=ArgumentParser
+    )
+    add = actions.add_parser("add", help="add a dated note")
+    add.add_argument("ref")
+    add.add_argument("--text", required=True)
+    add.add_argument("--kind", choices=EVENT_KINDS, default="note")
+
+    attach = commands.add_parser("attach", help="encrypt files into a case; prints one id per file")
+    attach.add_argument("ref")
+    attach.add_argument("files", nargs="+", metavar="FILE")
+    attachment = commands.add_parser("attachment", help="get a decrypted copy of an attachment")
+    actions = attachment.add_subparsers(
+        dest="attachment_command", metavar="ACTION", required=True, parser_class=ArgumentParser
+    )
+    get = actions.add_parser("get", help="decrypt to a new file (never overwrites)")
+    get.add_argument("id")
+    get.add_argument("--out", required=True, metavar="FILE")
+
+    search = commands.add_parser("search", help="full-text search over names, notes and file names")
+    search.add_argument("query")
+    search.add_argument("--json", action="store_true")
+    reminders = commands.add_parser("reminders", help="what is due")
+    reminders.add_argument("--at", metavar="ISO-DATETIME", help="as if it were this time")
+    reminders.add_argument("--json", action="store_true")
+    deletions = commands.add_parser("deletions", help="the record of permanently deleted cases")
+    deletions.add_argument("--json", action="store_true")
+
+
+def _add_vault_commands(commands: Any) -> None:
+    commands.add_parser("check", help="full integrity check; exits 4 if anything is damaged")
+    passphrase = commands.add_parser("passphrase", help="change the vault passphrase")
+    passphrase.add_argument("action", choices=("change",))
+    keychain = commands.add_parser("keychain", help="use the system keychain, or stop using it")
+    keychain.add_argument("action", choices=("status", "enable", "disable"))
+    bench = commands.add_parser("bench", help="measure speed and memory (a benchmark, not a test)")
+    bench.add_argument("--quick", action="store_true", help="small sizes, for a smoke run")
+    bench.add_argument("--dir", metavar="DIR", help="where to put the scratch files (default: a temp folder)")
+
+
+def open_vault(args: argparse.Namespace) -> Vault:
+    return Vault.open(
+        VaultPaths.resolve(args.vault),
+        keychain=OsKeychain(),
+        ask_passphrase=ask_passphrase,
+        notice=say,
+        attempts=PROMPT_ATTEMPTS if is_interactive() and PASSPHRASE_ENV not in os.environ else 1,
+    )
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    paths = VaultPaths.resolve(args.vault)
+    if paths.keys_file.exists():
+        raise CasevaultError(f"A vault already exists at {paths.root}.")
+    passphrase = new_passphrase(PASSPHRASE_ENV)
+    keychain = None if args.no_keyring else OsKeychain()
+    with Vault.create(paths, passphrase, keychain=keychain, notice=say) as vault:
+        slots = ", ".join(s.type for s in vault.key_slots)
+    print(f"Created a vault at {paths.root} (opens with: {slots}).")
+    print("Keep the passphrase safe: it is the way back in if the keychain is lost.")
+    return 0
+
+
+def case_json(vault: Vault, ref: str) -> dict[str, Any]:
+    detail = vault.case(ref)
+    s = detail.summary
+    return {
+        "ref": s.ref,
+        "member": {"name": detail.member.name, "email": detail.member.email},
+        "type": s.case_type,
+        "status": s.status,
+        "opened": iso(s.opened_at),
+        "closed": iso(s.closed_at),
+        "retain_until": iso(s.retain_until),
+        "updated": iso(s.updated_at),
+        "events": [
+            {
+                "id": e.id,
+                "kind": e.kind,
+                "occurred": iso(e.occurred_at),
+                "recorded": iso(e.recorded_at),
+                "text": e.body,
+            }
+            for e in detail.events
+        ],
+        "attachments": [
+            {"id": a.id, "name": a.name, "size": a.size, "added": iso(a.added_at)} for a in detail.attachments
+        ],
+    }
+
+
+def cmd_case(args: argparse.Namespace) -> int:
+    action = args.case_command
+    if action == "purge" and not args.yes:
+        raise UsageError("`case purge` destroys the case beyond recovery; add --yes to confirm.")
+    with open_vault(args) as vault:
+        if action == "new":
+            print(vault.new_case(args.member, case_type=args.type, email=args.email))
+        elif action == "list":
+            status = None if args.status == "all" else args.status
+            rows = vault.list_cases(status=status, limit=1_000_000)
+            if args.json:
+                emit_json(
+                    [
+                        {
+                            "ref": c.ref,
+                            "member": c.member_name,
+                            "type": c.case_type,
+                            "status": c.status,
+                            "opened": iso(c.opened_at),
+                            "closed": iso(c.closed_at),
+                            "retain_until": iso(c.retain_until),
+                            "updated": iso(c.updated_at),
+                        }
+                        for c in rows
+                    ]
+                )
+            else:
+                for c in rows:
+                    print(f"{c.ref}\t{c.status}\t{c.case_type}\t{local(c.updated_at)}\t{c.member_name}")
+        elif action == "show":
+            data = case_json(vault, args.ref)
+            if args.json:
+                emit_json(data)
+            else:
+                print_case(data)
+        elif action == "close":
+            summary = vault.close_case(args.ref, retain_days=args.retain_days)
+            print(f"{summary.ref} closed; due for deletion on {local(summary.retain_until)}.")
+        elif action == "reopen":
+            vault.reopen_case(args.ref)
+            print(f"{args.ref.upper()} reopened.")
+        elif action == "purge":
+            deletion = vault.purge_case(args.ref)
+            print(f"{deletion.ref} was destroyed: its keys, records and files are gone.")
+    return 0
+
+
+def print_case(data: dict[str, Any]) -> None:
+    print(f"{data['ref']}  {data['member']['name']}  ({data['type']}, {data['status']})")
+    if data["member"]["email"]:
+        print(f"  contact: {data['member']['email']}")
+    print(
+        f"  opened {data['opened']}"
+        + (f", closed {data['closed']}, keep until {data['retain_until']}" if data["closed"] else "")
+    )
+    for e in data["events"]:
+        print(f"  [{e['occurred']}] {e['kind']}: {e['text']}")
+    for a in data["attachments"]:
+        print(f"  attachment {a['id']}  {a['size']} bytes  {a['name']}")
+
+
+def cmd_note(args: argparse.Namespace) -> int:
+    with open_vault(args) as vault:
+        print(vault.add_note(args.ref, args.text, kind=args.kind))
+    return 0
+
+
+def cmd_attach(args: argparse.Namespace) -> int:
+    paths = [Path(f) for f in args.files]
+    missing = [p for p in paths if not p.is_file()]
+    if missing:
+        raise UsageError(f"{missing[0]} is not a readable file; nothing was attached.")
+    with open_vault(args) as vault:
+        for path in paths:
+            print(vault.attach(args.ref, path), flush=True)
+    return 0
+
+
+def cmd_attachment(args: argparse.Namespace) -> int:
+    with open_vault(args) as vault:
+        vault.save_attachment(args.id, Path(args.out))
+    say(f"wrote {args.out}; this decrypted copy is not protected by the vault.")
+    return 0
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    with open_vault(args) as vault:
+        hits = vault.search(args.query)
+    if args.json:
+        emit_json(
+            [{"ref": h.ref, "member": h.member_name, "status": h.status, "matched": h.source} for h in hits]
+        )
+    else:
+        for h in hits:
+            print(f"{h.ref}\t{h.status}\t{h.source}\t{h.member_name}")
+    return 0
+
+
+def cmd_reminders(args: argparse.Namespace) -> int:
+    now = parse_when(args.at) if args.at else None
+    with open_vault(args) as vault:
+        due = vault.reminders(now)
+    if args.json:
+        emit_json([{"kind": r.kind, "ref": r.ref, "due": iso(r.due_at), "text": r.text} for r in due])
+    else:
+        for r in due:
+            print(f"{local(r.due_at)}\t{r.ref}\t{r.text}")
+    return 0
+
+
+def cmd_deletions(args: argparse.Namespace) -> int:
+    with open_vault(args) as vault:
+        rows = vault.deletions()
+    data = [
+        {
+            "ref": d.ref,
+            "type": d.case_type,
+            "opened": iso(d.opened_at),
+            "closed": iso(d.closed_at),
+            "deleted": iso(d.deleted_at),
+        }
+        for d in rows
+    ]
+    if args.json:
+        emit_json(data)
+    else:
+        for d in data:
+            print(f"{d['deleted']}\t{d['ref']}\t{d['type']}")
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    with open_vault(args) as vault:
+        problems = vault.check()
+    for problem in problems:
+        print(problem)
+    if problems:
+        say(f"{len(problems)} problem(s) found.")
+        return 4
+    print("The vault is healthy: database and every attachment authenticate.")
+    return 0
+
+
+def cmd_passphrase(args: argparse.Namespace) -> int:
+    with open_vault(args) as vault:
+        vault.change_passphrase(new_passphrase(NEW_PASSPHRASE_ENV))
+    print("The passphrase was changed.")
+    return 0
+
+
+def cmd_keychain(args: argparse.Namespace) -> int:
+    keychain = OsKeychain()
+    with open_vault(args) as vault:
+        if args.action == "enable":
+            vault.enable_keychain(keychain)
+        elif args.action == "disable":
+            vault.disable_keychain(keychain)
+        slot = next((s for s in vault.key_slots if s.type == "keychain"), None)
+    print(f"Keychain slot: {'in use (' + slot.backend + ')' if slot else 'not in use'}.")
+    return 0
+
+
+def cmd_bench(args: argparse.Namespace) -> int:
+    from casevault import bench  # noqa: PLC0415 - only the benchmark needs it
+
+    return bench.run(quick=args.quick, scratch=Path(args.dir) if args.dir else None)
+
+
+HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "init": cmd_init,
+    "case": cmd_case,
+    "note": cmd_note,
+    "attach": cmd_attach,
+    "attachment": cmd_attachment,
+    "search": cmd_search,
+    "reminders": cmd_reminders,
+    "deletions": cmd_deletions,
+    "check": cmd_check,
+    "passphrase": cmd_passphrase,
+    "keychain": cmd_keychain,
+    "bench": cmd_bench,
+}
+
+
+def harden_process() -> None:
+    """Private files by default, and no core dumps that could hold keys or plaintext."""
+    os.umask(0o077)
+    with contextlib.suppress(ValueError, OSError):
+        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    harden_process()
+    parser = build_parser()
+    debug = "--debug" in (sys.argv[1:] if argv is None else argv)
+    logsetup.configure(debug)
+    try:
+        args = parser.parse_args(argv)
+        if args.command is None:
+            parser.print_help()
+            return 0
+        return HANDLERS[args.command](args)
+    except CasevaultError as err:
+        say(err.message)
+        return err.exit_code
+    except KeyboardInterrupt:
+        say("Interrupted; nothing half-done was kept.")
+        return 130
+    except Exception as err:
+        if debug:
+            raise
+        say(f"An unexpected error stopped casevault ({type(err).__name__}); run with --debug for details.")
+        return 1

@@ -1,0 +1,71 @@
+"""Durable, private file operations.
+
+Everything casevault writes goes through here, so that files are 0600, folders 0700, and
+every replacement is atomic: temp file in the same folder, fsync, rename, fsync the folder.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import secrets
+from collections.abc import Iterator
+from pathlib import Path
+from typing import BinaryIO
+
+from casevault.errors import CasevaultError, DiskFullError
+
+PART_SUFFIX = ".part"
+FILE_MODE = 0o600
+DIR_MODE = 0o700
+
+
+def make_private_dir(path: Path) -> None:
+    """Create `path` (and parents that do not exist) as 0700, and tighten it if it exists."""
+    path.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
+    os.chmod(path, DIR_MODE)
+
+
+def fsync_dir(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def translate_os_error(err: OSError, doing: str) -> CasevaultError:
+    """One clear sentence for the OS errors a user can meet while we write."""
+    if err.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
+        return DiskFullError(f"The disk is full, so {doing} was stopped and nothing was changed.")
+    if err.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return CasevaultError(f"Permission denied while {doing}: {err.filename or 'a file'}.")
+    return CasevaultError(f"{doing.capitalize()} failed: {err.strerror}.")
+
+
+@contextlib.contextmanager
+def atomic_writer(target: Path) -> Iterator[BinaryIO]:
+    """Write `target` atomically: a private temp file beside it becomes `target` only if the
+    block completes; on any error the temp file is removed and `target` is untouched.
+
+    Callers only ever write ciphertext or non-sensitive metadata through this.
+    """
+    tmp = target.with_name(f".{target.name}.{secrets.token_hex(4)}{PART_SUFFIX}")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, FILE_MODE)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            yield f
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()
+        raise
+    fsync_dir(target.parent)
+
+
+def atomic_write_bytes(target: Path, data: bytes) -> None:
+    with atomic_writer(target) as f:
+        f.write(data)

@@ -1,0 +1,79 @@
+"""`casevault check`: the database's own checks, every blob authenticated in full, and orphans
+found both ways. Problems are sentences naming opaque ids only, never names."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from casevault.blobstore import BlobStore
+from casevault.crypto import keys
+from casevault.errors import AuthenticationError, CasevaultError
+from casevault.model import Attachment
+from casevault.store import cases as case_rows
+from casevault.store import files as file_rows
+from casevault.store.db import Database
+
+CaseKey = Callable[[str], bytes]
+CheckProgress = Callable[[int, int], None]
+
+
+def check(
+    db: Database, blobs: BlobStore, case_key: CaseKey, progress: CheckProgress | None = None
+) -> list[str]:
+    problems = [f"database: {p}" for p in db.integrity_problems()]
+    if problems:
+        return problems  # rows from a damaged database cannot be trusted to check blobs against
+
+    on_disk, strays = blobs.inventory()
+    problems += strays
+    known_cases = case_rows.all_case_ids(db)
+    problems += [
+        f"case folder {case_id} belongs to no case in the database"
+        for case_id in sorted(set(on_disk) - known_cases)
+    ]
+    recorded = file_rows.all_with_keys(db)
+    keys_by_case = _case_keys(sorted({a.case_id for a, _ in recorded}), case_key, problems)
+    for done, (attachment, wrapped) in enumerate(recorded, start=1):
+        if progress is not None:
+            progress(done, len(recorded))
+        key = keys_by_case.get(attachment.case_id)
+        if key is None:
+            continue
+        if attachment.id not in on_disk.get(attachment.case_id, set()):
+            problems.append(f"attachment {attachment.id}: its encrypted file is missing")
+            continue
+        problem = _verify(blobs, attachment, wrapped, key)
+        if problem:
+            problems.append(f"attachment {attachment.id}: {problem}")
+
+    recorded_ids = {a.id for a, _ in recorded}
+    for case_id, file_ids in sorted(on_disk.items()):
+        problems += [
+            f"attachment file {file_id} in case folder {case_id} has no record (orphan)"
+            for file_id in sorted(file_ids - recorded_ids)
+        ]
+    return problems
+
+
+def _case_keys(case_ids: list[str], case_key: CaseKey, problems: list[str]) -> dict[str, bytes]:
+    found: dict[str, bytes] = {}
+    for case_id in case_ids:
+        try:
+            found[case_id] = case_key(case_id)
+        except CasevaultError:
+            problems.append(f"case {case_id}: its key is missing or fails authentication")
+    return found
+
+
+def _verify(blobs: BlobStore, attachment: Attachment, wrapped: bytes, case_key: bytes) -> str | None:
+    aad = keys.file_key_aad(bytes.fromhex(attachment.case_id), bytes.fromhex(attachment.id))
+    try:
+        file_key = keys.unwrap_key(case_key, wrapped, aad)
+        size = blobs.verify(attachment.case_id, attachment.id, file_key)
+    except AuthenticationError:
+        return "damaged or tampered with (fails authentication)"
+    except OSError as err:
+        return f"cannot be read ({err.strerror})"
+    if size != attachment.size:
+        return "its size differs from the record"
+    return None

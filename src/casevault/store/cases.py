@@ -1,0 +1,232 @@
+"""Members, cases, case keys, events and deletion records."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from casevault.model import CaseSummary, Deletion, Event, Member
+from casevault.store import search
+from casevault.store.db import Database, Row
+from casevault.store.timefmt import from_db, from_db_opt, to_db
+
+_SUMMARY_COLUMNS = """
+    c.id, c.ref, m.name, c.case_type, c.status, c.opened_at, c.closed_at, c.retain_until,
+    c.updated_at
+"""
+_SORTABLE = {
+    "ref": "c.ref",
+    "member": "m.name COLLATE NOCASE",
+    "type": "c.case_type",
+    "status": "c.status",
+    "opened": "c.opened_at",
+    "updated": "c.updated_at",
+}
+
+
+def _summary(row: Row) -> CaseSummary:
+    return CaseSummary(
+        id=row[0],
+        ref=row[1],
+        member_name=row[2],
+        case_type=row[3],
+        status=row[4],
+        opened_at=from_db(row[5]),
+        closed_at=from_db_opt(row[6]),
+        retain_until=from_db_opt(row[7]),
+        updated_at=from_db(row[8]),
+    )
+
+
+def next_ref_number(db: Database, year: int) -> int:
+    """The next number of the year's reference sequence (call inside a transaction)."""
+    db.execute(
+        "INSERT INTO ref_counters(year, last) VALUES (?, 1) ON CONFLICT(year) DO UPDATE SET last = last + 1",
+        (year,),
+    )
+    return int(db.scalar("SELECT last FROM ref_counters WHERE year = ?", (year,)))
+
+
+def insert_member(db: Database, member: Member, now: datetime) -> None:
+    db.execute(
+        "INSERT INTO members(id, name, email, created_at) VALUES (?, ?, ?, ?)",
+        (member.id, member.name, member.email, to_db(now)),
+    )
+
+
+def insert_case(
+    db: Database,
+    *,
+    case_id: str,
+    ref: str,
+    member: Member,
+    case_type: str,
+    wrapped_key: bytes,
+    now: datetime,
+) -> None:
+    with db.transaction():
+        db.execute(
+            "INSERT INTO cases(id, ref, member_id, case_type, status, opened_at, updated_at) "
+            "VALUES (?, ?, ?, ?, 'open', ?, ?)",
+            (case_id, ref, member.id, case_type, to_db(now), to_db(now)),
+        )
+        db.execute("INSERT INTO case_keys(case_id, wrapped) VALUES (?, ?)", (case_id, wrapped_key))
+        search.index(db, case_id, "member", member.id, member.name)
+
+
+def case_id_for_ref(db: Database, ref: str) -> str | None:
+    found = db.scalar("SELECT id FROM cases WHERE ref = ?", (ref,))
+    return None if found is None else str(found)
+
+
+def get_summary(db: Database, case_id: str) -> CaseSummary | None:
+    row = db.query_one(
+        f"SELECT {_SUMMARY_COLUMNS} FROM cases c JOIN members m ON m.id = c.member_id WHERE c.id = ?",  # noqa: S608 - constant columns
+        (case_id,),
+    )
+    return None if row is None else _summary(row)
+
+
+def get_member(db: Database, case_id: str) -> Member:
+    row = db.query_one(
+        "SELECT m.id, m.name, m.email FROM cases c JOIN members m ON m.id = c.member_id WHERE c.id = ?",
+        (case_id,),
+    )
+    if row is None:
+        raise LookupError("no such case")
+    return Member(id=row[0], name=row[1], email=row[2])
+
+
+def get_title(db: Database, case_id: str) -> str:
+    return str(db.scalar("SELECT title FROM cases WHERE id = ?", (case_id,)) or "")
+
+
+def list_cases(
+    db: Database,
+    *,
+    status: str | None = None,
+    sort: str = "updated",
+    descending: bool = True,
+    limit: int = 100,
+    offset: int = 0,
+) -> list[CaseSummary]:
+    """One page of cases, sorted and filtered in SQL (a proxy model sorting 100k rows in Python
+    took 10 s)."""
+    order = _SORTABLE.get(sort)
+    if order is None:
+        raise ValueError(f"cannot sort cases by {sort!r}")
+    direction = "DESC" if descending else "ASC"
+    where, params = ("WHERE c.status = ?", [status]) if status else ("", [])
+    # Only constants and a whitelisted ORDER BY column are interpolated; values are bound.
+    rows = db.query(
+        f"SELECT {_SUMMARY_COLUMNS} FROM cases c JOIN members m ON m.id = c.member_id {where} "  # noqa: S608
+        f"ORDER BY {order} {direction}, c.ref {direction} LIMIT ? OFFSET ?",
+        [*params, int(limit), int(offset)],
+    )
+    return [_summary(r) for r in rows]
+
+
+def count_cases(db: Database, status: str | None = None) -> int:
+    if status:
+        return int(db.scalar("SELECT count(*) FROM cases WHERE status = ?", (status,)))
+    return int(db.scalar("SELECT count(*) FROM cases"))
+
+
+def all_case_ids(db: Database) -> set[str]:
+    return {str(r[0]) for r in db.query("SELECT id FROM cases")}
+
+
+def wrapped_case_key(db: Database, case_id: str) -> bytes | None:
+    found = db.scalar("SELECT wrapped FROM case_keys WHERE case_id = ?", (case_id,))
+    return None if found is None else bytes(found)
+
+
+def touch(db: Database, case_id: str, now: datetime) -> None:
+    db.execute("UPDATE cases SET updated_at = ? WHERE id = ?", (to_db(now), case_id))
+
+
+def insert_event(db: Database, case_id: str, event: Event) -> None:
+    with db.transaction():
+        db.execute(
+            "INSERT INTO events(id, case_id, kind, occurred_at, recorded_at, body) VALUES (?, ?, ?, ?, ?, ?)",
+            (
+                event.id,
+                case_id,
+                event.kind,
+                to_db(event.occurred_at),
+                to_db(event.recorded_at),
+                event.body,
+            ),
+        )
+        search.index(db, case_id, "event", event.id, event.body)
+        touch(db, case_id, event.recorded_at)
+
+
+def events(db: Database, case_id: str) -> list[Event]:
+    rows = db.query(
+        "SELECT id, kind, occurred_at, recorded_at, body FROM events WHERE case_id = ? "
+        "ORDER BY occurred_at, recorded_at",
+        (case_id,),
+    )
+    return [Event(r[0], r[1], from_db(r[2]), from_db(r[3]), r[4]) for r in rows]
+
+
+def set_closed(db: Database, case_id: str, closed_at: datetime, retain_until: datetime) -> None:
+    db.execute(
+        "UPDATE cases SET status = 'closed', closed_at = ?, retain_until = ?, updated_at = ? WHERE id = ?",
+        (to_db(closed_at), to_db(retain_until), to_db(closed_at), case_id),
+    )
+
+
+def set_reopened(db: Database, case_id: str, now: datetime) -> None:
+    db.execute(
+        "UPDATE cases SET status = 'open', closed_at = NULL, retain_until = NULL, updated_at = ? "
+        "WHERE id = ?",
+        (to_db(now), case_id),
+    )
+
+
+def closed_cases(db: Database) -> list[CaseSummary]:
+    rows = db.query(
+        f"SELECT {_SUMMARY_COLUMNS} FROM cases c JOIN members m ON m.id = c.member_id "  # noqa: S608
+        "WHERE c.status = 'closed' ORDER BY c.retain_until"
+    )
+    return [_summary(r) for r in rows]
+
+
+def erase_case(db: Database, summary: CaseSummary, now: datetime) -> None:
+    """Delete every row of the case, its search entries and its key, and leave a deletion record.
+    Runs in one transaction with secure_delete on, so freed pages are zeroed."""
+    with db.transaction():
+        search.erase_case(db, summary.id)
+        db.execute("DELETE FROM case_keys WHERE case_id = ?", (summary.id,))
+        db.execute("DELETE FROM attachments WHERE case_id = ?", (summary.id,))
+        db.execute("DELETE FROM events WHERE case_id = ?", (summary.id,))
+        member_id = db.scalar("SELECT member_id FROM cases WHERE id = ?", (summary.id,))
+        db.execute("DELETE FROM cases WHERE id = ?", (summary.id,))
+        db.execute(
+            "DELETE FROM members WHERE id = ? AND NOT EXISTS (SELECT 1 FROM cases WHERE member_id = ?)",
+            (member_id, member_id),
+        )
+        db.execute(
+            "INSERT INTO deletions(case_id, ref, case_type, opened_at, closed_at, deleted_at) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            (
+                summary.id,
+                summary.ref,
+                summary.case_type,
+                to_db(summary.opened_at),
+                None if summary.closed_at is None else to_db(summary.closed_at),
+                to_db(now),
+            ),
+        )
+
+
+def deleted_case_ids(db: Database) -> set[str]:
+    return {str(r[0]) for r in db.query("SELECT case_id FROM deletions")}
+
+
+def deletions(db: Database) -> list[Deletion]:
+    rows = db.query(
+        "SELECT ref, case_type, opened_at, closed_at, deleted_at FROM deletions ORDER BY deleted_at"
+    )
+    return [Deletion(r[0], r[1], from_db(r[2]), from_db_opt(r[3]), from_db(r[4])) for r in rows]

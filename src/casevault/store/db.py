@@ -1,0 +1,179 @@
+"""The SQLCipher connection: keying, pragmas, transactions and the one error translator."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+from sqlcipher3 import dbapi2 as sqlcipher
+
+from casevault.crypto.keys import check_key
+from casevault.errors import (
+    CasevaultError,
+    DamagedError,
+    DiskFullError,
+    UnlockError,
+    VaultStateError,
+)
+from casevault.store import schema
+
+log = logging.getLogger(__name__)
+
+Row = tuple[Any, ...]
+Params = Sequence[Any] | dict[str, Any]
+
+# Order matters: logging and memory security must be set before the key is applied.
+_PRE_KEY_PRAGMAS = ("cipher_log_level = NONE", "cipher_memory_security = ON")
+_PRAGMAS = (
+    "foreign_keys = ON",
+    "secure_delete = ON",
+    # WAL keeps readers and the writer apart; deleted pages live on in -wal until a
+    # TRUNCATE checkpoint, which close() and every purge run.
+    "journal_mode = WAL",
+    "synchronous = FULL",
+    # Sorting and temp tables stay in memory: SQLite's temp files would hold plaintext.
+    "temp_store = MEMORY",
+)
+
+
+def translate_error(err: sqlcipher.Error, *, key_verified: bool) -> Exception:
+    """Map an SQLite error to the error the user should see; anything unknown is a bug and is
+    returned unchanged so that it raises with its traceback."""
+    name = getattr(err, "sqlite_errorname", "") or ""
+    text = str(err)
+    if name == "SQLITE_NOTADB" or "file is not a database" in text:
+        if key_verified:
+            return DamagedError("The vault database is damaged: it fails authentication.")
+        return UnlockError("The key does not open this vault database.")
+    if name == "SQLITE_CORRUPT" or "malformed" in text:
+        return DamagedError("The vault database is damaged.")
+    if name == "SQLITE_FULL" or "database or disk is full" in text:
+        return DiskFullError("The disk is full, so the change was not saved.")
+    if name == "SQLITE_BUSY" or "database is locked" in text:
+        return VaultStateError("The vault is in use by another casevault process.")
+    if name in ("SQLITE_CANTOPEN", "SQLITE_READONLY", "SQLITE_PERM", "SQLITE_IOERR"):
+        return CasevaultError("The vault database cannot be read or written.")
+    result: Exception = err
+    return result
+
+
+class Database:
+    """One thread-bound connection to the encrypted database."""
+
+    def __init__(self, conn: sqlcipher.Connection, *, key_verified: bool) -> None:
+        self._conn = conn
+        self._key_verified = key_verified
+        self._depth = 0
+
+    @classmethod
+    def open(cls, path: Path, key: bytes, *, create: bool = False, key_verified: bool = False) -> Database:
+        """Open (or create) the database with a raw 32-byte key. `key_verified` says the key came
+        from an authenticated key slot, so a failure to read is damage rather than a wrong key."""
+        check_key(key)
+        if create:
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o600)
+            os.close(fd)
+        elif not path.is_file():
+            raise VaultStateError("The vault database is missing.")
+        conn = sqlcipher.connect(str(path), isolation_level=None, check_same_thread=True)
+        db = cls(conn, key_verified=key_verified)
+        try:
+            for pragma in _PRE_KEY_PRAGMAS:
+                conn.execute(f"PRAGMA {pragma}")
+            # The key is hex digits we produced from bytes, never user text.
+            conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            for pragma in _PRAGMAS:
+                conn.execute(f"PRAGMA {pragma}")
+            schema.migrate(db)
+        except sqlcipher.Error as err:
+            conn.close()
+            raise db._translate(err) from None
+        except BaseException:
+            conn.close()
+            raise
+        return db
+
+    def _translate(self, err: sqlcipher.Error) -> Exception:
+        return translate_error(err, key_verified=self._key_verified)
+
+    def execute(self, sql: str, params: Params = ()) -> int:
+        """Run one statement; returns the number of rows changed."""
+        try:
+            return int(self._conn.execute(sql, params).rowcount)
+        except sqlcipher.Error as err:
+            raise self._translate(err) from None
+
+    def execute_script(self, sql: str) -> None:
+        """Run several statements one by one, inside the caller's transaction (the driver's own
+        executescript would commit first)."""
+        statement = ""
+        for line in sql.splitlines(keepends=True):
+            statement += line
+            if sqlcipher.complete_statement(statement):
+                self.execute(statement)
+                statement = ""
+        if statement.strip():
+            raise ValueError("incomplete SQL statement at the end of a script")
+
+    def query(self, sql: str, params: Params = ()) -> list[Row]:
+        try:
+            return [tuple(r) for r in self._conn.execute(sql, params).fetchall()]
+        except sqlcipher.Error as err:
+            raise self._translate(err) from None
+
+    def query_one(self, sql: str, params: Params = ()) -> Row | None:
+        rows = self.query(sql, params)
+        return rows[0] if rows else None
+
+    def scalar(self, sql: str, params: Params = ()) -> Any:
+        row = self.query_one(sql, params)
+        return row[0] if row else None
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[Database]:
+        """BEGIN IMMEDIATE ... COMMIT, or ROLLBACK on any exception. Nested use joins the outer
+        transaction, so helpers can be composed."""
+        if self._depth:
+            self._depth += 1
+            try:
+                yield self
+            finally:
+                self._depth -= 1
+            return
+        self.execute("BEGIN IMMEDIATE")
+        self._depth = 1
+        try:
+            yield self
+        except BaseException:
+            self._depth = 0
+            with contextlib.suppress(sqlcipher.Error):
+                self._conn.execute("ROLLBACK")
+            raise
+        self._depth = 0
+        self.execute("COMMIT")
+
+    def checkpoint_truncate(self) -> None:
+        """Move everything out of -wal and truncate it, so deleted pages do not linger there."""
+        self.query("PRAGMA wal_checkpoint(TRUNCATE)")
+
+    def integrity_problems(self) -> list[str]:
+        """SQLCipher's page authentication check, then SQLite's structural check."""
+        problems = [str(r[0]) for r in self.query("PRAGMA cipher_integrity_check")]
+        problems += [str(r[0]) for r in self.query("PRAGMA integrity_check") if r[0] != "ok"]
+        return problems
+
+    def user_version(self) -> int:
+        return int(self.scalar("PRAGMA user_version"))
+
+    def set_user_version(self, version: int) -> None:
+        self.execute(f"PRAGMA user_version = {int(version)}")
+
+    def close(self) -> None:
+        with contextlib.suppress(sqlcipher.Error):
+            self.checkpoint_truncate()
+        self._conn.close()

@@ -1,0 +1,130 @@
+"""Schema migrations, keyed on PRAGMA user_version.
+
+Each migration runs in its own transaction. A vault whose user_version is newer than the last
+migration here was written by a newer casevault and is refused rather than guessed at.
+Later issues add tables (action points, reminders, parties, consent, originals, audit log) as
+new migrations; existing ones are never edited.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from casevault.errors import VaultStateError
+
+if TYPE_CHECKING:
+    from casevault.store.db import Database
+
+V1 = """
+CREATE TABLE settings (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE members (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    email TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE ref_counters (
+    year INTEGER PRIMARY KEY,
+    last INTEGER NOT NULL
+) STRICT;
+
+CREATE TABLE cases (
+    id TEXT PRIMARY KEY,
+    ref TEXT NOT NULL UNIQUE,
+    member_id TEXT NOT NULL REFERENCES members(id),
+    case_type TEXT NOT NULL,
+    title TEXT NOT NULL DEFAULT '',
+    status TEXT NOT NULL CHECK (status IN ('open', 'closed')),
+    opened_at TEXT NOT NULL,
+    closed_at TEXT,
+    retain_until TEXT,
+    updated_at TEXT NOT NULL
+) STRICT;
+CREATE INDEX cases_by_status_updated ON cases(status, updated_at);
+CREATE INDEX cases_by_member ON cases(member_id);
+CREATE INDEX cases_by_retain_until ON cases(retain_until) WHERE retain_until IS NOT NULL;
+
+-- The case key, wrapped by HKDF(VMK, "casevault/v1/case-kek"). Deleting this row is the
+-- cryptographic erase of every attachment in the case.
+CREATE TABLE case_keys (
+    case_id TEXT PRIMARY KEY REFERENCES cases(id) ON DELETE CASCADE,
+    wrapped BLOB NOT NULL
+) STRICT;
+
+CREATE TABLE events (
+    id TEXT PRIMARY KEY,
+    case_id TEXT NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL CHECK (kind IN ('note', 'meeting', 'advice', 'call', 'management')),
+    occurred_at TEXT NOT NULL,
+    recorded_at TEXT NOT NULL,
+    body TEXT NOT NULL
+) STRICT;
+CREATE INDEX events_by_case ON events(case_id, occurred_at);
+
+-- The file key is wrapped by the case key.
+CREATE TABLE attachments (
+    id TEXT PRIMARY KEY,
+    case_id TEXT NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    wrapped_key BLOB NOT NULL,
+    added_at TEXT NOT NULL
+) STRICT;
+CREATE INDEX attachments_by_case ON attachments(case_id);
+
+-- An import in progress: written before the blob, removed with the attachment row's commit.
+-- A row still here at the next open marks a killed import whose blob is removed.
+CREATE TABLE pending_imports (
+    file_id TEXT PRIMARY KEY,
+    case_id TEXT NOT NULL,
+    started_at TEXT NOT NULL
+) STRICT;
+
+-- What is left of a purged case: no names, no content. case_id is an opaque random id kept so
+-- that an interrupted purge can finish removing the case folder at the next open.
+CREATE TABLE deletions (
+    case_id TEXT PRIMARY KEY,
+    ref TEXT NOT NULL,
+    case_type TEXT NOT NULL,
+    opened_at TEXT NOT NULL,
+    closed_at TEXT,
+    deleted_at TEXT NOT NULL
+) STRICT;
+
+-- Full-text search, inside the encrypted database. search_docs maps an FTS row to what it
+-- indexes, so a case's rows can be found (and erased) through an index.
+CREATE TABLE search_docs (
+    rowid INTEGER PRIMARY KEY,
+    case_id TEXT NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+    source TEXT NOT NULL CHECK (source IN ('member', 'case', 'event', 'attachment')),
+    source_id TEXT NOT NULL,
+    UNIQUE (source, source_id)
+) STRICT;
+CREATE INDEX search_docs_by_case ON search_docs(case_id);
+CREATE VIRTUAL TABLE search_index USING fts5(
+    text,
+    tokenize = 'unicode61 remove_diacritics 2'
+);
+INSERT INTO search_index(search_index, rank) VALUES ('secure-delete', 1);
+"""
+
+MIGRATIONS: tuple[str, ...] = (V1,)
+LATEST = len(MIGRATIONS)
+
+
+def migrate(db: Database) -> None:
+    current = db.user_version()
+    if current > LATEST:
+        raise VaultStateError(
+            f"This vault was written by a newer casevault (format {current}); "
+            f"update casevault to open it (this one reads up to format {LATEST})."
+        )
+    for version in range(current + 1, LATEST + 1):
+        with db.transaction():
+            db.execute_script(MIGRATIONS[version - 1])
+            db.set_user_version(version)

@@ -1,0 +1,18 @@
+"""Settings kept inside the vault (so they are encrypted and travel with it)."""
+
+from __future__ import annotations
+
+from casevault.store.db import Database
+
+
+def get(db: Database, key: str) -> str | None:
+    found = db.scalar("SELECT value FROM settings WHERE key = ?", (key,))
+    return None if found is None else str(found)
+
+
+def put(db: Database, key: str, value: str) -> None:
+    db.execute(
+        "INSERT INTO settings(key, value) VALUES (?, ?) "
+        "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+        (key, value),
+    )

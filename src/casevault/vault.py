@@ -1,0 +1,488 @@
+"""The Vault: the one API the CLI and the GUI both use.
+
+It owns the unlocked state (the master key and the database connection) and composes the
+crypto, store, blob store and casework rules. Nothing here prints or prompts: user-facing
+failures are CasevaultError subclasses, and the caller decides how to show them.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import secrets
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import BinaryIO
+
+from casevault import integrity
+from casevault.blobstore import BlobStore
+from casevault.casework import reminders as reminder_rules
+from casevault.casework import retention, rules
+from casevault.crypto import kdf, keys, keyslots
+from casevault.crypto.blob import Progress
+from casevault.crypto.keyslots import KeyHeader
+from casevault.errors import (
+    AuthenticationError,
+    CasevaultError,
+    DamagedError,
+    KeychainError,
+    NotFoundError,
+    UsageError,
+    VaultStateError,
+)
+from casevault.fsutil import atomic_write_bytes, make_private_dir, translate_os_error
+from casevault.keychain import Keychain
+from casevault.model import (
+    EVENT_KINDS,
+    Attachment,
+    CaseDetail,
+    CaseSummary,
+    Deletion,
+    Event,
+    Member,
+    SearchHit,
+)
+from casevault.paths import VaultPaths
+from casevault.store import cases as case_rows
+from casevault.store import files as file_rows
+from casevault.store import search as search_rows
+from casevault.store import settings
+from casevault.store.db import Database
+from casevault.unlock import AskPassphrase, KeychainOutcome, unlock
+
+log = logging.getLogger(__name__)
+
+Clock = Callable[[], datetime]
+Notice = Callable[[str], None]
+RETAIN_DAYS_SETTING = "retention.default_days"
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def new_id() -> str:
+    return secrets.token_hex(16)
+
+
+def _ignore(_: str) -> None:
+    pass
+
+
+def read_header(paths: VaultPaths) -> KeyHeader:
+    try:
+        raw = paths.keys_file.read_bytes()
+    except FileNotFoundError:
+        raise VaultStateError(
+            f"There is no vault at {paths.root}; create one with `casevault init`."
+        ) from None
+    try:
+        return KeyHeader.from_bytes(raw)
+    except ValueError as err:
+        raise DamagedError(f"The vault key file is damaged or not a casevault key file ({err}).") from None
+
+
+class Vault:
+    def __init__(self, paths: VaultPaths, header: KeyHeader, vmk: bytes, db: Database, clock: Clock) -> None:
+        self.paths = paths
+        self._header = header
+        self._vmk: bytes | None = vmk
+        self._db: Database | None = db
+        self._clock = clock
+        self._blobs = BlobStore(paths, header.vault_id_hex)
+
+    # ---- lifecycle -------------------------------------------------------------------------
+
+    @classmethod
+    def create(
+        cls,
+        paths: VaultPaths,
+        passphrase: str,
+        *,
+        keychain: Keychain | None,
+        kdf_params: kdf.KdfParams | None = None,
+        notice: Notice = _ignore,
+        clock: Clock = utc_now,
+    ) -> Vault:
+        """Make a new vault. With `keychain`, a keychain slot is added when the keychain works;
+        when it does not, the vault is made passphrase-only and `notice` says why."""
+        problem = rules.passphrase_problem(passphrase)
+        if problem:
+            raise UsageError(problem)
+        if paths.keys_file.exists():
+            raise VaultStateError(f"A vault already exists at {paths.root}.")
+        if paths.root.exists() and any(paths.root.iterdir()):
+            raise VaultStateError(f"{paths.root} is not empty; choose an empty or new folder for a vault.")
+        vault_id = os.urandom(16)
+        vmk = keys.random_key()
+        params = kdf_params or kdf.calibrate()
+        header = KeyHeader(vault_id=vault_id).with_slot(
+            keyslots.make_passphrase_slot(vmk, vault_id, passphrase, params, os.urandom(kdf.SALT_LEN))
+        )
+        if keychain is not None:
+            try:
+                header = header.with_slot(_enrol_keychain(keychain, vmk, vault_id))
+            except KeychainError as err:
+                notice(f"{err.message}, so this vault opens with its passphrase only.")
+        try:
+            make_private_dir(paths.root)
+            make_private_dir(paths.cases_dir)
+            db = Database.open(
+                paths.db_file, keys.derive_key(vmk, keys.PURPOSE_DB), create=True, key_verified=True
+            )
+            # vault.keys is written last: a vault exists once its key file does.
+            atomic_write_bytes(paths.keys_file, header.to_bytes())
+        except OSError as err:
+            raise translate_os_error(err, "creating the vault") from None
+        log.info("vault.created %s", header.vault_id_hex)
+        return cls(paths, header, vmk, db, clock)
+
+    @classmethod
+    def open(
+        cls,
+        paths: VaultPaths,
+        *,
+        keychain: Keychain | None,
+        ask_passphrase: AskPassphrase,
+        notice: Notice = _ignore,
+        attempts: int = 1,
+        clock: Clock = utc_now,
+    ) -> Vault:
+        header = read_header(paths)
+        unlocked = unlock(header, keychain, ask_passphrase, attempts=attempts)
+        if unlocked.reason:
+            notice(f"{unlocked.reason}; the vault was opened with its passphrase.")
+        db = Database.open(paths.db_file, keys.derive_key(unlocked.vmk, keys.PURPOSE_DB), key_verified=True)
+        vault = cls(paths, header, unlocked.vmk, db, clock)
+        vault._recover()
+        if keychain is not None and unlocked.keychain in (
+            KeychainOutcome.ENTRY_MISSING,
+            KeychainOutcome.ENTRY_WRONG,
+        ):
+            try:
+                vault.enable_keychain(keychain)
+                notice("The system keychain now holds a new key for this vault.")
+            except KeychainError:
+                pass  # the passphrase still works; nothing to fix now
+        return vault
+
+    def close(self) -> None:
+        """Lock: close the database and drop the master key. (Python cannot wipe the bytes; they
+        become unreachable.)"""
+        if self._db is not None:
+            self._db.close()
+        self._db = None
+        self._vmk = None
+        log.info("vault.locked")
+
+    lock = close
+
+    def __enter__(self) -> Vault:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def vault_id(self) -> str:
+        return self._header.vault_id_hex
+
+    @property
+    def is_open(self) -> bool:
+        return self._db is not None
+
+    @property
+    def db(self) -> Database:
+        if self._db is None:
+            raise VaultStateError("The vault is locked.")
+        return self._db
+
+    def _master(self) -> bytes:
+        if self._vmk is None:
+            raise VaultStateError("The vault is locked.")
+        return self._vmk
+
+    def _recover(self) -> None:
+        """Finish what a crash interrupted: drop killed imports, finish interrupted purges."""
+        for case_id, file_id in file_rows.pending_imports(self.db):
+            self._blobs.remove(case_id, file_id)
+            file_rows.abandon_import(self.db, file_id)
+            log.info("recover.import-dropped %s", file_id)
+        for case_id in case_rows.all_case_ids(self.db):
+            self._blobs.sweep_parts(case_id)
+        existing = (
+            {p.name for p in self.paths.cases_dir.iterdir()} if self.paths.cases_dir.is_dir() else set()
+        )
+        for case_id in case_rows.deleted_case_ids(self.db) & existing:
+            self._blobs.remove_case(case_id)
+            log.info("recover.purge-finished %s", case_id)
+
+    # ---- key slots ---------------------------------------------------------------------------
+
+    def _write_header(self, header: KeyHeader) -> None:
+        atomic_write_bytes(self.paths.keys_file, header.to_bytes())
+        self._header = header
+
+    def change_passphrase(self, new_passphrase: str, kdf_params: kdf.KdfParams | None = None) -> None:
+        """Re-wrap the passphrase slot only; the keychain slot and all data are untouched."""
+        problem = rules.passphrase_problem(new_passphrase)
+        if problem:
+            raise UsageError(problem)
+        slot = keyslots.make_passphrase_slot(
+            self._master(),
+            self._header.vault_id,
+            new_passphrase,
+            kdf_params or kdf.calibrate(),
+            os.urandom(kdf.SALT_LEN),
+        )
+        self._write_header(self._header.with_slot(slot))
+        log.info("keys.passphrase-changed")
+
+    def enable_keychain(self, keychain: Keychain) -> None:
+        self._write_header(
+            self._header.with_slot(_enrol_keychain(keychain, self._master(), self._header.vault_id))
+        )
+        log.info("keys.keychain-enrolled")
+
+    def disable_keychain(self, keychain: Keychain | None) -> None:
+        self._write_header(self._header.without(keyslots.KEYCHAIN))
+        if keychain is not None:
+            # The slot is gone from the header, so a stale entry that cannot be deleted opens nothing.
+            with contextlib.suppress(KeychainError):
+                keychain.delete(self.vault_id)
+        log.info("keys.keychain-removed")
+
+    @property
+    def key_slots(self) -> list[keyslots.Slot]:
+        return list(self._header.slots)
+
+    # ---- cases ---------------------------------------------------------------------------------
+
+    def _case_id(self, ref: str) -> str:
+        case_id = case_rows.case_id_for_ref(self.db, rules.normalise_ref(ref))
+        if case_id is None:
+            raise NotFoundError(f"There is no case {rules.normalise_ref(ref)!r} in this vault.")
+        return case_id
+
+    def _case_key(self, case_id: str) -> bytes:
+        wrapped = case_rows.wrapped_case_key(self.db, case_id)
+        if wrapped is None:
+            raise DamagedError("The case key is missing from the vault.")
+        kek = keys.derive_key(self._master(), keys.PURPOSE_CASE_KEK)
+        try:
+            return keys.unwrap_key(kek, wrapped, keys.case_key_aad(bytes.fromhex(case_id)))
+        except AuthenticationError:
+            raise DamagedError("The case key fails authentication.") from None
+
+    def new_case(self, member_name: str, *, case_type: str = rules.DEFAULT_CASE_TYPE, email: str = "") -> str:
+        try:
+            name = rules.clean_text(member_name, field="member's name")
+            kind = rules.clean_text(case_type or rules.DEFAULT_CASE_TYPE, field="case type", max_chars=60)
+            mail = rules.clean_text(email, field="email address", required=False)
+        except ValueError as err:
+            raise UsageError(str(err)) from None
+        now = self._clock()
+        case_id = new_id()
+        case_key = keys.random_key()
+        kek = keys.derive_key(self._master(), keys.PURPOSE_CASE_KEK)
+        wrapped = keys.wrap_key(kek, case_key, keys.case_key_aad(bytes.fromhex(case_id)))
+        member = Member(id=new_id(), name=name, email=mail)
+        with self.db.transaction():
+            ref = rules.format_ref(now, case_rows.next_ref_number(self.db, now.year))
+            case_rows.insert_member(self.db, member, now)
+            case_rows.insert_case(
+                self.db,
+                case_id=case_id,
+                ref=ref,
+                member=member,
+                case_type=kind,
+                wrapped_key=wrapped,
+                now=now,
+            )
+        make_private_dir(self.paths.case_dir(case_id))
+        log.info("case.created %s", ref)
+        return ref
+
+    def list_cases(
+        self,
+        *,
+        status: str | None = None,
+        sort: str = "updated",
+        descending: bool = True,
+        limit: int = 100,
+        offset: int = 0,
+    ) -> list[CaseSummary]:
+        return case_rows.list_cases(
+            self.db, status=status, sort=sort, descending=descending, limit=limit, offset=offset
+        )
+
+    def count_cases(self, status: str | None = None) -> int:
+        return case_rows.count_cases(self.db, status)
+
+    def case(self, ref: str) -> CaseDetail:
+        case_id = self._case_id(ref)
+        summary = case_rows.get_summary(self.db, case_id)
+        assert summary is not None
+        return CaseDetail(
+            summary=summary,
+            member=case_rows.get_member(self.db, case_id),
+            title=case_rows.get_title(self.db, case_id),
+            events=tuple(case_rows.events(self.db, case_id)),
+            attachments=tuple(file_rows.for_case(self.db, case_id)),
+        )
+
+    def add_note(
+        self, ref: str, text: str, *, kind: str = "note", occurred_at: datetime | None = None
+    ) -> str:
+        if kind not in EVENT_KINDS:
+            raise UsageError(f"A note's kind must be one of: {', '.join(EVENT_KINDS)}.")
+        try:
+            body = _clean_body(text)
+        except ValueError as err:
+            raise UsageError(str(err)) from None
+        case_id = self._case_id(ref)
+        now = self._clock()
+        event = Event(id=new_id(), kind=kind, occurred_at=occurred_at or now, recorded_at=now, body=body)
+        case_rows.insert_event(self.db, case_id, event)
+        log.info("note.added %s %s", kind, event.id)
+        return event.id
+
+    def search(self, query: str) -> list[SearchHit]:
+        return search_rows.search(self.db, query)
+
+    def close_case(self, ref: str, *, retain_days: int | None = None) -> CaseSummary:
+        case_id = self._case_id(ref)
+        days = self.default_retain_days() if retain_days is None else retain_days
+        now = self._clock()
+        try:
+            until = retention.retain_until(now, days)
+        except ValueError as err:
+            raise UsageError(str(err)) from None
+        with self.db.transaction():
+            case_rows.set_closed(self.db, case_id, now, until)
+        log.info("case.closed %s", case_id)
+        summary = case_rows.get_summary(self.db, case_id)
+        assert summary is not None
+        return summary
+
+    def reopen_case(self, ref: str) -> None:
+        case_id = self._case_id(ref)
+        with self.db.transaction():
+            case_rows.set_reopened(self.db, case_id, self._clock())
+        log.info("case.reopened %s", case_id)
+
+    def default_retain_days(self) -> int:
+        stored = settings.get(self.db, RETAIN_DAYS_SETTING)
+        return int(stored) if stored is not None else retention.DEFAULT_RETAIN_DAYS
+
+    def reminders(self, now: datetime | None = None) -> list[reminder_rules.Reminder]:
+        return reminder_rules.due_reminders(case_rows.closed_cases(self.db), now or self._clock())
+
+    def purge_case(self, ref: str) -> Deletion:
+        """Cryptographic erase: delete the case key and every row (secure_delete on), truncate the
+        WAL so no old page survives there, then unlink the blobs and the folder. A crash after the
+        commit is finished at the next open."""
+        case_id = self._case_id(ref)
+        summary = case_rows.get_summary(self.db, case_id)
+        assert summary is not None
+        if summary.status != "closed":
+            raise UsageError(f"{summary.ref} is still open; close it before deleting it permanently.")
+        now = self._clock()
+        case_rows.erase_case(self.db, summary, now)
+        self.db.checkpoint_truncate()
+        self._blobs.remove_case(case_id)
+        log.info("case.purged %s", case_id)
+        return Deletion(summary.ref, summary.case_type, summary.opened_at, summary.closed_at, now)
+
+    def deletions(self) -> list[Deletion]:
+        return case_rows.deletions(self.db)
+
+    # ---- attachments ----------------------------------------------------------------------
+
+    def attach(self, ref: str, path: Path, progress: Progress | None = None) -> str:
+        try:
+            src = open(path, "rb")  # noqa: SIM115 - closed below
+        except FileNotFoundError:
+            raise NotFoundError(f"There is no file {path}.") from None
+        except IsADirectoryError:
+            raise UsageError(f"{path} is a folder; attach the files inside it instead.") from None
+        except OSError as err:
+            raise CasevaultError(f"{path} cannot be read: {err.strerror}.") from None
+        with src:
+            return self.attach_stream(ref, rules.storable_file_name(path.name), src, progress)
+
+    def attach_stream(self, ref: str, name: str, src: BinaryIO, progress: Progress | None = None) -> str:
+        """Encrypt `src` into the vault. The blob is durable before its row is committed; a killed
+        import leaves a pending marker that the next open cleans up."""
+        case_id = self._case_id(ref)
+        case_key = self._case_key(case_id)
+        file_id = new_id()
+        file_key = keys.random_key()
+        wrapped = keys.wrap_key(
+            case_key, file_key, keys.file_key_aad(bytes.fromhex(case_id), bytes.fromhex(file_id))
+        )
+        file_rows.begin_import(self.db, case_id, file_id, self._clock())
+        try:
+            size = self._blobs.write(case_id, file_id, file_key, src, progress)
+            attachment = Attachment(id=file_id, case_id=case_id, name=name, size=size, added_at=self._clock())
+            file_rows.insert(self.db, attachment, wrapped)
+        except BaseException:
+            self._blobs.remove(case_id, file_id)
+            file_rows.abandon_import(self.db, file_id)
+            raise
+        log.info("attachment.added %s", file_id)
+        return file_id
+
+    def attachment(self, attachment_id: str) -> Attachment:
+        return self._attachment_and_key(attachment_id)[0]
+
+    def _attachment_and_key(self, attachment_id: str) -> tuple[Attachment, bytes]:
+        found = file_rows.get(self.db, attachment_id.strip().lower())
+        if found is None:
+            raise NotFoundError(f"There is no attachment {attachment_id!r} in this vault.")
+        attachment, wrapped = found
+        case_key = self._case_key(attachment.case_id)
+        aad = keys.file_key_aad(bytes.fromhex(attachment.case_id), bytes.fromhex(attachment.id))
+        try:
+            return attachment, keys.unwrap_key(case_key, wrapped, aad)
+        except AuthenticationError:
+            raise DamagedError(f"The key of attachment {attachment.id} fails authentication.") from None
+
+    def save_attachment(self, attachment_id: str, out: Path, progress: Progress | None = None) -> int:
+        """Write a decrypted copy to `out` (never overwriting); the rep asked for plaintext there."""
+        attachment, key = self._attachment_and_key(attachment_id)
+        size = self._blobs.decrypt_to(attachment.case_id, attachment.id, key, out, progress)
+        log.info("attachment.saved %s", attachment.id)
+        return size
+
+    def read_attachment(self, attachment_id: str) -> bytes:
+        """The plaintext in memory only, for previews."""
+        attachment, key = self._attachment_and_key(attachment_id)
+        try:
+            return self._blobs.read_all(attachment.case_id, attachment.id, key)
+        except AuthenticationError:
+            raise DamagedError(f"Attachment {attachment.id} is damaged or has been tampered with.") from None
+
+    # ---- integrity ---------------------------------------------------------------------------
+
+    def check(self, progress: Callable[[int, int], None] | None = None) -> list[str]:
+        """Every problem found, one sentence each, naming ids only. Empty means healthy."""
+        return integrity.check(self.db, self._blobs, self._case_key, progress)
+
+
+def _clean_body(text: str) -> str:
+    body = text.strip()
+    if not body:
+        raise ValueError("The note is empty.")
+    return body
+
+
+def _enrol_keychain(keychain: Keychain, vmk: bytes, vault_id: bytes) -> keyslots.Slot:
+    """A fresh device key in the keychain, and the slot it opens. The key is stored first: if
+    writing the header then fails, the old slot still works and the stray entry opens nothing."""
+    backend = keychain.backend_name()
+    device_key = keys.random_key()
+    keychain.put(vault_id.hex(), device_key)
+    return keyslots.make_keychain_slot(vmk, vault_id, device_key, backend)
