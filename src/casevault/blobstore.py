@@ -10,6 +10,7 @@ import errno
 import logging
 import os
 import secrets
+import shutil
 from pathlib import Path
 from typing import BinaryIO
 
@@ -141,22 +142,10 @@ class BlobStore:
         fsync_dir(folder)
         return size
 
-    def sweep_parts(self, case_id: str) -> int:
-        """Remove temp files left by an import that was killed; returns how many."""
-        folder = self._paths.case_dir(case_id)
-        removed = 0
-        if folder.is_dir():
-            for leftover in folder.glob(f"*{PART_SUFFIX}"):
-                leftover.unlink(missing_ok=True)
-                removed += 1
-        return removed
-
     def remove_case(self, case_id: str) -> None:
         folder = self._paths.case_dir(case_id)
         if folder.is_dir():
-            for entry in folder.iterdir():
-                entry.unlink()
-            folder.rmdir()
+            shutil.rmtree(folder)
         if self._paths.cases_dir.is_dir():
             fsync_dir(self._paths.cases_dir)
 

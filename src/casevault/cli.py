@@ -104,6 +104,9 @@ def build_parser() -> ArgumentParser:
         "--vault", metavar="DIR", help="the vault folder (default: $CASEVAULT_HOME or your data folder)"
     )
     parser.add_argument("--debug", action="store_true", help="log events to stderr and show tracebacks")
+    parser.add_argument(
+        "--demo", action="store_true", help="use a throwaway vault of fictional cases, destroyed on exit"
+    )
     parser.add_argument("--version", action="version", version=f"casevault {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=ArgumentParser)
     init = commands.add_parser("init", help="create a vault")
@@ -418,6 +421,28 @@ HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
 }
 
 
+def run_demo(parser: ArgumentParser, args: argparse.Namespace) -> int:
+    """Run one command against a throwaway vault of fictional cases, or show a short tour."""
+    from casevault.demo import demo_vault  # noqa: PLC0415
+
+    if args.vault:
+        raise UsageError("--demo uses its own throwaway vault; leave out --vault.")
+    if args.command == "init":
+        raise UsageError("The demo vault already exists; try `casevault --demo case list`.")
+    with demo_vault() as (paths, passphrase):
+        args.vault = str(paths.root)
+        os.environ[PASSPHRASE_ENV] = passphrase
+        if args.command is not None:
+            return HANDLERS[args.command](args)
+        print("A throwaway vault of fictional cases (destroyed when this command ends):\n")
+        for tour in (["case", "list"], ["search", "nguyen"], ["reminders"]):
+            print(f"$ casevault {' '.join(tour)}")
+            HANDLERS[tour[0]](parser.parse_args(["--vault", args.vault, *tour]))
+            print()
+        print("Try: casevault --demo case show CV-YYYY-0001   (any command works with --demo)")
+    return 0
+
+
 def harden_process() -> None:
     """Private files by default, and no core dumps that could hold keys or plaintext."""
     os.umask(0o077)
@@ -432,6 +457,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     logsetup.configure(debug)
     try:
         args = parser.parse_args(argv)
+        if args.demo:
+            return run_demo(parser, args)
         if args.command is None:
             parser.print_help()
             return 0

@@ -206,12 +206,12 @@ class Vault:
 
     def _recover(self) -> None:
         """Finish what a crash interrupted: drop killed imports, finish interrupted purges."""
+        # Only an import with a pending row can leave a .part file behind: the row is committed
+        # before the temp file is created and cleared only after the rename.
         for case_id, file_id in file_rows.pending_imports(self.db):
             self._blobs.remove(case_id, file_id)
             file_rows.abandon_import(self.db, file_id)
             log.info("recover.import-dropped %s", file_id)
-        for case_id in case_rows.all_case_ids(self.db):
-            self._blobs.sweep_parts(case_id)
         existing = (
             {p.name for p in self.paths.cases_dir.iterdir()} if self.paths.cases_dir.is_dir() else set()
         )

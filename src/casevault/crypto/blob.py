@@ -27,7 +27,7 @@ import os
 import struct
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import BinaryIO, Final, Protocol
+from typing import Final, Protocol
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
@@ -52,6 +52,12 @@ Progress = Callable[[int], None]
 
 class Writable(Protocol):
     def write(self, data: bytes | memoryview, /) -> object: ...
+
+
+class Readable(Protocol):
+    """Anything with readinto: files, BytesIO, raw pipes (which may return short reads)."""
+
+    def readinto(self, buffer: memoryview, /) -> int | None: ...
 
 
 @dataclass(frozen=True)
@@ -84,11 +90,11 @@ def _aad(binding: BlobBinding, header: bytes) -> bytes:
     return AAD_DOMAIN + binding.vault_id + binding.case_id + header
 
 
-def _read_full(src: BinaryIO, view: memoryview) -> int:
+def _read_full(src: Readable, view: memoryview) -> int:
     """Fill `view` unless the stream ends first; returns the count (pipes give short reads)."""
     got = 0
     while got < len(view):
-        n = src.readinto(view[got:])  # type: ignore[attr-defined]
+        n = src.readinto(view[got:])
         if not n:
             break
         got += n
@@ -124,7 +130,7 @@ def parse_header(header: bytes, expected_file_id: bytes) -> tuple[int, bytes]:
 def encrypt_stream(
     key: bytes,
     binding: BlobBinding,
-    src: BinaryIO,
+    src: Readable,
     dst: Writable,
     *,
     chunk_log2: int = DEFAULT_CHUNK_LOG2,
@@ -163,11 +169,12 @@ def encrypt_stream(
         counter += 1
 
 
-def decrypt_chunks(key: bytes, binding: BlobBinding, src: BinaryIO) -> Iterator[memoryview]:
+def decrypt_chunks(key: bytes, binding: BlobBinding, src: Readable) -> Iterator[memoryview]:
     """Yield authenticated plaintext chunk by chunk. Each view is only valid until the next one
     is requested (the buffer is reused); a failure anywhere raises AuthenticationError."""
     check_key(key)
-    header = src.read(HEADER_LEN)
+    header_buf = bytearray(HEADER_LEN)
+    header = bytes(header_buf[: _read_full(src, memoryview(header_buf))])
     chunk_log2, prefix = parse_header(header, binding.file_id)
     aad = _aad(binding, header)
     aead = AESGCM(key)
@@ -199,7 +206,7 @@ def decrypt_chunks(key: bytes, binding: BlobBinding, src: BinaryIO) -> Iterator[
 def decrypt_stream(
     key: bytes,
     binding: BlobBinding,
-    src: BinaryIO,
+    src: Readable,
     dst: Writable,
     *,
     progress: Progress | None = None,
@@ -215,6 +222,6 @@ def decrypt_stream(
     return total
 
 
-def verify_stream(key: bytes, binding: BlobBinding, src: BinaryIO) -> int:
+def verify_stream(key: bytes, binding: BlobBinding, src: Readable) -> int:
     """Authenticate every chunk without keeping any plaintext; returns the plaintext size."""
     return sum(len(piece) for piece in decrypt_chunks(key, binding, src))

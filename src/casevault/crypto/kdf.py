@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import time
+import unicodedata
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from typing import Any
@@ -16,6 +17,8 @@ SALT_LEN = 16
 TARGET_SECONDS = (0.5, 1.0)
 MIN_MEMORY_KIB = 64 * 1024
 MAX_ITERATIONS = 16
+MAX_MEMORY_KIB = 4 * 1024 * 1024
+MAX_LANES = 16
 
 
 @dataclass(frozen=True)
@@ -27,7 +30,12 @@ class KdfParams:
     lanes: int = 4
 
     def __post_init__(self) -> None:
-        if self.memory_kib < 8 * self.lanes or self.iterations < 1 or self.lanes < 1:
+        # The upper bounds stop a tampered header from turning unlock into a memory bomb.
+        if not (
+            1 <= self.lanes <= MAX_LANES
+            and 8 * self.lanes <= self.memory_kib <= MAX_MEMORY_KIB
+            and 1 <= self.iterations <= MAX_ITERATIONS
+        ):
             raise ValueError("Argon2id parameters out of range")
 
     def to_json(self) -> dict[str, Any]:
@@ -37,11 +45,10 @@ class KdfParams:
     def from_json(cls, data: dict[str, Any]) -> KdfParams:
         if data.get("name") != "argon2id":
             raise ValueError("unknown KDF")
-        return cls(
-            memory_kib=int(data["memory_kib"]),
-            iterations=int(data["iterations"]),
-            lanes=int(data["lanes"]),
-        )
+        values = [data.get(k) for k in ("memory_kib", "iterations", "lanes")]
+        if not all(type(v) is int for v in values):
+            raise ValueError("Argon2id parameters out of range: they must be whole numbers")
+        return cls(memory_kib=data["memory_kib"], iterations=data["iterations"], lanes=data["lanes"])
 
 
 def derive_kek(passphrase: str, salt: bytes, params: KdfParams) -> bytes:
@@ -54,7 +61,8 @@ def derive_kek(passphrase: str, salt: bytes, params: KdfParams) -> bytes:
         lanes=params.lanes,
         memory_cost=params.memory_kib,
     )
-    return kdf.derive(passphrase.encode("utf-8"))
+    # NFC, so the same passphrase typed on systems that compose accents differently still opens.
+    return kdf.derive(unicodedata.normalize("NFC", passphrase).encode("utf-8"))
 
 
 def calibrate(clock: Callable[[], float] = time.perf_counter) -> KdfParams:

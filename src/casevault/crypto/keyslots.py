@@ -16,12 +16,13 @@ device key kept in the OS keychain. Changing one slot never touches another.
 from __future__ import annotations
 
 import base64
+import binascii
 import json
 from dataclasses import dataclass, field, replace
 from typing import Any, Final
 
 from casevault.crypto.kdf import SALT_LEN, KdfParams, derive_kek
-from casevault.crypto.keys import unwrap_key, wrap_key
+from casevault.crypto.keys import WRAPPED_LEN, unwrap_key, wrap_key
 
 FORMAT: Final = "casevault-keys"
 VERSION: Final = 1
@@ -35,7 +36,17 @@ def _b64(data: bytes) -> str:
 
 
 def _unb64(text: str) -> bytes:
-    return base64.b64decode(text.encode("ascii"), validate=True)
+    try:
+        return base64.b64decode(text.encode("ascii"), validate=True)
+    except (UnicodeEncodeError, binascii.Error) as err:
+        raise ValueError("bad base64 in the key header") from err
+
+
+def _text(data: dict[str, Any], key: str) -> str:
+    value = data.get(key)
+    if not isinstance(value, str):
+        raise ValueError(f"key slot field {key!r} is missing or not text")  # noqa: TRY004 - bad data, not a bug
+    return value
 
 
 def slot_aad(vault_id: bytes, slot_id: str) -> bytes:
@@ -64,23 +75,27 @@ class Slot:
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Slot:
-        kind = data["type"]
+        """Every field is checked here, so a damaged header fails on reading, as damage, and
+        never later as a crash inside the crypto."""
+        kind = _text(data, "type")
+        if _text(data, "id") != kind:
+            raise ValueError("a key slot's id must match its type")
+        wrapped = _unb64(_text(data, "wrapped"))
+        if len(wrapped) != WRAPPED_LEN:
+            raise ValueError("a wrapped key has the wrong length")
         if kind == PASSPHRASE:
-            return cls(
-                id=data["id"],
-                type=kind,
-                wrapped=_unb64(data["wrapped"]),
-                salt=_unb64(data["salt"]),
-                kdf=KdfParams.from_json(data["kdf"]),
-            )
+            salt = _unb64(_text(data, "salt"))
+            if len(salt) != SALT_LEN or not isinstance(data.get("kdf"), dict):
+                raise ValueError("the passphrase slot's salt or KDF is malformed")
+            return cls(id=kind, type=kind, wrapped=wrapped, salt=salt, kdf=KdfParams.from_json(data["kdf"]))
         if kind == KEYCHAIN:
             return cls(
-                id=data["id"],
+                id=kind,
                 type=kind,
-                wrapped=_unb64(data["wrapped"]),
-                backend=str(data["backend"]),
-                service=str(data["service"]),
-                username=str(data["username"]),
+                wrapped=wrapped,
+                backend=_text(data, "backend"),
+                service=_text(data, "service"),
+                username=_text(data, "username"),
             )
         raise ValueError("unknown key slot type")
 
@@ -121,12 +136,14 @@ class KeyHeader:
             doc = json.loads(raw.decode("utf-8"))
             if doc.get("format") != FORMAT:
                 raise ValueError("not a casevault key header")
-            if doc.get("version") != VERSION:
+            if type(doc.get("version")) is not int or doc["version"] != VERSION:
                 raise ValueError(f"key header version {doc.get('version')!r} is not supported")
             vault_id = bytes.fromhex(doc["vault_id"])
             if len(vault_id) != 16:
                 raise ValueError("bad vault id")
             slots = tuple(Slot.from_json(s) for s in doc["slots"])
+            if len({s.type for s in slots}) != len(slots):
+                raise ValueError("the key header has two slots of one type")
         except (KeyError, TypeError, AttributeError, UnicodeDecodeError) as err:
             raise ValueError("the key header is malformed") from err
         if not slots:

@@ -1,0 +1,83 @@
+"""A throwaway vault full of fictional cases, for a first look (`casevault --demo`).
+
+Every name, employer and event here is invented. The vault lives in a private temp folder that
+is destroyed when casevault exits.
+"""
+
+from __future__ import annotations
+
+import io
+import secrets
+import shutil
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import timedelta
+from pathlib import Path
+
+from casevault.crypto.kdf import KdfParams
+from casevault.paths import VaultPaths
+from casevault.vault import Vault, utc_now
+
+# The demo vault is destroyed on exit, so a light Argon2id keeps the first look snappy.
+DEMO_KDF = KdfParams(memory_kib=64 * 1024, iterations=2, lanes=4)
+
+DEMO_CASES: tuple[tuple[str, str, str, tuple[tuple[str, str], ...]], ...] = (
+    (
+        "Aoife Brennan-Okafor",
+        "disciplinary",
+        "aoife.bo@example.org",
+        (
+            ("meeting", "First meeting: letter of 3 March alleges lateness; member disputes the rota."),
+            ("advice", "Advised the member of the right to be accompanied; confirmed in writing."),
+        ),
+    ),
+    (
+        "Jürgen Łukasiewicz",
+        "grievance",
+        "j.lukasiewicz@example.net",
+        (("meeting", "First meeting: workload grievance; action points agreed."),),
+    ),
+    (
+        "Nguyễn Thị Lan",
+        "sickness",
+        "lan.nguyen@example.com",
+        (
+            ("call", "Member called about the absence review meeting next Tuesday."),
+            ("management", "Asked HR for the attendance policy in writing."),
+        ),
+    ),
+    (
+        "Samira Haddad",
+        "discrimination",
+        "samira.h@example.org",
+        (("meeting", "Escalated to the regional office."),),
+    ),
+)
+
+
+def populate(vault: Vault) -> list[str]:
+    refs = []
+    for name, case_type, email, events in DEMO_CASES:
+        ref = vault.new_case(name, case_type=case_type, email=email)
+        for kind, text in events:
+            vault.add_note(ref, text, kind=kind, occurred_at=utc_now() - timedelta(days=3))
+        letter = f"Fictional letter for {ref}.\n\nThis document exists only in the casevault demo.\n"
+        vault.attach_stream(ref, f"letter-{case_type}.txt", io.BytesIO(letter.encode()))
+        refs.append(ref)
+    vault.close_case(refs[-1], retain_days=0)
+    return refs
+
+
+@contextmanager
+def demo_vault() -> Iterator[tuple[VaultPaths, str]]:
+    """Yield the paths and passphrase of a fresh demo vault; it is destroyed afterwards."""
+    root = Path(tempfile.mkdtemp(prefix="casevault-demo-"))
+    paths = VaultPaths(root / "vault")
+    passphrase = "demo " + secrets.token_urlsafe(16)
+    try:
+        with Vault.create(paths, passphrase, keychain=None, kdf_params=DEMO_KDF) as vault:
+            populate(vault)
+        yield paths, passphrase
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
