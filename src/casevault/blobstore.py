@@ -7,15 +7,15 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import io
 import logging
 import os
 import secrets
 import shutil
 from pathlib import Path
-from typing import BinaryIO
 
 from casevault.crypto import blob
-from casevault.crypto.blob import BlobBinding, Progress
+from casevault.crypto.blob import BlobBinding, Progress, Readable
 from casevault.errors import AuthenticationError, CasevaultError, DamagedError
 from casevault.fsutil import (
     FILE_MODE,
@@ -49,7 +49,7 @@ class BlobStore:
         case_id: str,
         file_id: str,
         key: bytes,
-        src: BinaryIO,
+        src: Readable,
         progress: Progress | None = None,
     ) -> int:
         """Encrypt `src` into the case folder: temp file, fsync, rename, fsync the folder.
@@ -86,7 +86,7 @@ class BlobStore:
     def remove(self, case_id: str, file_id: str) -> None:
         self._discard(self.part_path(case_id, file_id), self.path(case_id, file_id))
 
-    def open(self, case_id: str, file_id: str) -> BinaryIO:
+    def open(self, case_id: str, file_id: str) -> io.BufferedReader:
         try:
             return open(self.path(case_id, file_id), "rb")
         except FileNotFoundError:

@@ -14,14 +14,13 @@ import secrets
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import BinaryIO
 
 from casevault import integrity
 from casevault.blobstore import BlobStore
 from casevault.casework import reminders as reminder_rules
 from casevault.casework import retention, rules
 from casevault.crypto import kdf, keys, keyslots
-from casevault.crypto.blob import Progress
+from casevault.crypto.blob import Progress, Readable
 from casevault.crypto.keyslots import KeyHeader
 from casevault.errors import (
     AuthenticationError,
@@ -413,7 +412,7 @@ class Vault:
         with src:
             return self.attach_stream(ref, rules.storable_file_name(path.name), src, progress)
 
-    def attach_stream(self, ref: str, name: str, src: BinaryIO, progress: Progress | None = None) -> str:
+    def attach_stream(self, ref: str, name: str, src: Readable, progress: Progress | None = None) -> str:
         """Encrypt `src` into the vault. The blob is durable before its row is committed; a killed
         import leaves a pending marker that the next open cleans up."""
         case_id = self._case_id(ref)

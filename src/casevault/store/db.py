@@ -79,6 +79,9 @@ class Database:
             os.close(fd)
         elif not path.is_file():
             raise VaultStateError("The vault database is missing.")
+        elif path.stat().st_size == 0:
+            # SQLite would happily treat an empty file as a new database and write over the loss.
+            raise DamagedError("The vault database is empty: it has been damaged or truncated.")
         conn = sqlcipher.connect(str(path), isolation_level=None, check_same_thread=True)
         db = cls(conn, key_verified=key_verified)
         try:
@@ -89,7 +92,7 @@ class Database:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
             for pragma in _PRAGMAS:
                 conn.execute(f"PRAGMA {pragma}")
-            schema.migrate(db)
+            schema.migrate(db, creating=create)
         except sqlcipher.Error as err:
             conn.close()
             raise db._translate(err) from None
@@ -136,14 +139,22 @@ class Database:
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[Database]:
-        """BEGIN IMMEDIATE ... COMMIT, or ROLLBACK on any exception. Nested use joins the outer
-        transaction, so helpers can be composed."""
+        """BEGIN IMMEDIATE ... COMMIT, or ROLLBACK on any exception. A nested block is a
+        SAVEPOINT: if it fails, its own writes are undone even when an outer block carries on."""
         if self._depth:
+            savepoint = f"nested_{self._depth}"
+            self.execute(f"SAVEPOINT {savepoint}")
             self._depth += 1
             try:
                 yield self
+            except BaseException:
+                with contextlib.suppress(sqlcipher.Error):
+                    self._conn.execute(f"ROLLBACK TO {savepoint}")
+                    self._conn.execute(f"RELEASE {savepoint}")
+                raise
             finally:
                 self._depth -= 1
+            self.execute(f"RELEASE {savepoint}")
             return
         self.execute("BEGIN IMMEDIATE")
         self._depth = 1
@@ -164,8 +175,13 @@ class Database:
     def integrity_problems(self) -> list[str]:
         """SQLCipher's page authentication check, then SQLite's structural check."""
         problems = [str(r[0]) for r in self.query("PRAGMA cipher_integrity_check")]
-        problems += [str(r[0]) for r in self.query("PRAGMA integrity_check") if r[0] != "ok"]
-        return problems
+        if problems:
+            return problems  # SQLite's own check would stop at the first page that fails HMAC
+        try:
+            rows = self.query("PRAGMA integrity_check")
+        except DamagedError as err:
+            return [err.message]
+        return [str(r[0]) for r in rows if r[0] != "ok"]
 
     def user_version(self) -> int:
         return int(self.scalar("PRAGMA user_version"))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from casevault.errors import VaultStateError
+from casevault.errors import DamagedError, VaultStateError
 
 if TYPE_CHECKING:
     from casevault.store.db import Database
@@ -117,8 +117,10 @@ MIGRATIONS: tuple[str, ...] = (V1,)
 LATEST = len(MIGRATIONS)
 
 
-def migrate(db: Database) -> None:
+def migrate(db: Database, *, creating: bool) -> None:
     current = db.user_version()
+    if current == 0 and not creating:
+        raise DamagedError("The vault database has no schema: it has been damaged or replaced.")
     if current > LATEST:
         raise VaultStateError(
             f"This vault was written by a newer casevault (format {current}); "

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 from casevault.model import SearchHit
 from casevault.store.db import Database
 
@@ -42,6 +44,8 @@ def erase_case(db: Database, case_id: str) -> None:
 def to_match_expression(query: str) -> str | None:
     """Turn what a user typed into a safe FTS5 expression: every word must match, as a prefix.
     Quoting each word means FTS5 operators in the input are just text."""
+    # Control characters go: FTS5 stops reading an expression at a NUL, losing the closing quote.
+    query = "".join(" " if unicodedata.category(ch) == "Cc" else ch for ch in query)
     terms = [t.replace('"', '""') for t in query.split()][:MAX_TERMS]
     terms = [t for t in terms if t.strip('"')]
     if not terms:
