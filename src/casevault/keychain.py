@@ -55,7 +55,9 @@ def describe_failure(err: BaseException) -> str:
         return "No system keychain is available (no Secret Service is running)"
     if name == "KeyringLocked" or "Failed to unlock" in text:
         return "The system keychain is locked"
-    if name == "InitError" or "Prompt dismissed" in text or "dismissed" in text.lower():
+    if isinstance(err, OSError) or "not provided by any .service files" in text:
+        return "The system keychain service could not be reached"
+    if "dismissed" in text.lower():
         return "The system keychain is not unlocked (its unlock prompt was dismissed)"
     if "ServiceUnknown" in text or "NotAvailable" in name or "DBus" in name:
         return "The system keychain service could not be reached"
@@ -96,17 +98,36 @@ class OsKeychain:
 
     def _backend(self) -> Any:
         import keyring  # noqa: PLC0415 - importing keyring probes D-Bus; only do it when asked
+        import keyring.backend  # noqa: PLC0415
+        import keyring.core  # noqa: PLC0415
         from keyring.backends import chainer, fail  # noqa: PLC0415
 
         backend = keyring.get_keyring()
         if isinstance(backend, fail.Keyring):
+            # keyring caches "no keychain" for the life of the process; a Secret Service may have
+            # started since (a GUI launched before the login keychain was ready), so look again.
+            reset = getattr(keyring.backend.get_all_keyring, "reset", None)
+            with contextlib.suppress(KeyError):
+                if reset is not None:
+                    reset()
+            keyring.core.init_backend()
+            backend = keyring.get_keyring()
+        if isinstance(backend, fail.Keyring):
             raise KeychainError("No system keychain is available (no Secret Service is running)")
-        parts = backend.backends if isinstance(backend, chainer.ChainerBackend) else [backend]
-        weak = [_qualified(b) for b in parts if _qualified(b) not in OS_BACKENDS]
-        if weak or not parts:
+        if isinstance(backend, chainer.ChainerBackend):
+            # keyring chains every importable backend; with keyrings.alt installed that includes a
+            # plaintext file. Use the best OS keychain in the chain and never the others.
+            usable = [b for b in backend.backends if _qualified(b) in OS_BACKENDS]
+            if usable:
+                return usable[0]
+            parts = list(backend.backends)
+        else:
+            parts = [backend]
+        if not parts or any(_qualified(b) not in OS_BACKENDS for b in parts):
+            names = ", ".join(_qualified(b) for b in parts) or "none"
             raise KeychainError(
-                f"The configured keyring backend ({', '.join(weak) or 'none'}) is not an OS "
-                "keychain, so casevault does not use it"
+                f"The configured keyring backend ({names}) is not an OS keychain, "
+                "so casevault does not use it"
             )
         return backend
 
@@ -115,7 +136,10 @@ class OsKeychain:
 
     def get(self, vault_id: str) -> bytes | None:
         def call() -> bytes | None:
-            secret = self._backend().get_password(SERVICE, vault_id)
+            try:
+                secret = self._backend().get_password(SERVICE, vault_id)
+            except UnicodeDecodeError:
+                return b""  # present but not text, so not ours: the slot check will refuse it
             if secret is None:
                 return None
             try:

@@ -67,7 +67,7 @@ def test_round_trip_is_byte_identical(
     blob = blob_path(vault, file_id)
     assert blob.is_file()
     assert blob.stat().st_size > size  # header and tags: it is not the plaintext
-    if size:
+    if size >= 16:  # shorter random plaintexts turn up in any random-looking bytes by chance
         assert data[:64] not in blob.read_bytes()
 
 
