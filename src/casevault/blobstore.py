@@ -20,6 +20,7 @@ from casevault.errors import AuthenticationError, CasevaultError, DamagedError
 from casevault.fsutil import (
     FILE_MODE,
     PART_SUFFIX,
+    StreamingWriter,
     fsync_dir,
     make_private_dir,
     translate_os_error,
@@ -60,12 +61,14 @@ class BlobStore:
         final = self.path(case_id, file_id)
         try:
             fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, FILE_MODE)
-            with os.fdopen(fd, "wb") as out:
+            try:
+                out = StreamingWriter(fd)
                 size = blob.encrypt_stream(
                     key, binding(self._vault_id, case_id, file_id), src, out, progress=progress
                 )
-                out.flush()
-                os.fsync(out.fileno())
+                out.finish()
+            finally:
+                os.close(fd)
             os.rename(tmp, final)
             fsync_dir(folder)
         except OSError as err:
@@ -118,11 +121,11 @@ class BlobStore:
         with self.open(case_id, file_id) as src:
             writer = _AnonymousFile(folder) if hasattr(os, "O_TMPFILE") else _NamedTemp(folder)
             try:
-                with os.fdopen(os.dup(writer.fd), "wb", buffering=1 << 20) as sink:
-                    size = blob.decrypt_stream(
-                        key, binding(self._vault_id, case_id, file_id), src, sink, progress=progress
-                    )
-                os.fsync(writer.fd)
+                sink = StreamingWriter(writer.fd)
+                size = blob.decrypt_stream(
+                    key, binding(self._vault_id, case_id, file_id), src, sink, progress=progress
+                )
+                sink.finish()
                 writer.publish(out)
             except AuthenticationError:
                 writer.discard()

@@ -1,0 +1,368 @@
+"""`casevault bench`, database side: unlock, and search and list over a generated vault.
+
+The generated vault is fictional: invented names and notes built from a casework vocabulary.
+Nothing that identifies a member (not even a generated one) is printed.
+"""
+
+from __future__ import annotations
+
+import random
+import secrets
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from casevault.bench.common import (
+    PASSPHRASE,
+    Samples,
+    Settings,
+    Table,
+    fmt_count,
+    fmt_seconds,
+    fmt_spread,
+    new_vault,
+    progress,
+    timed,
+    timed_result,
+)
+from casevault.casework import rules
+from casevault.crypto import kdf, keys, keyslots
+from casevault.fsutil import make_private_dir
+from casevault.keychain import MemoryKeychain
+from casevault.model import EVENT_KINDS, Event, Member
+from casevault.paths import VaultPaths
+from casevault.store import bulk
+from casevault.store.db import Database
+from casevault.vault import Vault, read_header
+
+SEED = 20260314
+NOW = datetime(2026, 3, 14, 9, 30, tzinfo=UTC)
+
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(text.split())
+
+
+FIRST_NAMES = _words(
+    "Ada Alex Amara Anil Aoife Bea Bilal Carmen Chen Dara Demi Elif Emeka Erin Fatima Femi Gita "
+    "Hamish Hana Ines Ivan Jamal Jess Joanna Kai Kofi Lena Leon Maeve Marek Mei Mina Nadia Niamh "
+    "Noor Olu Omar Orla Pavel Priya Rafael Rhys Rosa Sami Sanjay Seren Siobhan Tariq Tomasz Una "
+    "Vera Wen Yara Yusuf Zainab Zoltan Ingrid Jurgen Renée"
+)
+SURNAMES = _words(
+    "Abbott Achebe Adeyemi Ahmed Ainsworth Akhtar Albrecht Aldous Almeida Ambrose Anand Arkwright "
+    "Asante Ashdown Bainbridge Balogun Banerjee Barraclough Baxendale Beaumont Begum Blackwood "
+    "Bradshaw Brennan Brightwell Calloway Carmody Castellano Chaudhry Chowdhury Cobbold Coldwell "
+    "Crabtree Dalgleish Danso Darlow Delacroix Dobrowolski Doherty Dunmore Eastwood Ekwueme Ellery "
+    "Esposito Fairbairn Farooq Featherstone Fenwick Ferreira Fitzgerald Fletcher Gallagher Garside "
+    "Gbadamosi Gillespie Greenhalgh Grimshaw Haldane Hargreaves Hartigan Hussain Ibrahim Ishikawa "
+    "Jankowski Jaramillo Kaczmarek Kavanagh Kowalczyk Krishnan Lambourne Larkin Lindqvist Lockwood "
+    "Mahmood Malone Marchetti Mbeki Mcallister Menon Moreau Müller Nakamura Nguyễn Nwosu Oakley "
+    "Obi Okafor Oyelaran Pemberton Petrović Popescu Quartermaine Radcliffe Rahman Ramsbottom "
+    "Ravenscroft Rodríguez Rosenthal Saunderson Schofield Sheridan Siddiqui Sokolov Stanhope "
+    "Sutcliffe Szymański Thistlewood Thornbury Trelawney Umeh Underwood Varga Wainwright Whitlock "
+    "Wojcik Yilmaz Zielinski"
+)
+# The surname query; printed only as "a surname".
+SURNAME_QUERY = "Okafor"
+RARE_WORD = "tachograph"
+TOPICS = (
+    "disciplinary hearing",
+    "grievance",
+    "sickness absence",
+    "capability procedure",
+    "flexible working request",
+    "redundancy consultation",
+    "reasonable adjustments",
+    "bullying complaint",
+    "pay dispute",
+    "shift pattern change",
+    "return to work interview",
+    "occupational health referral",
+    "maternity leave",
+    "whistleblowing concern",
+    "investigation meeting",
+    "appeal hearing",
+    "final written warning",
+    "probation review",
+)
+OPENERS = (
+    "Met the member to discuss the",
+    "Phone call about the",
+    "Advice given in writing on the",
+    "Contact with management regarding the",
+    "Agreed the narrative for the",
+    "Prepared the member for the",
+    "Followed up the oral advice on the",
+    "Without prejudice conversation, member agreed beforehand, about the",
+)
+WORDS = _words(
+    "member manager meeting agreed letter email policy procedure union rep hearing evidence "
+    "statement witness notes action points deadline date week month office regional caseworker "
+    "escalate escalated dismissal discrimination threatened alleged confidentiality explained "
+    "original documents returned handed over copy sickness absence record fit note doctor "
+    "occupational health adjustments workstation hours shift rota overtime pay deduction contract "
+    "terms conditions handbook clause appeal outcome decision panel chair investigator report "
+    "timeline incident complaint colleague supervisor team leader department site warehouse depot "
+    "ward school library council transport driver route vehicle hours break rest safety risk "
+    "assessment training induction probation review target performance capability support plan "
+    "improvement informal formal stage first second final warning sanction reprimand outcome "
+    "consultation redundancy selection criteria pool scoring alternative role redeployment notice "
+    "period payment holiday leave maternity paternity carer dependant flexible request trial "
+    "homeworking grievance bullying harassment victimisation equality disability reasonable "
+    "anxiety stress workload pressure sleep medication referral counselling phone call text "
+    "message voicemail follow up written confirmation acknowledged receipt chased reply awaiting "
+    "response hr adviser solicitor tribunal acas conciliation settlement agreement reference "
+    "without prejudice off record consent share disclose third party representative accompany "
+    "companion postponed rearranged adjourned reconvened minutes draft corrections signed"
+)
+
+
+@dataclass(frozen=True)
+class Generated:
+    cases: int
+    notes: int
+    build_seconds: float
+    insert_seconds: float
+    folder_seconds: float
+    db_bytes: int
+
+
+def _note(rng: random.Random, weights: list[float]) -> str:
+    topic = rng.choice(TOPICS)
+    words = rng.choices(WORDS, cum_weights=weights, k=rng.randint(8, 30))
+    return f"{rng.choice(OPENERS)} {topic}. {' '.join(words).capitalize()}."
+
+
+def generate(vault: Vault, cases: int, notes: int) -> Generated:
+    """Fill `vault` with `cases` open cases and `notes` notes, through casevault.store.bulk in
+    one transaction, and make each case's folder as Vault.new_case does."""
+    rng = random.Random(SEED)  # noqa: S311 - reproducible fictional data, not secrets
+    header = read_header(vault.paths)
+    slot = header.slot(keyslots.PASSPHRASE)
+    assert slot is not None
+    vmk = keyslots.open_passphrase_slot(slot, header.vault_id, PASSPHRASE)
+    kek = keys.derive_key(vmk, keys.PURPOSE_CASE_KEK)
+    running = 0.0
+    cum_weights = []
+    for rank in range(1, len(WORDS) + 1):  # Zipf-like: a few words are everywhere
+        running += 1 / rank
+        cum_weights.append(running)
+    rare = set(rng.sample(range(notes), max(3, notes // 10_000)))
+
+    def build() -> tuple[list[bulk.NewCase], list[tuple[str, Event]]]:
+        opened = sorted(NOW - timedelta(days=rng.uniform(1, 730)) for _ in range(cases))
+        per_year: dict[int, int] = {}
+        for moment in opened:
+            per_year[moment.year] = per_year.get(moment.year, 0) + 1
+        first = {year: bulk.reserve_ref_numbers(vault.db, year, n) for year, n in per_year.items()}
+        new_cases = []
+        for moment in opened:
+            case_id = secrets.token_hex(16)
+            number = first[moment.year]
+            first[moment.year] += 1
+            name = f"{rng.choice(FIRST_NAMES)} {rng.choice(SURNAMES)}"
+            new_cases.append(
+                bulk.NewCase(
+                    case_id=case_id,
+                    ref=rules.format_ref(moment, number),
+                    member=Member(id=secrets.token_hex(16), name=name, email=""),
+                    case_type=rng.choice(("discipline", "grievance", "sickness", "general")),
+                    wrapped_key=keys.wrap_key(
+                        kek, keys.random_key(), keys.case_key_aad(bytes.fromhex(case_id))
+                    ),
+                    opened_at=moment,
+                )
+            )
+        events = []
+        for n in range(notes):
+            case = rng.choice(new_cases)
+            when = case.opened_at + (NOW - case.opened_at) * rng.random()
+            body = _note(rng, cum_weights)
+            if n in rare:
+                body += f" Asked for the {RARE_WORD} records."
+            events.append(
+                (
+                    case.case_id,
+                    Event(
+                        id=secrets.token_hex(16),
+                        kind=rng.choice(EVENT_KINDS),
+                        occurred_at=when,
+                        recorded_at=when,
+                        body=body,
+                    ),
+                )
+            )
+        events.sort(key=lambda pair: pair[1].id)
+        return new_cases, events
+
+    build_seconds, (new_cases, events) = timed_result(build)
+
+    def insert() -> None:
+        with vault.db.transaction():
+            bulk.add_cases(vault.db, new_cases)
+            bulk.add_events(vault.db, events)
+
+    insert_seconds = timed(insert)
+
+    def folders() -> None:
+        for case in new_cases:
+            make_private_dir(vault.paths.case_dir(case.case_id))
+
+    folder_seconds = timed(folders)
+    vault.db.checkpoint_truncate()
+    return Generated(
+        cases=len(new_cases),
+        notes=len(events),
+        build_seconds=build_seconds,
+        insert_seconds=insert_seconds,
+        folder_seconds=folder_seconds,
+        db_bytes=vault.paths.db_file.stat().st_size,
+    )
+
+
+# ---- unlock --------------------------------------------------------------------------------
+
+
+def _raw_key_unlock(paths: VaultPaths, runs: int) -> Samples:
+    """HKDF(VMK) -> SQLCipher raw key -> Database.open (keying, pragmas, schema check). The VMK is
+    taken from the fast passphrase slot once, outside the timing."""
+    header = read_header(paths)
+    slot = header.slot(keyslots.PASSPHRASE)
+    assert slot is not None
+    vmk = keyslots.open_passphrase_slot(slot, header.vault_id, PASSPHRASE)
+
+    def unlock() -> Database:
+        return Database.open(paths.db_file, keys.derive_key(vmk, keys.PURPOSE_DB), key_verified=True)
+
+    samples = Samples()
+    for run in range(runs + 1):
+        seconds, db = timed_result(unlock)
+        db.close()
+        if run:  # the first open warms the page cache and is not counted
+            samples.add(seconds)
+    return samples
+
+
+def _vault_open(open_it: Callable[[], Vault], runs: int, warm_up: bool = True) -> Samples:
+    samples = Samples()
+    for run in range(runs + (1 if warm_up else 0)):
+        seconds, vault = timed_result(open_it)
+        vault.close()
+        if run or not warm_up:
+            samples.add(seconds)
+    return samples
+
+
+def unlock_and_search(settings: Settings, scratch: Path, small_vault: Path) -> list[Table]:
+    keychain = MemoryKeychain()
+    big_root = scratch / "vault-big"
+    big = VaultPaths(big_root)
+    progress(f"generating {fmt_count(settings.cases)} cases and {fmt_count(settings.notes)} notes")
+    with new_vault(big_root, keychain=keychain) as vault:
+        gen = generate(vault, settings.cases, settings.notes)
+
+    progress("unlock by raw key and by keychain slot")
+    unlock = Table(
+        "Unlock (medians; the first open of each kind warms the cache and is not counted)",
+        ("unlock path", "runs", "median", "min .. max"),
+    )
+    small_raw = _raw_key_unlock(VaultPaths(small_vault), settings.unlock_runs)
+    big_raw = _raw_key_unlock(big, settings.unlock_runs)
+    by_keychain = _vault_open(
+        lambda: Vault.open(big, keychain=keychain, ask_passphrase=lambda _reason: None),
+        settings.unlock_runs,
+    )
+    progress("calibrating Argon2id and unlocking by passphrase")
+    calibrate_seconds, p = timed_result(kdf.calibrate)
+    argon_paths = VaultPaths(scratch / "vault-argon2")
+    Vault.create(argon_paths, PASSPHRASE, keychain=None, kdf_params=p).close()
+    by_passphrase = _vault_open(
+        lambda: Vault.open(argon_paths, keychain=None, ask_passphrase=lambda _reason: PASSPHRASE),
+        settings.argon_runs,
+        warm_up=False,
+    )
+    for label, s in (
+        ("raw key: HKDF + Database.open, empty vault", small_raw),
+        (f"raw key: HKDF + Database.open, {fmt_count(gen.cases)}-case vault", big_raw),
+        (
+            f"Vault.open via keychain slot (in-memory keychain), {fmt_count(gen.cases)}-case vault",
+            by_keychain,
+        ),
+        (
+            f"Vault.open via passphrase, Argon2id m={p.memory_kib // 1024} MiB t={p.iterations} "
+            f"p={p.lanes}, empty vault",
+            by_passphrase,
+        ),
+    ):
+        table_runs = str(len(s.values))
+        unlock.add(label, table_runs, fmt_seconds(s.median), fmt_spread(s))
+    unlock.notes += [
+        "Raw key = what every unlock ends with, with no Argon2: the SQLCipher key is HKDF(VMK).",
+        "Vault.open also reads the key file, unwraps the slot and runs crash recovery (which",
+        "looks into every case folder). The OS keychain's own latency is not included.",
+        "Argon2id parameters were calibrated here just now "
+        f"(calibration took {fmt_seconds(calibrate_seconds)}).",
+    ]
+
+    progress("search and list queries")
+    with Vault.open(big, keychain=keychain, ask_passphrase=lambda _reason: None) as vault:
+        queries: list[tuple[str, str]] = [
+            ("a surname (one word)", SURNAME_QUERY),
+            ("prefix while typing, 2 letters: 'gr'", "gr"),
+            ("prefix while typing, 4 letters: 'grie'", "grie"),
+            (f"rare word: '{RARE_WORD}'", RARE_WORD),
+            ("two words: 'sickness absence'", "sickness absence"),
+        ]
+        deep = min(settings.deep_offset, max(0, gen.cases - 100))
+        lists: list[tuple[str, Callable[[], object]]] = [
+            ("list_cases by updated, first page", lambda: vault.list_cases(sort="updated")),
+            (
+                f"list_cases by updated, offset {deep}",
+                lambda: vault.list_cases(sort="updated", offset=deep),
+            ),
+            ("list_cases by member, first page", lambda: vault.list_cases(sort="member", descending=False)),
+            (
+                f"list_cases by member, offset {deep}",
+                lambda: vault.list_cases(sort="member", descending=False, offset=deep),
+            ),
+            ("count_cases", vault.count_cases),
+        ]
+        actions: list[tuple[str, Callable[[], object]]] = [
+            *((label, lambda q=q: vault.search(q)) for label, q in queries),
+            *lists,
+        ]
+        samples = {label: Samples() for label, _ in actions}
+        sizes: dict[str, int] = {}
+        for run in range(settings.query_runs + 1):  # run 0 warms up
+            for label, action in actions:
+                seconds, result = timed_result(action)
+                sizes[label] = len(result) if isinstance(result, list) else int(str(result))
+                if run:
+                    samples[label].add(seconds)
+
+    db_mib = gen.db_bytes / (1 << 20)
+    generation = Table(
+        f"Generated vault: {fmt_count(gen.cases)} cases, {fmt_count(gen.notes)} notes "
+        f"(vault.db {db_mib:.0f} MiB)",
+        ("step", "time"),
+    )
+    generation.add("build the fictional rows in Python (incl. key wrapping)", fmt_seconds(gen.build_seconds))
+    generation.add("insert through casevault.store.bulk (one transaction)", fmt_seconds(gen.insert_seconds))
+    generation.add(f"make {fmt_count(gen.cases)} case folders", fmt_seconds(gen.folder_seconds))
+    generation.add("total", fmt_seconds(gen.build_seconds + gen.insert_seconds + gen.folder_seconds))
+
+    search = Table(
+        f"Search and list over {fmt_count(gen.cases)} cases / {fmt_count(gen.notes)} notes "
+        f"({settings.query_runs} runs each after a warm-up, interleaved)",
+        ("query", "median", "min .. max", "rows"),
+    )
+    for label, _ in actions:
+        s = samples[label]
+        search.add(label, fmt_seconds(s.median), fmt_spread(s), str(sizes[label]))
+    search.notes += [
+        "Search returns at most 200 cases (rows = cases found); a list page is 100 cases.",
+        "Queries are run through the Vault API, as the CLI and GUI run them.",
+    ]
+    return [unlock, generation, search]
