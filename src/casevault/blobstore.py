@@ -119,7 +119,10 @@ class BlobStore:
         if not folder.is_dir():
             raise CasevaultError(f"The folder {folder} does not exist.")
         with self.open(case_id, file_id) as src:
-            writer = _AnonymousFile(folder) if hasattr(os, "O_TMPFILE") else _NamedTemp(folder)
+            try:
+                writer = _AnonymousFile(folder) if hasattr(os, "O_TMPFILE") else _NamedTemp(folder)
+            except OSError as err:
+                raise translate_os_error(err, "writing the decrypted copy") from None
             try:
                 sink = StreamingWriter(writer.fd)
                 size = blob.decrypt_stream(

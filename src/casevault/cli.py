@@ -22,6 +22,7 @@ from typing import Any, NoReturn
 from casevault import __version__
 from casevault import log as logsetup
 from casevault.errors import CasevaultError, UsageError
+from casevault.fsutil import translate_os_error
 from casevault.keychain import OsKeychain
 from casevault.model import EVENT_KINDS
 from casevault.paths import VaultPaths
@@ -466,6 +467,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CasevaultError as err:
         say(err.message)
         return err.exit_code
+    except OSError as err:
+        # An OS error that no layer expected (a folder that vanished, a device gone): one sentence.
+        if debug:
+            raise
+        say(translate_os_error(err, "the command").message)
+        return 1
     except KeyboardInterrupt:
         say("Interrupted; nothing half-done was kept.")
         return 130

@@ -46,6 +46,7 @@ CREATE TABLE cases (
     updated_at TEXT NOT NULL
 ) STRICT;
 CREATE INDEX cases_by_status_updated ON cases(status, updated_at);
+CREATE INDEX cases_by_updated ON cases(updated_at, ref);
 CREATE INDEX cases_by_member ON cases(member_id);
 CREATE INDEX cases_by_retain_until ON cases(retain_until) WHERE retain_until IS NOT NULL;
 
