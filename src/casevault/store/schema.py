@@ -102,7 +102,7 @@ CREATE TABLE deletions (
 CREATE TABLE search_docs (
     rowid INTEGER PRIMARY KEY,
     case_id TEXT NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
-    source TEXT NOT NULL CHECK (source IN ('member', 'case', 'event', 'attachment')),
+    source TEXT NOT NULL,  -- validated by store.search.SOURCES (grows as records are added)
     source_id TEXT NOT NULL,
     UNIQUE (source, source_id)
 ) STRICT;

@@ -8,9 +8,12 @@ from casevault.model import SearchHit
 from casevault.store.db import Database
 
 MAX_TERMS = 16
+SOURCES = frozenset({"member", "case", "event", "attachment"})
 
 
 def index(db: Database, case_id: str, source: str, source_id: str, text: str) -> None:
+    if source not in SOURCES:
+        raise ValueError(f"unknown search source {source!r}")
     with db.transaction():
         rowid = db.scalar(
             "INSERT INTO search_docs(case_id, source, source_id) VALUES (?, ?, ?) "
