@@ -24,7 +24,7 @@ from casevault import log as logsetup
 from casevault.errors import CasevaultError, UsageError
 from casevault.fsutil import translate_os_error
 from casevault.keychain import OsKeychain
-from casevault.model import EVENT_KINDS
+from casevault.model import EVENT_KINDS, FirstMeeting
 from casevault.paths import VaultPaths
 from casevault.vault import Vault
 
@@ -235,6 +235,25 @@ def case_json(vault: Vault, ref: str) -> dict[str, Any]:
         "attachments": [
             {"id": a.id, "name": a.name, "size": a.size, "added": iso(a.added_at)} for a in detail.attachments
         ],
+        "first_meeting": first_meeting_json(detail.first_meeting),
+        "action_points": [
+            {"id": a.id, "what": a.what, "owner": a.owner, "due": iso(a.due_at), "done": iso(a.done_at)}
+            for a in detail.action_points
+        ],
+    }
+
+
+def first_meeting_json(meeting: FirstMeeting) -> dict[str, Any]:
+    return {
+        "held": iso(meeting.held_at),
+        "issues": list(meeting.issues),
+        "narrative": meeting.narrative,
+        "dismissal_threatened": meeting.dismissal_threatened,
+        "discrimination_alleged": meeting.discrimination_alleged,
+        "confidentiality_explained": meeting.confidentiality_explained,
+        "originals_received": meeting.originals_received,
+        "member_decision": meeting.member_decision,
+        "saved": iso(meeting.updated_at),
     }
 
 

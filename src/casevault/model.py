@@ -49,12 +49,39 @@ class Attachment:
 
 
 @dataclass(frozen=True)
+class ActionPoint:
+    id: str
+    what: str
+    owner: str
+    due_at: datetime | None
+    done_at: datetime | None
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class FirstMeeting:
+    """The first meeting, as the reps' guide lists it. One per case; the defaults are an empty form."""
+
+    held_at: datetime | None = None
+    issues: tuple[str, ...] = ()  # identified and agreed with the member
+    narrative: str = ""  # the narrative agreed
+    dismissal_threatened: bool = False
+    discrimination_alleged: bool = False
+    confidentiality_explained: bool = False
+    originals_received: str = ""  # which original documents were handed over
+    member_decision: str = ""  # recorded as the member's own decision
+    updated_at: datetime | None = None
+
+
+@dataclass(frozen=True)
 class CaseDetail:
     summary: CaseSummary
     member: Member
     title: str
     events: tuple[Event, ...]
     attachments: tuple[Attachment, ...]
+    first_meeting: FirstMeeting = FirstMeeting()
+    action_points: tuple[ActionPoint, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ import logging
 import os
 import secrets
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -35,17 +36,20 @@ from casevault.fsutil import atomic_write_bytes, make_private_dir, translate_os_
 from casevault.keychain import Keychain
 from casevault.model import (
     EVENT_KINDS,
+    ActionPoint,
     Attachment,
     CaseDetail,
     CaseSummary,
     Deletion,
     Event,
+    FirstMeeting,
     Member,
     SearchHit,
 )
 from casevault.paths import VaultPaths
 from casevault.store import cases as case_rows
 from casevault.store import files as file_rows
+from casevault.store import meetings as meeting_rows
 from casevault.store import search as search_rows
 from casevault.store import settings
 from casevault.store.db import Database
@@ -329,6 +333,8 @@ class Vault:
             title=case_rows.get_title(self.db, case_id),
             events=tuple(case_rows.events(self.db, case_id)),
             attachments=tuple(file_rows.for_case(self.db, case_id)),
+            first_meeting=meeting_rows.get_first_meeting(self.db, case_id),
+            action_points=tuple(meeting_rows.actions_for_case(self.db, case_id)),
         )
 
     def add_note(
@@ -376,7 +382,59 @@ class Vault:
         return int(stored) if stored is not None else retention.DEFAULT_RETAIN_DAYS
 
     def reminders(self, now: datetime | None = None) -> list[reminder_rules.Reminder]:
-        return reminder_rules.due_reminders(case_rows.closed_cases(self.db), now or self._clock())
+        moment = now or self._clock()
+        return reminder_rules.due_reminders(
+            case_rows.closed_cases(self.db), moment, meeting_rows.open_actions_due_by(self.db, moment)
+        )
+
+    # ---- first meeting and action points -----------------------------------------------------
+
+    def first_meeting(self, ref: str) -> FirstMeeting:
+        return meeting_rows.get_first_meeting(self.db, self._case_id(ref))
+
+    def save_first_meeting(self, ref: str, meeting: FirstMeeting) -> FirstMeeting:
+        """Store the whole first-meeting form (an explicit save); returns it as stored."""
+        try:
+            issues = tuple(
+                rules.clean_text(i, field="issue", max_chars=2000) for i in meeting.issues if i.strip()
+            )
+            cleaned = replace(
+                meeting,
+                issues=issues,
+                narrative=meeting.narrative.strip(),
+                originals_received=meeting.originals_received.strip(),
+                member_decision=meeting.member_decision.strip(),
+            )
+        except ValueError as err:
+            raise UsageError(str(err)) from None
+        case_id = self._case_id(ref)
+        meeting_rows.save_first_meeting(self.db, case_id, cleaned, [new_id() for _ in issues], self._clock())
+        log.info("first-meeting.saved %s", case_id)
+        return meeting_rows.get_first_meeting(self.db, case_id)
+
+    def add_action_point(
+        self, ref: str, what: str, *, owner: str = "", due_at: datetime | None = None
+    ) -> str:
+        try:
+            text = rules.clean_text(what, field="action point", max_chars=2000)
+            who = rules.clean_text(owner, field="owner", required=False)
+        except ValueError as err:
+            raise UsageError(str(err)) from None
+        case_id = self._case_id(ref)
+        action = ActionPoint(
+            id=new_id(), what=text, owner=who, due_at=due_at, done_at=None, created_at=self._clock()
+        )
+        meeting_rows.insert_action(self.db, case_id, action)
+        log.info("action.added %s", action.id)
+        return action.id
+
+    def set_action_done(self, action_id: str, done: bool = True) -> None:
+        if meeting_rows.set_action_done(self.db, action_id, self._clock() if done else None) is None:
+            raise NotFoundError(f"There is no action point {action_id!r} in this vault.")
+        log.info("action.done %s %s", action_id, done)
+
+    def action_points(self, ref: str) -> list[ActionPoint]:
+        return meeting_rows.actions_for_case(self.db, self._case_id(ref))
 
     def purge_case(self, ref: str) -> Deletion:
         """Cryptographic erase: delete the case key and every row (secure_delete on), truncate the

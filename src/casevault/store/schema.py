@@ -114,7 +114,42 @@ CREATE VIRTUAL TABLE search_index USING fts5(
 INSERT INTO search_index(search_index, rank) VALUES ('secure-delete', 1);
 """
 
-MIGRATIONS: tuple[str, ...] = (V1,)
+# The first meeting (the guide's checklist), the issues agreed there, and action points.
+V2 = """
+CREATE TABLE first_meetings (
+    case_id TEXT PRIMARY KEY REFERENCES cases(id) ON DELETE CASCADE,
+    held_at TEXT,
+    narrative TEXT NOT NULL DEFAULT '',
+    dismissal_threatened INTEGER NOT NULL DEFAULT 0 CHECK (dismissal_threatened IN (0, 1)),
+    discrimination_alleged INTEGER NOT NULL DEFAULT 0 CHECK (discrimination_alleged IN (0, 1)),
+    confidentiality_explained INTEGER NOT NULL DEFAULT 0 CHECK (confidentiality_explained IN (0, 1)),
+    originals_received TEXT NOT NULL DEFAULT '',
+    member_decision TEXT NOT NULL DEFAULT '',
+    updated_at TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE case_issues (
+    id TEXT PRIMARY KEY,
+    case_id TEXT NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    UNIQUE (case_id, position)
+) STRICT;
+
+CREATE TABLE action_points (
+    id TEXT PRIMARY KEY,
+    case_id TEXT NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+    what TEXT NOT NULL,
+    owner TEXT NOT NULL DEFAULT '',
+    due_at TEXT,
+    done_at TEXT,
+    created_at TEXT NOT NULL
+) STRICT;
+CREATE INDEX action_points_by_case ON action_points(case_id, created_at);
+CREATE INDEX action_points_open_by_due ON action_points(due_at) WHERE done_at IS NULL;
+"""
+
+MIGRATIONS: tuple[str, ...] = (V1, V2)
 LATEST = len(MIGRATIONS)
 
 

@@ -8,7 +8,7 @@ from casevault.model import SearchHit
 from casevault.store.db import Database
 
 MAX_TERMS = 16
-SOURCES = frozenset({"member", "case", "event", "attachment"})
+SOURCES = frozenset({"member", "case", "event", "attachment", "first-meeting", "action"})
 
 
 def index(db: Database, case_id: str, source: str, source_id: str, text: str) -> None:

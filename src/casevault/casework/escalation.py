@@ -1,0 +1,17 @@
+"""When the guide says to escalate: dismissal threatened, or a complaint of discrimination."""
+
+from __future__ import annotations
+
+from casevault.model import FirstMeeting
+
+# The reps' guide, first meeting: escalating "would normally be appropriate in any case where
+# dismissal is threatened or the complaint is one of discrimination".
+ESCALATION_ADVICE = (
+    "Consider escalating this case to a more experienced caseworker and notifying the regional "
+    "office: the guide says this is normally appropriate where dismissal is threatened or "
+    "discrimination is alleged."
+)
+
+
+def escalation_prompted(meeting: FirstMeeting) -> bool:
+    return meeting.dismissal_threatened or meeting.discrimination_alleged

@@ -1,0 +1,144 @@
+"""The first meeting of a case, its agreed issues, and action points."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from casevault.model import ActionPoint, FirstMeeting
+from casevault.store import search
+from casevault.store.cases import touch
+from casevault.store.db import Database, Row
+from casevault.store.timefmt import from_db, from_db_opt, to_db
+
+
+def _opt(moment: datetime | None) -> str | None:
+    return None if moment is None else to_db(moment)
+
+
+def get_first_meeting(db: Database, case_id: str) -> FirstMeeting:
+    row = db.query_one(
+        "SELECT held_at, narrative, dismissal_threatened, discrimination_alleged, "
+        "confidentiality_explained, originals_received, member_decision, updated_at "
+        "FROM first_meetings WHERE case_id = ?",
+        (case_id,),
+    )
+    issues = tuple(
+        str(r[0])
+        for r in db.query("SELECT text FROM case_issues WHERE case_id = ? ORDER BY position", (case_id,))
+    )
+    if row is None:
+        return FirstMeeting(issues=issues)
+    return FirstMeeting(
+        held_at=from_db_opt(row[0]),
+        issues=issues,
+        narrative=row[1],
+        dismissal_threatened=bool(row[2]),
+        discrimination_alleged=bool(row[3]),
+        confidentiality_explained=bool(row[4]),
+        originals_received=row[5],
+        member_decision=row[6],
+        updated_at=from_db(row[7]),
+    )
+
+
+def save_first_meeting(
+    db: Database, case_id: str, meeting: FirstMeeting, issue_ids: list[str], now: datetime
+) -> None:
+    """Replace the case's first-meeting record and its issues, and reindex them, in one transaction."""
+    with db.transaction():
+        db.execute(
+            "INSERT INTO first_meetings(case_id, held_at, narrative, dismissal_threatened, "
+            "discrimination_alleged, confidentiality_explained, originals_received, member_decision, "
+            "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT(case_id) DO UPDATE SET held_at = excluded.held_at, "
+            "narrative = excluded.narrative, dismissal_threatened = excluded.dismissal_threatened, "
+            "discrimination_alleged = excluded.discrimination_alleged, "
+            "confidentiality_explained = excluded.confidentiality_explained, "
+            "originals_received = excluded.originals_received, "
+            "member_decision = excluded.member_decision, updated_at = excluded.updated_at",
+            (
+                case_id,
+                _opt(meeting.held_at),
+                meeting.narrative,
+                int(meeting.dismissal_threatened),
+                int(meeting.discrimination_alleged),
+                int(meeting.confidentiality_explained),
+                meeting.originals_received,
+                meeting.member_decision,
+                to_db(now),
+            ),
+        )
+        db.execute("DELETE FROM case_issues WHERE case_id = ?", (case_id,))
+        for position, (issue_id, text) in enumerate(zip(issue_ids, meeting.issues, strict=True)):
+            db.execute(
+                "INSERT INTO case_issues(id, case_id, position, text) VALUES (?, ?, ?, ?)",
+                (issue_id, case_id, position, text),
+            )
+        words = "\n".join(
+            [*meeting.issues, meeting.narrative, meeting.originals_received, meeting.member_decision]
+        )
+        search.index(db, case_id, "first-meeting", case_id, words)
+        touch(db, case_id, now)
+
+
+def _action(row: Row) -> ActionPoint:
+    return ActionPoint(
+        id=row[0],
+        what=row[1],
+        owner=row[2],
+        due_at=from_db_opt(row[3]),
+        done_at=from_db_opt(row[4]),
+        created_at=from_db(row[5]),
+    )
+
+
+_ACTION_COLUMNS = "id, what, owner, due_at, done_at, created_at"
+
+
+def insert_action(db: Database, case_id: str, action: ActionPoint) -> None:
+    with db.transaction():
+        db.execute(
+            "INSERT INTO action_points(id, case_id, what, owner, due_at, done_at, created_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (
+                action.id,
+                case_id,
+                action.what,
+                action.owner,
+                _opt(action.due_at),
+                _opt(action.done_at),
+                to_db(action.created_at),
+            ),
+        )
+        search.index(db, case_id, "action", action.id, f"{action.what}\n{action.owner}")
+        touch(db, case_id, action.created_at)
+
+
+def set_action_done(db: Database, action_id: str, done_at: datetime | None) -> str | None:
+    """Mark an action point done (or not done again); returns its case id, or None if unknown."""
+    with db.transaction():
+        case_id = db.scalar("SELECT case_id FROM action_points WHERE id = ?", (action_id,))
+        if case_id is None:
+            return None
+        db.execute("UPDATE action_points SET done_at = ? WHERE id = ?", (_opt(done_at), action_id))
+        return str(case_id)
+
+
+def actions_for_case(db: Database, case_id: str) -> list[ActionPoint]:
+    rows = db.query(
+        f"SELECT {_ACTION_COLUMNS} FROM action_points WHERE case_id = ? "  # noqa: S608 - constant columns
+        "ORDER BY done_at IS NOT NULL, due_at IS NULL, due_at, created_at",
+        (case_id,),
+    )
+    return [_action(r) for r in rows]
+
+
+def open_actions_due_by(db: Database, until: datetime) -> list[tuple[str, ActionPoint]]:
+    """(case reference, action) for every open action point due at or before `until`."""
+    rows = db.query(
+        "SELECT c.ref, a.id, a.what, a.owner, a.due_at, a.done_at, a.created_at "
+        "FROM action_points a JOIN cases c ON c.id = a.case_id "
+        "WHERE a.done_at IS NULL AND a.due_at IS NOT NULL AND a.due_at <= ? ORDER BY a.due_at",
+        (to_db(until),),
+    )
+    return [(str(r[0]), _action(r[1:])) for r in rows]
