@@ -441,8 +441,9 @@ HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
 }
 
 
-def run_demo(parser: ArgumentParser, args: argparse.Namespace) -> int:
-    """Run one command against a throwaway vault of fictional cases, or show a short tour."""
+def run_demo(args: argparse.Namespace) -> int:
+    """Run one command against a throwaway vault of fictional cases. (Without a command, `--demo`
+    opens the desktop app on such a vault instead: see run_gui.)"""
     from casevault.demo import demo_vault  # noqa: PLC0415
 
     if args.vault:
@@ -452,15 +453,16 @@ def run_demo(parser: ArgumentParser, args: argparse.Namespace) -> int:
     with demo_vault() as (paths, passphrase):
         args.vault = str(paths.root)
         os.environ[PASSPHRASE_ENV] = passphrase
-        if args.command is not None:
-            return HANDLERS[args.command](args)
-        print("A throwaway vault of fictional cases (destroyed when this command ends):\n")
-        for tour in (["case", "list"], ["search", "nguyen"], ["reminders"]):
-            print(f"$ casevault {' '.join(tour)}")
-            HANDLERS[tour[0]](parser.parse_args(["--vault", args.vault, *tour]))
-            print()
-        print("Try: casevault --demo case show CV-YYYY-0001   (any command works with --demo)")
-    return 0
+        return HANDLERS[args.command](args)
+
+
+def run_gui(args: argparse.Namespace) -> int:
+    """No command: open the desktop app (on the demo vault with --demo). Qt is imported only here."""
+    if args.demo and args.vault:
+        raise UsageError("--demo uses its own throwaway vault; leave out --vault.")
+    from casevault.gui import app  # noqa: PLC0415 - the CLI never imports Qt for other commands
+
+    return app.run(None if args.demo else VaultPaths.resolve(args.vault), demo=args.demo)
 
 
 def harden_process() -> None:
@@ -477,11 +479,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     logsetup.configure(debug)
     try:
         args = parser.parse_args(argv)
-        if args.demo:
-            return run_demo(parser, args)
         if args.command is None:
-            parser.print_help()
-            return 0
+            return run_gui(args)
+        if args.demo:
+            return run_demo(args)
         return HANDLERS[args.command](args)
     except CasevaultError as err:
         say(err.message)

@@ -1,0 +1,123 @@
+"""Start the desktop app: first run (create a vault) or unlock, then the main window."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtWidgets import QApplication
+
+from casevault.crypto.kdf import KdfParams
+from casevault.gui.create_dialog import CreateVaultDialog
+from casevault.gui.main_window import DEFAULT_IDLE_MS, MainWindow
+from casevault.gui.unlock_dialog import UnlockDialog, open_by_keychain
+from casevault.keychain import Keychain, OsKeychain
+from casevault.paths import VaultPaths
+from casevault.unlock import retry_delay
+from casevault.vault import Vault
+
+
+class App(QObject):
+    """Which screen is showing: create-vault, unlock, or the main window. Everything a test needs
+    to change (paths, keychain, KDF cost, idle time, retry delay) is a parameter."""
+
+    def __init__(
+        self,
+        paths: VaultPaths,
+        *,
+        keychain: Keychain | None,
+        kdf_params: KdfParams | None = None,
+        idle_ms: int = DEFAULT_IDLE_MS,
+        retry: Callable[[int], float] = retry_delay,
+        unlock_hint: str = "",
+        parent: Any = None,
+    ) -> None:
+        super().__init__(parent)
+        self.paths = paths
+        self.keychain = keychain
+        self.kdf_params = kdf_params
+        self.main_window = MainWindow(idle_ms=idle_ms)
+        self.main_window.locked.connect(self._after_lock)
+        self.create_dialog: CreateVaultDialog | None = None
+        self.unlock_dialog = UnlockDialog(paths, hint=unlock_hint, delay=retry)
+        self.unlock_dialog.unlocked.connect(self._unlocked)
+        self.unlock_dialog.rejected.connect(self._quit)
+
+    def start(self, vault: Vault | None = None) -> None:
+        """Show the first screen. `vault`, when given, is already open (the demo)."""
+        if vault is not None:
+            self._unlocked(vault)
+        elif not self.paths.keys_file.exists():
+            self.create_dialog = CreateVaultDialog(
+                self.paths, keychain=self.keychain, kdf_params=self.kdf_params
+            )
+            self.create_dialog.created.connect(self._unlocked)
+            self.create_dialog.rejected.connect(self._quit)
+            self.create_dialog.show()
+        else:
+            self.show_unlock()
+
+    def show_unlock(self) -> None:
+        """At start: the keychain silently; when it cannot, the passphrase dialog says why."""
+        vault, reason = open_by_keychain(self.paths, self.keychain)
+        if vault is not None:
+            self._unlocked(vault)
+            return
+        self._ask(reason)
+
+    def _after_lock(self) -> None:
+        # A lock is meant to keep the cases shut, so the keychain does not silently reopen them.
+        self._ask(self.tr("casevault was locked"))
+
+    def _ask(self, reason: str | None) -> None:
+        self.unlock_dialog.set_reason(reason)
+        self.unlock_dialog.show()
+        self.unlock_dialog.raise_()
+        self.unlock_dialog.activateWindow()
+
+    def _unlocked(self, vault: Vault, notice: str = "") -> None:
+        self.main_window.set_vault(vault, notice)
+        self.main_window.show()
+        self.main_window.raise_()
+
+    def _quit(self) -> None:
+        app = QApplication.instance()
+        if app is not None:
+            app.quit()
+
+    def shutdown(self) -> None:
+        """Lock quietly on exit, so no vault stays open."""
+        vault = self.main_window.vault
+        if vault is not None:
+            self.main_window.model.clear()
+            vault.close()
+
+
+def run(paths: VaultPaths | None, demo: bool) -> int:
+    """The `casevault` GUI. With `demo`, a throwaway vault of fictional cases, destroyed on exit."""
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
+    app.setApplicationName("casevault")
+    app.setOrganizationName("casevault")
+    app.setApplicationDisplayName("casevault")
+    if demo:
+        from casevault.demo import demo_vault  # noqa: PLC0415
+
+        with demo_vault() as (demo_paths, passphrase):
+            vault = Vault.open(demo_paths, keychain=None, ask_passphrase=lambda _reason: passphrase)
+            hint = QCoreApplication.translate(
+                "casevault", "This is the demo vault. Its passphrase is: %1"
+            ).replace("%1", passphrase)
+            return _loop(app, App(demo_paths, keychain=None, unlock_hint=hint), vault)
+    return _loop(app, App(paths or VaultPaths.resolve(None), keychain=OsKeychain()), None)
+
+
+def _loop(app: Any, controller: App, vault: Vault | None) -> int:
+    controller.start(vault)
+    try:
+        return int(app.exec())
+    finally:
+        controller.shutdown()
+        controller.main_window.close()

@@ -1,0 +1,60 @@
+"""Starting the app: the CLI wiring, and `casevault --demo` showing a populated window."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QTableView
+from pytestqt.qtbot import QtBot
+
+from casevault import cli
+from casevault.gui import app as gui_app
+from casevault.paths import VaultPaths
+from tests.gui.conftest import by_name, window_named
+
+
+def test_no_command_opens_the_gui(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    calls: list[tuple[VaultPaths | None, bool]] = []
+    monkeypatch.setattr(gui_app, "run", lambda paths, demo: calls.append((paths, demo)) or 0)
+    assert cli.main(["--vault", str(tmp_path / "v")]) == 0
+    assert cli.main(["--demo"]) == 0
+    assert calls == [(VaultPaths(tmp_path / "v"), False), (None, True)]
+
+
+def test_demo_with_a_command_runs_the_command(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(gui_app, "run", lambda paths, demo: pytest.fail("the GUI was opened"))
+    assert cli.main(["--demo", "case", "list"]) == 0
+    assert "Aoife Brennan-Okafor" in capsys.readouterr().out
+
+
+def test_other_commands_never_import_qt(private_environment: Path) -> None:
+    code = (
+        "import sys; from casevault import cli\n"
+        "cli.main(['--demo', 'case', 'list'])\n"
+        "print('QT' if any(m.startswith('PySide6') for m in sys.modules) else 'NO-QT')"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip().endswith("NO-QT")
+
+
+def test_run_demo_shows_populated_window_and_destroys_vault(qtbot: QtBot, private_environment: Path) -> None:
+    seen: dict[str, object] = {}
+
+    def look_then_quit() -> None:
+        window = window_named("casevault")
+        table = by_name(window, "Case list", QTableView)
+        assert isinstance(table, QTableView)
+        seen["rows"] = table.model().rowCount()
+        seen["title"] = window.windowTitle()
+        QApplication.quit()
+
+    QTimer.singleShot(200, look_then_quit)
+    assert gui_app.run(None, demo=True) == 0
+    assert seen == {"rows": 3, "title": "casevault"}  # the demo's four cases, one of them closed
+    assert not list((private_environment / "tmp").glob("casevault-demo-*"))
