@@ -18,11 +18,12 @@ os.environ["XDG_CONFIG_HOME"] = str(_scratch / "config")
 os.environ["XDG_RUNTIME_DIR"] = str(_scratch / "runtime")
 (_scratch / "runtime").mkdir(mode=0o700)
 
-from PySide6.QtCore import QLocale  # noqa: E402
+from PySide6.QtCore import QDate, QDateTime, QLocale, QTime  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from casevault.demo import demo_vault  # noqa: E402
 from casevault.gui.app import App  # noqa: E402
+from casevault.gui.case_page import FIRST_MEETING  # noqa: E402
 
 OUT = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
 
@@ -60,6 +61,28 @@ def main() -> int:
         window.resize(960, 420)
         settle(app)
         save(window, "case-list.png")
+
+        window.table.selectRow(0)
+        window.open_case(window.model.ref_at(0) or "")
+        page = window.case_page
+        assert page is not None
+        page.tabs.setCurrentIndex(FIRST_MEETING)
+        form = page.first_meeting
+        for issue in ("Written warning for lateness", "Rota changed without consultation"):
+            form.new_issue.setText(issue)
+            form.add_issue_button.click()
+        form.narrative.setPlainText(
+            "The member was warned twice about lateness after the rota changed in March; "
+            "the member says nobody was consulted about the change."
+        )
+        form.dismissal.setChecked(True)
+        form.held_at.setDateTime(QDateTime(QDate(2026, 3, 10), QTime(14, 30)))
+        form.confidentiality.setChecked(True)
+        form.originals.setText("Warning letter of 3 March, old and new rotas")
+        form.decision.setPlainText("I want the union to represent me at the hearing.")
+        window.resize(960, 760)
+        settle(app)
+        save(window, "case-page.png")
         gui.shutdown()
     return 0
 

@@ -8,6 +8,7 @@ failures are CasevaultError subclasses, and the caller decides how to show them.
 from __future__ import annotations
 
 import contextlib
+import io
 import logging
 import os
 import secrets
@@ -458,20 +459,25 @@ class Vault:
     # ---- attachments ----------------------------------------------------------------------
 
     def attach(self, ref: str, path: Path, progress: Progress | None = None) -> str:
-        try:
-            src = open(path, "rb")  # noqa: SIM115 - closed below
-        except FileNotFoundError:
-            raise NotFoundError(f"There is no file {path}.") from None
-        except IsADirectoryError:
-            raise UsageError(f"{path} is a folder; attach the files inside it instead.") from None
-        except OSError as err:
-            raise CasevaultError(f"{path} cannot be read: {err.strerror}.") from None
+        name, src = open_for_attach(path)
         with src:
-            return self.attach_stream(ref, rules.storable_file_name(path.name), src, progress)
+            return self.attach_stream(ref, name, src, progress)
 
     def attach_stream(self, ref: str, name: str, src: Readable, progress: Progress | None = None) -> str:
         """Encrypt `src` into the vault. The blob is durable before its row is committed; a killed
         import leaves a pending marker that the next open cleans up."""
+        pending = self.begin_attach(ref, name)
+        try:
+            pending.write(src, progress)
+            return self.finish_attach(pending)
+        except BaseException:
+            self.abandon_attach(pending)
+            raise
+
+    def begin_attach(self, ref: str, name: str) -> PendingAttachment:
+        """Phase 1 of an import, on the thread that owns the database: make the file key and
+        commit the pending marker. Then `write` (any thread), then `finish_attach` or
+        `abandon_attach` (the database's thread again)."""
         case_id = self._case_id(ref)
         case_key = self._case_key(case_id)
         file_id = new_id()
@@ -480,16 +486,35 @@ class Vault:
             case_key, file_key, keys.file_key_aad(bytes.fromhex(case_id), bytes.fromhex(file_id))
         )
         file_rows.begin_import(self.db, case_id, file_id, self._clock())
-        try:
-            size = self._blobs.write(case_id, file_id, file_key, src, progress)
-            attachment = Attachment(id=file_id, case_id=case_id, name=name, size=size, added_at=self._clock())
-            file_rows.insert(self.db, attachment, wrapped)
-        except BaseException:
-            self._blobs.remove(case_id, file_id)
-            file_rows.abandon_import(self.db, file_id)
-            raise
-        log.info("attachment.added %s", file_id)
-        return file_id
+        return PendingAttachment(
+            self._blobs, case_id=case_id, file_id=file_id, name=name, file_key=file_key, wrapped_key=wrapped
+        )
+
+    def finish_attach(self, pending: PendingAttachment) -> str:
+        """Record a written import; its blob is already durable. Returns the attachment id."""
+        if pending.finished or pending.size is None:
+            raise VaultStateError("This import is not waiting to be finished.")
+        attachment = Attachment(
+            id=pending.file_id,
+            case_id=pending.case_id,
+            name=pending.name,
+            size=pending.size,
+            added_at=self._clock(),
+        )
+        file_rows.insert(self.db, attachment, pending.wrapped_key)
+        pending.finished = True
+        log.info("attachment.added %s", pending.file_id)
+        return pending.file_id
+
+    def abandon_attach(self, pending: PendingAttachment) -> None:
+        """Drop an unfinished import: its blob (or temp file) and its pending marker. Does nothing
+        once the import is finished."""
+        if pending.finished:
+            return
+        self._blobs.remove(pending.case_id, pending.file_id)
+        file_rows.abandon_import(self.db, pending.file_id)
+        pending.size = None
+        log.info("attachment.abandoned %s", pending.file_id)
 
     def attachment(self, attachment_id: str) -> Attachment:
         return self._attachment_and_key(attachment_id)[0]
@@ -526,6 +551,43 @@ class Vault:
     def check(self, progress: Callable[[int, int], None] | None = None) -> list[str]:
         """Every problem found, one sentence each, naming ids only. Empty means healthy."""
         return integrity.check(self.db, self._blobs, self._case_key, progress)
+
+
+def open_for_attach(path: Path) -> tuple[str, io.BufferedReader]:
+    """The name an attachment from `path` is stored under, and the file open for reading; user
+    errors (missing, a folder, unreadable) as one clear sentence."""
+    try:
+        src = open(path, "rb")  # noqa: SIM115 - the caller closes it
+    except FileNotFoundError:
+        raise NotFoundError(f"There is no file {path}.") from None
+    except IsADirectoryError:
+        raise UsageError(f"{path} is a folder; attach the files inside it instead.") from None
+    except OSError as err:
+        raise CasevaultError(f"{path} cannot be read: {err.strerror}.") from None
+    return rules.storable_file_name(path.name), src
+
+
+class PendingAttachment:
+    """An import between `Vault.begin_attach` and `finish_attach`/`abandon_attach`. Its `write`
+    touches only the blob store (files, no database), so it may run on a worker thread."""
+
+    def __init__(
+        self, blobs: BlobStore, *, case_id: str, file_id: str, name: str, file_key: bytes, wrapped_key: bytes
+    ) -> None:
+        self._blobs = blobs
+        self.case_id = case_id
+        self.file_id = file_id
+        self.name = name
+        self._file_key = file_key
+        self.wrapped_key = wrapped_key
+        self.size: int | None = None
+        self.finished = False
+
+    def write(self, src: Readable, progress: Progress | None = None) -> int:
+        """Encrypt `src` into the case folder; on any failure (or a raise from `progress`) no blob
+        is left, and the pending marker stays for `abandon_attach` or the next open."""
+        self.size = self._blobs.write(self.case_id, self.file_id, self._file_key, src, progress)
+        return self.size
 
 
 def _clean_body(text: str) -> str:

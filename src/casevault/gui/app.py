@@ -91,6 +91,7 @@ class App(QObject):
         """Lock quietly on exit, so no vault stays open."""
         vault = self.main_window.vault
         if vault is not None:
+            self.main_window.save_and_drop_case_page()  # exiting never loses a half-typed form
             self.main_window.model.clear()
             vault.close()
 

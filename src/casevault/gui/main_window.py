@@ -1,13 +1,19 @@
 """The main window: the case list with a status filter, search as you type, "New case" and locking.
 
+Double-click or Enter on a row opens the case page; "Back to cases" returns to the list.
+
 Locking (Ctrl+L, or after the idle time) closes the vault, clears every model and view that held
-case data, and emits `locked` so the app shows the unlock dialog again."""
+case data (the case page is destroyed), and emits `locked` so the app shows the unlock dialog again.
+Unsaved first-meeting changes are never dropped silently: going back, Lock now and closing the
+window ask Save / Discard / Cancel (`ask_unsaved`, replaceable in tests); the idle lock, which has
+nobody to ask, saves them first."""
 
 from __future__ import annotations
 
+from enum import Enum
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -17,6 +23,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
+    QMessageBox,
+    QStackedWidget,
     QTableView,
     QToolBar,
     QVBoxLayout,
@@ -26,6 +34,8 @@ from PySide6.QtWidgets import (
 from casevault.errors import CasevaultError
 from casevault.gui import settings
 from casevault.gui.case_list_model import CaseListModel
+from casevault.gui.case_page import CasePage
+from casevault.gui.documents import DocumentsPanel
 from casevault.gui.new_case_dialog import NewCaseDialog
 from casevault.vault import Vault
 
@@ -42,13 +52,21 @@ _ACTIVITY = frozenset(
 )
 
 
+class Unsaved(Enum):
+    SAVE = "save"
+    DISCARD = "discard"
+    CANCEL = "cancel"
+
+
 class MainWindow(QMainWindow):
     locked = Signal()
+    case_opened = Signal(str)
 
     def __init__(self, *, idle_ms: int = DEFAULT_IDLE_MS, parent: Any = None) -> None:
         super().__init__(parent)
         self._vault: Vault | None = None
         self._new_case: NewCaseDialog | None = None
+        self.case_page: CasePage | None = None
         self.setWindowTitle("casevault")  # never a member's name
         self.setAccessibleName("casevault")
         self.model = CaseListModel(self)
@@ -74,6 +92,7 @@ class MainWindow(QMainWindow):
         self.table.sortByColumn(4, Qt.SortOrder.DescendingOrder)
         self.table.verticalHeader().setVisible(False)
         self.table.setAlternatingRowColors(True)
+        self.table.activated.connect(self._row_activated)  # double-click, or Enter
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
@@ -108,11 +127,13 @@ class MainWindow(QMainWindow):
         top.addWidget(self.filter)
         top.addSpacing(12)
         top.addWidget(self.search, 1)
-        central = QWidget()
-        layout = QVBoxLayout(central)
+        self.list_page = QWidget()
+        layout = QVBoxLayout(self.list_page)
         layout.addLayout(top)
         layout.addWidget(self.table)
-        self.setCentralWidget(central)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.list_page)
+        self.setCentralWidget(self.stack)
 
     def _build_actions(self) -> None:
         self.new_case_action = QAction(self.tr("&New case"), self)
@@ -120,7 +141,12 @@ class MainWindow(QMainWindow):
         self.new_case_action.triggered.connect(self.open_new_case)
         self.lock_action = QAction(self.tr("&Lock now"), self)
         self.lock_action.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_L))
-        self.lock_action.triggered.connect(self.lock)
+        self.lock_action.triggered.connect(self.request_lock)
+        self.back_action = QAction(self.tr("&Back to cases"), self)
+        self.back_action.setShortcut(QKeySequence.StandardKey.Back)
+        self.back_action.setEnabled(False)
+        self.back_action.triggered.connect(self.back_to_cases)
+        self.addAction(self.back_action)
         find_action = QAction(self.tr("&Find"), self)
         find_action.setShortcut(QKeySequence.StandardKey.Find)
         find_action.triggered.connect(self._focus_search)
@@ -151,9 +177,19 @@ class MainWindow(QMainWindow):
             app.installEventFilter(self)
         self._idle.start()
 
+    def request_lock(self) -> None:
+        """Lock now (Ctrl+L, the button): asks first if the case page has unsaved changes."""
+        if self._settle_unsaved():
+            self.lock()
+
     def lock(self) -> None:
-        """Close the vault, forget every row, and ask for the passphrase again."""
+        """Close the vault, forget every row, and ask for the passphrase again.
+
+        Also the idle lock. Unsaved first-meeting changes still on the page are saved first rather
+        than lost: nobody is there to ask, and saving is safe because it only writes to the
+        encrypted vault, which is then closed."""
         self._idle.stop()
+        self.save_and_drop_case_page()
         self._search_timer.stop()
         app = _app()
         if app is not None:
@@ -193,6 +229,90 @@ class MainWindow(QMainWindow):
         self._new_case = dialog
         dialog.open()
 
+    def _row_activated(self, index: QModelIndex) -> None:
+        ref = self.model.ref_at(index.row())
+        if ref is not None:
+            self.open_case(ref)
+
+    def open_case(self, ref: str) -> None:
+        if self._vault is None or not self._settle_unsaved():
+            return
+        self._drop_case_page()
+        try:
+            page = CasePage(self._vault, ref)
+        except CasevaultError as err:
+            self.statusBar().showMessage(err.message, 5000)
+            return
+        page.set_documents_widget(DocumentsPanel(self._vault, ref))
+        page.back_requested.connect(self.back_to_cases)
+        self.case_page = page
+        self.stack.addWidget(page)
+        self.stack.setCurrentWidget(page)
+        self.back_action.setEnabled(True)
+        self.new_case_action.setEnabled(False)
+        self.case_opened.emit(ref)
+
+    def back_to_cases(self) -> None:
+        if self.case_page is None or not self._settle_unsaved():
+            return
+        self._drop_case_page()
+        self._run_search()  # the list may show what changed (last updated)
+        self.table.setFocus()
+
+    def save_and_drop_case_page(self) -> None:
+        """Save unsaved first-meeting changes (nobody is asked), then destroy the case page."""
+        if self.case_page is not None and self.case_page.has_unsaved_changes():
+            self.case_page.save()
+        self._drop_case_page()
+
+    def _drop_case_page(self) -> None:
+        """Destroy the case page so no widget keeps case data."""
+        page, self.case_page = self.case_page, None
+        if page is not None:
+            documents = page.documents_widget()
+            if isinstance(documents, DocumentsPanel):
+                documents.clear()  # cancel an attach in progress and drop names and previews
+            self.stack.removeWidget(page)
+            page.setParent(None)
+            page.deleteLater()
+        self.stack.setCurrentWidget(self.list_page)
+        self.back_action.setEnabled(False)
+        self.new_case_action.setEnabled(True)
+
+    def ask_unsaved(self) -> Unsaved:
+        """Save, Discard or Cancel for unsaved first-meeting changes. Tests replace this method."""
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Unsaved changes"))
+        box.setAccessibleName(self.tr("Unsaved changes"))
+        box.setText(self.tr("The first meeting form has changes that are not saved."))
+        box.setStandardButtons(
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel
+        )
+        box.setDefaultButton(QMessageBox.StandardButton.Save)
+        answer = box.exec()
+        box.deleteLater()
+        if answer == QMessageBox.StandardButton.Save:
+            return Unsaved.SAVE
+        if answer == QMessageBox.StandardButton.Discard:
+            return Unsaved.DISCARD
+        return Unsaved.CANCEL
+
+    def _settle_unsaved(self) -> bool:
+        """True when it is fine to leave the case page: nothing unsaved, or saved, or discarded."""
+        page = self.case_page
+        if page is None or not page.has_unsaved_changes():
+            return True
+        choice = self.ask_unsaved()
+        if choice is Unsaved.SAVE:
+            return page.save()  # on failure the reason is shown on the form, and we stay
+        if choice is Unsaved.DISCARD:
+            page.discard()
+            return True
+        return False
+
     def _case_created(self, ref: str) -> None:
         self._new_case = None
         self.statusBar().showMessage(self.tr("Case %1 opened.").replace("%1", ref), 5000)
@@ -220,6 +340,9 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(err.message, 5000)
 
     def closeEvent(self, event: Any) -> None:
+        if not self._settle_unsaved():
+            event.ignore()
+            return
         settings.save_geometry(self, "main")
         super().closeEvent(event)
 

@@ -1,0 +1,123 @@
+"""Action points: what is to be done, by whom, by when, and whether it is done."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QDate, QDateTime, QLocale, Qt, QTime
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from casevault.errors import CasevaultError
+from casevault.gui.qt_dates import UNSET, from_qt, to_qt
+from casevault.model import ActionPoint
+from casevault.vault import Vault
+
+ID_ROLE = Qt.ItemDataRole.UserRole
+DONE_COLUMN = 3
+
+
+class ActionPointsPanel(QWidget):
+    def __init__(self, vault: Vault, ref: str, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._vault = vault
+        self._ref = ref
+        self._build()
+        self.reload()
+
+    def _build(self) -> None:
+        self.actions_list = QTreeWidget()
+        self.actions_list.setAccessibleName(self.tr("Action points"))
+        self.actions_list.setRootIsDecorated(False)
+        self.actions_list.setAlternatingRowColors(True)
+        self.actions_list.setHeaderLabels([self.tr("What"), self.tr("Who"), self.tr("Due"), self.tr("Done")])
+        header = self.actions_list.header()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for col in (1, 2, 3):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(False)
+        self.actions_list.itemChanged.connect(self._item_changed)
+
+        self.what = QLineEdit()
+        self.what.setAccessibleName(self.tr("Action point"))
+        self.what.setPlaceholderText(self.tr("What is to be done"))
+        self.owner = QLineEdit()
+        self.owner.setAccessibleName(self.tr("Owner"))
+        self.owner.setPlaceholderText(self.tr("Who"))
+        self.due = QDateEdit()
+        self.due.setAccessibleName(self.tr("Due date"))
+        self.due.setCalendarPopup(True)
+        self.due.setMinimumDate(UNSET.date())
+        self.due.setSpecialValueText(self.tr("No due date"))
+        self.due.setDate(UNSET.date())
+        self.add_button = QPushButton(self.tr("Add &action point"))
+        self.add_button.setAccessibleName(self.tr("Add action point"))
+        self.add_button.clicked.connect(self.add_action)
+        self.message = QLabel()
+        self.message.setAccessibleName(self.tr("Action points status"))
+
+        row = QHBoxLayout()
+        row.addWidget(self.what, 3)
+        row.addWidget(self.owner, 1)
+        row.addWidget(self.due)
+        row.addWidget(self.add_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.actions_list, 1)
+        layout.addLayout(row)
+        layout.addWidget(self.message)
+
+    def reload(self) -> None:
+        self.actions_list.blockSignals(True)
+        try:
+            self.actions_list.clear()
+            for action in self._vault.action_points(self._ref):
+                self.actions_list.addTopLevelItem(self._item(action))
+        finally:
+            self.actions_list.blockSignals(False)
+
+    def _item(self, action: ActionPoint) -> QTreeWidgetItem:
+        due = ""
+        if action.due_at is not None:
+            due = QLocale().toString(to_qt(action.due_at).date(), QLocale.FormatType.ShortFormat)
+        item = QTreeWidgetItem([action.what, action.owner, due, ""])
+        item.setData(0, ID_ROLE, action.id)
+        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+        done = Qt.CheckState.Checked if action.done_at else Qt.CheckState.Unchecked
+        item.setCheckState(DONE_COLUMN, done)
+        return item
+
+    def _item_changed(self, item: QTreeWidgetItem, column: int) -> None:
+        if column != DONE_COLUMN:
+            return
+        done = item.checkState(DONE_COLUMN) == Qt.CheckState.Checked
+        try:
+            self._vault.set_action_done(str(item.data(0, ID_ROLE)), done)
+        except CasevaultError as err:
+            self.message.setText(err.message)
+            self.reload()
+
+    def add_action(self) -> None:
+        due_date = self.due.date()
+        due = None
+        if due_date > UNSET.date():
+            due = from_qt(QDateTime(QDate(due_date), QTime(12, 0)))
+        try:
+            self._vault.add_action_point(self._ref, self.what.text(), owner=self.owner.text(), due_at=due)
+        except CasevaultError as err:
+            self.message.setText(err.message)
+            return
+        self.what.clear()
+        self.owner.clear()
+        self.due.setDate(UNSET.date())
+        self.message.setText(self.tr("Action point added."))
+        self.reload()

@@ -1,0 +1,117 @@
+"""One case, opened from the case list: an overview, the first meeting, the paper trail, action
+points and (plugged in by the documents panel) the case's documents.
+
+The page reads and writes only through the Vault API. Its only unsaved state is the first-meeting
+form (entries and action points are written as soon as they are added)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from casevault.gui.action_points_panel import ActionPointsPanel
+from casevault.gui.case_list_model import STATUS_LABELS, local_datetime_text
+from casevault.gui.first_meeting_form import FirstMeetingForm
+from casevault.gui.paper_trail import PaperTrail
+from casevault.model import CaseDetail
+from casevault.vault import Vault
+
+OVERVIEW, FIRST_MEETING, PAPER_TRAIL, ACTION_POINTS, DOCUMENTS = range(5)
+
+
+class CasePage(QWidget):
+    back_requested = Signal()
+
+    def __init__(self, vault: Vault, ref: str, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName(self.tr("Case"))
+        self._ref = ref
+        detail = vault.case(ref)
+        self.back_button = QPushButton(self.tr("← &Back to cases"))
+        self.back_button.setAccessibleName(self.tr("Back to cases"))
+        self.back_button.clicked.connect(self.back_requested)
+        heading = QLabel(f"<b>{ref}</b>")
+        heading.setAccessibleName(self.tr("Case reference"))
+        heading.setTextFormat(Qt.TextFormat.RichText)
+        top = QHBoxLayout()
+        top.addWidget(self.back_button)
+        top.addSpacing(12)
+        top.addWidget(heading, 1)
+
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName(self.tr("Case sections"))
+        self.first_meeting = FirstMeetingForm(vault, ref)
+        self.paper_trail = PaperTrail(vault, ref)
+        self.action_points = ActionPointsPanel(vault, ref)
+        self._documents: QWidget = QLabel(self.tr("Documents will appear here."))
+        self._documents.setAccessibleName(self.tr("Documents"))
+        self.tabs.addTab(self._overview(detail), self.tr("&Overview"))
+        self.tabs.addTab(self.first_meeting, self.tr("&First meeting"))
+        self.tabs.addTab(self.paper_trail, self.tr("&Paper trail"))
+        self.tabs.addTab(self.action_points, self.tr("&Action points"))
+        self.tabs.addTab(self._documents, self.tr("&Documents"))
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.tabs, 1)
+
+    @property
+    def ref(self) -> str:
+        return self._ref
+
+    def _overview(self, detail: CaseDetail) -> QWidget:
+        summary = detail.summary
+        page = QWidget()
+        form = QFormLayout(page)
+        closed = local_datetime_text(summary.closed_at) if summary.closed_at else self.tr("Still open")
+        rows = (
+            (self.tr("Reference"), summary.ref),
+            (self.tr("Member name"), summary.member_name),
+            (self.tr("Type"), summary.case_type),
+            (self.tr("Status"), self.tr(STATUS_LABELS.get(summary.status, summary.status))),
+            (self.tr("Opened"), local_datetime_text(summary.opened_at)),
+            (self.tr("Closed"), closed),
+            (self.tr("Preferred contact address"), detail.member.email or self.tr("Not recorded")),
+        )
+        for label, value in rows:
+            field = QLabel(value)
+            field.setAccessibleName(label)
+            field.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            form.addRow(self.tr("%1:").replace("%1", label), field)
+        return page
+
+    # ---- documents -------------------------------------------------------------------------
+
+    def set_documents_widget(self, widget: QWidget) -> None:
+        """Replace the Documents placeholder with the documents panel."""
+        current = self.tabs.currentIndex()
+        old = self._documents
+        self.tabs.removeTab(DOCUMENTS)
+        self.tabs.insertTab(DOCUMENTS, widget, self.tr("&Documents"))
+        self.tabs.setCurrentIndex(current)
+        self._documents = widget
+        old.deleteLater()
+
+    def documents_widget(self) -> QWidget:
+        return self._documents
+
+    # ---- unsaved changes -------------------------------------------------------------------
+
+    def has_unsaved_changes(self) -> bool:
+        return self.first_meeting.is_dirty()
+
+    def save(self) -> bool:
+        return self.first_meeting.save()
+
+    def discard(self) -> None:
+        self.first_meeting.discard()
