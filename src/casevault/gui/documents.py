@@ -25,7 +25,6 @@ from PySide6.QtCore import QDateTime, QLocale, Qt, Signal
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -39,6 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from casevault.errors import CasevaultError, VaultStateError
+from casevault.gui.file_dialogs import choose_files, choose_save_path
 from casevault.gui.preview import PreviewPane
 from casevault.gui.tasks import CancelledError, TaskHandle, run_task
 from casevault.model import Attachment
@@ -55,14 +55,11 @@ Confirm = Callable[[QWidget], bool]
 
 
 def _ask_open_files(parent: QWidget) -> list[str]:
-    files, _filter = QFileDialog.getOpenFileNames(parent, parent.tr("Attach documents"))
-    return list(files)
+    return choose_files(parent, parent.tr("Attach documents"))
 
 
 def _ask_save_file(parent: QWidget, suggested: str) -> str:
-    target = str(Path.home() / suggested)
-    path, _filter = QFileDialog.getSaveFileName(parent, parent.tr("Save a decrypted copy"), target)
-    return str(path)
+    return choose_save_path(parent, parent.tr("Save a decrypted copy"), str(Path.home() / suggested))
 
 
 def _confirm_plaintext(parent: QWidget) -> bool:
