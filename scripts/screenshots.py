@@ -6,9 +6,12 @@ Run: .venv/bin/python scripts/screenshots.py   (writes docs/screenshots/*.png)
 
 from __future__ import annotations
 
+import io
 import os
+import shutil
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 # Offscreen, with private config and runtime folders so no real settings are read or written.
@@ -18,12 +21,15 @@ os.environ["XDG_CONFIG_HOME"] = str(_scratch / "config")
 os.environ["XDG_RUNTIME_DIR"] = str(_scratch / "runtime")
 (_scratch / "runtime").mkdir(mode=0o700)
 
-from PySide6.QtCore import QDate, QDateTime, QLocale, QTime  # noqa: E402
-from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+from PySide6.QtCore import QBuffer, QByteArray, QDate, QDateTime, QIODevice, QLocale, QRectF, Qt, QTime  # noqa: E402
+from PySide6.QtGui import QColor, QFont, QPageLayout, QPageSize, QPainter, QPdfWriter  # noqa: E402
+from PySide6.QtWidgets import QApplication, QSplitter, QWidget  # noqa: E402
 
 from casevault.demo import demo_vault  # noqa: E402
 from casevault.gui.app import App  # noqa: E402
-from casevault.gui.case_page import FIRST_MEETING  # noqa: E402
+from casevault.gui.case_page import DOCUMENTS, FIRST_MEETING, CasePage  # noqa: E402
+from casevault.gui.documents import DocumentsPanel  # noqa: E402
+from casevault.gui.main_window import MainWindow  # noqa: E402
 
 OUT = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
 
@@ -39,6 +45,79 @@ def save(widget: QWidget, name: str) -> None:
     if not widget.grab().save(str(path)):
         raise SystemExit(f"could not write {path}")
     print(f"wrote {path.relative_to(OUT.parent.parent)}")
+
+
+LETTER_NAME = "hearing-invitation.pdf"
+LETTER = (
+    "Invitation to a disciplinary hearing",
+    "",
+    "Dear {member},",
+    "",
+    "You are invited to a hearing on 24 March at 10:00",
+    "to discuss the lateness recorded on 3 and 10 March.",
+    "",
+    "You may be accompanied by a trade union",
+    "representative or a colleague.",
+    "",
+    "Yours sincerely,",
+    "R. Example, HR Manager",
+)
+
+
+def fictional_letter(member: str) -> bytes:
+    """A one-page PDF letter from an invented employer, made in memory (nothing on disk)."""
+    holder = QByteArray()
+    buffer = QBuffer(holder)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A5))
+    writer.setPageMargins(QPageLayout().margins())
+    writer.setResolution(72)
+    writer.setTitle("Fictional letter (casevault demo)")
+    painter = QPainter(writer)
+    painter.fillRect(QRectF(0, 0, 420, 46), QColor(32, 74, 135))
+    painter.setPen(QColor(Qt.GlobalColor.white))
+    painter.setFont(QFont("DejaVu Sans", 13, QFont.Weight.Bold))
+    painter.drawText(QRectF(24, 0, 380, 46), Qt.AlignmentFlag.AlignVCenter, "Northgate Logistics (fictional)")
+    painter.setPen(QColor(Qt.GlobalColor.black))
+    for row, line in enumerate(LETTER):
+        bold = row == 0
+        painter.setFont(QFont("DejaVu Sans", 11 if bold else 10, QFont.Weight.Bold if bold else -1))
+        painter.drawText(24, 84 + row * 18, line.format(member=member))
+    painter.end()
+    buffer.close()
+    return bytes(holder.data())
+
+
+def wait_for_preview(app: QApplication, panel: DocumentsPanel) -> None:
+    """Previews are decrypted and rendered on a worker thread: wait until one is shown."""
+    deadline = time.monotonic() + 30
+    while panel.preview.kind == "" and time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.01)
+    if panel.preview.kind != "pdf":
+        raise SystemExit(f"the PDF preview did not appear (shown: {panel.preview.kind!r})")
+
+
+def shoot_preview(app: QApplication, window: MainWindow, page: CasePage) -> None:
+    """The Documents tab with a PDF previewed. The demo's own attachments are text files, so a
+    fictional letter is attached through the Vault API, straight from memory."""
+    vault = window.vault
+    assert vault is not None
+    member = vault.case(page.ref).summary.member_name
+    vault.attach_stream(page.ref, LETTER_NAME, io.BytesIO(fictional_letter(member)))
+    panel = page.documents_widget()
+    assert isinstance(panel, DocumentsPanel)
+    panel.refresh()
+    page.tabs.setCurrentIndex(DOCUMENTS)
+    window.resize(1180, 760)
+    settle(app)
+    panel.findChild(QSplitter).setSizes([430, 750])
+    panel.select(LETTER_NAME)
+    panel.preview_selected()
+    wait_for_preview(app, panel)
+    settle(app)
+    save(window, "preview.png")
 
 
 def main() -> int:
@@ -62,8 +141,11 @@ def main() -> int:
         settle(app)
         save(window, "case-list.png")
 
-        window.table.selectRow(0)
-        window.open_case(window.model.ref_at(0) or "")
+        # The open disciplinary case: the lateness story below and the hearing letter fit it.
+        vault = window.vault
+        assert vault is not None
+        ref = next(c.ref for c in vault.list_cases(status="open") if c.case_type == "disciplinary")
+        window.open_case(ref)
         page = window.case_page
         assert page is not None
         page.tabs.setCurrentIndex(FIRST_MEETING)
@@ -83,9 +165,15 @@ def main() -> int:
         window.resize(960, 760)
         settle(app)
         save(window, "case-page.png")
+
+        shoot_preview(app, window, page)
         gui.shutdown()
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    try:
+        code = main()
+    finally:
+        shutil.rmtree(_scratch, ignore_errors=True)  # its settings file is of no further use
+    sys.exit(code)

@@ -38,6 +38,9 @@ def private_environment(tmp_path_factory: pytest.TempPathFactory, monkeypatch: p
     monkeypatch.setenv("HOME", str(home))
     (home / "tmp").mkdir(mode=0o700)
     monkeypatch.setenv("TMPDIR", str(home / "tmp"))
+    # tempfile caches its folder on first use (this file's import already used it): forget it, so
+    # anything written through tempfile lands in the private TMPDIR, where scans look.
+    monkeypatch.setattr(tempfile, "tempdir", None)
     for var, sub in (
         ("XDG_DATA_HOME", ".local/share"),
         ("XDG_CONFIG_HOME", ".config"),

@@ -185,6 +185,7 @@ def _add_vault_commands(commands: Any) -> None:
     bench = commands.add_parser("bench", help="measure speed and memory (a benchmark, not a test)")
     bench.add_argument("--quick", action="store_true", help="small sizes, for a smoke run")
     bench.add_argument("--dir", metavar="DIR", help="where to put the scratch files (default: a temp folder)")
+    bench.add_argument("--gui", action="store_true", help="the desktop app: start-up, case list and search")
 
 
 def open_vault(args: argparse.Namespace) -> Vault:
@@ -420,6 +421,10 @@ def cmd_keychain(args: argparse.Namespace) -> int:
 
 
 def cmd_bench(args: argparse.Namespace) -> int:
+    if args.gui:
+        from casevault.gui import bench as gui_bench  # noqa: PLC0415 - Qt only for this benchmark
+
+        return gui_bench.run(quick=args.quick, scratch=Path(args.dir) if args.dir else None)
     from casevault import bench  # noqa: PLC0415 - only the benchmark needs it
 
     return bench.run(quick=args.quick, scratch=Path(args.dir) if args.dir else None)

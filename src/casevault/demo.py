@@ -56,12 +56,25 @@ DEMO_CASES: tuple[tuple[str, str, str, tuple[tuple[str, str], ...]], ...] = (
 )
 
 
+# Action points for the open cases, by position in DEMO_CASES: (what, who, due in days).
+DEMO_ACTIONS: dict[int, tuple[tuple[str, str, int], ...]] = {
+    0: (
+        ("Ask HR for the rota change records", "Rep", 2),
+        ("Prepare the member's statement for the hearing", "Member", 5),
+    ),
+    1: (("Send the written grievance to the line manager", "Rep", 7),),
+    2: (("Go with the member to the absence review meeting", "Rep", 4),),
+}
+
+
 def populate(vault: Vault) -> list[str]:
     refs = []
-    for name, case_type, email, events in DEMO_CASES:
+    for position, (name, case_type, email, events) in enumerate(DEMO_CASES):
         ref = vault.new_case(name, case_type=case_type, email=email)
         for kind, text in events:
             vault.add_note(ref, text, kind=kind, occurred_at=utc_now() - timedelta(days=3))
+        for what, who, days in DEMO_ACTIONS.get(position, ()):
+            vault.add_action_point(ref, what, owner=who, due_at=utc_now() + timedelta(days=days))
         letter = f"Fictional letter for {ref}.\n\nThis document exists only in the casevault demo.\n"
         vault.attach_stream(ref, f"letter-{case_type}.txt", io.BytesIO(letter.encode()))
         refs.append(ref)

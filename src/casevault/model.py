@@ -21,6 +21,8 @@ class CaseSummary:
     closed_at: datetime | None
     retain_until: datetime | None
     updated_at: datetime
+    # The earliest open action point of an open case, or the end of a closed case's archive period.
+    next_due_at: datetime | None = None
 
 
 @dataclass(frozen=True)

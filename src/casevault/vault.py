@@ -36,6 +36,7 @@ from casevault.errors import (
 from casevault.fsutil import atomic_write_bytes, make_private_dir, translate_os_error
 from casevault.keychain import Keychain
 from casevault.model import (
+    CASE_STATUSES,
     EVENT_KINDS,
     ActionPoint,
     Attachment,
@@ -54,7 +55,7 @@ from casevault.store import meetings as meeting_rows
 from casevault.store import search as search_rows
 from casevault.store import settings
 from casevault.store.db import Database
-from casevault.unlock import AskPassphrase, KeychainOutcome, unlock
+from casevault.unlock import AskPassphrase, KeychainOutcome, try_keychain, unlock
 
 log = logging.getLogger(__name__)
 
@@ -73,6 +74,10 @@ def new_id() -> str:
 
 def _ignore(_: str) -> None:
     pass
+
+
+# The keychain works but does not hold this vault's key: a new one can be stored.
+_REPAIRABLE = frozenset({KeychainOutcome.ENTRY_MISSING, KeychainOutcome.ENTRY_WRONG})
 
 
 def read_header(paths: VaultPaths) -> KeyHeader:
@@ -161,16 +166,26 @@ class Vault:
         db = Database.open(paths.db_file, keys.derive_key(unlocked.vmk, keys.PURPOSE_DB), key_verified=True)
         vault = cls(paths, header, unlocked.vmk, db, clock)
         vault._recover()
-        if keychain is not None and unlocked.keychain in (
-            KeychainOutcome.ENTRY_MISSING,
-            KeychainOutcome.ENTRY_WRONG,
-        ):
-            try:
-                vault.enable_keychain(keychain)
-                notice("The system keychain now holds a new key for this vault.")
-            except KeychainError:
-                pass  # the passphrase still works; nothing to fix now
+        if keychain is not None and unlocked.keychain in _REPAIRABLE:
+            repaired = vault._enrol_again(keychain)
+            if repaired:
+                notice(repaired)
         return vault
+
+    def repair_keychain(self, keychain: Keychain) -> str | None:
+        """After a passphrase unlock: when this vault is meant to open through the keychain and
+        the keychain works but has lost its key (or holds a wrong one), store a new one. Returns
+        the sentence to tell the user, or None when there was nothing to repair (or it could not
+        be repaired now; the passphrase still works either way)."""
+        _, outcome, _ = try_keychain(self._header, keychain)
+        return self._enrol_again(keychain) if outcome in _REPAIRABLE else None
+
+    def _enrol_again(self, keychain: Keychain) -> str | None:
+        try:
+            self.enable_keychain(keychain)
+        except KeychainError:
+            return None
+        return "The system keychain now holds a new key for this vault."
 
     def close(self) -> None:
         """Lock: close the database and drop the master key. (Python cannot wipe the bytes; they
@@ -357,6 +372,12 @@ class Vault:
     def search(self, query: str) -> list[SearchHit]:
         return search_rows.search(self.db, query)
 
+    def search_cases(self, query: str, *, status: str | None = None, limit: int = 200) -> list[CaseSummary]:
+        """Whole case rows for the case list, best match first; `status` as in list_cases."""
+        if status not in (None, *CASE_STATUSES):
+            raise UsageError(f"A case's status is one of: {', '.join(CASE_STATUSES)}.")
+        return case_rows.search_cases(self.db, query, status=status, limit=limit)
+
     def close_case(self, ref: str, *, retain_days: int | None = None) -> CaseSummary:
         case_id = self._case_id(ref)
         days = self.default_retain_days() if retain_days is None else retain_days
@@ -531,20 +552,20 @@ class Vault:
         except AuthenticationError:
             raise DamagedError(f"The key of attachment {attachment.id} fails authentication.") from None
 
+    def open_attachment(self, attachment_id: str) -> AttachmentReader:
+        """Phase 1 of reading, on the database's thread: look the attachment up and unwrap its
+        key. The reader's `read_all` and `save_to` touch only files, so they may run on a worker
+        thread (the desktop app decrypts there, keeping the window responsive)."""
+        attachment, key = self._attachment_and_key(attachment_id)
+        return AttachmentReader(self._blobs, attachment, key)
+
     def save_attachment(self, attachment_id: str, out: Path, progress: Progress | None = None) -> int:
         """Write a decrypted copy to `out` (never overwriting); the rep asked for plaintext there."""
-        attachment, key = self._attachment_and_key(attachment_id)
-        size = self._blobs.decrypt_to(attachment.case_id, attachment.id, key, out, progress)
-        log.info("attachment.saved %s", attachment.id)
-        return size
+        return self.open_attachment(attachment_id).save_to(out, progress)
 
     def read_attachment(self, attachment_id: str) -> bytes:
         """The plaintext in memory only, for previews."""
-        attachment, key = self._attachment_and_key(attachment_id)
-        try:
-            return self._blobs.read_all(attachment.case_id, attachment.id, key)
-        except AuthenticationError:
-            raise DamagedError(f"Attachment {attachment.id} is damaged or has been tampered with.") from None
+        return self.open_attachment(attachment_id).read_all()
 
     # ---- integrity ---------------------------------------------------------------------------
 
@@ -588,6 +609,30 @@ class PendingAttachment:
         is left, and the pending marker stays for `abandon_attach` or the next open."""
         self.size = self._blobs.write(self.case_id, self.file_id, self._file_key, src, progress)
         return self.size
+
+
+class AttachmentReader:
+    """One attachment's blob and unwrapped key, from `Vault.open_attachment`. Reading touches
+    only the blob store (files, no database), so it may run on a worker thread."""
+
+    def __init__(self, blobs: BlobStore, attachment: Attachment, key: bytes) -> None:
+        self._blobs = blobs
+        self.attachment = attachment
+        self._key = key
+
+    def read_all(self) -> bytes:
+        """The plaintext in memory only (for previews); nothing is written anywhere."""
+        a = self.attachment
+        try:
+            return self._blobs.read_all(a.case_id, a.id, self._key)
+        except AuthenticationError:
+            raise DamagedError(f"Attachment {a.id} is damaged or has been tampered with.") from None
+
+    def save_to(self, out: Path, progress: Progress | None = None) -> int:
+        """A decrypted copy at `out` (never overwriting); the rep asked for plaintext there."""
+        size = self._blobs.decrypt_to(self.attachment.case_id, self.attachment.id, self._key, out, progress)
+        log.info("attachment.saved %s", self.attachment.id)
+        return size
 
 
 def _clean_body(text: str) -> str:

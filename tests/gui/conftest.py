@@ -15,10 +15,18 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import pytest
 from PySide6.QtWidgets import QApplication, QWidget
 
+from casevault.gui import refcount_guard
 from casevault.gui.app import App
 from casevault.keychain import MemoryKeychain
 from casevault.paths import VaultPaths
 from tests.conftest import FAST_KDF
+
+
+@pytest.fixture(autouse=True)
+def refcount_reserve() -> None:
+    """The whole GUI suite runs in one process: keep PySide6 6.12's lost references to None from
+    ever aborting it (see casevault.gui.refcount_guard)."""
+    refcount_guard.top_up()
 
 
 @pytest.fixture(autouse=True)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt
+from datetime import timedelta
+
+from PySide6.QtCore import QDate, QLocale, QModelIndex, Qt
 from pytestqt.qtbot import QtBot
 
 from casevault.gui.case_list_model import CaseListModel
@@ -63,3 +65,46 @@ def test_status_filter_and_clear(qtbot: QtBot, vault: Vault, clock: FakeClock) -
     model.clear()
     assert model.rowCount() == 0
     assert not model.canFetchMore(QModelIndex())
+
+
+def test_next_date_due_column_shows_and_sorts(qtbot: QtBot, vault: Vault, clock: FakeClock) -> None:
+    refs = make_cases(vault, clock)
+    vault.add_action_point(refs[1], "Write to HR", due_at=clock.now + timedelta(days=4))
+    vault.add_action_point(refs[3], "Call back", due_at=clock.now + timedelta(days=1))
+    model = CaseListModel()
+    model.set_vault(vault)
+    due = [
+        c
+        for c in range(model.columnCount())
+        if model.headerData(c, Qt.Orientation.Horizontal) == "Next date due"
+    ]
+    assert due, "the case list has a Next date due column"
+    model.sort(due[0], Qt.SortOrder.AscendingOrder)
+    assert members(model)[:2] == [NAMES[3], NAMES[1]]  # soonest first, undated cases after
+    shown = model.data(model.index(0, due[0]))
+    expected = QLocale().toString(QDate(2026, 3, 15), QLocale.FormatType.ShortFormat)
+    assert shown == expected  # the local date, in the user's locale
+    assert model.data(model.index(4, due[0])) == ""
+
+
+def test_search_respects_the_status_filter_and_shows_whole_rows(
+    qtbot: QtBot, vault: Vault, clock: FakeClock
+) -> None:
+    refs = make_cases(vault, clock)
+    vault.close_case(refs[2], retain_days=30)  # Mehmet Kaya
+    model = CaseListModel()
+    model.set_vault(vault)  # shows open cases
+    model.search("kaya")
+    assert model.rowCount() == 0
+    model.set_status("closed")
+    model.search("kaya")
+    assert members(model) == ["Mehmet Kaya"]
+    assert model.data(model.index(0, 2))  # the type, and every other column, not just the name
+    model.set_status(None)
+    vault.new_case("Anna Kaya")
+    model.search("kaya")  # Mehmet Kaya and Anna Kaya
+    model.sort(1, Qt.SortOrder.AscendingOrder)
+    assert members(model) == ["Anna Kaya", "Mehmet Kaya"]
+    model.sort(1, Qt.SortOrder.DescendingOrder)
+    assert members(model) == ["Mehmet Kaya", "Anna Kaya"]
+    assert not model.canFetchMore(QModelIndex())  # search results come whole

@@ -151,13 +151,15 @@ def test_attach_several_then_preview_each(
     assert vault.check() == []
 
     panel.select("photo.png")
-    by_name(panel, "Preview document", QPushButton).click()
+    with qtbot.waitSignal(panel.previewed, timeout=10_000):
+        by_name(panel, "Preview document", QPushButton).click()
     assert panel.preview.kind == "image"
     assert (panel.preview.image.width(), panel.preview.image.height()) == (37, 23)
     assert by_name(panel, "Picture preview", QLabel).pixmap().width() == 37
 
     panel.select("letter.pdf")
-    by_name(panel, "Preview document", QPushButton).click()
+    with qtbot.waitSignal(panel.previewed, timeout=10_000):
+        by_name(panel, "Preview document", QPushButton).click()
     if not pdf_available():
         assert panel.preview.kind == "none"
         pytest.fail("PySide6-Pdf is not installed: PDF preview is not available")
@@ -168,7 +170,8 @@ def test_attach_several_then_preview_each(
     assert page.pixelColor(page.width() // 2, page.height() // 2) == QColor(0, 0, 0)
 
     panel.select("notes.txt")
-    by_name(panel, "Preview document", QPushButton).click()
+    with qtbot.waitSignal(panel.previewed, timeout=10_000):
+        by_name(panel, "Preview document", QPushButton).click()
     text = by_name(panel, "Text preview", QPlainTextEdit)
     assert text.isReadOnly()
     assert text.toPlainText() == "Grievance notes ✓\n"
@@ -221,14 +224,74 @@ def test_save_a_decrypted_copy_warns_writes_identical_bytes_and_never_overwrites
     assert not out.exists()
 
     dialogs.confirm = True
-    save.click()
+    with qtbot.waitSignal(panel.saved, timeout=10_000) as saved:
+        save.click()
+    assert saved.args == [out]
     assert out.read_bytes() == sources["letter.pdf"].read_bytes()
     assert "not protected" in by_name(panel, "Documents message", QLabel).text()
 
     out.write_bytes(b"the rep's own file")
-    save.click()
+    with qtbot.waitSignal(panel.saved, timeout=10_000) as saved:
+        save.click()
+    assert saved.args == [None]
     assert out.read_bytes() == b"the rep's own file"
     assert "never overwrites" in by_name(panel, "Documents message", QLabel).text()
+
+
+def test_saving_a_large_copy_shows_progress_and_cancel_leaves_no_file(
+    qtbot: QtBot, panel: DocumentsPanel, dialogs: Dialogs, tmp_path: Path
+) -> None:
+    big = tmp_path / "big.bin"
+    big.write_bytes(os.urandom(40 * MiB))
+    panel.attach_files([big])
+    wait_idle(qtbot, panel)
+    panel.select("big.bin")
+    out = tmp_path / "saved" / "big-copy.bin"
+    out.parent.mkdir()
+    dialogs.save_to = str(out)
+
+    bar = by_name(panel, "Encryption progress", QProgressBar)
+    cancel = by_name(panel, "Cancel attaching", QPushButton)
+    seen: list[int] = []
+    bar.valueChanged.connect(seen.append)
+    bar.valueChanged.connect(lambda value: cancel.click() if value > 0 and cancel.isEnabled() else None)
+    with qtbot.waitSignal(panel.saved, timeout=30_000) as saved:
+        by_name(panel, "Save a decrypted copy", QPushButton).click()
+        assert panel.busy  # the save runs on a worker thread; the window is free meanwhile
+        assert not by_name(panel, "Attach documents", QPushButton).isEnabled()
+    assert saved.args == [None]
+    assert any(v > 0 for v in seen)  # progress was shown before the cancel
+    assert "cancelled" in by_name(panel, "Documents message", QLabel).text()
+    assert list(out.parent.iterdir()) == []  # no partial copy, not even a hidden temp file
+    assert by_name(panel, "Attach documents", QPushButton).isEnabled()
+    assert not panel.busy
+
+
+def test_a_newer_preview_replaces_an_older_one_and_clear_drops_it(
+    qtbot: QtBot, panel: DocumentsPanel, sources: dict[str, Path]
+) -> None:
+    panel.attach_files([sources["photo.png"], sources["notes.txt"]])
+    wait_idle(qtbot, panel)
+    shown: list[str] = []
+    panel.previewed.connect(shown.append)
+    panel.select("photo.png")
+    panel.preview_selected()
+    panel.select("notes.txt")
+    panel.preview_selected()
+    qtbot.waitUntil(lambda: bool(shown), timeout=10_000)
+    QThreadPool.globalInstance().waitForDone(10_000)
+    QApplication.processEvents()
+    assert shown == ["text"]  # only the newest choice is shown
+    assert panel.preview.kind == "text"
+
+    panel.select("photo.png")
+    panel.preview_selected()
+    panel.clear()  # a lock while the preview is being decrypted
+    QThreadPool.globalInstance().waitForDone(10_000)
+    QApplication.processEvents()
+    assert panel.preview.kind == ""
+    assert panel.preview.image.isNull()
+    assert shown == ["text"]
 
 
 def test_a_file_removed_before_it_is_read_gives_one_sentence(

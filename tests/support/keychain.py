@@ -39,7 +39,7 @@ TOOLS = {
 # A session bus with no service directories: nothing can be D-Bus-activated on it, so it is
 # "a bus with no Secret Service at all". (The standard session bus would activate
 # gnome-keyring-daemon on the first call to org.freedesktop.secrets.)
-_BARE_BUS_CONFIG = """<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
+BARE_BUS_CONFIG = """<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
  "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
 <busconfig>
   <type>session</type>
@@ -177,7 +177,7 @@ class SecretService:
             command.append("--session")
         else:
             config = self.root / "bare-bus.conf"
-            config.write_text(_BARE_BUS_CONFIG.format(dir=self.runtime_dir))
+            config.write_text(BARE_BUS_CONFIG.format(dir=self.runtime_dir))
             command.append(f"--config-file={config}")
         done = subprocess.run(
             command,

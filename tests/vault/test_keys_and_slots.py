@@ -398,6 +398,39 @@ def test_missing_keychain_entry_asks_then_re_enrols(
         assert v.count_cases() == 1
 
 
+@pytest.mark.parametrize("damage", ["missing", "wrong"])
+def test_repair_keychain_after_a_passphrase_only_open(
+    kc_vault: VaultPaths, keychain: MemoryKeychain, clock: FakeClock, damage: str
+) -> None:
+    """The desktop app unlocks by passphrase alone (so a lock stays a lock), then repairs."""
+    (vault_id,) = keychain.entries
+    if damage == "missing":
+        keychain.entries.clear()
+    else:
+        keychain.entries[vault_id] = os.urandom(32)
+    with Vault.open(kc_vault, keychain=None, ask_passphrase=Asker(), clock=clock) as v:
+        assert v.repair_keychain(keychain) == "The system keychain now holds a new key for this vault."
+        assert v.repair_keychain(keychain) is None  # nothing left to repair
+    with Vault.open(kc_vault, keychain=keychain, ask_passphrase=never_ask, clock=clock) as v:
+        assert v.count_cases() == 1
+
+
+def test_repair_keychain_leaves_a_locked_keychain_and_a_passphrase_only_vault_alone(
+    kc_vault: VaultPaths, tmp_path: Path, keychain: MemoryKeychain, clock: FakeClock
+) -> None:
+    keychain.entries.clear()
+    keychain.failure = "The system keychain is locked"
+    with Vault.open(kc_vault, keychain=None, ask_passphrase=Asker(), clock=clock) as v:
+        assert v.repair_keychain(keychain) is None
+    keychain.failure = None
+    assert keychain.entries == {}
+    passphrase_only = VaultPaths(tmp_path / "passphrase-only")
+    Vault.create(passphrase_only, PASSPHRASE, keychain=None, kdf_params=FAST_KDF, clock=clock).close()
+    with Vault.open(passphrase_only, keychain=None, ask_passphrase=Asker(), clock=clock) as v:
+        assert v.repair_keychain(keychain) is None  # the rep chose passphrase-only: not enrolled
+    assert keychain.entries == {}
+
+
 def test_wrong_keychain_entry_asks_then_re_enrols(
     kc_vault: VaultPaths, keychain: MemoryKeychain, clock: FakeClock
 ) -> None:

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from casevault.i18n import QT_TRANSLATE_NOOP
 from casevault.model import FirstMeeting
 
 # The reps' guide, first meeting: escalating "would normally be appropriate in any case where
 # dismissal is threatened or the complaint is one of discrimination".
-ESCALATION_ADVICE = (
+ESCALATION_ADVICE = QT_TRANSLATE_NOOP(
+    "casework",
     "Consider escalating this case to a more experienced caseworker and notifying the regional "
     "office: the guide says this is normally appropriate where dismissal is threatened or "
-    "discrimination is alleged."
+    "discrimination is alleged.",
 )
 
 

@@ -21,14 +21,28 @@ def normalise_ref(text: str) -> str:
     return text.strip().upper()
 
 
+TOO_SHORT, TOO_REPETITIVE = "too-short", "too-repetitive"
+
+
+def passphrase_weakness(passphrase: str) -> str | None:
+    """TOO_SHORT or TOO_REPETITIVE when a new passphrase is refused, None when it is acceptable.
+    (The desktop app words these itself, for translation.)"""
+    if len(passphrase) < MIN_PASSPHRASE_CHARS:
+        return TOO_SHORT
+    if len(set(passphrase)) < 4:
+        return TOO_REPETITIVE
+    return None
+
+
 def passphrase_problem(passphrase: str) -> str | None:
     """Why a new passphrase is refused, as one sentence, or None when it is acceptable."""
-    if len(passphrase) < MIN_PASSPHRASE_CHARS:
+    weakness = passphrase_weakness(passphrase)
+    if weakness == TOO_SHORT:
         return (
             f"The passphrase is too short: use at least {MIN_PASSPHRASE_CHARS} characters "
             "(a few unrelated words work well)."
         )
-    if len(set(passphrase)) < 4:
+    if weakness == TOO_REPETITIVE:
         return "The passphrase repeats too few different characters to be safe."
     return None
 

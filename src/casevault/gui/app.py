@@ -6,12 +6,14 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
 from casevault.crypto.kdf import KdfParams
+from casevault.gui import refcount_guard, settings
 from casevault.gui.create_dialog import CreateVaultDialog
-from casevault.gui.main_window import DEFAULT_IDLE_MS, MainWindow
+from casevault.gui.main_window import MINUTE_MS, MainWindow
+from casevault.gui.screen_lock import ScreenLockWatcher
 from casevault.gui.unlock_dialog import UnlockDialog, open_by_keychain
 from casevault.keychain import Keychain, OsKeychain
 from casevault.paths import VaultPaths
@@ -21,7 +23,9 @@ from casevault.vault import Vault
 
 class App(QObject):
     """Which screen is showing: create-vault, unlock, or the main window. Everything a test needs
-    to change (paths, keychain, KDF cost, idle time, retry delay) is a parameter."""
+    to change (paths, keychain, KDF cost, idle time, retry delay) is a parameter. Without `idle_ms`
+    the idle time is the one in Preferences. The screen-lock watcher listens on the D-Bus buses
+    named in the environment when the App is made."""
 
     def __init__(
         self,
@@ -29,19 +33,29 @@ class App(QObject):
         *,
         keychain: Keychain | None,
         kdf_params: KdfParams | None = None,
-        idle_ms: int = DEFAULT_IDLE_MS,
+        idle_ms: int | None = None,
         retry: Callable[[int], float] = retry_delay,
         unlock_hint: str = "",
         parent: Any = None,
     ) -> None:
         super().__init__(parent)
+        refcount_guard.top_up()
+        self._guard = QTimer(self)  # see refcount_guard: a PySide6 bug would end long sessions
+        self._guard.setInterval(refcount_guard.INTERVAL_MS)
+        self._guard.timeout.connect(refcount_guard.top_up)
+        if refcount_guard.NEEDED:
+            self._guard.start()
         self.paths = paths
         self.keychain = keychain
         self.kdf_params = kdf_params
+        if idle_ms is None:
+            idle_ms = settings.idle_minutes() * MINUTE_MS
         self.main_window = MainWindow(idle_ms=idle_ms)
         self.main_window.locked.connect(self._after_lock)
+        self.screen_lock = ScreenLockWatcher(self)
+        self.main_window.watch_screen_lock(self.screen_lock)
         self.create_dialog: CreateVaultDialog | None = None
-        self.unlock_dialog = UnlockDialog(paths, hint=unlock_hint, delay=retry)
+        self.unlock_dialog = UnlockDialog(paths, hint=unlock_hint, delay=retry, keychain=keychain)
         self.unlock_dialog.unlocked.connect(self._unlocked)
         self.unlock_dialog.rejected.connect(self._quit)
 
@@ -89,6 +103,7 @@ class App(QObject):
 
     def shutdown(self) -> None:
         """Lock quietly on exit, so no vault stays open."""
+        self.screen_lock.close()
         vault = self.main_window.vault
         if vault is not None:
             self.main_window.save_and_drop_case_page()  # exiting never loses a half-typed form

@@ -4,31 +4,59 @@ sorting asks the vault for a new order rather than sorting in Python (no QSortFi
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QDateTime, QLocale, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QDateTime,
+    QLocale,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 
-from casevault.model import CaseSummary, SearchHit
+from casevault.model import CaseSummary
 from casevault.vault import Vault
 
 BLOCK = 200
 Index = QModelIndex | QPersistentModelIndex
 
-# Column order, each with the list_cases sort key it maps to.
-COLUMNS: tuple[tuple[str, str], ...] = (
-    ("Reference", "ref"),
-    ("Member", "member"),
-    ("Type", "type"),
-    ("Status", "status"),
-    ("Last updated", "updated"),
+# Column order, each with the list_cases sort key it maps to. Labels are marked for translation
+# here (QT_TRANSLATE_NOOP) and translated when shown.
+COLUMNS: tuple[tuple[object, str], ...] = (  # QT_TRANSLATE_NOOP is typed as returning object
+    (QT_TRANSLATE_NOOP("CaseListModel", "Reference"), "ref"),
+    (QT_TRANSLATE_NOOP("CaseListModel", "Member"), "member"),
+    (QT_TRANSLATE_NOOP("CaseListModel", "Type"), "type"),
+    (QT_TRANSLATE_NOOP("CaseListModel", "Status"), "status"),
+    (QT_TRANSLATE_NOOP("CaseListModel", "Next date due"), "due"),
+    (QT_TRANSLATE_NOOP("CaseListModel", "Last updated"), "updated"),
 )
-STATUS_LABELS = {"open": "Open", "closed": "Closed"}
+UPDATED_COLUMN = 5
+STATUS_LABELS = {
+    "open": QT_TRANSLATE_NOOP("CaseListModel", "Open"),
+    "closed": QT_TRANSLATE_NOOP("CaseListModel", "Closed"),
+}
+
+
+def status_label(status: str) -> str:
+    """A case status as the user reads it, translated."""
+    label = STATUS_LABELS.get(status)
+    return QCoreApplication.translate("CaseListModel", str(label)) if label else status
 
 
 def local_datetime_text(moment: datetime) -> str:
     """A UTC moment in the user's local time, formatted for the user's locale."""
     local = QDateTime.fromSecsSinceEpoch(int(moment.timestamp()))
+    return QLocale().toString(local, QLocale.FormatType.ShortFormat)
+
+
+def local_date_text(moment: datetime) -> str:
+    """The local calendar date of a UTC moment, in the user's locale (due dates have no useful time)."""
+    local = QDateTime.fromSecsSinceEpoch(int(moment.timestamp())).date()
     return QLocale().toString(local, QLocale.FormatType.ShortFormat)
 
 
@@ -40,7 +68,7 @@ class CaseListModel(QAbstractTableModel):
         self._status: str | None = "open"
         self._sort = "updated"
         self._descending = True
-        self._rows: list[CaseSummary | SearchHit] = []
+        self._rows: list[CaseSummary] = []
         self._total = 0
         self._searching = False
 
@@ -59,17 +87,25 @@ class CaseListModel(QAbstractTableModel):
         self._status = status
         self.reload()
 
-    def show_search(self, hits: list[SearchHit]) -> None:
+    def search(self, query: str) -> None:
+        """Show the cases matching `query` that pass the status filter, best match first."""
+        if self._vault is None or not self._vault.is_open:
+            return
+        self.show_search(self._vault.search_cases(query, status=self._status))
+        if (self._sort, self._descending) != ("updated", True):
+            self._sort_search_rows()
+
+    def show_search(self, hits: list[CaseSummary]) -> None:
         """Show search results (one row per case, best first) instead of the paged list."""
         seen: set[str] = set()
-        unique: list[SearchHit] = []
+        unique: list[CaseSummary] = []
         for hit in hits:
             if hit.ref not in seen:
                 seen.add(hit.ref)
                 unique.append(hit)
         self.beginResetModel()
         self._searching = True
-        self._rows = list(unique)
+        self._rows = unique
         self._total = len(unique)
         self.endResetModel()
 
@@ -138,7 +174,7 @@ class CaseListModel(QAbstractTableModel):
     ) -> Any:
         horizontal = orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS)
         if horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.tr(COLUMNS[section][0])
+            return QCoreApplication.translate("CaseListModel", str(COLUMNS[section][0]))
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -151,11 +187,11 @@ class CaseListModel(QAbstractTableModel):
         if key == "member":
             return row.member_name
         if key == "status":
-            return self.tr(STATUS_LABELS.get(row.status, row.status))
-        if isinstance(row, SearchHit):
-            return ""  # search hits carry reference, member and status only
+            return status_label(row.status)
         if key == "type":
             return row.case_type
+        if key == "due":
+            return local_date_text(row.next_due_at) if row.next_due_at else ""
         return local_datetime_text(row.updated_at)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
@@ -163,5 +199,27 @@ class CaseListModel(QAbstractTableModel):
             return
         self._sort = COLUMNS[column][1]
         self._descending = order == Qt.SortOrder.DescendingOrder
-        if not self._searching:
+        if self._searching:
+            self._sort_search_rows()
+        else:
             self.reload()
+
+    def _sort_search_rows(self) -> None:
+        """Search shows at most a few hundred rows, all in hand, so they are sorted here."""
+        key = _SEARCH_SORT_KEYS[self._sort]
+        self.layoutAboutToBeChanged.emit()
+        present = [r for r in self._rows if key(r) is not None]
+        missing = [r for r in self._rows if key(r) is None]  # empty dates go last either way
+        present.sort(key=lambda r: (key(r), r.ref), reverse=self._descending)
+        self._rows = present + missing
+        self.layoutChanged.emit()
+
+
+_SEARCH_SORT_KEYS: dict[str, Callable[[CaseSummary], Any]] = {
+    "ref": lambda r: r.ref,
+    "member": lambda r: r.member_name.casefold(),
+    "type": lambda r: r.case_type,
+    "status": lambda r: r.status,
+    "due": lambda r: r.next_due_at,
+    "updated": lambda r: r.updated_at,
+}

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from casevault.gui.action_points_panel import ActionPointsPanel
-from casevault.gui.case_list_model import STATUS_LABELS, local_datetime_text
+from casevault.gui.case_list_model import local_datetime_text, status_label
 from casevault.gui.first_meeting_form import FirstMeetingForm
 from casevault.gui.paper_trail import PaperTrail
 from casevault.model import CaseDetail
@@ -78,7 +78,7 @@ class CasePage(QWidget):
             (self.tr("Reference"), summary.ref),
             (self.tr("Member name"), summary.member_name),
             (self.tr("Type"), summary.case_type),
-            (self.tr("Status"), self.tr(STATUS_LABELS.get(summary.status, summary.status))),
+            (self.tr("Status"), status_label(summary.status)),
             (self.tr("Opened"), local_datetime_text(summary.opened_at)),
             (self.tr("Closed"), closed),
             (self.tr("Preferred contact address"), detail.member.email or self.tr("Not recorded")),

@@ -15,25 +15,13 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from casevault.casework.rules import passphrase_problem
+from casevault.casework.rules import MIN_PASSPHRASE_CHARS, TOO_SHORT, passphrase_weakness
 from casevault.crypto.kdf import KdfParams
 from casevault.errors import CasevaultError
 from casevault.gui.busy import busy_cursor
 from casevault.keychain import Keychain
 from casevault.paths import VaultPaths
 from casevault.vault import Vault
-
-
-def strength_hint(passphrase: str) -> str:
-    """A plain hint about the passphrase, or the reason it would be refused."""
-    if not passphrase:
-        return ""
-    problem = passphrase_problem(passphrase)
-    if problem:
-        return problem
-    if len(passphrase) >= 20 and len(passphrase.split()) >= 3:
-        return "Strong: several words make a passphrase that is hard to guess."
-    return "Acceptable. A few more words would make it stronger."
 
 
 class CreateVaultDialog(QDialog):
@@ -107,14 +95,36 @@ class CreateVaultDialog(QDialog):
         self.passphrase.textChanged.connect(self._update_hint)
         self.setMinimumWidth(460)
 
+    def strength_hint(self, passphrase: str) -> str:
+        """A plain hint about the passphrase, or the reason it would be refused."""
+        if not passphrase:
+            return ""
+        problem = self.problem(passphrase)
+        if problem:
+            return problem
+        if len(passphrase) >= 20 and len(passphrase.split()) >= 3:
+            return self.tr("Strong: several words make a passphrase that is hard to guess.")
+        return self.tr("Acceptable. A few more words would make it stronger.")
+
+    def problem(self, passphrase: str) -> str:
+        """Why the passphrase would be refused (the same rule as the vault's), or ''."""
+        weakness = passphrase_weakness(passphrase)
+        if weakness is None:
+            return ""
+        if weakness == TOO_SHORT:
+            return self.tr(
+                "The passphrase is too short: use at least %1 characters (a few unrelated words work well)."
+            ).replace("%1", str(MIN_PASSPHRASE_CHARS))
+        return self.tr("The passphrase repeats too few different characters to be safe.")
+
     def _update_hint(self, text: str) -> None:
-        self.hint.setText(self.tr(strength_hint(text)))
+        self.hint.setText(self.strength_hint(text))
 
     def _create(self) -> None:
         passphrase = self.passphrase.text()
-        problem = passphrase_problem(passphrase)
+        problem = self.problem(passphrase)
         if problem:
-            self.message.setText(self.tr(problem))
+            self.message.setText(problem)
             return
         if self.confirm.text() != passphrase:
             self.message.setText(self.tr("The two passphrases differ. Please type the same one twice."))

@@ -1,21 +1,18 @@
 """The Documents part of a case page: the case's attachments, attaching, preview, saving a copy.
 
-Attaching (button, Ctrl+O, or files dropped on the panel; several at once) runs each file as an
-import in phases: `Vault.begin_attach` here on the GUI thread, which owns the SQLCipher
-connection; the encryption (`PendingAttachment.write`, files only) on a pool thread with a
-progress bar and Cancel; then `finish_attach` or `abandon_attach` back on the GUI thread.
+Attaching (button, Ctrl+O, or files dropped on the panel; several at once) goes through an
+AttachQueue (attach_queue.py), which encrypts off the GUI thread; this panel shows its progress
+with a Cancel button.
 
-Previews are in memory only (see preview.py). "Save a decrypted copy…" warns first that the copy
-is not protected, then asks where; the vault never overwrites a file. There is deliberately no
-"open in another app": that would need a plaintext temp file.
+Previews are in memory only (see preview.py), decrypted and rendered on a worker thread.
+"Save a decrypted copy…" warns first that the copy is not protected, then asks where, and writes
+on a worker thread with the same progress bar and Cancel; the vault never overwrites a file.
+There is deliberately no "open in another app": that would need a plaintext temp file.
 """
 
 from __future__ import annotations
 
-import contextlib
-import io
 import logging
-import os
 from collections.abc import Callable, Iterable
 from datetime import datetime
 from pathlib import Path
@@ -37,12 +34,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from casevault.errors import CasevaultError, VaultStateError
+from casevault.errors import CasevaultError
+from casevault.gui.attach_queue import AttachQueue
 from casevault.gui.file_dialogs import choose_files, choose_save_path
-from casevault.gui.preview import PreviewPane
+from casevault.gui.preview import Prepared, PreviewPane, prepare
 from casevault.gui.tasks import CancelledError, TaskHandle, run_task
 from casevault.model import Attachment
-from casevault.vault import PendingAttachment, Vault, open_for_attach
+from casevault.vault import Vault
 
 log = logging.getLogger(__name__)
 
@@ -82,15 +80,12 @@ def local_date(moment: datetime) -> str:
     return QLocale().toString(when.toLocalTime(), QLocale.FormatType.ShortFormat)
 
 
-class _Import:
-    """One file on its way in: open source, pending import, running task."""
-
-    def __init__(self, name: str, src: io.BufferedReader, pending: PendingAttachment) -> None:
-        self.name = name
-        self.src = src
-        self.pending = pending
-        self.total = max(1, os.fstat(src.fileno()).st_size)
-        self.task: TaskHandle | None = None
+def _sentence(error: BaseException, fallback: str) -> str:
+    """One sentence for a failure on a worker thread: the vault's own, or a calm fallback."""
+    if isinstance(error, CasevaultError):
+        return error.message
+    log.error("documents.failed %s", type(error).__name__)
+    return fallback
 
 
 class DocumentsPanel(QWidget):
@@ -98,6 +93,8 @@ class DocumentsPanel(QWidget):
 
     changed = Signal()
     idle = Signal()  # the attach queue has emptied (done, failed or cancelled)
+    previewed = Signal(str)  # the kind of preview now shown: "image", "pdf", "text" or "none"
+    saved = Signal(object)  # the Path of a decrypted copy, or None when none was written
 
     def __init__(
         self,
@@ -115,13 +112,17 @@ class DocumentsPanel(QWidget):
         self._ask_open_files = ask_open_files
         self._ask_save_file = ask_save_file
         self._confirm_plaintext = confirm_plaintext
-        self._queue: list[Path] = []
-        self._current: _Import | None = None
-        self._done_in_batch = 0
-        self._batch_size = 0
+        self._previewing: TaskHandle | None = None
+        self._saving: TaskHandle | None = None
+        self.attaching = AttachQueue(vault, ref, self)
         self.setAccessibleName(self.tr("Documents"))
         self.setAcceptDrops(True)
         self._build()
+        self.attaching.started.connect(self._show_progress)
+        self.attaching.progressed.connect(self.progress.setValue)
+        self.attaching.added.connect(self._added)
+        self.attaching.failed.connect(self.say)
+        self.attaching.idle.connect(self._attach_queue_empty)
         self.refresh()
 
     # ---- layout -----------------------------------------------------------------------------
@@ -162,7 +163,7 @@ class DocumentsPanel(QWidget):
         self.progress_label = QLabel()
         self.progress_label.setAccessibleName(self.tr("Attaching status"))
         self.cancel_button = QPushButton(self.tr("&Cancel"))
-        self.cancel_button.setAccessibleName(self.tr("Cancel attaching"))
+        self.cancel_button.setAccessibleName(self.tr("Cancel attaching"))  # or saving a copy
         self.cancel_button.clicked.connect(self.cancel)
         progress_row = QHBoxLayout()
         progress_row.addWidget(self.progress_label)
@@ -247,9 +248,15 @@ class DocumentsPanel(QWidget):
         return str(items[0].data(0, ID_ROLE)) if items else None
 
     def _selection_changed(self) -> None:
+        self._set_buttons()
+
+    def _set_buttons(self) -> None:
+        # One long job at a time shares the progress bar: attaching, or saving a copy.
         chosen = bool(self.list.selectedItems())
         self.preview_button.setEnabled(chosen)
-        self.save_button.setEnabled(chosen)
+        self.save_button.setEnabled(chosen and not self.busy)
+        self.attach_button.setEnabled(self._saving is None)
+        self.attach_action.setEnabled(self._saving is None)
 
     def say(self, sentence: str) -> None:
         self.message.setText(sentence)
@@ -258,7 +265,8 @@ class DocumentsPanel(QWidget):
 
     @property
     def busy(self) -> bool:
-        return self._current is not None or bool(self._queue)
+        """Attaching or saving a copy (previews do not count: they are quick and replaceable)."""
+        return self.attaching.busy or self._saving is not None
 
     def choose_files(self) -> None:
         files = self._ask_open_files(self)
@@ -270,101 +278,41 @@ class DocumentsPanel(QWidget):
         new = list(paths)
         if not new:
             return
-        if not self.busy:
-            self._done_in_batch = 0
-            self._batch_size = 0
+        if self._saving is not None:
+            self.say(self.tr("Please wait until the copy is saved, then attach the documents again."))
+            return
+        if not self.attaching.busy:
             self.say("")
-        self._queue.extend(new)
-        self._batch_size += len(new)
-        self._next()
+        self.attaching.add(new)
 
-    def _next(self) -> None:
-        while self._current is None and self._queue:
-            path = self._queue.pop(0)
-            try:
-                name, src = open_for_attach(path)
-            except CasevaultError as err:
-                self._failed_one(err.message)
-                continue
-            try:
-                pending = self._vault.begin_attach(self._ref, name)
-            except CasevaultError as err:
-                src.close()
-                self._failed_one(err.message)
-                continue
-            self._start(_Import(name, src, pending))
-        if self._current is None:
-            self.progress_box.setVisible(False)
-            self.idle.emit()
+    def _added(self) -> None:
+        self.refresh()
+        self.changed.emit()
 
-    def _start(self, job: _Import) -> None:
-        self._current = job
-        self.progress.setValue(0)
-        self.progress_label.setText(
-            self.tr("Encrypting {0} ({1} of {2})…").format(
-                job.name, self._done_in_batch + 1, self._batch_size
-            )
-        )
-        self.progress_box.setVisible(True)
-        self.cancel_button.setEnabled(True)
-        pending, src = job.pending, job.src
-
-        def work(progress: Callable[[int], None]) -> int:
-            with src:  # closed here, on the worker thread, even if the panel is gone
-                return pending.write(src, progress)
-
-        job.task = run_task(
-            work,
-            lambda _size: self._written(job),
-            lambda error: self._not_written(job, error),
-            lambda done: self.progress.setValue(min(1000, done * 1000 // job.total)),
-            parent=self,
-        )
-
-    def _written(self, job: _Import) -> None:
-        job.src.close()
-        self._current = None
-        self._done_in_batch += 1
-        try:
-            self._vault.finish_attach(job.pending)
-        except CasevaultError as err:
-            self._abandon(job)
-            self._failed_one(err.message)
-        else:
-            self.refresh()
-            self.changed.emit()
-        self._next()
-
-    def _not_written(self, job: _Import, error: BaseException) -> None:
-        job.src.close()
-        self._current = None
-        self._done_in_batch += 1
-        self._abandon(job)
-        if isinstance(error, CancelledError):
-            self._queue.clear()
-            self.say(self.tr("Attaching was cancelled; that file was not added."))
-        elif isinstance(error, CasevaultError):
-            self._failed_one(error.message)
-        else:
-            log.error("attach.failed %s", type(error).__name__)
-            self._failed_one(self.tr("Something went wrong while encrypting the file; it was not added."))
-        self._next()
-
-    def _abandon(self, job: _Import) -> None:
-        # Locked meanwhile: the next open drops the unfinished import.
-        with contextlib.suppress(VaultStateError):
-            self._vault.abandon_attach(job.pending)
-
-    def _failed_one(self, sentence: str) -> None:
-        self.say(sentence)
+    def _attach_queue_empty(self) -> None:
+        self._hide_progress()
+        self.idle.emit()
 
     def cancel(self) -> None:
-        """Stop the file being encrypted and drop the rest of the queue."""
-        self._queue.clear()
-        if self._current is not None and self._current.task is not None:
-            self._current.task.cancel()
+        """Stop attaching (the file being encrypted and the rest of the queue), or saving a copy."""
+        running = self.attaching.cancel()
+        if self._saving is not None:
+            self._saving.cancel()
+            running = True
+        if running:
             self.cancel_button.setEnabled(False)
             self.progress_label.setText(self.tr("Cancelling…"))
+
+    def _show_progress(self, label: str) -> None:
+        self.progress.setValue(0)
+        self.progress_label.setText(label)
+        self.progress_box.setVisible(True)
+        self.cancel_button.setEnabled(True)
+        self._set_buttons()
+
+    def _hide_progress(self) -> None:
+        self.progress_box.setVisible(False)
+        self._set_buttons()
 
     # ---- drag and drop -------------------------------------------------------------------------
 
@@ -394,50 +342,102 @@ class DocumentsPanel(QWidget):
 
     # ---- preview and saving -------------------------------------------------------------------
 
-    def preview_selected(self) -> str:
-        """Preview the selected document; returns the kind shown ("image", "pdf", "text", "none")."""
+    def preview_selected(self) -> None:
+        """Preview the selected document. Decrypting and rendering run on a worker thread;
+        `previewed(kind)` is emitted when it is shown ("image", "pdf", "text" or "none")."""
         file_id = self.selected_id()
         if file_id is None:
-            return ""
+            return
+        if self._previewing is not None:
+            self._previewing.cancel()  # the newest choice wins
+            self._previewing = None
         try:
-            attachment = self._vault.attachment(file_id)
-            if attachment.size > MAX_PREVIEW_BYTES:
-                self.preview.clear()
-                self.say(self.tr("This document is too large to preview; save a decrypted copy instead."))
-                return "none"
-            data = self._vault.read_attachment(file_id)
+            reader = self._vault.open_attachment(file_id)
         except CasevaultError as err:
-            self.preview.clear()
-            self.say(err.message)
-            return "none"
+            self._preview_refused(err.message)
+            return
+        if reader.attachment.size > MAX_PREVIEW_BYTES:
+            self._preview_refused(
+                self.tr("This document is too large to preview; save a decrypted copy instead.")
+            )
+            return
         self.say("")
-        return self.preview.show_data(attachment.name, data)
+        self.preview.show_waiting()
+        name = reader.attachment.name
+        handle: TaskHandle | None = None
 
-    def save_selected(self) -> Path | None:
-        """Warn, ask where, then write a decrypted copy there (never overwriting)."""
+        def shown(prepared: Prepared) -> None:
+            if self._previewing is handle:
+                self._previewing = None
+                self.previewed.emit(self.preview.show_prepared(prepared))
+
+        def failed(error: BaseException) -> None:
+            if self._previewing is handle and not isinstance(error, CancelledError):
+                self._previewing = None
+                self._preview_refused(_sentence(error, self.tr("This document could not be opened.")))
+
+        handle = run_task(lambda _progress: prepare(name, reader.read_all()), shown, failed, parent=self)
+        self._previewing = handle
+
+    def _preview_refused(self, sentence: str) -> None:
+        self.preview.clear()
+        self.say(sentence)
+        self.previewed.emit("none")
+
+    def save_selected(self) -> None:
+        """Warn, ask where, then write a decrypted copy there (never overwriting), on a worker
+        thread with progress and Cancel. `saved(path or None)` is emitted at the end."""
         file_id = self.selected_id()
-        if file_id is None:
-            return None
+        if file_id is None or self.busy:
+            return
         if not self._confirm_plaintext(self):
-            return None
+            return
         try:
-            attachment = self._vault.attachment(file_id)
-            target = self._ask_save_file(self, attachment.name)
-            if not target:
-                return None
-            out = Path(target)
-            self._vault.save_attachment(file_id, out)
+            reader = self._vault.open_attachment(file_id)
+            target = self._ask_save_file(self, reader.attachment.name)
         except CasevaultError as err:
             self.say(err.message)
-            return None
-        self.say(self.tr("Saved a decrypted copy. It is not protected by the vault."))
-        return out
+            return
+        if not target:
+            return
+        out = Path(target)
+        total = max(1, reader.attachment.size)
+        self.say("")
+        self._show_progress(self.tr("Saving a decrypted copy…"))
+
+        def done(_size: int) -> None:
+            self._saving = None
+            self._hide_progress()
+            self.say(self.tr("Saved a decrypted copy. It is not protected by the vault."))
+            self.saved.emit(out)
+
+        def failed(error: BaseException) -> None:
+            self._saving = None
+            self._hide_progress()
+            if isinstance(error, CancelledError):
+                self.say(self.tr("Saving was cancelled; no copy was written."))
+            else:
+                self.say(_sentence(error, self.tr("The copy could not be saved.")))
+            self.saved.emit(None)
+
+        self._saving = run_task(
+            lambda progress: reader.save_to(out, progress),
+            done,
+            failed,
+            lambda written: self.progress.setValue(min(1000, written * 1000 // total)),
+            parent=self,
+        )
+        self._set_buttons()
 
     # ---- locking --------------------------------------------------------------------------------
 
     def clear(self) -> None:
-        """Before a lock: stop attaching and drop every name and preview shown."""
+        """Before a lock: stop attaching, saving and previewing, and drop every name and preview
+        shown."""
         self.cancel()
+        if self._previewing is not None:
+            self._previewing.cancel()
+            self._previewing = None
         self.list.clear()
         self.preview.clear()
         self.say("")

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateTimeEdit,
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from casevault.casework.escalation import ESCALATION_ADVICE, escalation_prompted
 from casevault.errors import CasevaultError
 from casevault.gui.qt_dates import UNSET, from_qt, to_qt
+from casevault.i18n import CASEWORK
 from casevault.model import FirstMeeting
 from casevault.vault import Vault
 
@@ -86,7 +87,7 @@ class FirstMeetingForm(QWidget):
         self.dismissal.setAccessibleName(self.tr("Dismissal threatened?"))
         self.discrimination = QCheckBox(self.tr("Discrimination alleged?"))
         self.discrimination.setAccessibleName(self.tr("Discrimination alleged?"))
-        self.advice = QLabel(self.tr(ESCALATION_ADVICE))
+        self.advice = QLabel(QCoreApplication.translate(CASEWORK, ESCALATION_ADVICE))
         self.advice.setAccessibleName(self.tr("Escalation advice"))
         self.advice.setWordWrap(True)
         self.advice.setStyleSheet(

@@ -2,11 +2,12 @@
 
 Double-click or Enter on a row opens the case page; "Back to cases" returns to the list.
 
-Locking (Ctrl+L, or after the idle time) closes the vault, clears every model and view that held
-case data (the case page is destroyed), and emits `locked` so the app shows the unlock dialog again.
+Locking (Ctrl+L, after the idle time, or when the session's screen locks) closes the vault, clears
+every model and view that held case data (the case page is destroyed), and emits `locked` so the
+app shows the unlock dialog again.
 Unsaved first-meeting changes are never dropped silently: going back, Lock now and closing the
-window ask Save / Discard / Cancel (`ask_unsaved`, replaceable in tests); the idle lock, which has
-nobody to ask, saves them first."""
+window ask Save / Discard / Cancel (`ask_unsaved`, replaceable in tests); the idle and screen
+locks, which have nobody to ask, save them first. The idle time is a preference (gui.ini)."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -33,13 +35,16 @@ from PySide6.QtWidgets import (
 
 from casevault.errors import CasevaultError
 from casevault.gui import settings
-from casevault.gui.case_list_model import CaseListModel
+from casevault.gui.case_list_model import UPDATED_COLUMN, CaseListModel
 from casevault.gui.case_page import CasePage
 from casevault.gui.documents import DocumentsPanel
 from casevault.gui.new_case_dialog import NewCaseDialog
+from casevault.gui.preferences_dialog import PreferencesDialog
+from casevault.gui.screen_lock import ScreenLockWatcher
 from casevault.vault import Vault
 
-DEFAULT_IDLE_MS = 5 * 60 * 1000
+MINUTE_MS = 60 * 1000
+DEFAULT_IDLE_MS = settings.DEFAULT_IDLE_MINUTES * MINUTE_MS
 SEARCH_DEBOUNCE_MS = 250
 _ACTIVITY = frozenset(
     {
@@ -66,6 +71,8 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self._vault: Vault | None = None
         self._new_case: NewCaseDialog | None = None
+        self._preferences: PreferencesDialog | None = None
+        self._screen_lock_watched = False
         self.case_page: CasePage | None = None
         self.setWindowTitle("casevault")  # never a member's name
         self.setAccessibleName("casevault")
@@ -89,14 +96,14 @@ class MainWindow(QMainWindow):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSortingEnabled(True)
-        self.table.sortByColumn(4, Qt.SortOrder.DescendingOrder)
+        self.table.sortByColumn(UPDATED_COLUMN, Qt.SortOrder.DescendingOrder)
         self.table.verticalHeader().setVisible(False)
         self.table.setAlternatingRowColors(True)
         self.table.activated.connect(self._row_activated)  # double-click, or Enter
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in enumerate((130, 240, 130, 80)):
+        for column, width in enumerate((130, 220, 120, 70, 110)):
             self.table.setColumnWidth(column, width)
 
     def _build_top(self) -> None:
@@ -157,9 +164,14 @@ class MainWindow(QMainWindow):
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         toolbar.addAction(self.new_case_action)
         toolbar.addAction(self.lock_action)
+        self.preferences_action = QAction(self.tr("&Preferences…"), self)
+        self.preferences_action.setShortcut(QKeySequence.StandardKey.Preferences)
+        self.preferences_action.triggered.connect(self.open_preferences)
+        toolbar.addAction(self.preferences_action)
         self.addToolBar(toolbar)
         toolbar.widgetForAction(self.new_case_action).setAccessibleName(self.tr("New case"))
         toolbar.widgetForAction(self.lock_action).setAccessibleName(self.tr("Lock now"))
+        toolbar.widgetForAction(self.preferences_action).setAccessibleName(self.tr("Preferences"))
 
     # ---- the vault -------------------------------------------------------------------------
 
@@ -194,10 +206,11 @@ class MainWindow(QMainWindow):
         app = _app()
         if app is not None:
             app.removeEventFilter(self)
-        if self._new_case is not None:
-            self._new_case.reject()
-            self._new_case.deleteLater()
-            self._new_case = None
+        for dialog in (self._new_case, self._preferences):
+            if dialog is not None:
+                dialog.reject()
+                dialog.deleteLater()
+        self._new_case = self._preferences = None
         self.model.clear()
         self.search.blockSignals(True)
         self.search.clear()
@@ -211,7 +224,25 @@ class MainWindow(QMainWindow):
             self.hide()
         self.locked.emit()
 
+    def watch_screen_lock(self, watcher: ScreenLockWatcher) -> None:
+        watcher.screen_locked.connect(self.lock_if_open)
+        self._screen_lock_watched = bool(watcher.watching())
+
+    def lock_if_open(self) -> None:
+        """The session's screen locked: nobody is at the keyboard, so lock as the idle lock does."""
+        if self._vault is not None:
+            self.lock()
+
     # ---- idle lock -------------------------------------------------------------------------
+
+    def idle_ms(self) -> int:
+        return self._idle.interval()
+
+    def set_idle_ms(self, idle_ms: int) -> None:
+        """A new idle time, counted from now when the vault is open."""
+        self._idle.setInterval(idle_ms)
+        if self._idle.isActive():
+            self._idle.start()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in _ACTIVITY and self._idle.isActive():
@@ -228,6 +259,26 @@ class MainWindow(QMainWindow):
         dialog.finished.connect(dialog.deleteLater)
         self._new_case = dialog
         dialog.open()
+
+    def open_preferences(self) -> None:
+        if self._preferences is not None:
+            self._preferences.raise_()
+            return
+        dialog = PreferencesDialog(
+            settings.idle_minutes(), screen_lock_watched=self._screen_lock_watched, parent=self
+        )
+        dialog.finished.connect(self._preferences_finished)
+        self._preferences = dialog
+        dialog.open()
+
+    def _preferences_finished(self, result: int) -> None:
+        dialog, self._preferences = self._preferences, None
+        if dialog is None:
+            return
+        if result == QDialog.DialogCode.Accepted:
+            minutes = settings.set_idle_minutes(dialog.idle_minutes())
+            self.set_idle_ms(minutes * MINUTE_MS)
+        dialog.deleteLater()
 
     def _row_activated(self, index: QModelIndex) -> None:
         ref = self.model.ref_at(index.row())
@@ -335,7 +386,7 @@ class MainWindow(QMainWindow):
             self.model.reload()
             return
         try:
-            self.model.show_search(self._vault.search(query))
+            self.model.search(query)
         except CasevaultError as err:
             self.statusBar().showMessage(err.message, 5000)
 
@@ -343,6 +394,8 @@ class MainWindow(QMainWindow):
         if not self._settle_unsaved():
             event.ignore()
             return
+        if self._preferences is not None:
+            self._preferences.reject()
         settings.save_geometry(self, "main")
         super().closeEvent(event)
 

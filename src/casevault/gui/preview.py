@@ -1,13 +1,19 @@
 """Preview of a decrypted attachment, in memory only.
 
-The plaintext comes from `Vault.read_attachment` as bytes and never touches the disk: images
-through `QPixmap.loadFromData`, text in a read-only view, PDF through QtPdf's `QPdfDocument`
-reading a `QBuffer` (a non-sequential device, so QtPdf reads it in place and makes no temp file),
-with page 1 rendered to a QImage and composited onto white (PDF pages are transparent where
-nothing is drawn). No image is put in QPixmapCache, and nothing here names a file on disk.
+The plaintext comes from the vault as bytes and never touches the disk: images decoded from
+memory (`QImage.loadFromData`, the thread-safe twin of `QPixmap.loadFromData`), text in a
+read-only view, PDF through QtPdf's `QPdfDocument` reading a `QBuffer` (a non-sequential device,
+so QtPdf reads it in place and makes no temp file), with page 1 rendered to a QImage and
+composited onto white (PDF pages are transparent where nothing is drawn). No image is put in
+QPixmapCache, and nothing here names a file on disk.
+
+`prepare` does the slow part (decoding, rendering) and touches no widget, so the documents panel
+runs it on a worker thread together with the decryption; `PreviewPane.show_prepared` then only displays.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPixmap
@@ -65,6 +71,37 @@ def looks_like_text(data: bytes) -> str | None:
         return None
 
 
+# Why a document has no preview (the pane says it in words, translated on the GUI thread).
+NO_PDF_SUPPORT, BAD_PDF, UNKNOWN_KIND = "no-pdf-support", "bad-pdf", "unknown-kind"
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A preview ready to show: kind is "image", "pdf", "text" or "none" (then `problem` says why)."""
+
+    kind: str
+    image: QImage | None = None
+    text: str = ""
+    problem: str = ""
+
+
+def prepare(name: str, data: bytes) -> Prepared:
+    """Decode or render `data` (the plaintext of attachment `name`). Safe on a worker thread: it
+    makes QImages, never QPixmaps or widgets."""
+    if data.startswith(b"%PDF-") or name.lower().endswith(".pdf"):
+        if not pdf_available():
+            return Prepared("none", problem=NO_PDF_SUPPORT)
+        page = render_pdf_first_page(data)
+        return Prepared("none", problem=BAD_PDF) if page is None else Prepared("pdf", image=page)
+    image = QImage()
+    if image.loadFromData(data):
+        return Prepared("image", image=image)
+    text = looks_like_text(data)
+    if text is not None:
+        return Prepared("text", text=text[:MAX_TEXT_CHARS])
+    return Prepared("none", problem=UNKNOWN_KIND)
+
+
 class PreviewPane(QStackedWidget):
     """Shows one attachment's plaintext, or a sentence saying why it cannot."""
 
@@ -103,36 +140,33 @@ class PreviewPane(QStackedWidget):
         self.setCurrentWidget(self.message)
 
     def show_data(self, name: str, data: bytes) -> str:
-        """Preview `data` (the plaintext of attachment `name`); returns the kind shown."""
+        """Preview `data` (the plaintext of attachment `name`) here and now; returns the kind."""
+        return self.show_prepared(prepare(name, data))
+
+    def show_waiting(self) -> None:
+        """While the document is decrypted and rendered."""
         self.clear()
-        if data.startswith(b"%PDF-") or name.lower().endswith(".pdf"):
-            if not pdf_available():
-                self.kind = "none"
-                self._say(self.tr("PDF preview is not available on this computer."))
-                return self.kind
-            image = render_pdf_first_page(data)
-            if image is None:
-                self.kind = "none"
-                self._say(self.tr("This PDF cannot be previewed; it may be damaged."))
-                return self.kind
-            self._show_image(image, "pdf")
-            return self.kind
-        pixmap = QPixmap()
-        if pixmap.loadFromData(data):
-            self._show_image(pixmap.toImage(), "image", pixmap)
-            return self.kind
-        text = looks_like_text(data)
-        if text is not None:
-            self.text.setPlainText(text[:MAX_TEXT_CHARS])
-            self.kind = "text"
+        self._say(self.tr("Opening the preview…"))
+
+    def show_prepared(self, prepared: Prepared) -> str:
+        """Show a prepared preview; returns the kind shown."""
+        self.clear()
+        self.kind = prepared.kind
+        if prepared.image is not None:
+            self._show_image(prepared.image, prepared.kind)
+        elif prepared.kind == "text":
+            self.text.setPlainText(prepared.text)
             self.setCurrentWidget(self.text)
-            return self.kind
-        self.kind = "none"
-        self._say(self.tr("There is no preview for this kind of file."))
+        elif prepared.problem == NO_PDF_SUPPORT:
+            self._say(self.tr("PDF preview is not available on this computer."))
+        elif prepared.problem == BAD_PDF:
+            self._say(self.tr("This PDF cannot be previewed; it may be damaged."))
+        else:
+            self._say(self.tr("There is no preview for this kind of file."))
         return self.kind
 
-    def _show_image(self, image: QImage, kind: str, pixmap: QPixmap | None = None) -> None:
+    def _show_image(self, image: QImage, kind: str) -> None:
         self.image = image
-        self.picture.setPixmap(pixmap if pixmap is not None else QPixmap.fromImage(image))
+        self.picture.setPixmap(QPixmap.fromImage(image))
         self.kind = kind
         self.setCurrentWidget(self.picture_area)

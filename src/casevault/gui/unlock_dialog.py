@@ -34,9 +34,12 @@ def open_by_keychain(paths: VaultPaths, keychain: Keychain | None) -> tuple[Vaul
 
 
 class UnlockDialog(QDialog):
-    """Emits `unlocked(vault)`. `delay` maps a failure count to seconds before the next try."""
+    """Emits `unlocked(vault, notice)`. `delay` maps a failure count to seconds before the next
+    try. With `keychain`, a passphrase unlock also puts a lost keychain key back (the passphrase
+    alone decides whether the vault opens: the keychain is never tried here, so a lock stays a
+    lock)."""
 
-    unlocked = Signal(object)
+    unlocked = Signal(object, str)
 
     def __init__(
         self,
@@ -45,10 +48,12 @@ class UnlockDialog(QDialog):
         reason: str | None = None,
         hint: str = "",
         delay: Callable[[int], float] = retry_delay,
+        keychain: Keychain | None = None,
         parent: Any = None,
     ) -> None:
         super().__init__(parent)
         self._paths = paths
+        self._keychain = keychain
         self._delay = delay
         self._failures = 0
         self.setWindowTitle(self.tr("Unlock casevault"))
@@ -126,7 +131,11 @@ class UnlockDialog(QDialog):
         self.passphrase.clear()
         self.message.clear()
         self.unlock_button.setEnabled(True)
-        self.unlocked.emit(vault)
+        notice = ""
+        if self._keychain is not None:
+            with busy_cursor():
+                notice = vault.repair_keychain(self._keychain) or ""
+        self.unlocked.emit(vault, notice)
         self.accept()
 
     def _ready_again(self) -> None:

@@ -1,0 +1,149 @@
+"""Attaching files one after another, each encrypted off the GUI thread.
+
+Each file is an import in phases: `Vault.begin_attach` here on the GUI thread, which owns the
+SQLCipher connection; the encryption (`PendingAttachment.write`, files only) on a pool thread;
+then `finish_attach` or `abandon_attach` back on the GUI thread. The queue has no widgets: the
+documents panel shows its signals as a progress bar, a status line and a message.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import logging
+import os
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+
+from casevault.errors import CasevaultError, VaultStateError
+from casevault.gui.tasks import CancelledError, TaskHandle, run_task
+from casevault.vault import PendingAttachment, Vault, open_for_attach
+
+log = logging.getLogger(__name__)
+
+
+class _Import:
+    """One file on its way in: open source, pending import, running task."""
+
+    def __init__(self, name: str, src: io.BufferedReader, pending: PendingAttachment) -> None:
+        self.name = name
+        self.src = src
+        self.pending = pending
+        self.total = max(1, os.fstat(src.fileno()).st_size)
+        self.task: TaskHandle | None = None
+
+
+class AttachQueue(QObject):
+    """Files queued for case `ref`, attached in turn."""
+
+    started = Signal(str)  # the status line for the file now being encrypted
+    progressed = Signal(int)  # per mille of the current file
+    added = Signal()  # one attachment was added
+    failed = Signal(str)  # one sentence: a file was not added, or attaching was cancelled
+    idle = Signal()  # the queue has emptied (done, failed or cancelled)
+
+    def __init__(self, vault: Vault, ref: str, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._vault = vault
+        self._ref = ref
+        self._queue: list[Path] = []
+        self._current: _Import | None = None
+        self._done_in_batch = 0
+        self._batch_size = 0
+
+    @property
+    def busy(self) -> bool:
+        return self._current is not None or bool(self._queue)
+
+    def add(self, paths: Iterable[Path]) -> None:
+        new = list(paths)
+        if not new:
+            return
+        if not self.busy:
+            self._done_in_batch = 0
+            self._batch_size = 0
+        self._queue.extend(new)
+        self._batch_size += len(new)
+        self._next()
+
+    def cancel(self) -> bool:
+        """Stop the file being encrypted and drop the rest; True if one was running."""
+        self._queue.clear()
+        if self._current is not None and self._current.task is not None:
+            self._current.task.cancel()
+            return True
+        return False
+
+    def _next(self) -> None:
+        while self._current is None and self._queue:
+            path = self._queue.pop(0)
+            try:
+                name, src = open_for_attach(path)
+            except CasevaultError as err:
+                self.failed.emit(err.message)
+                continue
+            try:
+                pending = self._vault.begin_attach(self._ref, name)
+            except CasevaultError as err:
+                src.close()
+                self.failed.emit(err.message)
+                continue
+            self._start(_Import(name, src, pending))
+        if self._current is None:
+            self.idle.emit()
+
+    def _start(self, job: _Import) -> None:
+        self._current = job
+        self.started.emit(
+            self.tr("Encrypting {0} ({1} of {2})…").format(
+                job.name, self._done_in_batch + 1, self._batch_size
+            )
+        )
+        pending, src = job.pending, job.src
+
+        def work(progress: Callable[[int], None]) -> int:
+            with src:  # closed here, on the worker thread, even if the panel is gone
+                return pending.write(src, progress)
+
+        job.task = run_task(
+            work,
+            lambda _size: self._written(job),
+            lambda error: self._not_written(job, error),
+            lambda done: self.progressed.emit(min(1000, done * 1000 // job.total)),
+            parent=self,
+        )
+
+    def _written(self, job: _Import) -> None:
+        job.src.close()
+        self._current = None
+        self._done_in_batch += 1
+        try:
+            self._vault.finish_attach(job.pending)
+        except CasevaultError as err:
+            self._abandon(job)
+            self.failed.emit(err.message)
+        else:
+            self.added.emit()
+        self._next()
+
+    def _not_written(self, job: _Import, error: BaseException) -> None:
+        job.src.close()
+        self._current = None
+        self._done_in_batch += 1
+        self._abandon(job)
+        if isinstance(error, CancelledError):
+            self._queue.clear()
+            self.failed.emit(self.tr("Attaching was cancelled; that file was not added."))
+        elif isinstance(error, CasevaultError):
+            self.failed.emit(error.message)
+        else:
+            log.error("attach.failed %s", type(error).__name__)
+            self.failed.emit(self.tr("Something went wrong while encrypting the file; it was not added."))
+        self._next()
+
+    def _abandon(self, job: _Import) -> None:
+        # Locked meanwhile: the next open drops the unfinished import.
+        with contextlib.suppress(VaultStateError):
+            self._vault.abandon_attach(job.pending)
