@@ -12,6 +12,8 @@ import shutil
 import sys
 import tempfile
 import time
+from dataclasses import replace
+from datetime import timedelta
 from pathlib import Path
 
 # Offscreen, with private config and runtime folders so no real settings are read or written.
@@ -30,6 +32,7 @@ from casevault.gui.app import App  # noqa: E402
 from casevault.gui.case_page import DOCUMENTS, FIRST_MEETING, CasePage  # noqa: E402
 from casevault.gui.documents import DocumentsPanel  # noqa: E402
 from casevault.gui.main_window import MainWindow  # noqa: E402
+from casevault.vault import utc_now  # noqa: E402
 
 OUT = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
 
@@ -120,6 +123,45 @@ def shoot_preview(app: QApplication, window: MainWindow, page: CasePage) -> None
     save(window, "preview.png")
 
 
+def shoot_reminders(app: QApplication, window: MainWindow) -> None:
+    """The reminders panel with a few things due, then the delete confirmation of the demo's
+    closed case (its archive period has ended), with the reference half typed. Overdue action
+    points are added here through the Vault API; the closed case is given originals not yet
+    returned, so the dialog shows the warning and asks for a reason."""
+    vault = window.vault
+    assert vault is not None
+    if window.case_page is not None:
+        window.case_page.discard()  # the first meeting typed for case-page.png: not asked about
+    window.back_to_cases()
+    open_cases = vault.list_cases(status="open", sort="ref", descending=False)
+    for case, what, hours in zip(
+        open_cases,
+        ("Send the written grievance to the line manager", "Ask HR for the attendance policy"),
+        (26, 3),
+        strict=False,
+    ):
+        vault.add_action_point(case.ref, what, owner="Rep", due_at=utc_now() - timedelta(hours=hours))
+    closed = vault.list_cases(status="closed")[0].ref
+    meeting = vault.first_meeting(closed)
+    vault.save_first_meeting(closed, replace(meeting, originals_received="Original payslips"))
+    window.reminders.watch.check()
+    window.reminders.show_panel()
+    window.reminders.panel.select(closed, "archive-expired")
+    window.resize(1000, 640)
+    settle(app)
+    window.reminders.dock.setMinimumHeight(230)
+    settle(app)
+    save(window, "reminders.png")
+
+    dialog = window.reminders.delete_case(closed)
+    assert dialog is not None
+    dialog.confirm.setText(closed[: len(closed) // 2 + 2])
+    dialog.adjustSize()
+    settle(app)
+    save(dialog, "delete-confirmation.png")
+    dialog.reject()
+
+
 def main() -> int:
     QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
     app = QApplication(sys.argv[:1])
@@ -167,6 +209,7 @@ def main() -> int:
         save(window, "case-page.png")
 
         shoot_preview(app, window, page)
+        shoot_reminders(app, window)
         gui.shutdown()
     return 0
 

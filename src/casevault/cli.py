@@ -21,6 +21,7 @@ from typing import Any, NoReturn
 
 from casevault import __version__
 from casevault import log as logsetup
+from casevault.casework.retention import ORIGINALS_REASONS
 from casevault.errors import CasevaultError, UsageError
 from casevault.fsutil import translate_os_error
 from casevault.keychain import OsKeychain
@@ -143,6 +144,11 @@ def _add_case_commands(commands: Any) -> None:
     purge = actions.add_parser("purge", help="destroy a closed case beyond recovery")
     purge.add_argument("ref")
     purge.add_argument("--yes", action="store_true", help="confirm the permanent deletion")
+    purge.add_argument(
+        "--originals-reason",
+        choices=[code for code, _label in ORIGINALS_REASONS],
+        help="why it may go while the member's originals are recorded as not returned",
+    )
 
 
 def _add_record_commands(commands: Any) -> None:
@@ -300,7 +306,7 @@ def cmd_case(args: argparse.Namespace) -> int:
             vault.reopen_case(args.ref)
             print(f"{args.ref.upper()} reopened.")
         elif action == "purge":
-            deletion = vault.purge_case(args.ref)
+            deletion = vault.purge_case(args.ref, originals_reason=args.originals_reason)
             print(f"{deletion.ref} was destroyed: its keys, records and files are gone.")
     return 0
 
@@ -361,7 +367,9 @@ def cmd_reminders(args: argparse.Namespace) -> int:
     with open_vault(args) as vault:
         due = vault.reminders(now)
     if args.json:
-        emit_json([{"kind": r.kind, "ref": r.ref, "due": iso(r.due_at), "text": r.text} for r in due])
+        emit_json(
+            [{"kind": r.kind, "ref": r.ref, "due": iso(r.due_at), "text": r.text, "key": r.key} for r in due]
+        )
     else:
         for r in due:
             print(f"{local(r.due_at)}\t{r.ref}\t{r.text}")
@@ -378,6 +386,7 @@ def cmd_deletions(args: argparse.Namespace) -> int:
             "opened": iso(d.opened_at),
             "closed": iso(d.closed_at),
             "deleted": iso(d.deleted_at),
+            "originals_reason": d.originals_reason,
         }
         for d in rows
     ]

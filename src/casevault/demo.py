@@ -75,6 +75,10 @@ def populate(vault: Vault) -> list[str]:
             vault.add_note(ref, text, kind=kind, occurred_at=utc_now() - timedelta(days=3))
         for what, who, days in DEMO_ACTIONS.get(position, ()):
             vault.add_action_point(ref, what, owner=who, due_at=utc_now() + timedelta(days=days))
+        if position == 0:
+            vault.add_case_date(
+                ref, "hearing", utc_now() + timedelta(days=1, hours=2), "Disciplinary hearing"
+            )
         letter = f"Fictional letter for {ref}.\n\nThis document exists only in the casevault demo.\n"
         vault.attach_stream(ref, f"letter-{case_type}.txt", io.BytesIO(letter.encode()))
         refs.append(ref)

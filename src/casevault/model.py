@@ -6,7 +6,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Final
 
-EVENT_KINDS: Final = ("note", "meeting", "advice", "call", "management")
+# "advice" is advice given orally (in person or by phone); "advice-written" confirms advice in
+# writing, and "escalation" records that the case was escalated (the guide asks for both).
+EVENT_KINDS: Final = ("note", "meeting", "advice", "advice-written", "call", "management", "escalation")
+CASE_DATE_KINDS: Final = ("hearing", "meeting")
 CASE_STATUSES: Final = ("open", "closed")
 
 
@@ -73,6 +76,7 @@ class FirstMeeting:
     originals_received: str = ""  # which original documents were handed over
     member_decision: str = ""  # recorded as the member's own decision
     updated_at: datetime | None = None
+    originals_returned_at: datetime | None = None  # when the originals went back to the member
 
 
 @dataclass(frozen=True)
@@ -101,3 +105,14 @@ class Deletion:
     opened_at: datetime
     closed_at: datetime | None
     deleted_at: datetime
+    originals_reason: str | None = None  # a code from retention.ORIGINALS_REASONS, never free text
+
+
+@dataclass(frozen=True)
+class CaseDate:
+    """A hearing or meeting on the case's calendar."""
+
+    id: str
+    kind: str  # one of CASE_DATE_KINDS
+    at: datetime
+    note: str = ""

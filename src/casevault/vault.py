@@ -19,7 +19,6 @@ from pathlib import Path
 
 from casevault import integrity
 from casevault.blobstore import BlobStore
-from casevault.casework import reminders as reminder_rules
 from casevault.casework import retention, rules
 from casevault.crypto import kdf, keys, keyslots
 from casevault.crypto.blob import Progress, Readable
@@ -53,15 +52,14 @@ from casevault.store import cases as case_rows
 from casevault.store import files as file_rows
 from casevault.store import meetings as meeting_rows
 from casevault.store import search as search_rows
-from casevault.store import settings
 from casevault.store.db import Database
 from casevault.unlock import AskPassphrase, KeychainOutcome, try_keychain, unlock
+from casevault.vault_reminders import RemindersMixin
 
 log = logging.getLogger(__name__)
 
 Clock = Callable[[], datetime]
 Notice = Callable[[str], None]
-RETAIN_DAYS_SETTING = "retention.default_days"
 
 
 def utc_now() -> datetime:
@@ -93,7 +91,7 @@ def read_header(paths: VaultPaths) -> KeyHeader:
         raise DamagedError(f"The vault key file is damaged or not a casevault key file ({err}).") from None
 
 
-class Vault:
+class Vault(RemindersMixin):
     def __init__(self, paths: VaultPaths, header: KeyHeader, vmk: bytes, db: Database, clock: Clock) -> None:
         self.paths = paths
         self._header = header
@@ -379,8 +377,14 @@ class Vault:
         return case_rows.search_cases(self.db, query, status=status, limit=limit)
 
     def close_case(self, ref: str, *, retain_days: int | None = None) -> CaseSummary:
+        """Close a case; it is due for deletion after `retain_days`, or its type's archive period."""
         case_id = self._case_id(ref)
-        days = self.default_retain_days() if retain_days is None else retain_days
+        if retain_days is None:
+            summary = case_rows.get_summary(self.db, case_id)
+            assert summary is not None
+            days = self.retain_days_for(summary.case_type)
+        else:
+            days = retain_days
         now = self._clock()
         try:
             until = retention.retain_until(now, days)
@@ -398,16 +402,6 @@ class Vault:
         with self.db.transaction():
             case_rows.set_reopened(self.db, case_id, self._clock())
         log.info("case.reopened %s", case_id)
-
-    def default_retain_days(self) -> int:
-        stored = settings.get(self.db, RETAIN_DAYS_SETTING)
-        return int(stored) if stored is not None else retention.DEFAULT_RETAIN_DAYS
-
-    def reminders(self, now: datetime | None = None) -> list[reminder_rules.Reminder]:
-        moment = now or self._clock()
-        return reminder_rules.due_reminders(
-            case_rows.closed_cases(self.db), moment, meeting_rows.open_actions_due_by(self.db, moment)
-        )
 
     # ---- first meeting and action points -----------------------------------------------------
 
@@ -458,21 +452,60 @@ class Vault:
     def action_points(self, ref: str) -> list[ActionPoint]:
         return meeting_rows.actions_for_case(self.db, self._case_id(ref))
 
-    def purge_case(self, ref: str) -> Deletion:
+    def purge_case(
+        self, ref: str, originals_reason: str | None = None, *, rebuild_index: bool = True
+    ) -> Deletion:
         """Cryptographic erase: delete the case key and every row (secure_delete on), truncate the
         WAL so no old page survives there, then unlink the blobs and the folder. A crash after the
-        commit is finished at the next open."""
+        commit is finished at the next open. While the member's originals are recorded as held,
+        a reason code from retention.ORIGINALS_REASONS is required (and kept in the record)."""
         case_id = self._case_id(ref)
         summary = case_rows.get_summary(self.db, case_id)
         assert summary is not None
         if summary.status != "closed":
             raise UsageError(f"{summary.ref} is still open; close it before deleting it permanently.")
+        codes = [code for code, _label in retention.ORIGINALS_REASONS]
+        if meeting_rows.originals_outstanding(self.db, case_id):
+            if originals_reason not in codes:
+                raise UsageError(
+                    f"The member's original documents for {summary.ref} are not recorded as returned; "
+                    f"return them first, or give the reason ({', '.join(codes)})."
+                )
+        else:
+            originals_reason = None
         now = self._clock()
-        case_rows.erase_case(self.db, summary, now)
-        self.db.checkpoint_truncate()
+        case_rows.erase_case(self.db, summary, now, originals_reason)
+        if rebuild_index:
+            self.finish_purges()
+        else:
+            self.db.checkpoint_truncate()
         self._blobs.remove_case(case_id)
         log.info("case.purged %s", case_id)
-        return Deletion(summary.ref, summary.case_type, summary.opened_at, summary.closed_at, now)
+        return Deletion(
+            summary.ref, summary.case_type, summary.opened_at, summary.closed_at, now, originals_reason
+        )
+
+    def purge_cases(
+        self, refs: list[str], progress: Callable[[int, int], None] | None = None
+    ) -> list[Deletion]:
+        """Purge several closed cases, one after another (each is complete on its own)."""
+        done: list[Deletion] = []
+        try:
+            for position, ref in enumerate(refs):
+                done.append(self.purge_case(ref, rebuild_index=False))
+                if progress is not None:
+                    progress(position + 1, len(refs))
+        finally:
+            if done:  # also after a failure part-way
+                self.finish_purges()
+        return done
+
+    def finish_purges(self) -> None:
+        """After purges made with rebuild_index=False (a bulk deletion, one case at a time):
+        rebuild the search index once (about 1 s at 10k cases) and truncate the WAL."""
+        with self.db.transaction():
+            search_rows.rebuild(self.db)
+        self.db.checkpoint_truncate()
 
     def deletions(self) -> list[Deletion]:
         return case_rows.deletions(self.db)

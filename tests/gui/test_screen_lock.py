@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+import shiboken6
 from PySide6.QtWidgets import QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
@@ -215,6 +216,27 @@ def test_close_stops_listening(qtbot: QtBot, session_bus: Bus) -> None:
     session_bus.send(*SCREENSAVER, "boolean:true")
     qtbot.wait(300)
     assert locks == []
+
+
+def test_every_screen_lock_locks_even_without_an_inactive_signal_between(
+    qtbot: QtBot, session_bus: Bus
+) -> None:
+    watcher = ScreenLockWatcher()
+    locks = count_locks(watcher)
+    for expected in (1, 2):
+        session_bus.send(*SCREENSAVER, "boolean:true")
+        qtbot.waitUntil(lambda n=expected: len(locks) == n)  # type: ignore[misc]
+    watcher.close()
+
+
+def test_the_bus_delivers_only_to_objects_qt_made(qtbot: QtBot, session_bus: Bus) -> None:
+    """Qt's D-Bus thread calls into its receivers; a Python-made one would need the GIL there,
+    which deadlocked closing a connection (see screen_lock's docstring)."""
+    watcher = ScreenLockWatcher()
+    receivers = [hook[4] for hook in watcher._hooks]
+    assert receivers
+    assert not any(shiboken6.createdByPython(r) for r in receivers)
+    watcher.close()
 
 
 @pytest.mark.parametrize(

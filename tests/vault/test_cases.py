@@ -16,7 +16,8 @@ from casevault.model import EVENT_KINDS
 from casevault.paths import VaultPaths
 from casevault.store import cases as case_rows
 from casevault.store import settings
-from casevault.vault import RETAIN_DAYS_SETTING, Vault
+from casevault.vault import Vault
+from casevault.vault_reminders import RETAIN_DAYS_SETTING
 from tests.conftest import FakeClock, reopen
 
 # ---- new_case -------------------------------------------------------------------------------

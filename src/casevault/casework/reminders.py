@@ -1,16 +1,70 @@
-"""What is due, computed from records and `now` alone (no clocks, no timers, no Qt)."""
+"""What is due, computed from records and `now` alone (no clocks, no timers, no Qt).
+
+`all_reminders` turns the records that can raise a reminder (`Sources`, read by the store) into
+every reminder with its due time, whatever the time now. `due` and `agenda` then apply `now` and
+the rep's snoozes and dismissals. Because nothing depends on when the last check ran, a reminder
+that fell due while the app was closed or the laptop asleep is simply due at the next check
+(catch-up). Times are UTC; the GUI shows them in local time.
+
+A reminder's `key` names its kind, its record and its due time, so snoozing or dismissing it is
+stored against exactly that reminder; if the record's date moves, it is a new reminder.
+Reminder texts never hold a member's name or case details: they are shown in lists next to the
+reference, and the GUI's desktop notification carries only a count.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
-from casevault.casework.retention import deletion_due
-from casevault.model import ActionPoint, CaseSummary
+from casevault.i18n import QT_TRANSLATE_NOOP
+from casevault.model import ActionPoint, CaseDate, CaseSummary
 
-ARCHIVE_EXPIRED = "archive-expired"
 ACTION_DUE = "action-due"
+HEARING_SOON = "hearing-soon"
+ADVICE_FOLLOW_UP = "advice-follow-up"
+ORIGINALS_RETURN = "originals-return"
+ESCALATION_UNRECORDED = "escalation-unrecorded"
+ARCHIVE_EXPIRED = "archive-expired"
+KINDS = (ACTION_DUE, HEARING_SOON, ADVICE_FOLLOW_UP, ORIGINALS_RETURN, ESCALATION_UNRECORDED, ARCHIVE_EXPIRED)
+
+TEXTS = {
+    ACTION_DUE: QT_TRANSLATE_NOOP("casework", "An action point is due."),
+    HEARING_SOON: QT_TRANSLATE_NOOP("casework", "A hearing or meeting is coming up."),
+    ADVICE_FOLLOW_UP: QT_TRANSLATE_NOOP(
+        "casework", "Advice given orally has not been confirmed in writing yet."
+    ),
+    ORIGINALS_RETURN: QT_TRANSLATE_NOOP(
+        "casework", "The member's original documents have not been returned."
+    ),
+    ESCALATION_UNRECORDED: QT_TRANSLATE_NOOP(
+        "casework", "Escalation was prompted at the first meeting but none is recorded."
+    ),
+    ARCHIVE_EXPIRED: QT_TRANSLATE_NOOP(
+        "casework", "The archive period has ended: delete this case permanently."
+    ),
+}
+
+
+@dataclass(frozen=True)
+class Settings:
+    """How far ahead a hearing is flagged, and how long oral advice may wait for writing."""
+
+    hearing_lead: timedelta = timedelta(days=2)
+    follow_up_after: timedelta = timedelta(days=7)
+
+
+@dataclass(frozen=True)
+class Sources:
+    """The records that can raise a reminder. Every item starts with the case reference."""
+
+    closed: tuple[CaseSummary, ...] = ()  # closed cases (the archive period)
+    actions: tuple[tuple[str, ActionPoint], ...] = ()  # open cases' dated actions not done
+    dates: tuple[tuple[str, CaseDate], ...] = ()  # open cases' hearings and meetings
+    advice: tuple[tuple[str, str, str, datetime], ...] = ()  # (ref, event id, kind, when)
+    escalations: tuple[tuple[str, str, datetime, bool], ...] = ()  # (ref, case id, prompted, recorded)
+    originals: tuple[tuple[str, str, datetime], ...] = ()  # closed, originals held: (ref, case id, closed)
 
 
 @dataclass(frozen=True)
@@ -19,26 +73,81 @@ class Reminder:
     ref: str
     due_at: datetime
     text: str  # says what to do; never holds a member's name
+    key: str = ""  # kind, record and due time: for snooze and dismiss
+
+
+@dataclass(frozen=True)
+class ReminderState:
+    dismissed: bool = False
+    snoozed_until: datetime | None = None
+
+
+def _reminder(kind: str, ref: str, record: str, due_at: datetime) -> Reminder:
+    return Reminder(kind, ref, due_at, TEXTS[kind], f"{kind}:{record}:{due_at.timestamp():.0f}")
+
+
+def all_reminders(sources: Sources, settings: Settings = Settings()) -> list[Reminder]:
+    """Every reminder the records raise, each with its due time, oldest first."""
+    found = [
+        _reminder(ARCHIVE_EXPIRED, case.ref, case.id, case.retain_until)
+        for case in sources.closed
+        if case.status == "closed" and case.retain_until is not None
+    ]
+    found += [
+        _reminder(ACTION_DUE, ref, action.id, action.due_at)
+        for ref, action in sources.actions
+        if action.done_at is None and action.due_at is not None
+    ]
+    found += [_reminder(HEARING_SOON, ref, d.id, d.at - settings.hearing_lead) for ref, d in sources.dates]
+    found += list(_advice_follow_ups(sources.advice, settings.follow_up_after))
+    found += [
+        _reminder(ESCALATION_UNRECORDED, ref, case_id, prompted)
+        for ref, case_id, prompted, recorded in sources.escalations
+        if not recorded
+    ]
+    found += [_reminder(ORIGINALS_RETURN, ref, case_id, closed) for ref, case_id, closed in sources.originals]
+    return sorted(found, key=lambda r: (r.due_at, r.ref, r.kind))
+
+
+def _advice_follow_ups(
+    advice: Iterable[tuple[str, str, str, datetime]], wait: timedelta
+) -> Iterable[Reminder]:
+    """Oral advice with no written advice on the same case at or after it."""
+    written: dict[str, list[datetime]] = {}
+    for ref, _id, kind, when in advice:
+        if kind == "advice-written":
+            written.setdefault(ref, []).append(when)
+    for ref, event_id, kind, when in advice:
+        if kind == "advice" and not any(w >= when for w in written.get(ref, ())):
+            yield _reminder(ADVICE_FOLLOW_UP, ref, event_id, when + wait)
+
+
+def _visible(reminder: Reminder, states: dict[str, ReminderState], now: datetime) -> bool:
+    state = states.get(reminder.key)
+    if state is None:
+        return True
+    if state.dismissed:
+        return False
+    return state.snoozed_until is None or state.snoozed_until <= now
+
+
+def due(reminders: Iterable[Reminder], now: datetime, states: dict[str, ReminderState]) -> list[Reminder]:
+    """What is due at `now`: due by then, not dismissed, not snoozed past `now`; oldest first."""
+    return [r for r in reminders if r.due_at <= now and _visible(r, states, now)]
+
+
+def agenda(
+    reminders: Iterable[Reminder], now: datetime, states: dict[str, ReminderState], days: int = 30
+) -> list[Reminder]:
+    """Overdue and coming reminders up to `days` ahead, not dismissed, in due order. A snoozed
+    reminder is listed too: the agenda is the whole picture, snoozing only quiets the alert."""
+    until = now + timedelta(days=days)
+    shown = [r for r in reminders if r.due_at <= until and not states.get(r.key, ReminderState()).dismissed]
+    return sorted(shown, key=lambda r: (r.due_at, r.ref, r.kind))
 
 
 def due_reminders(
     cases: Iterable[CaseSummary], now: datetime, actions: Iterable[tuple[str, ActionPoint]] = ()
 ) -> list[Reminder]:
-    """Closed cases past their archive period, and open action points (given as (reference,
-    action)) due by `now`, oldest first."""
-    due = [
-        Reminder(
-            kind=ARCHIVE_EXPIRED,
-            ref=case.ref,
-            due_at=case.retain_until,
-            text="The archive period has ended: delete this case permanently.",
-        )
-        for case in cases
-        if deletion_due(case, now) and case.retain_until is not None
-    ]
-    due += [
-        Reminder(kind=ACTION_DUE, ref=ref, due_at=action.due_at, text="An action point is due.")
-        for ref, action in actions
-        if action.done_at is None and action.due_at is not None and action.due_at <= now
-    ]
-    return sorted(due, key=lambda r: (r.due_at, r.ref, r.kind))
+    """Closed cases past their archive period, and action points due by `now` (no snoozes)."""
+    return due(all_reminders(Sources(closed=tuple(cases), actions=tuple(actions))), now, {})

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+from casevault.i18n import QT_TRANSLATE_NOOP
 from casevault.model import CaseSummary
 
 # Editable per vault (setting `retention.default_days`); no legal period is claimed here.
@@ -11,10 +12,26 @@ DEFAULT_RETAIN_DAYS = 365
 MAX_RETAIN_DAYS = 100 * 365
 
 
-def retain_until(closed_at: datetime, days: int) -> datetime:
+# Why a case may be deleted while the member's originals are still recorded as held. A fixed list
+# of codes, so the deletion record never holds free text (which could name someone).
+ORIGINALS_REASONS: tuple[tuple[str, str], ...] = (
+    (
+        "returned-elsewhere",
+        QT_TRANSLATE_NOOP("casework", "The originals were returned; it was not recorded here."),
+    ),
+    ("member-declined", QT_TRANSLATE_NOOP("casework", "The member did not want the originals back.")),
+    ("not-collected", QT_TRANSLATE_NOOP("casework", "The member did not collect the originals.")),
+)
+
+
+def check_days(days: int) -> int:
     if not 0 <= days <= MAX_RETAIN_DAYS:
         raise ValueError(f"The archive period must be between 0 and {MAX_RETAIN_DAYS} days.")
-    return closed_at + timedelta(days=days)
+    return days
+
+
+def retain_until(closed_at: datetime, days: int) -> datetime:
+    return closed_at + timedelta(days=check_days(days))
 
 
 def deletion_due(case: CaseSummary, now: datetime) -> bool:

@@ -1,4 +1,5 @@
-"""Action points: what is to be done, by whom, by when, and whether it is done."""
+"""Action points: what is to be done, by whom, by when, and whether it is done; and below them
+the case's hearings and meetings."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from casevault.errors import CasevaultError
+from casevault.gui.case_dates_panel import CaseDatesPanel
 from casevault.gui.qt_dates import UNSET, from_qt, to_qt
 from casevault.model import ActionPoint
 from casevault.vault import Vault
@@ -71,10 +73,12 @@ class ActionPointsPanel(QWidget):
         row.addWidget(self.owner, 1)
         row.addWidget(self.due)
         row.addWidget(self.add_button)
+        self.case_dates = CaseDatesPanel(self._vault, self._ref)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.actions_list, 1)
+        layout.addWidget(self.actions_list, 2)
         layout.addLayout(row)
         layout.addWidget(self.message)
+        layout.addWidget(self.case_dates, 1)
 
     def reload(self) -> None:
         self.actions_list.blockSignals(True)

@@ -13,19 +13,20 @@ from casevault.crypto.kdf import KdfParams
 from casevault.gui import refcount_guard, settings
 from casevault.gui.create_dialog import CreateVaultDialog
 from casevault.gui.main_window import MINUTE_MS, MainWindow
+from casevault.gui.reminder_watch import INTERVAL_MS, Clock, Notifier, ReminderWatch
 from casevault.gui.screen_lock import ScreenLockWatcher
 from casevault.gui.unlock_dialog import UnlockDialog, open_by_keychain
 from casevault.keychain import Keychain, OsKeychain
 from casevault.paths import VaultPaths
 from casevault.unlock import retry_delay
-from casevault.vault import Vault
+from casevault.vault import Vault, utc_now
 
 
 class App(QObject):
     """Which screen is showing: create-vault, unlock, or the main window. Everything a test needs
-    to change (paths, keychain, KDF cost, idle time, retry delay) is a parameter. Without `idle_ms`
-    the idle time is the one in Preferences. The screen-lock watcher listens on the D-Bus buses
-    named in the environment when the App is made."""
+    to change (paths, keychain, KDF cost, idle time, retry delay, the reminders' clock) is a
+    parameter. Without `idle_ms` the idle time is the one in Preferences. The screen-lock watcher
+    listens on the D-Bus buses named in the environment when the App is made."""
 
     def __init__(
         self,
@@ -36,6 +37,9 @@ class App(QObject):
         idle_ms: int | None = None,
         retry: Callable[[int], float] = retry_delay,
         unlock_hint: str = "",
+        clock: Clock = utc_now,
+        reminder_ms: int = INTERVAL_MS,
+        notifier: Notifier | None = None,
         parent: Any = None,
     ) -> None:
         super().__init__(parent)
@@ -50,7 +54,12 @@ class App(QObject):
         self.kdf_params = kdf_params
         if idle_ms is None:
             idle_ms = settings.idle_minutes() * MINUTE_MS
-        self.main_window = MainWindow(idle_ms=idle_ms)
+        # Asks the vault what is due about once a minute while unlocked; `clock` and `notifier` are
+        # for tests (a desktop notification only ever says how many reminders are due).
+        self.reminder_watch = ReminderWatch(
+            clock=clock, interval_ms=reminder_ms, notifier=notifier, parent=self
+        )
+        self.main_window = MainWindow(idle_ms=idle_ms, watch=self.reminder_watch)
         self.main_window.locked.connect(self._after_lock)
         self.screen_lock = ScreenLockWatcher(self)
         self.main_window.watch_screen_lock(self.screen_lock)
@@ -107,6 +116,7 @@ class App(QObject):
         vault = self.main_window.vault
         if vault is not None:
             self.main_window.save_and_drop_case_page()  # exiting never loses a half-typed form
+            self.main_window.reminders.clear()  # its dialogs, rows and timer
             self.main_window.model.clear()
             vault.close()
 

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from casevault.gui.action_points_panel import ActionPointsPanel
-from casevault.gui.case_list_model import local_datetime_text, status_label
+from casevault.gui.case_list_model import local_date_text, local_datetime_text, status_label
 from casevault.gui.first_meeting_form import FirstMeetingForm
 from casevault.gui.paper_trail import PaperTrail
 from casevault.model import CaseDetail
@@ -31,6 +31,7 @@ OVERVIEW, FIRST_MEETING, PAPER_TRAIL, ACTION_POINTS, DOCUMENTS = range(5)
 
 class CasePage(QWidget):
     back_requested = Signal()
+    delete_requested = Signal(str)
 
     def __init__(self, vault: Vault, ref: str, parent: Any = None) -> None:
         super().__init__(parent)
@@ -74,6 +75,10 @@ class CasePage(QWidget):
         page = QWidget()
         form = QFormLayout(page)
         closed = local_datetime_text(summary.closed_at) if summary.closed_at else self.tr("Still open")
+        if summary.status == "closed" and summary.retain_until is not None:
+            deletion = self.tr("Due for deletion on %1").replace("%1", local_date_text(summary.retain_until))
+        else:
+            deletion = self.tr("Not closed")
         rows = (
             (self.tr("Reference"), summary.ref),
             (self.tr("Member name"), summary.member_name),
@@ -81,6 +86,7 @@ class CasePage(QWidget):
             (self.tr("Status"), status_label(summary.status)),
             (self.tr("Opened"), local_datetime_text(summary.opened_at)),
             (self.tr("Closed"), closed),
+            (self.tr("Deletion"), deletion),
             (self.tr("Preferred contact address"), detail.member.email or self.tr("Not recorded")),
         )
         for label, value in rows:
@@ -88,6 +94,14 @@ class CasePage(QWidget):
             field.setAccessibleName(label)
             field.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             form.addRow(self.tr("%1:").replace("%1", label), field)
+        self.delete_button = QPushButton(self.tr("Delete case &permanently…"))
+        self.delete_button.setAccessibleName(self.tr("Delete case permanently"))
+        self.delete_button.setEnabled(summary.status == "closed")
+        self.delete_button.setToolTip(
+            self.tr("Erase this case and its documents for good; only closed cases can be deleted.")
+        )
+        self.delete_button.clicked.connect(lambda: self.delete_requested.emit(self._ref))
+        form.addRow("", self.delete_button)
         return page
 
     # ---- documents -------------------------------------------------------------------------

@@ -35,7 +35,8 @@ from casevault.vault import Vault
 
 def _comparable(meeting: FirstMeeting) -> FirstMeeting:
     held = meeting.held_at.replace(microsecond=0) if meeting.held_at else None
-    return replace(meeting, held_at=held, updated_at=None)
+    # The originals' return is recorded at once by its own checkbox, not by Save.
+    return replace(meeting, held_at=held, updated_at=None, originals_returned_at=None)
 
 
 class FirstMeetingForm(QWidget):
@@ -99,6 +100,12 @@ class FirstMeetingForm(QWidget):
         self.confidentiality.setAccessibleName(self.tr("Confidentiality explained to the member"))
         self.originals = QLineEdit()
         self.originals.setAccessibleName(self.tr("Original documents received"))
+        self.originals_returned = QCheckBox(self.tr("&Returned to the member"))
+        self.originals_returned.setAccessibleName(self.tr("Originals returned to the member"))
+        self.originals_returned.setToolTip(
+            self.tr("Recorded at once. A case cannot be deleted while its originals are held.")
+        )
+        self.originals_returned.clicked.connect(self._originals_returned_clicked)
         self.decision = QPlainTextEdit()
         self.decision.setAccessibleName(self.tr("Member's decision (in the member's own words)"))
         self.message = QLabel()
@@ -131,7 +138,10 @@ class FirstMeetingForm(QWidget):
         form.addRow("", self.discrimination)
         form.addRow("", self.advice)
         form.addRow("", self.confidentiality)
-        form.addRow(self._buddy(self.tr("&Original documents received:"), self.originals), self.originals)
+        originals_row = QHBoxLayout()
+        originals_row.addWidget(self.originals, 1)
+        originals_row.addWidget(self.originals_returned)
+        form.addRow(self._buddy(self.tr("&Original documents received:"), self.originals), originals_row)
         form.addRow(
             self._buddy(self.tr("Member's &decision\n(in the member's own words):"), self.decision),
             self.decision,
@@ -181,6 +191,8 @@ class FirstMeetingForm(QWidget):
             self.discrimination.setChecked(meeting.discrimination_alleged)
             self.confidentiality.setChecked(meeting.confidentiality_explained)
             self.originals.setText(meeting.originals_received)
+            self.originals_returned.setChecked(meeting.originals_returned_at is not None)
+            self.originals_returned.setEnabled(bool(meeting.originals_received))
             self.decision.setPlainText(meeting.member_decision)
         finally:
             self._loading = False
@@ -217,6 +229,20 @@ class FirstMeetingForm(QWidget):
 
     def discard(self) -> None:
         self.load(self._saved)
+
+    def _originals_returned_clicked(self, returned: bool) -> None:
+        try:
+            self._vault.set_originals_returned(self._ref, returned)
+        except CasevaultError as err:
+            self.originals_returned.setChecked(not returned)
+            self.message.setText(err.message)
+            return
+        self._saved = self._vault.first_meeting(self._ref)
+        self.message.setText(
+            self.tr("Recorded: the originals were returned.")
+            if returned
+            else self.tr("Recorded: the originals are still held.")
+        )
 
     # ---- editing ---------------------------------------------------------------------------
 

@@ -40,6 +40,8 @@ from casevault.gui.case_page import CasePage
 from casevault.gui.documents import DocumentsPanel
 from casevault.gui.new_case_dialog import NewCaseDialog
 from casevault.gui.preferences_dialog import PreferencesDialog
+from casevault.gui.reminder_watch import ReminderWatch
+from casevault.gui.reminders_ui import RemindersUi
 from casevault.gui.screen_lock import ScreenLockWatcher
 from casevault.vault import Vault
 
@@ -67,7 +69,9 @@ class MainWindow(QMainWindow):
     locked = Signal()
     case_opened = Signal(str)
 
-    def __init__(self, *, idle_ms: int = DEFAULT_IDLE_MS, parent: Any = None) -> None:
+    def __init__(
+        self, *, idle_ms: int = DEFAULT_IDLE_MS, watch: ReminderWatch | None = None, parent: Any = None
+    ) -> None:
         super().__init__(parent)
         self._vault: Vault | None = None
         self._new_case: NewCaseDialog | None = None
@@ -79,7 +83,7 @@ class MainWindow(QMainWindow):
         self.model = CaseListModel(self)
         self._build_table()
         self._build_top()
-        self._build_actions()
+        self._build_actions(watch or ReminderWatch(parent=self))
         self.statusBar()
         self._idle = QTimer(self)
         self._idle.setSingleShot(True)
@@ -140,9 +144,13 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.table)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.list_page)
-        self.setCentralWidget(self.stack)
+        self._central = QWidget()
+        central = QVBoxLayout(self._central)
+        central.setContentsMargins(0, 0, 0, 0)
+        central.addWidget(self.stack, 1)
+        self.setCentralWidget(self._central)
 
-    def _build_actions(self) -> None:
+    def _build_actions(self, watch: ReminderWatch) -> None:
         self.new_case_action = QAction(self.tr("&New case"), self)
         self.new_case_action.setShortcut(QKeySequence.StandardKey.New)
         self.new_case_action.triggered.connect(self.open_new_case)
@@ -172,6 +180,14 @@ class MainWindow(QMainWindow):
         toolbar.widgetForAction(self.new_case_action).setAccessibleName(self.tr("New case"))
         toolbar.widgetForAction(self.lock_action).setAccessibleName(self.tr("Lock now"))
         toolbar.widgetForAction(self.preferences_action).setAccessibleName(self.tr("Preferences"))
+        # Reminders, agenda, deletion log and archive periods (reminders_ui.py); the banner sits
+        # above the case list and the case page.
+        self.reminders = RemindersUi(self, toolbar, watch)
+        self.reminders.open_case_requested.connect(self.open_case)
+        self.reminders.case_deleted.connect(self._case_deleted)
+        layout = self._central.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(0, self.reminders.banner)
 
     # ---- the vault -------------------------------------------------------------------------
 
@@ -182,6 +198,7 @@ class MainWindow(QMainWindow):
     def set_vault(self, vault: Vault, notice: str = "") -> None:
         self._vault = vault
         self.model.set_vault(vault)
+        self.reminders.set_vault(vault)
         if notice:
             self.statusBar().showMessage(notice)
         app = _app()
@@ -211,6 +228,7 @@ class MainWindow(QMainWindow):
                 dialog.reject()
                 dialog.deleteLater()
         self._new_case = self._preferences = None
+        self.reminders.clear()
         self.model.clear()
         self.search.blockSignals(True)
         self.search.clear()
@@ -296,6 +314,7 @@ class MainWindow(QMainWindow):
             return
         page.set_documents_widget(DocumentsPanel(self._vault, ref))
         page.back_requested.connect(self.back_to_cases)
+        page.delete_requested.connect(self.reminders.delete_case)
         self.case_page = page
         self.stack.addWidget(page)
         self.stack.setCurrentWidget(page)
@@ -363,6 +382,12 @@ class MainWindow(QMainWindow):
             page.discard()
             return True
         return False
+
+    def _case_deleted(self, ref: str) -> None:
+        """A case was deleted permanently: its page goes (nothing of it is left to save)."""
+        if self.case_page is not None and self.case_page.ref == ref:
+            self._drop_case_page()
+        self._run_search()
 
     def _case_created(self, ref: str) -> None:
         self._new_case = None

@@ -35,9 +35,11 @@ class PaperTrail(QWidget):
         self._labels = {
             "note": self.tr("Note"),
             "meeting": self.tr("Meeting"),
-            "advice": self.tr("Advice given"),
+            "advice": self.tr("Advice given orally"),
+            "advice-written": self.tr("Advice confirmed in writing"),
             "call": self.tr("Phone call"),
             "management": self.tr("Contact with management"),
+            "escalation": self.tr("Escalated (caseworker, regional office)"),
         }
         self._build()
         self.reload()

@@ -7,7 +7,14 @@ and on Ctrl+L.
 
 Each watcher opens its own named connections to the addresses in the environment, rather than
 Qt's process-wide sessionBus()/systemBus(), which would keep the first bus they ever reached.
-The sender is not checked: a forged signal can only lock the vault, never open it."""
+The sender is not checked: a forged signal can only lock the vault, never open it.
+
+The bus delivers to QActions that Qt itself made (QMenu.addAction), not to a QObject subclass
+written in Python. Qt's D-Bus thread calls into its receivers (connectNotify, disconnectNotify)
+while a connection is set up or closed, and for a Python-made object that call needs the GIL,
+which the GUI thread holds while it waits for that very thread in disconnectFromBus: the tests
+hung there now and then, and freeing such an object early crashed. Qt-made objects never call
+into Python from that thread."""
 
 from __future__ import annotations
 
@@ -18,8 +25,10 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
 
-from PySide6.QtCore import SLOT, QObject, Signal, Slot
+from PySide6.QtCore import SLOT, QObject, Signal
 from PySide6.QtDBus import QDBusConnection
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMenu
 
 log = logging.getLogger(__name__)
 
@@ -31,31 +40,6 @@ MANAGER_INTERFACE = "org.freedesktop.login1.Manager"
 _names = itertools.count(1)
 
 
-class _Receiver(QObject):
-    """The object the bus delivers to. Qt's D-Bus thread still calls into it (disconnectNotify) when
-    a connection winds down, after close() has returned; had its Python object been freed by then,
-    the process would crash. So receivers are never freed: one small object per watcher."""
-
-    lock = Signal()
-
-    @Slot(bool)
-    def active_changed(self, active: bool) -> None:
-        if active:
-            self.lock.emit()
-
-    @Slot()
-    def session_lock(self) -> None:
-        self.lock.emit()
-
-    @Slot(bool)
-    def prepare_for_sleep(self, sleeping: bool) -> None:
-        if sleeping:
-            self.lock.emit()
-
-
-_RECEIVERS: list[_Receiver] = []
-
-
 class ScreenLockWatcher(QObject):
     screen_locked = Signal()
 
@@ -63,10 +47,14 @@ class ScreenLockWatcher(QObject):
         super().__init__(parent)
         self._connections: list[tuple[str, QDBusConnection]] = []
         self._watching: list[str] = []
-        self._hooks: list[tuple[QDBusConnection, str, str, str, str]] = []
-        self._receiver = _Receiver()
-        _RECEIVERS.append(self._receiver)
-        self._receiver.lock.connect(self.screen_locked)
+        self._hooks: list[tuple[QDBusConnection, str, str, str, QAction, str]] = []
+        self._holder = QMenu()  # never shown: it only makes and owns the receivers
+        self._screensaver = self._receiver(checkable=True)
+        self._screensaver.toggled.connect(self._toggled)
+        self._sleep = self._receiver(checkable=True)
+        self._sleep.toggled.connect(self._toggled)
+        self._session_lock = self._receiver(checkable=False)
+        self._session_lock.triggered.connect(self.screen_locked)
         self._watch_session_bus()
         self._watch_system_bus()
         if self._watching:
@@ -74,14 +62,28 @@ class ScreenLockWatcher(QObject):
         else:
             log.info("screen lock: not reported on this system (no D-Bus)")
 
+    def _receiver(self, *, checkable: bool) -> QAction:
+        action = self._holder.addAction("")  # made by Qt, see the module's docstring
+        action.setCheckable(checkable)
+        return action
+
+    def _toggled(self, on: bool) -> None:
+        # ActiveChanged(true) / PrepareForSleep(true) check the action; false unchecks it.
+        if on:
+            for action in (self._screensaver, self._sleep):
+                action.blockSignals(True)
+                action.setChecked(False)  # so the next "true" toggles again, even with no "false"
+                action.blockSignals(False)
+            self.screen_locked.emit()
+
     def watching(self) -> list[str]:
         """What this watcher listens to, e.g. "session: org.freedesktop.ScreenSaver.ActiveChanged"."""
         return list(self._watching)
 
     def close(self) -> None:
         """Stop listening and drop the connections. Safe to call twice."""
-        for bus, path, interface, member, slot in self._hooks:
-            bus.disconnect("", path, interface, member, self._receiver, SLOT(slot))  # type: ignore[call-overload]
+        for bus, path, interface, member, receiver, slot in self._hooks:
+            bus.disconnect("", path, interface, member, receiver, SLOT(slot))  # type: ignore[call-overload]
         self._hooks = []
         connections, self._connections = self._connections, []
         for name, _bus in connections:
@@ -96,7 +98,8 @@ class ScreenLockWatcher(QObject):
             return
         for interface in SCREENSAVERS:
             # Any path: KDE emits on /ScreenSaver as well as on /org/freedesktop/ScreenSaver.
-            self._subscribe(bus, "session", "", f"{interface}.ActiveChanged", "active_changed(bool)")
+            signal = f"{interface}.ActiveChanged"
+            self._subscribe(bus, "session", "", signal, receiver=self._screensaver, slot="setChecked(bool)")
 
     def _watch_system_bus(self) -> None:
         bus = self._connect("system", os.environ.get("DBUS_SYSTEM_BUS_ADDRESS") or SYSTEM_BUS_DEFAULT)
@@ -105,9 +108,10 @@ class ScreenLockWatcher(QObject):
         session = os.environ.get("XDG_SESSION_ID", "")
         if session:
             path = f"{LOGIND_PATH}/session/{escape_path_label(session)}"
-            self._subscribe(bus, "system", path, f"{SESSION_INTERFACE}.Lock", "session_lock()")
+            lock = f"{SESSION_INTERFACE}.Lock"
+            self._subscribe(bus, "system", path, lock, receiver=self._session_lock, slot="trigger()")
         sleep = f"{MANAGER_INTERFACE}.PrepareForSleep"
-        self._subscribe(bus, "system", LOGIND_PATH, sleep, "prepare_for_sleep(bool)")
+        self._subscribe(bus, "system", LOGIND_PATH, sleep, receiver=self._sleep, slot="setChecked(bool)")
 
     def _connect(self, kind: str, address: str | None) -> QDBusConnection | None:
         # Checked first because libdbus prints to stderr when a socket is not there.
@@ -121,12 +125,14 @@ class ScreenLockWatcher(QObject):
         self._connections.append((name, bus))
         return bus
 
-    def _subscribe(self, bus: QDBusConnection, kind: str, path: str, signal: str, slot: str) -> None:
+    def _subscribe(
+        self, bus: QDBusConnection, kind: str, path: str, signal: str, *, receiver: QAction, slot: str
+    ) -> None:
         interface, _, member = signal.rpartition(".")
         # The stubs say bytes, but PySide6 6.12 accepts only the str that SLOT() returns.
-        if bus.connect("", path, interface, member, self._receiver, SLOT(slot)):  # type: ignore[call-overload]
+        if bus.connect("", path, interface, member, receiver, SLOT(slot)):  # type: ignore[call-overload]
             self._watching.append(f"{kind}: {signal}")
-            self._hooks.append((bus, path, interface, member, slot))
+            self._hooks.append((bus, path, interface, member, receiver, slot))
 
 
 def escape_path_label(label: str) -> str:

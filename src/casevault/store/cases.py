@@ -235,7 +235,9 @@ def closed_cases(db: Database) -> list[CaseSummary]:
     return [_summary(r) for r in rows]
 
 
-def erase_case(db: Database, summary: CaseSummary, now: datetime) -> None:
+def erase_case(
+    db: Database, summary: CaseSummary, now: datetime, originals_reason: str | None = None
+) -> None:
     """Delete every row of the case, its search entries and its key, and leave a deletion record.
     Runs in one transaction with secure_delete on, so freed pages are zeroed."""
     with db.transaction():
@@ -250,8 +252,8 @@ def erase_case(db: Database, summary: CaseSummary, now: datetime) -> None:
             (member_id, member_id),
         )
         db.execute(
-            "INSERT INTO deletions(case_id, ref, case_type, opened_at, closed_at, deleted_at) "
-            "VALUES (?, ?, ?, ?, ?, ?)",
+            "INSERT INTO deletions(case_id, ref, case_type, opened_at, closed_at, deleted_at, "
+            "originals_reason) VALUES (?, ?, ?, ?, ?, ?, ?)",
             (
                 summary.id,
                 summary.ref,
@@ -259,6 +261,7 @@ def erase_case(db: Database, summary: CaseSummary, now: datetime) -> None:
                 to_db(summary.opened_at),
                 None if summary.closed_at is None else to_db(summary.closed_at),
                 to_db(now),
+                originals_reason,
             ),
         )
 
@@ -269,6 +272,11 @@ def deleted_case_ids(db: Database) -> set[str]:
 
 def deletions(db: Database) -> list[Deletion]:
     rows = db.query(
-        "SELECT ref, case_type, opened_at, closed_at, deleted_at FROM deletions ORDER BY deleted_at"
+        "SELECT ref, case_type, opened_at, closed_at, deleted_at, originals_reason FROM deletions "
+        "ORDER BY deleted_at"
     )
-    return [Deletion(r[0], r[1], from_db(r[2]), from_db_opt(r[3]), from_db(r[4])) for r in rows]
+    return [Deletion(r[0], r[1], from_db(r[2]), from_db_opt(r[3]), from_db(r[4]), r[5]) for r in rows]
+
+
+def case_types(db: Database) -> list[str]:
+    return [str(r[0]) for r in db.query("SELECT DISTINCT case_type FROM cases ORDER BY case_type")]

@@ -18,8 +18,8 @@ def _opt(moment: datetime | None) -> str | None:
 def get_first_meeting(db: Database, case_id: str) -> FirstMeeting:
     row = db.query_one(
         "SELECT held_at, narrative, dismissal_threatened, discrimination_alleged, "
-        "confidentiality_explained, originals_received, member_decision, updated_at "
-        "FROM first_meetings WHERE case_id = ?",
+        "confidentiality_explained, originals_received, member_decision, updated_at, "
+        "originals_returned_at FROM first_meetings WHERE case_id = ?",
         (case_id,),
     )
     issues = tuple(
@@ -38,6 +38,7 @@ def get_first_meeting(db: Database, case_id: str) -> FirstMeeting:
         originals_received=row[5],
         member_decision=row[6],
         updated_at=from_db(row[7]),
+        originals_returned_at=from_db_opt(row[8]),
     )
 
 
@@ -67,6 +68,14 @@ def save_first_meeting(
                 meeting.member_decision,
                 to_db(now),
             ),
+        )
+        # Escalation is prompted from the first save with a flag ticked, and that moment stays put
+        # (a later save must not re-raise a reminder the rep dismissed).
+        db.execute(
+            "UPDATE first_meetings SET escalation_prompted_at = CASE "
+            "WHEN dismissal_threatened = 1 OR discrimination_alleged = 1 "
+            "THEN coalesce(escalation_prompted_at, updated_at) ELSE NULL END WHERE case_id = ?",
+            (case_id,),
         )
         db.execute("DELETE FROM case_issues WHERE case_id = ?", (case_id,))
         for position, (issue_id, text) in enumerate(zip(issue_ids, meeting.issues, strict=True)):
@@ -133,6 +142,16 @@ def actions_for_case(db: Database, case_id: str) -> list[ActionPoint]:
     return [_action(r) for r in rows]
 
 
+def dated_actions_of_open_cases(db: Database) -> list[tuple[str, ActionPoint]]:
+    """(case reference, action) for every action point not done, with a due date, of an open case."""
+    rows = db.query(
+        "SELECT c.ref, a.id, a.what, a.owner, a.due_at, a.done_at, a.created_at "
+        "FROM action_points a JOIN cases c ON c.id = a.case_id "
+        "WHERE a.done_at IS NULL AND a.due_at IS NOT NULL AND c.status = 'open' ORDER BY a.due_at"
+    )
+    return [(str(r[0]), _action(r[1:])) for r in rows]
+
+
 def open_actions_due_by(db: Database, until: datetime) -> list[tuple[str, ActionPoint]]:
     """(case reference, action) for every open action point due at or before `until`."""
     rows = db.query(
@@ -142,3 +161,23 @@ def open_actions_due_by(db: Database, until: datetime) -> list[tuple[str, Action
         (to_db(until),),
     )
     return [(str(r[0]), _action(r[1:])) for r in rows]
+
+
+def set_originals_returned(db: Database, case_id: str, returned_at: datetime | None, now: datetime) -> None:
+    """Record that the originals went back to the member (or, with None, that they did not)."""
+    with db.transaction():
+        db.execute(
+            "INSERT INTO first_meetings(case_id, updated_at, originals_returned_at) VALUES (?, ?, ?) "
+            "ON CONFLICT(case_id) DO UPDATE SET originals_returned_at = excluded.originals_returned_at",
+            (case_id, to_db(now), _opt(returned_at)),
+        )
+        touch(db, case_id, now)
+
+
+def originals_outstanding(db: Database, case_id: str) -> bool:
+    found = db.scalar(
+        "SELECT 1 FROM first_meetings WHERE case_id = ? AND originals_received != '' "
+        "AND originals_returned_at IS NULL",
+        (case_id,),
+    )
+    return found is not None

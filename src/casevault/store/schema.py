@@ -206,7 +206,55 @@ CREATE TRIGGER next_due_after_case_status AFTER UPDATE OF status, retain_until O
 END;
 """  # noqa: S608 - only the constant text above is formatted in
 
-MIGRATIONS: tuple[str, ...] = (V1, V2, V3)
+# Reminders (issue 4): hearing and meeting dates, snooze/dismiss state, the originals' return,
+# when escalation was first prompted, and why a case was deleted with originals outstanding.
+V4 = """
+CREATE TABLE case_dates (
+    id TEXT PRIMARY KEY,
+    case_id TEXT NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL CHECK (kind IN ('hearing', 'meeting')),
+    at TEXT NOT NULL,
+    note TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL
+) STRICT;
+CREATE INDEX case_dates_by_case ON case_dates(case_id, at);
+
+-- Keyed by the reminder's key (kind, record and due time), so a moved due date is a new reminder.
+CREATE TABLE reminder_states (
+    key TEXT PRIMARY KEY,
+    case_id TEXT NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+    dismissed_at TEXT,
+    snoozed_until TEXT
+) STRICT;
+CREATE INDEX reminder_states_by_case ON reminder_states(case_id);
+
+ALTER TABLE first_meetings ADD COLUMN originals_returned_at TEXT;
+ALTER TABLE first_meetings ADD COLUMN escalation_prompted_at TEXT;
+UPDATE first_meetings SET escalation_prompted_at = updated_at
+    WHERE dismissal_threatened = 1 OR discrimination_alleged = 1;
+ALTER TABLE deletions ADD COLUMN originals_reason TEXT;
+
+-- Two new kinds of paper-trail entry: written advice, and the record of an escalation. SQLite
+-- cannot change a CHECK constraint in place, so the table is rebuilt (secure_delete zeroes the
+-- old pages).
+CREATE TABLE events_v4 (
+    id TEXT PRIMARY KEY,
+    case_id TEXT NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL CHECK (kind IN ('note', 'meeting', 'advice', 'advice-written', 'call',
+                                       'management', 'escalation')),
+    occurred_at TEXT NOT NULL,
+    recorded_at TEXT NOT NULL,
+    body TEXT NOT NULL
+) STRICT;
+INSERT INTO events_v4(id, case_id, kind, occurred_at, recorded_at, body)
+    SELECT id, case_id, kind, occurred_at, recorded_at, body FROM events;
+DROP TABLE events;
+ALTER TABLE events_v4 RENAME TO events;
+CREATE INDEX events_by_case ON events(case_id, occurred_at);
+CREATE INDEX events_by_kind ON events(kind, case_id, occurred_at);
+"""
+
+MIGRATIONS: tuple[str, ...] = (V1, V2, V3, V4)
 LATEST = len(MIGRATIONS)
 
 

@@ -45,6 +45,13 @@ def erase_case(db: Database, case_id: str) -> None:
         db.execute("DELETE FROM search_docs WHERE case_id = ?", (case_id,))
 
 
+def rebuild(db: Database) -> None:
+    """Rebuild the whole index from its rows. After a purge: FTS5's secure-delete zeroes a
+    deleted row's entries, but the index's own page directory (search_index_idx) can keep the
+    first letters of a term that began an index page; a rebuild rewrites it from what is left."""
+    db.execute("INSERT INTO search_index(search_index) VALUES ('rebuild')")
+
+
 def to_match_expression(query: str) -> str | None:
     """Turn what a user typed into a safe FTS5 expression: every word must match, as a prefix
     from MIN_PREFIX_CHARS characters and as a whole word below that. Quoting each word means

@@ -16,3 +16,9 @@ def put(db: Database, key: str, value: str) -> None:
         "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
         (key, value),
     )
+
+
+def with_prefix(db: Database, prefix: str) -> dict[str, str]:
+    """Every setting whose key starts with `prefix`, keyed by the rest of the key."""
+    rows = db.query("SELECT key, value FROM settings WHERE substr(key, 1, ?) = ?", (len(prefix), prefix))
+    return {str(r[0])[len(prefix) :]: str(r[1]) for r in rows}

@@ -1,0 +1,149 @@
+"""The reminder timer: asks the vault what is due about once a minute while it is unlocked.
+
+It also asks at once on unlock (so what fell due while locked shows straight away) and when the
+wall clock jumps, as it does on resume from sleep or a clock change: a cheap, frequent check
+compares how far `time.time()` moved with how far `time.monotonic()` moved (the monotonic clock
+stops while the computer sleeps). On lock it stops and forgets every reminder.
+
+When more reminders are due than before, a desktop notification says how many, and nothing else:
+never a name, a reference or what kind of reminder it is, since a notification shows on a locked
+screen and in the notification history. Without a system tray there is no notification; the
+in-app banner is the only sign.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QStyle, QSystemTrayIcon
+
+from casevault.casework.reminders import Reminder
+from casevault.errors import CasevaultError
+from casevault.vault import Vault, utc_now
+
+log = logging.getLogger(__name__)
+
+Clock = Callable[[], datetime]
+Notifier = Callable[[str], None]
+INTERVAL_MS = 60 * 1000
+JUMP_CHECK_MS = 5 * 1000
+JUMP_SECONDS = 90.0  # wall-clock time that moved this much more (or less) than monotonic time
+
+
+class TrayNotifier(QObject):
+    """Shows a message from the system tray icon where there is a tray; otherwise does nothing."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._icon: QSystemTrayIcon | None = None
+
+    def __call__(self, text: str) -> None:
+        if not QSystemTrayIcon.isSystemTrayAvailable():
+            return
+        if self._icon is None:
+            style = QApplication.style()
+            self._icon = QSystemTrayIcon(
+                style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxInformation), self
+            )
+            self._icon.setToolTip("casevault")
+            self._icon.show()
+        self._icon.showMessage("casevault", text, QSystemTrayIcon.MessageIcon.Information)
+
+    def hide(self) -> None:
+        if self._icon is not None:
+            self._icon.hide()
+
+
+class ReminderWatch(QObject):
+    """`changed(list[Reminder])` is emitted after every check, and with [] on stop."""
+
+    changed = Signal(list)
+
+    def __init__(
+        self,
+        *,
+        clock: Clock = utc_now,
+        interval_ms: int = INTERVAL_MS,
+        jump_check_ms: int = JUMP_CHECK_MS,
+        notifier: Notifier | None = None,
+        wall: Callable[[], float] = time.time,
+        monotonic: Callable[[], float] = time.monotonic,
+        parent: Any = None,
+    ) -> None:
+        super().__init__(parent)
+        self.clock = clock
+        self._notify: Notifier = notifier if notifier is not None else TrayNotifier(self)
+        self._wall = wall
+        self._monotonic = monotonic
+        self._vault: Vault | None = None
+        self._due: list[Reminder] = []
+        self._last = (0.0, 0.0)
+        self._timer = QTimer(self)
+        self._timer.setInterval(interval_ms)
+        self._timer.timeout.connect(self.check)
+        self._jumps = QTimer(self)
+        self._jumps.setInterval(jump_check_ms)
+        self._jumps.timeout.connect(self._check_for_jump)
+
+    def now(self) -> datetime:
+        return self.clock()
+
+    @property
+    def due(self) -> list[Reminder]:
+        return list(self._due)
+
+    def set_vault(self, vault: Vault) -> None:
+        """Unlocked: check now, then every interval."""
+        self._vault = vault
+        self._due = []
+        self._timer.start()
+        self._jumps.start()
+        self.check()
+
+    def stop(self) -> None:
+        """Locked: no more checks, and nothing remembered."""
+        self._timer.stop()
+        self._jumps.stop()
+        self._vault = None
+        self._due = []
+        if isinstance(self._notify, TrayNotifier):
+            self._notify.hide()
+        self.changed.emit([])
+
+    def check(self) -> None:
+        self._last = (self._wall(), self._monotonic())
+        vault = self._vault
+        if vault is None or not vault.is_open:
+            return
+        try:
+            due = vault.reminders(self.clock())
+        except CasevaultError as err:
+            log.warning("reminders.failed %s", type(err).__name__)
+            return
+        grew = len(due) > len(self._due)
+        self._due = due
+        self.changed.emit(list(due))
+        if grew:
+            self._notify(self.count_text(len(due)))
+
+    def _check_for_jump(self) -> None:
+        wall, mono = self._wall(), self._monotonic()
+        last_wall, last_mono = self._last
+        if abs((wall - last_wall) - (mono - last_mono)) > JUMP_SECONDS:
+            log.info("reminders.clock-jump")
+            self.check()
+            if self._timer.isActive():
+                self._timer.start()  # the next regular check counts from now
+        else:
+            self._last = (wall, mono)
+
+    def count_text(self, count: int) -> str:
+        """The only words a notification or the banner ever holds: how many are due."""
+        if count == 1:
+            return self.tr("1 casework reminder is due")
+        return self.tr("%n casework reminders are due", "", count)

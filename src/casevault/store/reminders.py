@@ -1,0 +1,104 @@
+"""What the reminder engine reads (casework.reminders), case dates, and snooze/dismiss state.
+
+Each query returns only the records that can raise a reminder, so evaluating a vault of 100k
+cases every minute reads a few indexed rows rather than every case."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from casevault.casework.reminders import ReminderState, Sources
+from casevault.model import CaseDate
+from casevault.store.cases import closed_cases, touch
+from casevault.store.db import Database
+from casevault.store.meetings import dated_actions_of_open_cases
+from casevault.store.timefmt import from_db, from_db_opt, to_db
+
+
+def sources(db: Database) -> Sources:
+    """Every record that can raise a reminder, whatever its due time."""
+    dates = [
+        (str(r[0]), CaseDate(str(r[1]), str(r[2]), from_db(r[3]), str(r[4])))
+        for r in db.query(
+            "SELECT c.ref, d.id, d.kind, d.at, d.note FROM case_dates d JOIN cases c ON c.id = d.case_id "
+            "WHERE c.status = 'open' ORDER BY d.at"
+        )
+    ]
+    advice = [
+        (str(r[0]), str(r[1]), str(r[2]), from_db(r[3]))
+        for r in db.query(
+            "SELECT c.ref, e.id, e.kind, e.occurred_at FROM events e JOIN cases c ON c.id = e.case_id "
+            "WHERE e.kind IN ('advice', 'advice-written') AND c.status = 'open'"
+        )
+    ]
+    escalations = [
+        (str(r[0]), str(r[1]), from_db(r[2]), bool(r[3]))
+        for r in db.query(
+            "SELECT c.ref, c.id, f.escalation_prompted_at, EXISTS (SELECT 1 FROM events e "
+            "WHERE e.case_id = c.id AND e.kind = 'escalation') "
+            "FROM first_meetings f JOIN cases c ON c.id = f.case_id "
+            "WHERE f.escalation_prompted_at IS NOT NULL AND c.status = 'open'"
+        )
+    ]
+    originals = [
+        (str(r[0]), str(r[1]), from_db(r[2]))
+        for r in db.query(
+            "SELECT c.ref, c.id, c.closed_at FROM first_meetings f JOIN cases c ON c.id = f.case_id "
+            "WHERE f.originals_received != '' AND f.originals_returned_at IS NULL "
+            "AND c.status = 'closed'"
+        )
+    ]
+    return Sources(
+        closed=tuple(closed_cases(db)),
+        actions=tuple(dated_actions_of_open_cases(db)),
+        dates=tuple(dates),
+        advice=tuple(advice),
+        escalations=tuple(escalations),
+        originals=tuple(originals),
+    )
+
+
+def states(db: Database) -> dict[str, ReminderState]:
+    return {
+        str(r[0]): ReminderState(dismissed=r[1] is not None, snoozed_until=from_db_opt(r[2]))
+        for r in db.query("SELECT key, dismissed_at, snoozed_until FROM reminder_states")
+    }
+
+
+def set_state(
+    db: Database, key: str, case_id: str, *, dismissed_at: datetime | None, snoozed_until: datetime | None
+) -> None:
+    db.execute(
+        "INSERT INTO reminder_states(key, case_id, dismissed_at, snoozed_until) VALUES (?, ?, ?, ?) "
+        "ON CONFLICT(key) DO UPDATE SET dismissed_at = excluded.dismissed_at, "
+        "snoozed_until = excluded.snoozed_until",
+        (
+            key,
+            case_id,
+            None if dismissed_at is None else to_db(dismissed_at),
+            None if snoozed_until is None else to_db(snoozed_until),
+        ),
+    )
+
+
+def insert_case_date(db: Database, case_id: str, date: CaseDate, now: datetime) -> None:
+    with db.transaction():
+        db.execute(
+            "INSERT INTO case_dates(id, case_id, kind, at, note, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+            (date.id, case_id, date.kind, to_db(date.at), date.note, to_db(now)),
+        )
+        touch(db, case_id, now)
+
+
+def case_dates(db: Database, case_id: str) -> list[CaseDate]:
+    rows = db.query("SELECT id, kind, at, note FROM case_dates WHERE case_id = ? ORDER BY at", (case_id,))
+    return [CaseDate(str(r[0]), str(r[1]), from_db(r[2]), str(r[3])) for r in rows]
+
+
+def delete_case_date(db: Database, date_id: str) -> str | None:
+    """Remove a case date; returns its case id, or None if there is no such date."""
+    with db.transaction():
+        case_id = db.scalar("SELECT case_id FROM case_dates WHERE id = ?", (date_id,))
+        if case_id is not None:
+            db.execute("DELETE FROM case_dates WHERE id = ?", (date_id,))
+        return None if case_id is None else str(case_id)

@@ -1,0 +1,223 @@
+"""The reminder timer, the reminders panel, the badge and banner, notifications and the agenda,
+driven through the real app with an injected clock (issue 4)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QSystemTrayIcon, QToolButton, QTreeWidget, QWidget
+from pytestqt.qtbot import QtBot
+
+from casevault.gui.agenda_view import AgendaDialog
+from casevault.gui.app import App
+from casevault.gui.reminder_watch import ReminderWatch
+from casevault.keychain import MemoryKeychain
+from casevault.paths import VaultPaths
+from casevault.vault import Vault
+from tests.conftest import FAST_KDF, PASSPHRASE, FakeClock
+from tests.gui.conftest import by_name, window_named
+from tests.gui.test_flows import MEMBER, add_case, button, create_vault, line
+
+MakeApp = Callable[..., App]
+
+
+@pytest.fixture
+def reminder_app(qtbot: QtBot, tmp_path: Path, keychain: MemoryKeychain) -> Iterator[MakeApp]:
+    apps: list[App] = []
+
+    def make(*, clock: FakeClock, notes: list[str] | None = None, reminder_ms: int = 50) -> App:
+        app = App(
+            VaultPaths(tmp_path / "vault"),
+            keychain=keychain,
+            kdf_params=FAST_KDF,
+            idle_ms=600_000,
+            retry=lambda failures: 0.05 * failures,
+            clock=clock,
+            reminder_ms=reminder_ms,
+            notifier=None if notes is None else notes.append,
+        )
+        apps.append(app)
+        return app
+
+    yield make
+    for app in apps:
+        app.shutdown()
+        for widget in (app.main_window, app.unlock_dialog, app.create_dialog):
+            if widget is not None:
+                widget.close()
+                widget.deleteLater()
+
+
+def now_clock() -> FakeClock:
+    # The vault stamps records with the real time; the watcher asks "what is due" at the fake one.
+    return FakeClock(datetime.now(UTC).replace(microsecond=0))
+
+
+def one_case(qtbot: QtBot, app: App) -> tuple[QWidget, Vault, str]:
+    window = create_vault(qtbot, app)
+    add_case(qtbot, window, MEMBER)
+    vault = app.main_window.vault
+    assert isinstance(vault, Vault)
+    return window, vault, vault.list_cases()[0].ref
+
+
+def panel_rows(window: QWidget) -> list[list[str]]:
+    tree = by_name(window, "Due reminders", QTreeWidget)
+    root = tree.invisibleRootItem()
+    return [[root.child(i).text(c) for c in range(4)] for i in range(root.childCount())]
+
+
+def badge(window: QWidget) -> str:
+    return by_name(window, "Reminders", QToolButton).text()
+
+
+def test_timer_raises_panel_entry_badge_and_a_nameless_notification(
+    qtbot: QtBot, reminder_app: MakeApp
+) -> None:
+    clock, notes = now_clock(), []
+    app = reminder_app(clock=clock, notes=notes)
+    window, vault, ref = one_case(qtbot, app)
+    vault.add_action_point(ref, "Ask HR for the rota records", due_at=clock.now + timedelta(hours=1))
+    qtbot.wait(200)  # several ticks: nothing is due yet
+    assert panel_rows(window) == [] and notes == []
+    assert not by_name(window, "Reminders banner", QLabel).isVisible()
+
+    clock.advance(hours=2)
+    qtbot.waitUntil(lambda: len(panel_rows(window)) == 1)
+    _due, shown_ref, kind, member = panel_rows(window)[0]
+    assert (shown_ref, kind, member) == (ref, "Action point due", MEMBER)
+    assert badge(window) == "Reminders (1)"
+    banner = by_name(window, "Reminders banner", QLabel)
+    assert banner.isVisible()
+    assert "1 casework reminder is due" in banner.text()
+    assert MEMBER not in banner.text() and ref not in banner.text()
+    assert notes == ["1 casework reminder is due"]
+    for text in notes:
+        assert MEMBER not in text and ref not in text
+        assert not any(word in text.lower() for word in ("action", "hearing", "archive", "rota"))
+
+    qtbot.wait(200)  # more ticks with the same reminder: no second notification
+    assert notes == ["1 casework reminder is due"]
+    vault.add_action_point(ref, "Second thing", due_at=clock.now - timedelta(minutes=5))
+    qtbot.waitUntil(lambda: len(notes) == 2)
+    assert notes[-1] == "2 casework reminders are due"
+    assert badge(window) == "Reminders (2)"
+
+
+def test_snooze_hides_until_it_ends_and_dismiss_hides_for_good(qtbot: QtBot, reminder_app: MakeApp) -> None:
+    clock = now_clock()
+    app = reminder_app(clock=clock, notes=[])
+    window, vault, ref = one_case(qtbot, app)
+    vault.add_action_point(ref, "Ask HR for the rota records", due_at=clock.now - timedelta(hours=1))
+    qtbot.waitUntil(lambda: len(panel_rows(window)) == 1)
+    qtbot.mouseClick(by_name(window, "Reminders", QToolButton), Qt.MouseButton.LeftButton)
+    panel = by_name(window, "Reminders panel")
+    assert panel.isVisible()
+    tree = by_name(panel, "Due reminders", QTreeWidget)
+    assert tree.currentItem() is not None
+
+    snooze = by_name(panel, "Snooze", QToolButton)
+    menu = snooze.menu()
+    assert menu is not None
+    menu.actions()[0].trigger()  # for a day
+    qtbot.waitUntil(lambda: panel_rows(window) == [])
+    assert badge(window) == "Reminders"
+    clock.advance(hours=23)
+    qtbot.wait(200)
+    assert panel_rows(window) == []
+    clock.advance(hours=2)
+    qtbot.waitUntil(lambda: len(panel_rows(window)) == 1)
+
+    qtbot.mouseClick(by_name(panel, "Dismiss"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: panel_rows(window) == [])
+    clock.advance(days=30)
+    qtbot.wait(200)
+    assert panel_rows(window) == []
+    assert not by_name(window, "Reminders banner", QLabel).isVisible()
+
+
+def test_reminder_due_while_locked_shows_right_after_unlock(qtbot: QtBot, reminder_app: MakeApp) -> None:
+    clock = now_clock()
+    app = reminder_app(clock=clock, notes=[], reminder_ms=3_600_000)  # only unlock can check
+    window, vault, ref = one_case(qtbot, app)
+    vault.add_action_point(ref, "Ask HR for the rota records", due_at=clock.now + timedelta(hours=1))
+    assert panel_rows(window) == []
+    app.main_window.lock()
+    assert panel_rows(window) == [] and app.reminder_watch.due == []
+    clock.advance(hours=3)  # it falls due while locked (or asleep)
+
+    dialog = window_named("Unlock casevault")
+    line(dialog, "Passphrase").setText(PASSPHRASE)
+    qtbot.mouseClick(button(dialog, "Unlock"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(window.isVisible)
+    assert [row[1] for row in panel_rows(window)] == [ref]
+    assert badge(window) == "Reminders (1)"
+
+
+def test_a_wall_clock_jump_checks_at_once(qtbot: QtBot, vault: Vault, clock: FakeClock) -> None:
+    wall, mono, notes = [1_000_000.0], [500.0], []
+    watch = ReminderWatch(
+        clock=clock,
+        interval_ms=3_600_000,
+        jump_check_ms=20,
+        notifier=notes.append,
+        wall=lambda: wall[0],
+        monotonic=lambda: mono[0],
+    )
+    seen: list[list[object]] = []
+    watch.changed.connect(seen.append)
+    ref = vault.new_case(MEMBER)
+    vault.add_action_point(ref, "Prepare the statement", due_at=clock.now + timedelta(hours=1))
+    watch.set_vault(vault)
+    assert watch.due == []
+    clock.advance(hours=8)
+    wall[0] += 30  # both clocks move together: no jump, no early check
+    mono[0] += 30
+    qtbot.wait(150)
+    assert watch.due == [] and len(seen) == 1
+    wall[0] += 8 * 3600  # resume from sleep: the wall clock moved, the monotonic one did not
+    qtbot.waitUntil(lambda: len(watch.due) == 1)
+    assert notes == ["1 casework reminder is due"]
+    watch.stop()
+    assert watch.due == [] and seen[-1] == []
+    watch.deleteLater()
+
+
+def test_without_a_tray_only_the_banner_shows(qtbot: QtBot, reminder_app: MakeApp) -> None:
+    assert not QSystemTrayIcon.isSystemTrayAvailable()  # offscreen has no tray
+    clock = now_clock()
+    app = reminder_app(clock=clock)  # the real notifier
+    window, vault, ref = one_case(qtbot, app)
+    vault.add_action_point(ref, "Ask HR for the rota records", due_at=clock.now - timedelta(hours=1))
+    app.reminder_watch.check()
+    banner = by_name(window, "Reminders banner", QLabel)
+    qtbot.waitUntil(banner.isVisible)
+    assert "1 casework reminder is due" in banner.text()
+    assert app.reminder_watch.findChildren(QSystemTrayIcon) == []
+
+
+def test_agenda_groups_by_day_overdue_first_with_names(qtbot: QtBot, reminder_app: MakeApp) -> None:
+    clock = now_clock()
+    app = reminder_app(clock=clock, notes=[], reminder_ms=3_600_000)
+    window, vault, ref = one_case(qtbot, app)
+    vault.add_action_point(ref, "Overdue thing", due_at=clock.now - timedelta(days=2))
+    vault.add_action_point(ref, "Soon", due_at=clock.now + timedelta(days=3))
+    vault.add_action_point(ref, "Later", due_at=clock.now + timedelta(days=10))
+    vault.add_action_point(ref, "Far off", due_at=clock.now + timedelta(days=45))
+    qtbot.mouseClick(by_name(window, "Agenda", QToolButton), Qt.MouseButton.LeftButton)
+    agenda = window_named("Agenda")
+    assert isinstance(agenda, AgendaDialog)
+    days = agenda.days()
+    assert days[0] == "Overdue"
+    assert len(days) == 3  # overdue, +3 days, +10 days; +45 is beyond the 30 days
+    rows = agenda.rows()
+    assert len(rows) == 3
+    assert {r[1] for r in rows} == {ref} and {r[3] for r in rows} == {MEMBER}
+    assert {r[2] for r in rows} == {"Action point due"}
+    app.main_window.lock()
+    assert not agenda.isVisible()
+    assert app.main_window.reminders.dialogs == []
