@@ -11,17 +11,19 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateTimeEdit,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QSpinBox,
     QTreeWidget,
 )
 from pytestqt.qtbot import QtBot
 
 from casevault.casework import reminders as engine
 from casevault.gui.app import App
-from casevault.gui.case_page import ACTION_POINTS, FIRST_MEETING, PAPER_TRAIL
-from tests.gui.conftest import by_name
+from casevault.gui.case_page import ACTION_POINTS, FIRST_MEETING, OVERVIEW, PAPER_TRAIL
+from tests.gui.conftest import by_name, window_named
 from tests.gui.test_case_page import ref_of, started
 
 MakeApp = Callable[..., App]
@@ -98,3 +100,43 @@ def test_the_paper_trail_records_written_advice_and_escalation(qtbot: QtBot, mak
     assert [r.kind for r in vault.reminders(a_week_on)] == [engine.ADVICE_FOLLOW_UP]
     add("advice-written")
     assert vault.reminders(a_week_on) == []
+
+
+def test_close_with_the_types_archive_period_then_reopen(qtbot: QtBot, make_app: MakeApp) -> None:
+    app, window, page = started(qtbot, make_app)
+    vault = window.vault
+    assert vault is not None
+    ref = ref_of(app)
+    vault.set_retain_days(90)
+    page.tabs.setCurrentIndex(FIRST_MEETING)
+    by_name(page, "Original documents received", QLineEdit).setText("Contract (original)")
+    click(qtbot, by_name(page, "Save", QPushButton))
+    page.tabs.setCurrentIndex(OVERVIEW)
+    assert not by_name(page, "Delete case permanently", QPushButton).isEnabled()
+    click(qtbot, by_name(page, "Close case", QPushButton))
+    qtbot.waitUntil(lambda: window_shown("Close case"))
+    dialog = window_named("Close case")
+    assert by_name(dialog, "Archive period in days", QSpinBox).value() == 90  # the type's default
+    assert by_name(dialog, "Originals warning", QLabel).isVisible()
+    by_name(dialog, "Archive period in days", QSpinBox).setValue(30)  # this case's own
+    click(qtbot, by_name(dialog, "Close case", QPushButton))
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+
+    summary = vault.case(ref).summary
+    assert summary.status == "closed"
+    assert summary.retain_until is not None and summary.closed_at is not None
+    assert summary.retain_until - summary.closed_at == timedelta(days=30)
+    assert "Due for deletion on" in by_name(page, "Deletion", QLabel).text()
+    assert by_name(page, "Delete case permanently", QPushButton).isEnabled()
+
+    click(qtbot, by_name(page, "Reopen case", QPushButton))
+    assert vault.case(ref).summary.retain_until is None
+    assert by_name(page, "Deletion", QLabel).text() == "Not closed"
+
+
+def window_shown(name: str) -> bool:
+    try:
+        window_named(name)
+    except AssertionError:
+        return False
+    return True

@@ -60,6 +60,7 @@ class App(QObject):
             clock=clock, interval_ms=reminder_ms, notifier=notifier, parent=self
         )
         self.main_window = MainWindow(idle_ms=idle_ms, watch=self.reminder_watch)
+        self.reminder_watch.setParent(self.main_window)  # lives exactly as long as its window
         self.main_window.locked.connect(self._after_lock)
         self.screen_lock = ScreenLockWatcher(self)
         self.main_window.watch_screen_lock(self.screen_lock)
@@ -111,8 +112,10 @@ class App(QObject):
             app.quit()
 
     def shutdown(self) -> None:
-        """Lock quietly on exit, so no vault stays open."""
+        """Lock quietly on exit, so no vault stays open and no timer fires afterwards."""
         self.screen_lock.close()
+        self._guard.stop()
+        self.main_window.stop_timers()
         vault = self.main_window.vault
         if vault is not None:
             self.main_window.save_and_drop_case_page()  # exiting never loses a half-typed form

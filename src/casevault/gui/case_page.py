@@ -19,8 +19,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from casevault.errors import CasevaultError
 from casevault.gui.action_points_panel import ActionPointsPanel
 from casevault.gui.case_list_model import local_date_text, local_datetime_text, status_label
+from casevault.gui.close_case_dialog import CloseCaseDialog
 from casevault.gui.first_meeting_form import FirstMeetingForm
 from casevault.gui.paper_trail import PaperTrail
 from casevault.model import CaseDetail
@@ -32,11 +34,14 @@ OVERVIEW, FIRST_MEETING, PAPER_TRAIL, ACTION_POINTS, DOCUMENTS = range(5)
 class CasePage(QWidget):
     back_requested = Signal()
     delete_requested = Signal(str)
+    status_changed = Signal(str)  # closed or reopened: the case list may show it differently
 
     def __init__(self, vault: Vault, ref: str, parent: Any = None) -> None:
         super().__init__(parent)
         self.setAccessibleName(self.tr("Case"))
         self._ref = ref
+        self._vault = vault
+        self._close_dialog: CloseCaseDialog | None = None
         detail = vault.case(ref)
         self.back_button = QPushButton(self.tr("← &Back to cases"))
         self.back_button.setAccessibleName(self.tr("Back to cases"))
@@ -101,8 +106,54 @@ class CasePage(QWidget):
             self.tr("Erase this case and its documents for good; only closed cases can be deleted.")
         )
         self.delete_button.clicked.connect(lambda: self.delete_requested.emit(self._ref))
-        form.addRow("", self.delete_button)
+        if summary.status == "closed":
+            self.status_button = QPushButton(self.tr("&Reopen case"))
+            self.status_button.setAccessibleName(self.tr("Reopen case"))
+            self.status_button.clicked.connect(self.reopen_case)
+        else:
+            self.status_button = QPushButton(self.tr("C&lose case…"))
+            self.status_button.setAccessibleName(self.tr("Close case"))
+            self.status_button.clicked.connect(self.ask_close_case)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.status_button)
+        buttons.addWidget(self.delete_button)
+        buttons.addStretch(1)
+        form.addRow("", buttons)
         return page
+
+    def refresh_overview(self) -> None:
+        current = self.tabs.currentIndex()
+        old = self.tabs.widget(OVERVIEW)
+        self.tabs.removeTab(OVERVIEW)
+        self.tabs.insertTab(OVERVIEW, self._overview(self._vault.case(self._ref)), self.tr("&Overview"))
+        self.tabs.setCurrentIndex(current)
+        if old is not None:
+            old.deleteLater()
+
+    def ask_close_case(self) -> None:
+        dialog = CloseCaseDialog(self._vault, self._ref, self)
+        dialog.accepted.connect(self._status_changed)
+        dialog.finished.connect(dialog.deleteLater)
+        self._close_dialog = dialog
+        dialog.open()
+
+    def reopen_case(self) -> None:
+        try:
+            self._vault.reopen_case(self._ref)
+        except CasevaultError:
+            return
+        self._status_changed()
+
+    def _status_changed(self) -> None:
+        self._close_dialog = None
+        self.refresh_overview()
+        self.status_changed.emit(self._ref)
+
+    def close_dialogs(self) -> None:
+        """On lock: no dialog of this page outlives it."""
+        if self._close_dialog is not None:
+            self._close_dialog.reject()
+            self._close_dialog = None
 
     # ---- documents -------------------------------------------------------------------------
 

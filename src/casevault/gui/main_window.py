@@ -253,6 +253,14 @@ class MainWindow(QMainWindow):
 
     # ---- idle lock -------------------------------------------------------------------------
 
+    def stop_timers(self) -> None:
+        """On exit: the idle lock and the reminder checks must not fire on a closed window."""
+        self._idle.stop()
+        self.reminders.watch.stop()
+        app = _app()
+        if app is not None:
+            app.removeEventFilter(self)
+
     def idle_ms(self) -> int:
         return self._idle.interval()
 
@@ -315,6 +323,7 @@ class MainWindow(QMainWindow):
         page.set_documents_widget(DocumentsPanel(self._vault, ref))
         page.back_requested.connect(self.back_to_cases)
         page.delete_requested.connect(self.reminders.delete_case)
+        page.status_changed.connect(lambda _ref: self.reminders.watch.check())  # closing raises reminders
         self.case_page = page
         self.stack.addWidget(page)
         self.stack.setCurrentWidget(page)
@@ -339,6 +348,7 @@ class MainWindow(QMainWindow):
         """Destroy the case page so no widget keeps case data."""
         page, self.case_page = self.case_page, None
         if page is not None:
+            page.close_dialogs()
             documents = page.documents_widget()
             if isinstance(documents, DocumentsPanel):
                 documents.clear()  # cancel an attach in progress and drop names and previews

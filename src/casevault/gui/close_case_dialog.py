@@ -1,0 +1,81 @@
+"""Closing a case: the archive period (its type's default, editable for this case), the date it
+will be due for deletion, and a warning while the member's originals are still held."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QSpinBox, QVBoxLayout
+
+from casevault.casework.retention import MAX_RETAIN_DAYS
+from casevault.errors import CasevaultError
+from casevault.gui.case_list_model import local_date_text
+from casevault.vault import Vault, utc_now
+
+
+class CloseCaseDialog(QDialog):
+    def __init__(self, vault: Vault, ref: str, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._vault = vault
+        self._ref = ref
+        summary = vault.case(ref).summary
+        self.setWindowTitle(self.tr("Close case"))
+        self.setAccessibleName(self.tr("Close case"))
+        intro = QLabel(
+            self.tr(
+                "Closing %1 keeps it for its archive period; then casevault reminds you to "
+                "delete it permanently. You can reopen it until then."
+            ).replace("%1", ref)
+        )
+        intro.setWordWrap(True)
+        self.days = QSpinBox()
+        self.days.setAccessibleName(self.tr("Archive period in days"))
+        self.days.setRange(0, MAX_RETAIN_DAYS)
+        self.days.setValue(vault.retain_days_for(summary.case_type))
+        self.days.setSuffix(self.tr(" days"))
+        self.due = QLabel()
+        self.due.setAccessibleName(self.tr("Due for deletion on"))
+        self.days.valueChanged.connect(self._update_due)
+        form = QFormLayout()
+        label = QLabel(self.tr("&Archive period:"))
+        label.setBuddy(self.days)
+        form.addRow(label, self.days)
+        form.addRow(self.tr("Due for deletion on:"), self.due)
+        self.originals = QLabel(
+            self.tr(
+                "The member's original documents are not recorded as returned. Return them before "
+                "closing if you can; a reminder will ask until they are."
+            )
+        )
+        self.originals.setAccessibleName(self.tr("Originals warning"))
+        self.originals.setWordWrap(True)
+        self.originals.setVisible(vault.originals_outstanding(ref))
+        self.message = QLabel()
+        self.message.setAccessibleName(self.tr("Close case message"))
+        self.message.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.close_button = buttons.addButton(self.tr("&Close case"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.close_button.setAccessibleName(self.tr("Close case"))
+        self.close_button.clicked.connect(self._close_case)
+        cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setAccessibleName(self.tr("Cancel"))
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.originals)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+        self._update_due(self.days.value())
+
+    def _update_due(self, days: int) -> None:
+        self.due.setText(local_date_text(utc_now() + timedelta(days=days)))
+
+    def _close_case(self) -> None:
+        try:
+            self._vault.close_case(self._ref, retain_days=self.days.value())
+        except CasevaultError as err:
+            self.message.setText(err.message)
+            return
+        self.accept()
