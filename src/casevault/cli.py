@@ -180,6 +180,15 @@ def _add_record_commands(commands: Any) -> None:
     reminders.add_argument("--json", action="store_true")
     deletions = commands.add_parser("deletions", help="the record of permanently deleted cases")
     deletions.add_argument("--json", action="store_true")
+    conflicts = commands.add_parser(
+        "conflicts", help="cases whose member may be this person (by reference and role only)"
+    )
+    conflicts.add_argument("name")
+    conflicts.add_argument("--json", action="store_true")
+    audit = commands.add_parser("audit", help="the tamper-evident log of actions: show it, or verify it")
+    audit.add_argument("action", choices=("show", "verify"))
+    audit.add_argument("ref", nargs="?", help="only this case (show)")
+    audit.add_argument("--json", action="store_true")
 
 
 def _add_vault_commands(commands: Any) -> None:
@@ -398,6 +407,53 @@ def cmd_deletions(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_conflicts(args: argparse.Namespace) -> int:
+    with open_vault(args) as vault:
+        found = vault.conflicts(args.name)
+    if args.json:
+        emit_json([{"ref": m.ref, "role": m.role, "score": round(m.score, 3)} for m in found])
+    elif found:
+        for m in found:
+            print(f"{m.ref}\t{m.role}\t{m.score:.2f}")
+    else:
+        print("No case in this vault names someone like that.")
+    return 0
+
+
+def cmd_audit(args: argparse.Namespace) -> int:
+    with open_vault(args) as vault:
+        if args.action == "verify":
+            problems = vault.verify_audit()
+            count = len(vault.audit())
+        else:
+            entries = vault.audit(args.ref)
+    if args.action == "verify":
+        for problem in problems:
+            print(problem)
+        if problems:
+            say("The audit log has been tampered with or damaged.")
+            return 4
+        noun = "entry" if count == 1 else "entries"
+        print(f"The audit log is whole: {count} {noun}, each chained to the one before.")
+        return 0
+    rows = [
+        {
+            "seq": e.fields.seq,
+            "at": e.fields.at,
+            "action": e.fields.action,
+            "ref": e.fields.ref,
+            "subject": e.fields.subject,
+        }
+        for e in entries
+    ]
+    if args.json:
+        emit_json(rows)
+    else:
+        for row in rows:
+            print(f"{row['seq']}\t{row['at']}\t{row['action']}\t{row['ref']}\t{row['subject']}")
+    return 0
+
+
 def cmd_check(args: argparse.Namespace) -> int:
     with open_vault(args) as vault:
         problems = vault.check()
@@ -448,6 +504,8 @@ HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "search": cmd_search,
     "reminders": cmd_reminders,
     "deletions": cmd_deletions,
+    "audit": cmd_audit,
+    "conflicts": cmd_conflicts,
     "check": cmd_check,
     "passphrase": cmd_passphrase,
     "keychain": cmd_keychain,

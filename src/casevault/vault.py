@@ -20,7 +20,7 @@ from pathlib import Path
 from casevault import integrity
 from casevault.blobstore import BlobStore
 from casevault.casework import retention, rules
-from casevault.crypto import kdf, keys, keyslots
+from casevault.crypto import audit_chain, kdf, keys, keyslots
 from casevault.crypto.blob import Progress, Readable
 from casevault.crypto.keyslots import KeyHeader
 from casevault.errors import (
@@ -48,6 +48,7 @@ from casevault.model import (
     SearchHit,
 )
 from casevault.paths import VaultPaths
+from casevault.store import audit as audit_rows
 from casevault.store import cases as case_rows
 from casevault.store import files as file_rows
 from casevault.store import meetings as meeting_rows
@@ -317,6 +318,7 @@ class Vault(RemindersMixin):
                 wrapped_key=wrapped,
                 now=now,
             )
+            self._audit("case.created", ref, now=now)
         make_private_dir(self.paths.case_dir(case_id))
         log.info("case.created %s", ref)
         return ref
@@ -392,6 +394,7 @@ class Vault(RemindersMixin):
             raise UsageError(str(err)) from None
         with self.db.transaction():
             case_rows.set_closed(self.db, case_id, now, until)
+            self._audit("case.closed", ref, now=now)
         log.info("case.closed %s", case_id)
         summary = case_rows.get_summary(self.db, case_id)
         assert summary is not None
@@ -401,6 +404,7 @@ class Vault(RemindersMixin):
         case_id = self._case_id(ref)
         with self.db.transaction():
             case_rows.set_reopened(self.db, case_id, self._clock())
+            self._audit("case.reopened", ref)
         log.info("case.reopened %s", case_id)
 
     # ---- first meeting and action points -----------------------------------------------------
@@ -474,7 +478,9 @@ class Vault(RemindersMixin):
         else:
             originals_reason = None
         now = self._clock()
-        case_rows.erase_case(self.db, summary, now, originals_reason)
+        with self.db.transaction():
+            case_rows.erase_case(self.db, summary, now, originals_reason)
+            self._audit("case.deleted", summary.ref, now=now)
         if rebuild_index:
             self.finish_purges()
         else:
@@ -555,7 +561,9 @@ class Vault(RemindersMixin):
             size=pending.size,
             added_at=self._clock(),
         )
-        file_rows.insert(self.db, attachment, pending.wrapped_key)
+        with self.db.transaction():
+            file_rows.insert(self.db, attachment, pending.wrapped_key)
+            self._audit("document.attached", self._ref_of(pending.case_id), attachment.id)
         pending.finished = True
         log.info("attachment.added %s", pending.file_id)
         return pending.file_id
@@ -585,16 +593,20 @@ class Vault(RemindersMixin):
         except AuthenticationError:
             raise DamagedError(f"The key of attachment {attachment.id} fails authentication.") from None
 
-    def open_attachment(self, attachment_id: str) -> AttachmentReader:
+    def open_attachment(self, attachment_id: str, purpose: str = "viewed") -> AttachmentReader:
         """Phase 1 of reading, on the database's thread: look the attachment up and unwrap its
-        key. The reader's `read_all` and `save_to` touch only files, so they may run on a worker
+        key, and record it in the audit log as "viewed" or "saved" (a decrypted copy written
+        out). The reader's `read_all` and `save_to` touch only files, so they may run on a worker
         thread (the desktop app decrypts there, keeping the window responsive)."""
+        if purpose not in ("viewed", "saved"):
+            raise ValueError(f"unknown purpose {purpose!r}")
         attachment, key = self._attachment_and_key(attachment_id)
+        self._audit(f"document.{purpose}", self._ref_of(attachment.case_id), attachment.id)
         return AttachmentReader(self._blobs, attachment, key)
 
     def save_attachment(self, attachment_id: str, out: Path, progress: Progress | None = None) -> int:
         """Write a decrypted copy to `out` (never overwriting); the rep asked for plaintext there."""
-        return self.open_attachment(attachment_id).save_to(out, progress)
+        return self.open_attachment(attachment_id, "saved").save_to(out, progress)
 
     def read_attachment(self, attachment_id: str) -> bytes:
         """The plaintext in memory only, for previews."""
@@ -604,7 +616,31 @@ class Vault(RemindersMixin):
 
     def check(self, progress: Callable[[int, int], None] | None = None) -> list[str]:
         """Every problem found, one sentence each, naming ids only. Empty means healthy."""
-        return integrity.check(self.db, self._blobs, self._case_key, progress)
+        problems = integrity.check(self.db, self._blobs, self._case_key, progress)
+        return (
+            problems + self.verify_audit()
+            if not any(p.startswith("database:") for p in problems)
+            else problems
+        )
+
+    # ---- the audit log -------------------------------------------------------------------
+
+    def _audit(self, action: str, ref: str, subject: str = "", *, now: datetime | None = None) -> None:
+        key = keys.derive_key(self._master(), keys.PURPOSE_AUDIT)
+        audit_rows.append(self.db, key, action, ref=ref, subject=subject, now=now or self._clock())
+
+    def _ref_of(self, case_id: str) -> str:
+        summary = case_rows.get_summary(self.db, case_id)
+        return "" if summary is None else summary.ref
+
+    def audit(self, ref: str | None = None) -> list[audit_chain.Entry]:
+        """The audit log (of one case when `ref` is given), oldest first: actions and ids only."""
+        return audit_rows.entries(self.db, None if ref is None else rules.normalise_ref(ref))
+
+    def verify_audit(self) -> list[str]:
+        """Problems with the audit log's chain (an entry edited, removed or moved); empty if whole."""
+        key = keys.derive_key(self._master(), keys.PURPOSE_AUDIT)
+        return audit_chain.verify(key, audit_rows.entries(self.db))
 
 
 def open_for_attach(path: Path) -> tuple[str, io.BufferedReader]:

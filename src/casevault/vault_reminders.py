@@ -11,6 +11,7 @@ import secrets
 from collections.abc import Callable
 from datetime import datetime
 
+from casevault.casework import conflicts as conflict_rules
 from casevault.casework import reminders as reminder_rules
 from casevault.casework import retention, rules
 from casevault.errors import NotFoundError, UsageError
@@ -108,6 +109,18 @@ class RemindersMixin:
         now = self._clock()
         meeting_rows.set_originals_returned(self.db, self._case_id(ref), now if returned else None, now)
         log.info("originals.returned %s", returned)
+
+    # ---- conflicts of interest ---------------------------------------------------------------
+
+    def conflicts(self, name: str, *, except_ref: str | None = None) -> list[conflict_rules.Match]:
+        """Cases whose member's name matches `name` (diacritics, word order, punctuation and small
+        spelling differences forgiven), by reference and role only, best first."""
+        candidates = (
+            conflict_rules.Candidate(ref, "member", member)
+            for ref, member in case_rows.member_names(self.db)
+            if ref != except_ref
+        )
+        return conflict_rules.find_conflicts(name, candidates)
 
     # ---- retention -------------------------------------------------------------------------------
 

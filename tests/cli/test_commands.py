@@ -373,6 +373,12 @@ def test_purge_needs_yes_refuses_open_cases_and_erases(scratch: Cli, populated: 
         ("case", "list", "--json"),
         ("check",),
     )
+    audit_show, audit_verify = cli.run_many(("audit", "show", ref, "--json"), ("audit", "verify"))
+    logged = [e["action"] for e in json.loads(audit_show.stdout)]
+    assert logged[0] == "case.created" and logged[-1] == "case.deleted"
+    for personal in ("Nguy", "Müller", EMAIL_A, NOTE_WORD, "letter.pdf"):
+        assert personal not in audit_show.stdout, f"the audit log holds personal data ({personal!r})"
+    assert audit_verify.returncode == 0 and "audit log is whole" in audit_verify.stdout, str(audit_verify)
     assert "no case" in assert_clean_error(show, 1)
     assert "no attachment" in assert_clean_error(get, 1)
     assert not out.exists()

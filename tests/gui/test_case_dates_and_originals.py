@@ -132,6 +132,9 @@ def test_close_with_the_types_archive_period_then_reopen(qtbot: QtBot, make_app:
     click(qtbot, by_name(page, "Reopen case", QPushButton))
     assert vault.case(ref).summary.retain_until is None
     assert by_name(page, "Deletion", QLabel).text() == "Not closed"
+    history = by_name(page, "Case history", QTreeWidget)
+    shown = [history.topLevelItem(i).text(1) for i in range(history.topLevelItemCount())]  # type: ignore[union-attr]
+    assert shown == ["Case opened", "Case closed", "Case reopened"]  # from the audit log
 
 
 def window_shown(name: str) -> bool:

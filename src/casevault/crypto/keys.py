@@ -23,6 +23,7 @@ WRAPPED_LEN: Final = NONCE_LEN + KEY_LEN + TAG_LEN
 
 PURPOSE_DB: Final = "casevault/v1/db"
 PURPOSE_CASE_KEK: Final = "casevault/v1/case-kek"
+PURPOSE_AUDIT: Final = "casevault/v1/audit"
 
 
 def random_key() -> bytes:

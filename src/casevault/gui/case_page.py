@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from casevault.errors import CasevaultError
 from casevault.gui.action_points_panel import ActionPointsPanel
+from casevault.gui.case_history import CaseHistory
 from casevault.gui.case_list_model import local_date_text, local_datetime_text, status_label
 from casevault.gui.close_case_dialog import CloseCaseDialog
 from casevault.gui.first_meeting_form import FirstMeetingForm
@@ -119,6 +120,10 @@ class CasePage(QWidget):
         buttons.addWidget(self.delete_button)
         buttons.addStretch(1)
         form.addRow("", buttons)
+        self.history = CaseHistory(self._vault, self._ref)
+        history_label = QLabel(self.tr("&History:"))
+        history_label.setBuddy(self.history)
+        form.addRow(history_label, self.history)
         return page
 
     def refresh_overview(self) -> None:

@@ -393,12 +393,12 @@ class DocumentsPanel(QWidget):
         if not self._confirm_plaintext(self):
             return
         try:
-            reader = self._vault.open_attachment(file_id)
-            target = self._ask_save_file(self, reader.attachment.name)
+            target = self._ask_save_file(self, self._vault.attachment(file_id).name)
+            if not target:
+                return
+            reader = self._vault.open_attachment(file_id, "saved")  # recorded in the audit log
         except CasevaultError as err:
             self.say(err.message)
-            return
-        if not target:
             return
         out = Path(target)
         total = max(1, reader.attachment.size)

@@ -280,3 +280,8 @@ def deletions(db: Database) -> list[Deletion]:
 
 def case_types(db: Database) -> list[str]:
     return [str(r[0]) for r in db.query("SELECT DISTINCT case_type FROM cases ORDER BY case_type")]
+
+
+def member_names(db: Database) -> list[tuple[str, str]]:
+    """(case reference, member's name) for every case: what the conflict check compares against."""
+    return [(str(r[0]), str(r[1])) for r in db.query("SELECT ref, member_key FROM cases ORDER BY ref")]

@@ -254,7 +254,21 @@ CREATE INDEX events_by_case ON events(case_id, occurred_at);
 CREATE INDEX events_by_kind ON events(kind, case_id, occurred_at);
 """
 
-MIGRATIONS: tuple[str, ...] = (V1, V2, V3, V4)
+# The audit log (issue 5): append-only, each row's MAC chained to the one before (crypto/audit_chain).
+# It holds references, actions and ids, never content, so a purge leaves it whole.
+V5 = """
+CREATE TABLE audit_log (
+    seq INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    action TEXT NOT NULL,
+    ref TEXT NOT NULL DEFAULT '',
+    subject TEXT NOT NULL DEFAULT '',
+    mac BLOB NOT NULL
+) STRICT;
+CREATE INDEX audit_log_by_ref ON audit_log(ref, seq);
+"""
+
+MIGRATIONS: tuple[str, ...] = (V1, V2, V3, V4, V5)
 LATEST = len(MIGRATIONS)
 
 

@@ -1,0 +1,257 @@
+"""The conflict-of-interest check: a local fuzzy match of one name against the people in other cases.
+
+The reps' guide: "Be conscious of, and avoid, conflicting interests. If a member seeks help about
+another member, or another non-union employee, reflect on whether you, or UCU, may have any
+conflicting interests." Adding a case or a party runs `find_conflicts` against the members and
+parties of every other case. A hit is reported by case reference and role only, never by the
+other person's name, so the check itself does not spread one member's details into another case.
+
+Pure: no Qt, no SQL, no I/O. The caller supplies the candidates.
+
+How two names are compared (each rule has a test that fails without it):
+
+* Normalisation: compatibility decomposition with combining marks stripped ("Zoë" -> "zoe",
+  "Nguyễn" -> "nguyen"), casefolding, and folds for letters that do not decompose ("ø" -> "o",
+  "ł" -> "l", "æ" -> "ae", ...). Apostrophes join ("O'Neill" -> "oneill"); any other
+  punctuation or hyphen splits ("Mary-Ann" -> "mary", "ann"). Tokens are sorted: order is ignored.
+* "ü" folds to "u", not "ue": a German spelling "Mueller" still matches "Müller" because
+  "muller"/"mueller" is one edit, while folding to "ue" would lose "Müller" vs "Muller".
+* Tokens match when their Damerau-Levenshtein distance (adjacent swaps count as one edit) is
+  within a tolerance set by the *shorter* token: 0 edits for up to 3 letters, 1 for 4-7, 2 for
+  8 or more. Short tokens get no slack because one letter changes a short name entirely
+  ("Ann" and "Anne" do not match; "Lee" and "Leeds" do not either).
+* Two names match when every token of the shorter name pairs with a distinct token of the other,
+  and at least two tokens pair up, unless both names have the same number of tokens. So a
+  missing middle name is tolerated ("Lan Nguyen" matches "Nguyen Thi Lan"), but a lone first name
+  ("Lan") matches nobody but another lone "Lan".
+* Joined and split tokens: "Maryann" vs "Mary Ann" and "Oneill" vs "O Neill". The comparison is
+  also tried with any two tokens of one side joined (in either order).
+
+Tokens are paired greedily, closest first; with the two to four tokens of a real name this finds
+the best pairing in practice, and it keeps the comparison cheap.
+
+Cost: `find_conflicts` is linear in the number of candidates. It first asks, once per distinct
+candidate token, whether that token could pair with the query at all; a candidate none of whose
+tokens could is skipped with a few dictionary lookups (this filter never drops a real match, see
+the comment there). Only the rest get the full comparison. The edit distance is bounded (it stops
+once the tolerance is exceeded) and cached, and the joined-token variants are only tried when
+the plain comparison fails.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from functools import lru_cache
+from itertools import permutations
+from typing import NamedTuple
+
+# Letters that NFKD does not decompose into a base letter plus a combining mark.
+_SPECIAL_FOLDS = str.maketrans(
+    {
+        "ß": "ss",
+        "ẞ": "ss",
+        "ø": "o",
+        "Ø": "o",
+        "æ": "ae",
+        "Æ": "ae",
+        "œ": "oe",
+        "Œ": "oe",
+        "ł": "l",
+        "Ł": "l",
+        "đ": "d",
+        "Đ": "d",
+        "ð": "d",
+        "Ð": "d",
+        "þ": "th",
+        "Þ": "th",
+        "\u0131": "i",  # dotless i
+        "ħ": "h",
+        "Ħ": "h",
+        "ŧ": "t",
+        "Ŧ": "t",
+        "ŀ": "l",
+        "Ŀ": "l",
+    }
+)
+
+# Apostrophes join the parts of a name ("O'Neill", and the same typed with a curly or modifier
+# apostrophe); other punctuation separates.
+_DROP_APOSTROPHES = str.maketrans(dict.fromkeys("'\u2019\u2018\u02bc\u02bb`\u00b4"))
+# Anything but letters and digits separates tokens ("_" counts as a word character for \W).
+_SEPARATORS = re.compile(r"[\W_]+")
+
+MATCH_MIN_TOKENS = 2
+
+
+class Candidate(NamedTuple):
+    """A person already in the vault: the case they belong to, their role there, their name."""
+
+    ref: str
+    role: str
+    name: str
+
+
+class Match(NamedTuple):
+    """A possible conflict, as shown to the rep: reference and role only, never the name."""
+
+    ref: str
+    role: str
+    score: float
+
+
+def _strip_marks(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.translate(_SPECIAL_FOLDS))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+@lru_cache(maxsize=65536)
+def normalise_name(name: str) -> tuple[str, ...]:
+    """The name as sorted, folded tokens: "Zoë O'Neill" -> ("oneill", "zoe")."""
+    # ASCII is the common case and by far the cheapest. Otherwise fold again after casefolding,
+    # which can itself produce combining marks ("İ" -> "i" + dot above).
+    folded = name.lower() if name.isascii() else _strip_marks(_strip_marks(name).casefold())
+    return tuple(sorted(token for token in _SEPARATORS.split(folded.translate(_DROP_APOSTROPHES)) if token))
+
+
+def tolerance(a: str, b: str) -> int:
+    """Edits allowed between two tokens, set by the shorter one."""
+    shorter = min(len(a), len(b))
+    if shorter <= 3:
+        return 0
+    if shorter <= 7:
+        return 1
+    return 2
+
+
+@lru_cache(maxsize=262144)
+def _bounded_distance(a: str, b: str, limit: int) -> int:
+    """Damerau-Levenshtein (optimal string alignment) distance, or limit + 1 once it exceeds limit."""
+    if a == b:
+        return 0
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        current = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                value = min(value, previous2[j - 2] + 1)
+            current[j] = value
+        if min(current) > limit:
+            return limit + 1
+        previous2, previous = previous, current
+    return min(previous[-1], limit + 1)
+
+
+def token_distance(a: str, b: str) -> int | None:
+    """Edits between two tokens, or None when they are further apart than `tolerance` allows."""
+    limit = tolerance(a, b)
+    # Cache key in a fixed order so the comparison is symmetric and cached once per pair.
+    x, y = (a, b) if a <= b else (b, a)
+    distance = _bounded_distance(x, y, limit)
+    return distance if distance <= limit else None
+
+
+class _Pairing(NamedTuple):
+    matched: bool
+    score: float
+
+
+def _pair(a: tuple[str, ...], b: tuple[str, ...]) -> _Pairing:
+    """Pair the tokens of two names closest first; judge and score the pairing."""
+    if not a or not b:
+        return _Pairing(False, 0.0)
+    edges: list[tuple[int, str, str, int, int]] = []
+    for i, x in enumerate(a):
+        for j, y in enumerate(b):
+            distance = token_distance(x, y)
+            if distance is not None:
+                # Sort key independent of argument order, so similarity(a, b) == similarity(b, a).
+                lo, hi = (x, y) if x <= y else (y, x)
+                edges.append((distance, lo, hi, i, j))
+    edges.sort(key=lambda edge: edge[:3])
+    used_a: set[int] = set()
+    used_b: set[int] = set()
+    closeness = 0.0
+    for distance, lo, hi, i, j in edges:
+        if i in used_a or j in used_b:
+            continue
+        used_a.add(i)
+        used_b.add(j)
+        closeness += 1.0 - distance / max(len(lo), len(hi))
+    pairs = len(used_a)
+    shorter = min(len(a), len(b))
+    matched = pairs == shorter and (pairs >= MATCH_MIN_TOKENS or len(a) == len(b))
+    # Dice-style: pairs weighted by closeness over the tokens of both names, so a missing middle
+    # name lowers the score without preventing the match.
+    return _Pairing(matched, 2.0 * closeness / (len(a) + len(b)))
+
+
+def _joined(tokens: tuple[str, ...]) -> set[tuple[str, ...]]:
+    """Every way to join two tokens of the name into one: "mary", "ann" -> "maryann" / "annmary"."""
+    variants: set[tuple[str, ...]] = set()
+    for i, j in permutations(range(len(tokens)), 2):
+        rest = [t for k, t in enumerate(tokens) if k not in (i, j)]
+        variants.add(tuple(sorted([*rest, tokens[i] + tokens[j]])))
+    return variants
+
+
+def _compare(a: tuple[str, ...], b: tuple[str, ...]) -> _Pairing:
+    best = _pair(a, b)
+    if best.matched:
+        return best
+    for x, y in [*((v, b) for v in _joined(a)), *((a, v) for v in _joined(b))]:
+        pairing = _pair(x, y)
+        if (pairing.matched, pairing.score) > (best.matched, best.score):
+            best = pairing
+    return best
+
+
+def similarity(a: str, b: str) -> float:
+    """How alike two names are, from 0 (nothing in common) to 1 (the same after normalisation).
+    For ranking; whether they match at all is `is_match`."""
+    return _compare(normalise_name(a), normalise_name(b)).score
+
+
+def is_match(a: str, b: str) -> bool:
+    """Whether two names may be the same person, by the rules in the module docstring."""
+    return _compare(normalise_name(a), normalise_name(b)).matched
+
+
+def find_conflicts(name: str, candidates: Iterable[Candidate]) -> list[Match]:
+    """The candidates whose names match `name`, as (ref, role, score): best first, then by ref."""
+    tokens = normalise_name(name)
+    if not tokens:
+        return []
+    query_joins = {token for variant in _joined(tokens) for token in variant} - set(tokens)
+    # Per distinct candidate token: does it pair with a query token, or with two query tokens
+    # joined? First names and surnames recur across cases, so this is mostly dictionary lookups.
+    hits: dict[str, bool] = {}
+
+    def hit(token: str) -> bool:
+        known = hits.get(token)
+        if known is None:
+            known = any(token_distance(token, q) is not None for q in tokens) or any(
+                token_distance(token, j) is not None for j in query_joins
+            )
+            hits[token] = known
+        return known
+
+    found: list[Match] = []
+    for ref, role, other in candidates:
+        other_tokens = normalise_name(other)
+        # A match needs some candidate token to pair with the query (plainly or with a joined
+        # query token). The one exception: a two-token candidate joined into one token against a
+        # one-token query ("Mary Ann" vs "Maryann"), where no token pairs on its own.
+        if not any(map(hit, other_tokens)) and not (len(tokens) == 1 and len(other_tokens) == 2):
+            continue
+        pairing = _compare(tokens, other_tokens)
+        if pairing.matched:
+            found.append(Match(ref, role, round(pairing.score, 3)))
+    found.sort(key=lambda match: (-match.score, match.ref, match.role))
+    return found

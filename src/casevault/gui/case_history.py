@@ -1,0 +1,37 @@
+"""A case's history from the audit log: what was done and when, never content."""
+
+from __future__ import annotations
+
+from datetime import UTC
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem
+
+from casevault.gui.case_list_model import local_datetime_text
+from casevault.store.timefmt import from_db
+from casevault.vault import Vault
+
+ACTION_LABELS: dict[str, object] = {  # QT_TRANSLATE_NOOP is typed as returning object
+    "case.created": QT_TRANSLATE_NOOP("CaseHistory", "Case opened"),
+    "case.closed": QT_TRANSLATE_NOOP("CaseHistory", "Case closed"),
+    "case.reopened": QT_TRANSLATE_NOOP("CaseHistory", "Case reopened"),
+    "document.attached": QT_TRANSLATE_NOOP("CaseHistory", "Document attached"),
+    "document.viewed": QT_TRANSLATE_NOOP("CaseHistory", "Document previewed"),
+    "document.saved": QT_TRANSLATE_NOOP("CaseHistory", "Decrypted copy saved"),
+    "case.deleted": QT_TRANSLATE_NOOP("CaseHistory", "Case deleted"),
+}
+
+
+class CaseHistory(QTreeWidget):
+    def __init__(self, vault: Vault, ref: str, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName(self.tr("Case history"))
+        self.setRootIsDecorated(False)
+        self.setHeaderLabels([self.tr("When"), self.tr("What")])
+        self.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        for entry in vault.audit(ref):
+            when = local_datetime_text(from_db(entry.fields.at).astimezone(UTC))
+            label = ACTION_LABELS.get(entry.fields.action)
+            what = QCoreApplication.translate("CaseHistory", str(label)) if label else entry.fields.action
+            self.addTopLevelItem(QTreeWidgetItem([when, what]))

@@ -1,0 +1,279 @@
+"""The conflict-of-interest name matcher: each rule, the issue's examples, and properties."""
+
+from __future__ import annotations
+
+import string
+import unicodedata
+from random import Random
+
+import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
+
+from casevault.casework.conflicts import (
+    Candidate,
+    Match,
+    find_conflicts,
+    is_match,
+    normalise_name,
+    similarity,
+    tolerance,
+)
+
+# --- the issue's examples -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Zoë O'Neill", "oneill zoe"),
+        ("Zoë O'Neill", "Zoe ONeil"),
+        ("oneill zoe", "Zoe ONeil"),
+        ("Nguyễn Thị Lan", "Lan Nguyen"),
+    ],
+)
+def test_issue_examples_match(a: str, b: str) -> None:
+    assert is_match(a, b)
+    assert is_match(b, a)
+
+
+# --- normalisation ------------------------------------------------------------------------------
+
+
+def test_diacritics_are_folded() -> None:
+    assert normalise_name("Nguyễn Thị Lan") == ("lan", "nguyen", "thi")
+    # Three-letter tokens get no edit tolerance, so only folding makes these match.
+    assert is_match("Zoë Thị", "Zoe Thi")
+
+
+def test_letters_without_a_decomposition_are_folded() -> None:
+    assert normalise_name("Øy Łu Æsa Đa S\u0131 Straße Þór") == (
+        "aesa",
+        "da",
+        "lu",
+        "oy",
+        "si",
+        "strasse",
+        "thor",
+    )
+    assert is_match("Øy Łu", "Oy Lu")
+
+
+def test_case_is_folded_including_compatibility_forms() -> None:
+    assert normalise_name("ZOË İNCE") == ("ince", "zoe")
+    assert normalise_name("\uff3a\uff4f\uff45 \uff2c\uff45\uff45") == (
+        "lee",
+        "zoe",
+    )  # fullwidth letters, "Zoe Lee" as some input methods type it
+
+
+def test_apostrophes_join_and_other_punctuation_splits() -> None:
+    assert normalise_name("O'Neill") == ("oneill",)
+    assert normalise_name("D\u2019Souza, Ann") == ("ann", "dsouza")
+    assert normalise_name("Mary-Ann  Smith (Dr.)") == ("ann", "dr", "mary", "smith")
+    assert normalise_name("  ") == ()
+    assert normalise_name("--- '' ...") == ()
+
+
+def test_umlaut_folds_to_the_plain_vowel_and_the_spelt_out_form_is_one_edit() -> None:
+    # Decided: "ü" -> "u" (as NFKD gives), not "ue". "Mueller" then matches by edit tolerance,
+    # and "Muller" (the umlaut simply dropped, common on forms) matches exactly.
+    assert normalise_name("Müller") == ("muller",)
+    assert is_match("Müller", "Mueller")
+    assert is_match("Müller", "Muller")
+    assert is_match("Jürgen Müller", "Juergen Mueller")
+
+
+# --- word order ---------------------------------------------------------------------------------
+
+
+def test_word_order_is_ignored() -> None:
+    assert is_match("Lan Nguyen", "Nguyen Lan")
+    assert similarity("Lan Nguyen", "Nguyen, Lan") == 1.0
+
+
+# --- per-token edit tolerance -------------------------------------------------------------------
+
+
+def test_tolerance_grows_with_the_shorter_token() -> None:
+    assert [tolerance("x" * n, "x" * 20) for n in (1, 3, 4, 7, 8, 12)] == [0, 0, 1, 1, 2, 2]
+
+
+def test_one_edit_in_a_token_of_four_to_seven_letters() -> None:
+    assert is_match("Zoe O'Neill", "Zoe ONeil")  # deletion
+    assert is_match("Zoe Smith", "Zoe Smyth")  # substitution
+    assert is_match("Zoe Smith", "Zoe Smtih")  # adjacent swap: one edit for Damerau, two otherwise
+    assert not is_match("Zoe Jonson", "Zoe Jansan")  # two edits in six letters
+
+
+def test_two_edits_in_a_token_of_eight_or_more_letters() -> None:
+    assert is_match("Christabel Lee", "Kristabel Lee")
+    assert not is_match("Christabel Lee", "Kristobal Lee")  # three edits
+
+
+def test_no_edits_in_a_token_of_three_letters_or_fewer() -> None:
+    assert not is_match("Ann Lee", "Ann Lea")
+    assert not is_match("Ann Lee", "Anne Lee")  # tolerance is set by the shorter token
+    # Decided by the same rule: "Ann"/"Anne" and "Lee"/"Leeds" are too far apart.
+    assert not is_match("Ann Lee", "Anne Leeds")
+
+
+def test_different_surname_does_not_match() -> None:
+    assert not is_match("Zoe Smith", "Zoe O'Neill")
+
+
+# --- missing tokens -----------------------------------------------------------------------------
+
+
+def test_missing_middle_name_matches() -> None:
+    assert is_match("Nguyen Thi Lan", "Lan Nguyen")
+    assert is_match("Anna Maria Kowalska", "Anna Kowalska")
+
+
+def test_missing_name_lowers_the_score() -> None:
+    assert similarity("Nguyen Thi Lan", "Lan Nguyen") == pytest.approx(0.8)
+    assert similarity("Nguyen Thi Lan", "Nguyen Thi Lan") == 1.0
+
+
+def test_a_lone_first_name_does_not_match_a_longer_name() -> None:
+    assert not is_match("Lan", "Nguyen Thi Lan")
+    assert not is_match("Lan", "Lan Nguyen")
+    assert is_match("Lan", "Lan")  # a mononym still matches the same mononym
+
+
+def test_every_token_of_the_shorter_name_must_pair() -> None:
+    assert not is_match("Anna Maria Kowalska", "Anna Nowak")
+
+
+# --- joined and split tokens --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Mary Ann Smith", "Maryann Smith"),
+        ("Mary-Ann Smith", "Maryann Smith"),
+        ("Maryann", "Mary Ann"),
+        ("Oneill", "O Neill"),
+        ("Van Der Berg Piet", "Piet Vander Berg"),
+    ],
+)
+def test_joined_and_split_tokens_match(a: str, b: str) -> None:
+    assert is_match(a, b)
+    assert is_match(b, a)
+
+
+def test_empty_names_match_nothing() -> None:
+    assert not is_match("", "")
+    assert not is_match("...", "Lan")
+    assert similarity("", "Lan") == 0.0
+    assert find_conflicts("  ", [Candidate("CV-2026-0001", "member", "  ")]) == []
+
+
+# --- find_conflicts -----------------------------------------------------------------------------
+
+CANDIDATES = [
+    Candidate("CV-2026-0003", "witness", "Zoe ONeil"),
+    Candidate("CV-2026-0001", "member", "Zoë O'Neill"),
+    Candidate("CV-2026-0002", "manager", "O'Neill, Zoë"),
+    Candidate("CV-2026-0004", "member", "Zoe Smith"),
+    Candidate("CV-2026-0005", "member", "Zoe"),
+]
+
+
+def test_conflicts_are_sorted_by_score_then_reference() -> None:
+    found = find_conflicts("Zoe O'Neill", CANDIDATES)
+    assert [(m.ref, m.role) for m in found] == [
+        ("CV-2026-0001", "member"),
+        ("CV-2026-0002", "manager"),
+        ("CV-2026-0003", "witness"),
+    ]
+    assert found[0].score == 1.0
+    assert 0 < found[2].score < 1.0
+
+
+def test_conflicts_show_reference_and_role_never_the_name() -> None:
+    found = find_conflicts("Zoe O'Neill", CANDIDATES)
+    assert all(type(m) is Match and m._fields == ("ref", "role", "score") for m in found)
+    assert not any("neil" in str(field).casefold() for m in found for field in m)
+
+
+def test_conflicts_found_only_through_joined_tokens() -> None:
+    # No token of either name pairs on its own; only joining makes these match.
+    assert [m.ref for m in find_conflicts("Maryann", [Candidate("R1", "member", "Mary Ann")])] == ["R1"]
+    assert [m.ref for m in find_conflicts("Mary Ann", [Candidate("R2", "member", "Maryann")])] == ["R2"]
+
+
+def test_conflicts_accept_plain_tuples() -> None:
+    candidates = [("R3", "party", "Lan Nguyen")]
+    assert find_conflicts("Nguyễn Thị Lan", map(Candidate._make, candidates)) == [Match("R3", "party", 0.8)]
+
+
+# --- properties ---------------------------------------------------------------------------------
+
+tokens = st.text(alphabet=string.ascii_lowercase, min_size=1, max_size=12)
+names = st.lists(tokens, min_size=1, max_size=4).map(" ".join)
+# A small alphabet makes near-misses, joins and shared tokens common.
+near_tokens = st.text(alphabet="abn", min_size=1, max_size=9)
+near_names = st.lists(near_tokens, min_size=1, max_size=4).map(" ".join)
+
+
+@given(near_names, near_names)
+def test_matching_is_symmetric(a: str, b: str) -> None:
+    assert is_match(a, b) == is_match(b, a)
+    assert similarity(a, b) == pytest.approx(similarity(b, a))
+    assert 0.0 <= similarity(a, b) <= 1.0
+
+
+@given(names)
+def test_a_name_matches_itself(name: str) -> None:
+    assert is_match(name, name)
+    assert similarity(name, name) == 1.0
+
+
+@given(st.lists(tokens, min_size=1, max_size=4), st.randoms(use_true_random=False))
+def test_a_name_matches_any_order_of_its_tokens(parts: list[str], random: Random) -> None:
+    shuffled = list(parts)
+    random.shuffle(shuffled)
+    assert is_match(" ".join(parts), " ".join(shuffled))
+
+
+@given(st.lists(tokens, min_size=1, max_size=4), st.data())
+def test_punctuation_diacritics_and_case_do_not_matter(parts: list[str], data: st.DataObject) -> None:
+    disguised = []
+    for part in parts:
+        letters = []
+        for ch in part:
+            cased = ch.upper() if data.draw(st.booleans()) else ch
+            mark = data.draw(st.sampled_from(["", "\u0301", "\u0308", "\u0327", "'"]))
+            letters.append(cased + mark)
+        disguised.append("".join(letters))
+    separator = data.draw(st.sampled_from([" ", "-", ", ", " . ", "_"]))
+    form = data.draw(st.sampled_from(["NFC", "NFD"]))
+    other = unicodedata.normalize(form, separator.join(disguised))
+    assert is_match(" ".join(parts), other)
+    assert normalise_name(other) == normalise_name(" ".join(parts))
+
+
+@given(st.lists(tokens, min_size=1, max_size=4), st.data())
+def test_one_substitution_in_a_token_of_five_or_more_letters_still_matches(
+    parts: list[str], data: st.DataObject
+) -> None:
+    long_ones = [i for i, part in enumerate(parts) if len(part) >= 5]
+    assume(long_ones)
+    i = data.draw(st.sampled_from(long_ones))
+    j = data.draw(st.integers(0, len(parts[i]) - 1))
+    new = data.draw(st.sampled_from(string.ascii_lowercase).filter(lambda ch: ch != parts[i][j]))
+    changed = list(parts)
+    changed[i] = parts[i][:j] + new + parts[i][j + 1 :]
+    assert is_match(" ".join(parts), " ".join(changed))
+
+
+@given(near_names, st.lists(near_names, max_size=12))
+def test_find_conflicts_prefilter_never_drops_a_match(name: str, others: list[str]) -> None:
+    candidates = [Candidate(f"R{i:02d}", "member", other) for i, other in enumerate(others)]
+    found = find_conflicts(name, candidates)
+    assert [m.ref for m in sorted(found, key=lambda m: m.ref)] == [
+        c.ref for c in candidates if is_match(name, c.name)
+    ]
+    assert [m.score for m in found] == sorted((m.score for m in found), reverse=True)

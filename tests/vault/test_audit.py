@@ -1,0 +1,93 @@
+"""The audit log through the Vault: what is recorded, that it holds no content, and that check
+and `audit verify` catch an edited, removed or reordered entry."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+
+from casevault.model import FirstMeeting
+from casevault.vault import Vault
+from tests.conftest import FakeClock
+
+NAME = "Zofia Audited-Nowak"
+
+
+def actions(vault: Vault, ref: str | None = None) -> list[str]:
+    return [e.fields.action for e in vault.audit(ref)]
+
+
+@pytest.fixture
+def logged(vault: Vault, clock: FakeClock, tmp_path: Path) -> tuple[Vault, str]:
+    ref = vault.new_case(NAME)
+    other = vault.new_case("Someone Else")
+    file_id = vault.attach_stream(ref, f"letter for {NAME}.txt", io.BytesIO(b"secret letter text"))
+    vault.read_attachment(file_id)
+    vault.save_attachment(file_id, tmp_path / "copy.txt")
+    clock.advance(minutes=5)
+    vault.close_case(ref, retain_days=0)
+    vault.reopen_case(ref)
+    vault.close_case(ref, retain_days=0)
+    vault.save_first_meeting(other, FirstMeeting(narrative="nothing to log"))
+    vault.purge_case(ref)
+    return vault, ref
+
+
+def test_actions_are_recorded_in_order_with_references_and_ids_only(logged: tuple[Vault, str]) -> None:
+    vault, ref = logged
+    assert actions(vault, ref) == [
+        "case.created",
+        "document.attached",
+        "document.viewed",
+        "document.saved",
+        "case.closed",
+        "case.reopened",
+        "case.closed",
+        "case.deleted",
+    ]
+    assert actions(vault)[:2] == ["case.created", "case.created"]  # both cases, one log
+    rows = vault.db.query("SELECT at, action, ref, subject FROM audit_log")
+    text = repr(rows)
+    assert NAME not in text and "letter" not in text and "secret" not in text
+    assert vault.verify_audit() == []
+    assert vault.check() == []
+
+
+@pytest.mark.parametrize(
+    ("tamper", "found"),
+    [
+        ("UPDATE audit_log SET action = 'case.created' WHERE seq = 4", "entry 4 was changed"),
+        ("UPDATE audit_log SET at = '2020-01-01T00:00:00.000000Z' WHERE seq = 2", "entry 2 was changed"),
+        ("DELETE FROM audit_log WHERE seq = 3", "entry 4 is where entry 3 should be"),
+        (
+            "UPDATE audit_log SET seq = CASE seq WHEN 2 THEN 3 WHEN 3 THEN 2 END WHERE seq IN (2, 3)",
+            "entry 2 was changed",
+        ),
+    ],
+    ids=["edit-action", "edit-time", "delete", "reorder"],
+)
+def test_check_and_verify_catch_tampering(logged: tuple[Vault, str], tamper: str, found: str) -> None:
+    vault, _ref = logged
+    if "CASE seq" in tamper:  # swap through a free number: seq is the primary key
+        vault.db.execute("UPDATE audit_log SET seq = -1 WHERE seq = 2")
+        vault.db.execute("UPDATE audit_log SET seq = 2 WHERE seq = 3")
+        vault.db.execute("UPDATE audit_log SET seq = 3 WHERE seq = -1")
+    else:
+        vault.db.execute(tamper)
+    problems = vault.verify_audit()
+    assert len(problems) == 1 and found in problems[0]
+    assert problems[0] in vault.check()
+
+
+def test_conflicts_are_found_across_cases_by_reference_and_role_only(vault: Vault) -> None:
+    zoe = vault.new_case("Zoë O'Neill")
+    vault.new_case("Zoe Smith")
+    lan = vault.new_case("Nguyễn Thị Lan")
+    found = vault.conflicts("oneill zoe")
+    assert [(m.ref, m.role) for m in found] == [(zoe, "member")]
+    assert [m.ref for m in vault.conflicts("Lan Nguyen")] == [lan]
+    assert vault.conflicts("Lan") == []  # one given name alone is not enough
+    assert vault.conflicts("Zoe ONeil", except_ref=zoe) == []
+    assert all(set(m._fields) == {"ref", "role", "score"} for m in found)  # never the name
