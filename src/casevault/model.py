@@ -8,7 +8,30 @@ from typing import Final
 
 # "advice" is advice given orally (in person or by phone); "advice-written" confirms advice in
 # writing, and "escalation" records that the case was escalated (the guide asks for both).
-EVENT_KINDS: Final = ("note", "meeting", "advice", "advice-written", "call", "management", "escalation")
+# "conflict-check" records the rep's decision after a conflict-of-interest check; "email" is a
+# message imported from an .eml file (the message itself is kept as an encrypted document).
+EVENT_KINDS: Final = (
+    "note",
+    "meeting",
+    "advice",
+    "advice-written",
+    "call",
+    "management",
+    "escalation",
+    "conflict-check",
+    "email",
+)
+# The terms of a management contact; either needs the member's consent of the same scope.
+CONTACT_TERMS: Final = ("", "off-the-record", "without-prejudice")
+PARTY_ROLES: Final = ("manager", "witness", "colleague", "complainant", "respondent", "other")
+CONSENT_SCOPES: Final = (
+    "keep-data",
+    "share-reps",
+    "share-regional-office",
+    "off-the-record",
+    "without-prejudice",
+)
+CONFLICT_DECISIONS: Final = ("no-conflict", "step-aside", "refer-on")
 CASE_DATE_KINDS: Final = ("hearing", "meeting")
 CASE_STATUSES: Final = ("open", "closed")
 
@@ -33,6 +56,7 @@ class Member:
     id: str
     name: str
     email: str
+    employer_domain: str = ""  # the employer's email domain(s), for the work-email warning
 
 
 @dataclass(frozen=True)
@@ -41,7 +65,18 @@ class Event:
     kind: str
     occurred_at: datetime
     recorded_at: datetime
+    body: str  # the current text: the latest version, or the original if never edited
+    terms: str = ""  # one of CONTACT_TERMS (management contacts only)
+    edited_at: datetime | None = None  # when the latest version was added; None if never edited
+
+
+@dataclass(frozen=True)
+class EventVersion:
+    """One version of a paper-trail entry; version 1 is the original text."""
+
+    version: int
     body: str
+    recorded_at: datetime
 
 
 @dataclass(frozen=True)
@@ -116,3 +151,79 @@ class CaseDate:
     kind: str  # one of CASE_DATE_KINDS
     at: datetime
     note: str = ""
+
+
+@dataclass(frozen=True)
+class Party:
+    """Someone in a case other than its member: a manager, witness, colleague, complainant..."""
+
+    id: str
+    name: str
+    role: str  # one of PARTY_ROLES
+    note: str
+    added_at: datetime
+
+
+@dataclass(frozen=True)
+class Consent:
+    id: str
+    scope: str  # one of CONSENT_SCOPES
+    given_at: datetime
+    note: str
+    withdrawn_at: datetime | None
+    recorded_at: datetime
+
+    @property
+    def in_force(self) -> bool:
+        return self.withdrawn_at is None
+
+
+@dataclass(frozen=True)
+class Original:
+    """An original document received from the member, and its return."""
+
+    id: str
+    description: str
+    received_at: datetime
+    kept_where: str
+    returned_at: datetime | None
+    returned_how: str
+    recorded_at: datetime
+
+
+@dataclass(frozen=True)
+class Escalation:
+    id: str
+    event_id: str  # the "escalation" entry it wrote in the paper trail
+    escalated_to: str
+    escalated_at: datetime
+    how: str
+    regional_office_notified: bool
+    recorded_at: datetime
+
+
+@dataclass(frozen=True)
+class LibraryDocument:
+    """A policy or procedure in the vault-wide library: encrypted like an attachment, no case."""
+
+    id: str
+    name: str
+    title: str
+    size: int
+    added_at: datetime
+
+
+@dataclass(frozen=True)
+class Breach:
+    """A confidentiality breach record: case references only, no member content."""
+
+    id: str
+    occurred_at: datetime
+    discovered_at: datetime
+    category: str
+    what: str
+    case_refs: tuple[str, ...]
+    informed: str
+    informed_at: datetime | None
+    actions: str
+    recorded_at: datetime

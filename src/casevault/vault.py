@@ -55,6 +55,9 @@ from casevault.store import meetings as meeting_rows
 from casevault.store import search as search_rows
 from casevault.store.db import Database
 from casevault.unlock import AskPassphrase, KeychainOutcome, try_keychain, unlock
+from casevault.vault_library import LibraryMixin
+from casevault.vault_paper_trail import PaperTrailMixin
+from casevault.vault_people import PeopleMixin
 from casevault.vault_reminders import RemindersMixin
 
 log = logging.getLogger(__name__)
@@ -92,7 +95,7 @@ def read_header(paths: VaultPaths) -> KeyHeader:
         raise DamagedError(f"The vault key file is damaged or not a casevault key file ({err}).") from None
 
 
-class Vault(RemindersMixin):
+class Vault(RemindersMixin, PeopleMixin, PaperTrailMixin, LibraryMixin):
     def __init__(self, paths: VaultPaths, header: KeyHeader, vmk: bytes, db: Database, clock: Clock) -> None:
         self.paths = paths
         self._header = header

@@ -268,7 +268,132 @@ CREATE TABLE audit_log (
 CREATE INDEX audit_log_by_ref ON audit_log(ref, seq);
 """
 
-MIGRATIONS: tuple[str, ...] = (V1, V2, V3, V4, V5)
+# Casework guidance (issue 5): the people in a case, consent, the originals register, escalation
+# records, sealed paper-trail entries with their later versions, the employer's policy library
+# and the breach record.
+V6 = """
+-- The people in a case other than its member, each with a role; the conflict check compares a new
+-- name against every member and party of the other cases.
+CREATE TABLE parties (
+    id TEXT PRIMARY KEY,
+    case_id TEXT NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    role TEXT NOT NULL CHECK (role IN ('manager', 'witness', 'colleague', 'complainant',
+                                       'respondent', 'other')),
+    note TEXT NOT NULL DEFAULT '',
+    added_at TEXT NOT NULL
+) STRICT;
+CREATE INDEX parties_by_case ON parties(case_id, added_at);
+
+-- Consent with its date and scope; a withdrawal is recorded on the same row, never by deleting it.
+CREATE TABLE consents (
+    id TEXT PRIMARY KEY,
+    case_id TEXT NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+    scope TEXT NOT NULL CHECK (scope IN ('keep-data', 'share-reps', 'share-regional-office',
+                                         'off-the-record', 'without-prejudice')),
+    given_at TEXT NOT NULL,
+    note TEXT NOT NULL DEFAULT '',
+    withdrawn_at TEXT,
+    recorded_at TEXT NOT NULL
+) STRICT;
+CREATE INDEX consents_by_case ON consents(case_id, scope);
+
+-- Original documents received from the member (description, date, where kept) and their return.
+CREATE TABLE originals (
+    id TEXT PRIMARY KEY,
+    case_id TEXT NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+    description TEXT NOT NULL,
+    received_at TEXT NOT NULL,
+    kept_where TEXT NOT NULL DEFAULT '',
+    returned_at TEXT,
+    returned_how TEXT NOT NULL DEFAULT '',
+    recorded_at TEXT NOT NULL
+) STRICT;
+CREATE INDEX originals_by_case ON originals(case_id, received_at);
+CREATE INDEX originals_outstanding ON originals(case_id) WHERE returned_at IS NULL;
+
+-- Who the case was escalated to, when and how; each record also writes an "escalation" entry in
+-- the paper trail (event_id), which is what the reminder and the closing guard look for.
+CREATE TABLE escalations (
+    id TEXT PRIMARY KEY,
+    case_id TEXT NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+    event_id TEXT NOT NULL,
+    escalated_to TEXT NOT NULL,
+    escalated_at TEXT NOT NULL,
+    how TEXT NOT NULL,
+    regional_office_notified INTEGER NOT NULL CHECK (regional_office_notified IN (0, 1)),
+    recorded_at TEXT NOT NULL
+) STRICT;
+CREATE INDEX escalations_by_case ON escalations(case_id, escalated_at);
+
+-- The paper trail again (a wider CHECK: conflict-check decisions and imported emails), plus the
+-- terms of a management contact. An entry's body is its original text and cannot be changed (the
+-- trigger); an edit is a new row in event_versions, as sealed records do.
+CREATE TABLE events_v6 (
+    id TEXT PRIMARY KEY,
+    case_id TEXT NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL CHECK (kind IN ('note', 'meeting', 'advice', 'advice-written', 'call',
+                                       'management', 'escalation', 'conflict-check', 'email')),
+    occurred_at TEXT NOT NULL,
+    recorded_at TEXT NOT NULL,
+    body TEXT NOT NULL,
+    terms TEXT NOT NULL DEFAULT '' CHECK (terms IN ('', 'off-the-record', 'without-prejudice'))
+) STRICT;
+INSERT INTO events_v6(id, case_id, kind, occurred_at, recorded_at, body)
+    SELECT id, case_id, kind, occurred_at, recorded_at, body FROM events;
+DROP TABLE events;
+ALTER TABLE events_v6 RENAME TO events;
+CREATE INDEX events_by_case ON events(case_id, occurred_at);
+CREATE INDEX events_by_kind ON events(kind, case_id, occurred_at);
+CREATE TRIGGER events_are_sealed BEFORE UPDATE OF id, case_id, kind, occurred_at, recorded_at, body,
+    terms ON events
+BEGIN
+    SELECT RAISE(ABORT, 'a paper-trail entry is sealed: add a new version instead');
+END;
+
+CREATE TABLE event_versions (
+    event_id TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+    version INTEGER NOT NULL CHECK (version >= 2),  -- version 1 is events.body
+    body TEXT NOT NULL,
+    recorded_at TEXT NOT NULL,
+    PRIMARY KEY (event_id, version)
+) STRICT;
+CREATE TRIGGER event_versions_are_sealed BEFORE UPDATE ON event_versions
+BEGIN
+    SELECT RAISE(ABORT, 'a paper-trail version is sealed');
+END;
+
+-- The employer's domain(s) as recorded for the member, for the work-email warning.
+ALTER TABLE members ADD COLUMN employer_domain TEXT NOT NULL DEFAULT '';
+
+-- The policy library: the employer's policies and procedures, not tied to a case. Each file key
+-- is wrapped by HKDF(VMK, "casevault/v1/library-kek").
+CREATE TABLE library_documents (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    title TEXT NOT NULL DEFAULT '',
+    size INTEGER NOT NULL,
+    wrapped_key BLOB NOT NULL,
+    added_at TEXT NOT NULL
+) STRICT;
+
+-- Confidentiality breaches, as the union's policy asks them to be recorded. Case references only:
+-- the exported report carries no member content.
+CREATE TABLE breaches (
+    id TEXT PRIMARY KEY,
+    occurred_at TEXT NOT NULL,
+    discovered_at TEXT NOT NULL,
+    category TEXT NOT NULL,
+    what TEXT NOT NULL,
+    case_refs TEXT NOT NULL DEFAULT '',
+    informed TEXT NOT NULL DEFAULT '',
+    informed_at TEXT,
+    actions TEXT NOT NULL DEFAULT '',
+    recorded_at TEXT NOT NULL
+) STRICT;
+"""
+
+MIGRATIONS: tuple[str, ...] = (V1, V2, V3, V4, V5, V6)
 LATEST = len(MIGRATIONS)
 
 
