@@ -55,7 +55,7 @@ class BlobStore:
     ) -> int:
         """Encrypt `src` into the case folder: temp file, fsync, rename, fsync the folder.
         Returns the plaintext size. On any failure nothing is left behind."""
-        folder = self._paths.case_dir(case_id)
+        folder = self.path(case_id, file_id).parent  # the case folder (the library's own folder)
         make_private_dir(folder)
         tmp = self.part_path(case_id, file_id)
         final = self.path(case_id, file_id)
@@ -230,3 +230,42 @@ class _NamedTemp:
         with contextlib.suppress(OSError):
             os.close(self.fd)
         self.path.unlink(missing_ok=True)
+
+
+# The policy library's documents have no case: their blobs bind this fixed id where an
+# attachment's bind its case id (case ids are random, so never all zeros).
+LIBRARY_SCOPE = "0" * 32
+
+
+class LibraryBlobStore(BlobStore):
+    """The policy library's blobs, `library/<file id>.cvf`: the attachments' format, writes and
+    decrypted copies, with LIBRARY_SCOPE in place of a case id (pass it as `case_id`)."""
+
+    def path(self, case_id: str, file_id: str) -> Path:
+        if case_id != LIBRARY_SCOPE:
+            raise ValueError("library blobs belong to no case")
+        return self._paths.library_blob(file_id)
+
+    def open(self, case_id: str, file_id: str) -> io.BufferedReader:
+        try:
+            return open(self.path(case_id, file_id), "rb")
+        except FileNotFoundError:
+            raise DamagedError(f"Library document {file_id} is missing from the vault folder.") from None
+
+    def remove_case(self, case_id: str) -> None:
+        raise ValueError("the library is not a case")
+
+    def library_inventory(self) -> tuple[set[str], list[str]]:
+        """File ids of the library's blobs on disk, plus sentences about anything else found."""
+        found: set[str] = set()
+        strays: list[str] = []
+        root = self._paths.library_dir
+        if not root.is_dir():
+            return found, strays
+        for entry in sorted(root.iterdir()):
+            stem = entry.name.removesuffix(BLOB_SUFFIX)
+            if entry.is_file() and entry.name.endswith(BLOB_SUFFIX) and is_opaque_id(stem):
+                found.add(stem)
+            else:
+                strays.append("the library folder holds an unexpected entry")
+        return found, strays

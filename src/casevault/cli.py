@@ -181,7 +181,7 @@ def _add_record_commands(commands: Any) -> None:
     deletions = commands.add_parser("deletions", help="the record of permanently deleted cases")
     deletions.add_argument("--json", action="store_true")
     conflicts = commands.add_parser(
-        "conflicts", help="cases whose member may be this person (by reference and role only)"
+        "conflicts", help="cases whose member or a party may be this person (by reference and role only)"
     )
     conflicts.add_argument("name")
     conflicts.add_argument("--json", action="store_true")
@@ -193,6 +193,10 @@ def _add_record_commands(commands: Any) -> None:
 
 def _add_vault_commands(commands: Any) -> None:
     commands.add_parser("check", help="full integrity check; exits 4 if anything is damaged")
+    breach = commands.add_parser("breach", help="confidentiality breach records: print or export a report")
+    breach.add_argument("action", choices=("report",))
+    breach.add_argument("id", nargs="?", help="the breach record (default: the newest)")
+    breach.add_argument("--out", metavar="FILE", help="write the report to a new file (never overwrites)")
     passphrase = commands.add_parser("passphrase", help="change the vault passphrase")
     passphrase.add_argument("action", choices=("change",))
     keychain = commands.add_parser("keychain", help="use the system keychain, or stop using it")
@@ -466,6 +470,24 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_breach(args: argparse.Namespace) -> int:
+    """The plain-text breach report: case references, dates, category, who was informed, actions."""
+    with open_vault(args) as vault:
+        text = vault.breach_report(args.id)
+    if not args.out:
+        print(text, end="")
+        return 0
+    try:
+        with open(args.out, "x", encoding="utf-8") as out:  # "x": never overwrite
+            out.write(text)
+            out.flush()
+            os.fsync(out.fileno())
+    except FileExistsError:
+        raise CasevaultError(f"{args.out} already exists; casevault never overwrites a file.") from None
+    say(f"wrote {args.out}")
+    return 0
+
+
 def cmd_passphrase(args: argparse.Namespace) -> int:
     with open_vault(args) as vault:
         vault.change_passphrase(new_passphrase(NEW_PASSPHRASE_ENV))
@@ -507,6 +529,7 @@ HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "audit": cmd_audit,
     "conflicts": cmd_conflicts,
     "check": cmd_check,
+    "breach": cmd_breach,
     "passphrase": cmd_passphrase,
     "keychain": cmd_keychain,
     "bench": cmd_bench,

@@ -58,3 +58,8 @@ class AuthenticationError(DamagedError):
 
     def __init__(self, message: str = "The data failed authentication.") -> None:
         super().__init__(message)
+
+
+class ConsentMissingError(UsageError):
+    """A management contact 'off the record' or 'without prejudice' without the member's consent
+    of that scope in force (the guide: tell the member beforehand and obtain their agreement)."""

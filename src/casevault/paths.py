@@ -60,3 +60,13 @@ class VaultPaths:
         if not is_opaque_id(file_id):
             raise ValueError("file id is not an opaque id")
         return self.case_dir(case_id) / f"{file_id}{BLOB_SUFFIX}"
+
+    @property
+    def library_dir(self) -> Path:
+        """The policy library's encrypted documents (vault-wide, not tied to a case)."""
+        return self.root / "library"
+
+    def library_blob(self, file_id: str) -> Path:
+        if not is_opaque_id(file_id):
+            raise ValueError("file id is not an opaque id")
+        return self.library_dir / f"{file_id}{BLOB_SUFFIX}"

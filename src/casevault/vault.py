@@ -19,13 +19,14 @@ from pathlib import Path
 
 from casevault import integrity
 from casevault.blobstore import BlobStore
-from casevault.casework import retention, rules
+from casevault.casework import people, retention, rules
 from casevault.crypto import audit_chain, kdf, keys, keyslots
 from casevault.crypto.blob import Progress, Readable
 from casevault.crypto.keyslots import KeyHeader
 from casevault.errors import (
     AuthenticationError,
     CasevaultError,
+    ConsentMissingError,
     DamagedError,
     KeychainError,
     NotFoundError,
@@ -36,6 +37,7 @@ from casevault.fsutil import atomic_write_bytes, make_private_dir, translate_os_
 from casevault.keychain import Keychain
 from casevault.model import (
     CASE_STATUSES,
+    CONTACT_TERMS,
     EVENT_KINDS,
     ActionPoint,
     Attachment,
@@ -238,6 +240,7 @@ class Vault(RemindersMixin, PeopleMixin, PaperTrailMixin, LibraryMixin):
             if self.paths.case_dir(case_id).exists():
                 self._blobs.remove_case(case_id)
                 log.info("recover.purge-finished %s", case_id)
+        self._recover_library()
 
     # ---- key slots ---------------------------------------------------------------------------
 
@@ -296,11 +299,22 @@ class Vault(RemindersMixin, PeopleMixin, PaperTrailMixin, LibraryMixin):
         except AuthenticationError:
             raise DamagedError("The case key fails authentication.") from None
 
-    def new_case(self, member_name: str, *, case_type: str = rules.DEFAULT_CASE_TYPE, email: str = "") -> str:
+    def new_case(
+        self,
+        member_name: str,
+        *,
+        case_type: str = rules.DEFAULT_CASE_TYPE,
+        email: str = "",
+        employer_domain: str = "",
+    ) -> str:
+        """Open a case for a member. `employer_domain` (one or more, separated by commas or spaces)
+        is the employer's email domain, for the work-email warning."""
         try:
             name = rules.clean_text(member_name, field="member's name")
             kind = rules.clean_text(case_type or rules.DEFAULT_CASE_TYPE, field="case type", max_chars=60)
             mail = rules.clean_text(email, field="email address", required=False)
+            domain_text = rules.clean_text(employer_domain, field="employer's domain", required=False)
+            domains = " ".join(people.employer_domains(domain_text))
         except ValueError as err:
             raise UsageError(str(err)) from None
         now = self._clock()
@@ -308,7 +322,7 @@ class Vault(RemindersMixin, PeopleMixin, PaperTrailMixin, LibraryMixin):
         case_key = keys.random_key()
         kek = keys.derive_key(self._master(), keys.PURPOSE_CASE_KEK)
         wrapped = keys.wrap_key(kek, case_key, keys.case_key_aad(bytes.fromhex(case_id)))
-        member = Member(id=new_id(), name=name, email=mail)
+        member = Member(id=new_id(), name=name, email=mail, employer_domain=domains)
         with self.db.transaction():
             ref = rules.format_ref(now, case_rows.next_ref_number(self.db, now.year))
             case_rows.insert_member(self.db, member, now)
@@ -357,17 +371,37 @@ class Vault(RemindersMixin, PeopleMixin, PaperTrailMixin, LibraryMixin):
         )
 
     def add_note(
-        self, ref: str, text: str, *, kind: str = "note", occurred_at: datetime | None = None
+        self,
+        ref: str,
+        text: str,
+        *,
+        kind: str = "note",
+        occurred_at: datetime | None = None,
+        terms: str = "",
     ) -> str:
+        """Add a paper-trail entry. `terms` ("off-the-record" or "without-prejudice") belongs only
+        to a management contact and needs the member's consent of that scope in force (the guide:
+        tell the member beforehand and obtain their agreement); without it ConsentMissingError."""
         if kind not in EVENT_KINDS:
             raise UsageError(f"A note's kind must be one of: {', '.join(EVENT_KINDS)}.")
+        if terms not in CONTACT_TERMS:
+            raise UsageError(f"A contact's terms are one of: {', '.join(t for t in CONTACT_TERMS if t)}.")
+        if terms and kind != "management":
+            raise UsageError("Only a management contact can be 'off the record' or 'without prejudice'.")
         try:
             body = _clean_body(text)
         except ValueError as err:
             raise UsageError(str(err)) from None
         case_id = self._case_id(ref)
+        if terms in people.TERMS_NEEDING_CONSENT and not self.consent_in_force(ref, terms):
+            raise ConsentMissingError(
+                f"A '{terms.replace('-', ' ')}' conversation with management needs the member's "
+                "agreement beforehand; record their consent first."
+            )
         now = self._clock()
-        event = Event(id=new_id(), kind=kind, occurred_at=occurred_at or now, recorded_at=now, body=body)
+        event = Event(
+            id=new_id(), kind=kind, occurred_at=occurred_at or now, recorded_at=now, body=body, terms=terms
+        )
         case_rows.insert_event(self.db, case_id, event)
         log.info("note.added %s %s", kind, event.id)
         return event.id
@@ -381,9 +415,26 @@ class Vault(RemindersMixin, PeopleMixin, PaperTrailMixin, LibraryMixin):
             raise UsageError(f"A case's status is one of: {', '.join(CASE_STATUSES)}.")
         return case_rows.search_cases(self.db, query, status=status, limit=limit)
 
-    def close_case(self, ref: str, *, retain_days: int | None = None) -> CaseSummary:
-        """Close a case; it is due for deletion after `retain_days`, or its type's archive period."""
+    def close_case(
+        self, ref: str, *, retain_days: int | None = None, escalation_reason: str | None = None
+    ) -> CaseSummary:
+        """Close a case; it is due for deletion after `retain_days`, or its type's archive period.
+        When the first meeting prompted an escalation and none is recorded, `escalation_reason`
+        (why the case closes without one) is required and goes into the paper trail."""
         case_id = self._case_id(ref)
+        reason = None
+        if self.escalation_unrecorded(ref):
+            try:
+                reason = rules.clean_text(
+                    escalation_reason or "", field="reason", max_chars=2000, required=False
+                )
+            except ValueError as err:
+                raise UsageError(str(err)) from None
+            if not reason:
+                raise UsageError(
+                    "The first meeting prompted an escalation and none is recorded; record the "
+                    "escalation, or give the reason for closing without one."
+                )
         if retain_days is None:
             summary = case_rows.get_summary(self.db, case_id)
             assert summary is not None
@@ -396,6 +447,9 @@ class Vault(RemindersMixin, PeopleMixin, PaperTrailMixin, LibraryMixin):
         except ValueError as err:
             raise UsageError(str(err)) from None
         with self.db.transaction():
+            if reason:
+                body = people.closed_without_escalation_body(reason)
+                case_rows.insert_event(self.db, case_id, Event(new_id(), "note", now, now, body))
             case_rows.set_closed(self.db, case_id, now, until)
             self._audit("case.closed", ref, now=now)
         log.info("case.closed %s", case_id)
@@ -620,6 +674,8 @@ class Vault(RemindersMixin, PeopleMixin, PaperTrailMixin, LibraryMixin):
     def check(self, progress: Callable[[int, int], None] | None = None) -> list[str]:
         """Every problem found, one sentence each, naming ids only. Empty means healthy."""
         problems = integrity.check(self.db, self._blobs, self._case_key, progress)
+        if not any(p.startswith("database:") for p in problems):
+            problems += self.check_library()
         return (
             problems + self.verify_audit()
             if not any(p.startswith("database:") for p in problems)

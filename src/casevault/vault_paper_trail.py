@@ -3,6 +3,196 @@ review against the first meeting, and emails imported into the paper trail. A mi
 
 from __future__ import annotations
 
+import io
+import logging
+import os
+import secrets
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from casevault.casework import email_import, rules
+from casevault.casework import review as review_rules
+from casevault.crypto.blob import Progress, Readable
+from casevault.errors import NotFoundError, UsageError
+from casevault.model import EventVersion, Original
+from casevault.store import meetings as meeting_rows
+from casevault.store import originals as original_rows
+from casevault.store import paper_trail as paper_rows
+from casevault.store.db import Database
+
+log = logging.getLogger(__name__)
+
+# An .eml is read into memory whole (never written out in plaintext); bigger messages are
+# attached as plain documents instead.
+MAX_EMAIL_BYTES = 64 << 20
+MAX_DESCRIPTION_CHARS = 500
+MAX_WHERE_CHARS = 200
+
+
+@dataclass(frozen=True)
+class PreparedEmail:
+    """An email read into memory for import: the name it is stored under, its bytes, its summary."""
+
+    name: str
+    data: bytes
+    summary: email_import.EmailSummary
+
+
+def _clean(text: str, field: str, max_chars: int, *, required: bool) -> str:
+    try:
+        return rules.clean_text(text, field=field, max_chars=max_chars, required=required)
+    except ValueError as err:
+        raise UsageError(str(err)) from None
+
+
+def _aware(moment: datetime, what: str) -> datetime:
+    if moment.tzinfo is None:
+        raise UsageError(f"The {what} needs a time with its time zone.")
+    return moment
+
 
 class PaperTrailMixin:
-    pass
+    # Provided by Vault.
+    _clock: Callable[[], datetime]
+
+    @property
+    def db(self) -> Database:  # pragma: no cover - Vault's
+        raise NotImplementedError
+
+    def _case_id(self, ref: str) -> str:  # pragma: no cover - Vault's
+        raise NotImplementedError
+
+    def _ref_of(self, case_id: str) -> str:  # pragma: no cover - Vault's
+        raise NotImplementedError
+
+    def _audit(self, action: str, ref: str, subject: str = "", *, now: datetime | None = None) -> None:
+        raise NotImplementedError  # pragma: no cover - Vault's
+
+    def add_note(
+        self, ref: str, text: str, *, kind: str = "note", occurred_at: datetime | None = None
+    ) -> str:
+        raise NotImplementedError  # pragma: no cover - Vault's
+
+    def attach_stream(self, ref: str, name: str, src: Readable, progress: Progress | None = None) -> str:
+        raise NotImplementedError  # pragma: no cover - Vault's
+
+    # ---- versioned entries -------------------------------------------------------------------
+
+    def edit_note(self, event_id: str, text: str) -> int:
+        """Add a new version of a paper-trail entry (the entry itself is sealed); returns its
+        version number. Every earlier version stays readable through `note_versions`."""
+        body = text.strip()
+        if not body:
+            raise UsageError("The note is empty.")
+        event_id = event_id.strip().lower()
+        history = paper_rows.versions(self.db, event_id)
+        case_id = paper_rows.event_case(self.db, event_id)
+        if history is None or case_id is None:
+            raise NotFoundError(f"There is no paper-trail entry {event_id!r} in this vault.")
+        if history[-1].body == body:
+            raise UsageError("The entry's text is unchanged.")
+        now = self._clock()
+        with self.db.transaction():
+            version = paper_rows.add_version(self.db, event_id, body, now)
+            assert version is not None
+            self._audit("note.edited", self._ref_of(case_id), event_id, now=now)
+        log.info("note.edited %s %s", event_id, version)
+        return version
+
+    def note_versions(self, event_id: str) -> list[EventVersion]:
+        """Every version of an entry, the original (version 1) first."""
+        found = paper_rows.versions(self.db, event_id.strip().lower())
+        if found is None:
+            raise NotFoundError(f"There is no paper-trail entry {event_id!r} in this vault.")
+        return found
+
+    # ---- the originals register ----------------------------------------------------------------
+
+    def add_original(self, ref: str, description: str, *, received_at: datetime, kept_where: str = "") -> str:
+        """Record an original document received from the member; returns its id."""
+        original = Original(
+            id=secrets.token_hex(16),
+            description=_clean(description, "description", MAX_DESCRIPTION_CHARS, required=True),
+            received_at=_aware(received_at, "date received"),
+            kept_where=_clean(kept_where, "place where it is kept", MAX_WHERE_CHARS, required=False),
+            returned_at=None,
+            returned_how="",
+            recorded_at=self._clock(),
+        )
+        case_id = self._case_id(ref)
+        with self.db.transaction():
+            original_rows.insert(self.db, case_id, original)
+            self._audit("original.received", self._ref_of(case_id), original.id, now=original.recorded_at)
+        log.info("original.added %s", original.id)
+        return original.id
+
+    def return_original(self, original_id: str, *, returned_at: datetime, how: str) -> None:
+        """Record that an original went back to the member, when and how (by hand, by post…)."""
+        how_text = _clean(how, "way it was returned", MAX_WHERE_CHARS, required=True)
+        _aware(returned_at, "date returned")
+        found = original_rows.get(self.db, original_id.strip().lower())
+        if found is None:
+            raise NotFoundError(f"There is no original document {original_id!r} in this vault.")
+        case_id, original = found
+        if original.returned_at is not None:
+            raise UsageError("That original is already recorded as returned.")
+        if returned_at < original.received_at:
+            raise UsageError("An original cannot be returned before it was received.")
+        now = self._clock()
+        with self.db.transaction():
+            original_rows.set_returned(self.db, original.id, returned_at, how_text, now)
+            self._audit("original.returned", self._ref_of(case_id), original.id, now=now)
+        log.info("original.returned %s", original.id)
+
+    def originals(self, ref: str) -> list[Original]:
+        """The case's originals register, in the order received."""
+        return original_rows.for_case(self.db, self._case_id(ref))
+
+    # ---- review against the first meeting ------------------------------------------------------
+
+    def review(self, ref: str, now: datetime | None = None) -> review_rules.Review:
+        """The issues agreed at the first meeting and the action points, each with its status."""
+        case_id = self._case_id(ref)
+        return review_rules.review(
+            meeting_rows.get_first_meeting(self.db, case_id),
+            meeting_rows.actions_for_case(self.db, case_id),
+            now or self._clock(),
+        )
+
+    # ---- emails into the paper trail -----------------------------------------------------------
+
+    def read_email(self, path: Path) -> PreparedEmail:
+        """Read an .eml into memory (never copied anywhere on disk) and summarise it."""
+        from casevault.vault import open_for_attach  # noqa: PLC0415 - vault.py imports this module
+
+        name, src = open_for_attach(path)
+        with src:
+            if os.fstat(src.fileno()).st_size > MAX_EMAIL_BYTES:
+                raise UsageError(
+                    f"{name} is too large to import as an email; attach it as a document instead."
+                )
+            data = src.read(MAX_EMAIL_BYTES + 1)
+        if len(data) > MAX_EMAIL_BYTES:
+            raise UsageError(f"{name} is too large to import as an email; attach it as a document instead.")
+        return PreparedEmail(name, data, email_import.parse_email(data, self._clock()))
+
+    def record_email(self, ref: str, prepared: PreparedEmail, attachment_id: str) -> str:
+        """The "email" paper-trail entry for an email already stored as `attachment_id`."""
+        event_id = self.add_note(
+            ref,
+            email_import.entry_text(prepared.summary),
+            kind="email",
+            occurred_at=prepared.summary.sent_at,
+        )
+        log.info("email.imported %s %s", attachment_id, event_id)
+        return event_id
+
+    def import_email(self, ref: str, path: Path) -> tuple[str, str]:
+        """Store an .eml encrypted as a document of the case and add an "email" entry dated from
+        the message; returns (attachment id, event id)."""
+        self._case_id(ref)  # an unknown case fails before anything is read
+        prepared = self.read_email(path)
+        attachment_id = self.attach_stream(ref, prepared.name, io.BytesIO(prepared.data))
+        return attachment_id, self.record_email(ref, prepared, attachment_id)

@@ -11,13 +11,13 @@ import secrets
 from collections.abc import Callable
 from datetime import datetime
 
-from casevault.casework import conflicts as conflict_rules
 from casevault.casework import reminders as reminder_rules
 from casevault.casework import retention, rules
 from casevault.errors import NotFoundError, UsageError
 from casevault.model import CASE_DATE_KINDS, CaseDate
 from casevault.store import cases as case_rows
 from casevault.store import meetings as meeting_rows
+from casevault.store import originals as original_rows
 from casevault.store import reminders as reminder_rows
 from casevault.store import settings
 from casevault.store.db import Database
@@ -102,25 +102,17 @@ class RemindersMixin:
     # ---- originals -------------------------------------------------------------------------------
 
     def originals_outstanding(self, ref: str) -> bool:
-        """Originals were received at the first meeting and are not recorded as returned."""
-        return meeting_rows.originals_outstanding(self.db, self._case_id(ref))
+        """Originals were received at the first meeting and are not recorded as returned, or an
+        item in the originals register (issue 5) is not returned."""
+        case_id = self._case_id(ref)
+        return meeting_rows.originals_outstanding(self.db, case_id) or original_rows.any_outstanding(
+            self.db, case_id
+        )
 
     def set_originals_returned(self, ref: str, returned: bool = True) -> None:
         now = self._clock()
         meeting_rows.set_originals_returned(self.db, self._case_id(ref), now if returned else None, now)
         log.info("originals.returned %s", returned)
-
-    # ---- conflicts of interest ---------------------------------------------------------------
-
-    def conflicts(self, name: str, *, except_ref: str | None = None) -> list[conflict_rules.Match]:
-        """Cases whose member's name matches `name` (diacritics, word order, punctuation and small
-        spelling differences forgiven), by reference and role only, best first."""
-        candidates = (
-            conflict_rules.Candidate(ref, "member", member)
-            for ref, member in case_rows.member_names(self.db)
-            if ref != except_ref
-        )
-        return conflict_rules.find_conflicts(name, candidates)
 
     # ---- retention -------------------------------------------------------------------------------
 

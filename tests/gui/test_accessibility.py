@@ -22,7 +22,10 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from casevault.gui.app import App
+from casevault.gui.breach_dialog import BreachDialog
 from casevault.gui.case_page import CasePage
+from casevault.gui.device_check_dialog import DeviceCheckDialog
+from casevault.gui.library_dialog import LibraryDialog
 from casevault.gui.main_window import MainWindow
 from casevault.gui.new_case_dialog import NewCaseDialog
 from casevault.gui.preferences_dialog import PreferencesDialog
@@ -123,3 +126,33 @@ def test_the_audit_finds_an_unnamed_control(qtbot: QtBot) -> None:
     QComboBox(root).setAccessibleName("Choice")
     QPushButton("&Go", root)
     assert unnamed_controls(root) == ["QPushButton '&Go' in QWidget"]
+
+
+def test_casework_guidance_dialogs(qtbot: QtBot, make_app: MakeApp) -> None:
+    """The policy library, the breach form and log, the device check and the About box."""
+    app = make_app()
+    window = create_vault(qtbot, app)
+    assert isinstance(window, MainWindow)
+    assert isinstance(window.device_check, DeviceCheckDialog)  # shown once after creating
+    assert unnamed_controls(window.device_check) == []
+    by_name(window.device_check, "Check again")
+    window.device_check.accept()
+    window.library_action.trigger()
+    assert isinstance(window.library_dialog, LibraryDialog)
+    assert unnamed_controls(window.library_dialog) == []
+    for name in ("Library documents", "Add to the library", "Preview", "Save a copy"):
+        by_name(window.library_dialog, name)
+    by_name(window.library_dialog, "Remove from the library")
+    window.library_dialog.reject()
+    window.breach_action.trigger()
+    assert isinstance(window.breach_dialog, BreachDialog)
+    assert unnamed_controls(window.breach_dialog) == []
+    for name in ("When it happened", "What happened", "Cases affected", "Record the breach"):
+        by_name(window.breach_dialog, name)
+    window.breach_dialog.reject()
+    window.breach_log_action.trigger()
+    assert window.breach_log is not None and unnamed_controls(window.breach_log) == []
+    window.breach_log.reject()
+    window.about_action.trigger()
+    assert window.about_box is not None and unnamed_controls(window.about_box) == []
+    window.about_box.reject()

@@ -73,7 +73,7 @@ def test_first_meeting_words_are_searchable_and_purged(vault: Vault) -> None:
     vault.save_first_meeting(ref, replace(MEETING, narrative="tachograph readings disputed"))
     assert [h.ref for h in vault.search("tachograph")] == [ref]
     assert [h.source for h in vault.search("tachograph")] == ["first-meeting"]
-    vault.close_case(ref, retain_days=0)
+    vault.close_case(ref, retain_days=0, escalation_reason="Resolved.")  # MEETING prompts escalation
     vault.set_originals_returned(ref)  # MEETING records originals received
     vault.purge_case(ref)
     assert vault.search("tachograph") == []

@@ -364,7 +364,7 @@ def test_purge_leaves_no_byte_in_any_page_or_frame(
     assert set(FTS_TERMS) - {"quillfeather", "draftwort", "mumblecrust"} <= _fts_terms(vault)
 
     clock.advance(days=1)
-    vault.close_case(ref, retain_days=0)
+    vault.close_case(ref, retain_days=0, escalation_reason="Resolved.")  # escalation was prompted
     # The case records originals as received, so the purge needs the rep's reason code.
     record = vault.purge_case(ref, originals_reason="returned-elsewhere")
 
@@ -435,7 +435,7 @@ def test_the_scan_catches_a_purge_that_leaves_bytes_behind(
     else:
         monkeypatch.setattr(vault.db, "checkpoint_truncate", lambda: None)
     clock.advance(days=1)
-    vault.close_case(ref, retain_days=0)
+    vault.close_case(ref, retain_days=0, escalation_reason="Resolved.")  # escalation was prompted
     vault.purge_case(ref, originals_reason="returned-elsewhere")
     finds = finds_in_pages(vault_paths, key, NEEDLES, roots)
     if broken == "secure_delete off":

@@ -24,6 +24,7 @@ WRAPPED_LEN: Final = NONCE_LEN + KEY_LEN + TAG_LEN
 PURPOSE_DB: Final = "casevault/v1/db"
 PURPOSE_CASE_KEK: Final = "casevault/v1/case-kek"
 PURPOSE_AUDIT: Final = "casevault/v1/audit"
+PURPOSE_LIBRARY_KEK: Final = "casevault/v1/library-kek"
 
 
 def random_key() -> bytes:
@@ -71,3 +72,8 @@ def case_key_aad(case_id: bytes) -> bytes:
 
 def file_key_aad(case_id: bytes, file_id: bytes) -> bytes:
     return b"casevault/v1/file-key\x00" + case_id + file_id
+
+
+def library_key_aad(file_id: bytes) -> bytes:
+    """AAD of a policy-library document's file key (wrapped by the library KEK)."""
+    return b"casevault/v1/library-key\x00" + file_id

@@ -78,6 +78,7 @@ class App(QObject):
                 self.paths, keychain=self.keychain, kdf_params=self.kdf_params
             )
             self.create_dialog.created.connect(self._unlocked)
+            self.create_dialog.created.connect(self._first_run)
             self.create_dialog.rejected.connect(self._quit)
             self.create_dialog.show()
         else:
@@ -105,6 +106,10 @@ class App(QObject):
         self.main_window.set_vault(vault, notice)
         self.main_window.show()
         self.main_window.raise_()
+
+    def _first_run(self, _vault: Vault, _notice: str = "") -> None:
+        """A new vault: check once whether this device is encrypted and locks itself."""
+        self.main_window.open_device_check(first_run=True)
 
     def _quit(self) -> None:
         app = QApplication.instance()

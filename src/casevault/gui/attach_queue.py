@@ -4,6 +4,10 @@ Each file is an import in phases: `Vault.begin_attach` here on the GUI thread, w
 SQLCipher connection; the encryption (`PendingAttachment.write`, files only) on a pool thread;
 then `finish_attach` or `abandon_attach` back on the GUI thread. The queue has no widgets: the
 documents panel shows its signals as a progress bar, a status line and a message.
+
+An email (.eml) goes into the paper trail as well: it is read into memory (`Vault.read_email`,
+never copied to disk in plaintext), encrypted like any file, and once stored `Vault.record_email`
+adds its "email" entry, dated from the message.
 """
 
 from __future__ import annotations
@@ -17,9 +21,11 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
+from casevault.casework.email_import import is_email_file
 from casevault.errors import CasevaultError, VaultStateError
 from casevault.gui.tasks import CancelledError, TaskHandle, run_task
 from casevault.vault import PendingAttachment, Vault, open_for_attach
+from casevault.vault_paper_trail import PreparedEmail
 
 log = logging.getLogger(__name__)
 
@@ -27,11 +33,19 @@ log = logging.getLogger(__name__)
 class _Import:
     """One file on its way in: open source, pending import, running task."""
 
-    def __init__(self, name: str, src: io.BufferedReader, pending: PendingAttachment) -> None:
+    def __init__(
+        self,
+        name: str,
+        src: io.BufferedReader | io.BytesIO,
+        pending: PendingAttachment,
+        email: PreparedEmail | None = None,
+    ) -> None:
         self.name = name
         self.src = src
         self.pending = pending
-        self.total = max(1, os.fstat(src.fileno()).st_size)
+        self.email = email  # an email to enter in the paper trail once stored
+        size = len(email.data) if email is not None else os.fstat(src.fileno()).st_size
+        self.total = max(1, size)
         self.task: TaskHandle | None = None
 
 
@@ -41,6 +55,7 @@ class AttachQueue(QObject):
     started = Signal(str)  # the status line for the file now being encrypted
     progressed = Signal(int)  # per mille of the current file
     added = Signal()  # one attachment was added
+    email_added = Signal()  # an email was added to the paper trail (after `added`)
     failed = Signal(str)  # one sentence: a file was not added, or attaching was cancelled
     idle = Signal()  # the queue has emptied (done, failed or cancelled)
 
@@ -79,8 +94,14 @@ class AttachQueue(QObject):
     def _next(self) -> None:
         while self._current is None and self._queue:
             path = self._queue.pop(0)
+            email: PreparedEmail | None = None
+            src: io.BufferedReader | io.BytesIO
             try:
-                name, src = open_for_attach(path)
+                if is_email_file(path.name):
+                    email = self._vault.read_email(path)
+                    name, src = email.name, io.BytesIO(email.data)
+                else:
+                    name, src = open_for_attach(path)
             except CasevaultError as err:
                 self.failed.emit(err.message)
                 continue
@@ -90,17 +111,17 @@ class AttachQueue(QObject):
                 src.close()
                 self.failed.emit(err.message)
                 continue
-            self._start(_Import(name, src, pending))
+            self._start(_Import(name, src, pending, email))
         if self._current is None:
             self.idle.emit()
 
     def _start(self, job: _Import) -> None:
         self._current = job
-        self.started.emit(
-            self.tr("Encrypting {0} ({1} of {2})…").format(
-                job.name, self._done_in_batch + 1, self._batch_size
-            )
-        )
+        if job.email is not None:
+            line = self.tr("Importing the email {0} into the paper trail ({1} of {2})…")
+        else:
+            line = self.tr("Encrypting {0} ({1} of {2})…")
+        self.started.emit(line.format(job.name, self._done_in_batch + 1, self._batch_size))
         pending, src = job.pending, job.src
 
         def work(progress: Callable[[int], None]) -> int:
@@ -120,13 +141,23 @@ class AttachQueue(QObject):
         self._current = None
         self._done_in_batch += 1
         try:
-            self._vault.finish_attach(job.pending)
+            attachment_id = self._vault.finish_attach(job.pending)
         except CasevaultError as err:
             self._abandon(job)
             self.failed.emit(err.message)
         else:
             self.added.emit()
+            if job.email is not None:
+                self._record_email(job.email, attachment_id)
         self._next()
+
+    def _record_email(self, email: PreparedEmail, attachment_id: str) -> None:
+        try:
+            self._vault.record_email(self._ref, email, attachment_id)
+        except CasevaultError as err:
+            self.failed.emit(err.message)
+        else:
+            self.email_added.emit()
 
     def _not_written(self, job: _Import, error: BaseException) -> None:
         job.src.close()

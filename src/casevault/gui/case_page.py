@@ -25,7 +25,10 @@ from casevault.gui.case_history import CaseHistory
 from casevault.gui.case_list_model import local_date_text, local_datetime_text, status_label
 from casevault.gui.close_case_dialog import CloseCaseDialog
 from casevault.gui.first_meeting_form import FirstMeetingForm
+from casevault.gui.originals_panel import OriginalsPanel
 from casevault.gui.paper_trail import PaperTrail
+from casevault.gui.parties_panel import PartiesPanel, work_email_text
+from casevault.gui.review_view import ReviewView
 from casevault.model import CaseDetail
 from casevault.vault import Vault
 
@@ -67,6 +70,15 @@ class CasePage(QWidget):
         self.tabs.addTab(self.paper_trail, self.tr("&Paper trail"))
         self.tabs.addTab(self.action_points, self.tr("&Action points"))
         self.tabs.addTab(self._documents, self.tr("&Documents"))
+        self.people = PartiesPanel(vault, ref)
+        self.people.changed.connect(self.paper_trail.reload)
+        self.tabs.addTab(self.people, self.tr("P&eople"))
+        # Issue 5: review against the first meeting, and the originals register (after Documents,
+        # so the tab indexes above stay put).
+        self.review = ReviewView(vault, ref)
+        self.originals = OriginalsPanel(vault, ref)
+        self.tabs.addTab(self.review, self.tr("Re&view"))
+        self.tabs.addTab(self.originals, self.tr("O&riginals"))
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -100,6 +112,12 @@ class CasePage(QWidget):
             field.setAccessibleName(label)
             field.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             form.addRow(self.tr("%1:").replace("%1", label), field)
+        work_email = work_email_text(detail.member)
+        if work_email:
+            warning = QLabel(work_email)
+            warning.setAccessibleName(self.tr("Work email warning"))
+            warning.setWordWrap(True)
+            form.addRow("", warning)
         self.delete_button = QPushButton(self.tr("Delete case &permanently…"))
         self.delete_button.setAccessibleName(self.tr("Delete case permanently"))
         self.delete_button.setEnabled(summary.status == "closed")
@@ -159,6 +177,9 @@ class CasePage(QWidget):
         if self._close_dialog is not None:
             self._close_dialog.reject()
             self._close_dialog = None
+        self.paper_trail.close_dialogs()
+        self.originals.close_dialogs()
+        self.people.close_dialogs()
 
     # ---- documents -------------------------------------------------------------------------
 

@@ -1,16 +1,28 @@
 """Closing a case: the archive period (its type's default, editable for this case), the date it
-will be due for deletion, and a warning while the member's originals are still held."""
+will be due for deletion, and a warning while the member's originals are still held. When the
+first meeting prompted an escalation and none is recorded, the rep records it or gives the reason
+for closing without one (the Close button stays disabled until then)."""
 
 from __future__ import annotations
 
 from datetime import timedelta
 from typing import Any
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QSpinBox, QVBoxLayout
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+)
 
 from casevault.casework.retention import MAX_RETAIN_DAYS
 from casevault.errors import CasevaultError
 from casevault.gui.case_list_model import local_date_text
+from casevault.gui.escalation_dialog import EscalationDialog
 from casevault.vault import Vault, utc_now
 
 
@@ -51,6 +63,8 @@ class CloseCaseDialog(QDialog):
         self.originals.setAccessibleName(self.tr("Originals warning"))
         self.originals.setWordWrap(True)
         self.originals.setVisible(vault.originals_outstanding(ref))
+        self._build_escalation()
+        self._escalation_unrecorded = vault.escalation_unrecorded(ref)
         self.message = QLabel()
         self.message.setAccessibleName(self.tr("Close case message"))
         self.message.setWordWrap(True)
@@ -65,16 +79,65 @@ class CloseCaseDialog(QDialog):
         layout.addWidget(intro)
         layout.addLayout(form)
         layout.addWidget(self.originals)
+        layout.addWidget(self.escalation_note)
+        layout.addWidget(self.escalate_button)
+        layout.addWidget(self.reason_label)
+        layout.addWidget(self.reason)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
         self._update_due(self.days.value())
+        self._show_escalation()
 
     def _update_due(self, days: int) -> None:
         self.due.setText(local_date_text(utc_now() + timedelta(days=days)))
 
+    def _build_escalation(self) -> None:
+        self.escalation_dialog: EscalationDialog | None = None
+        self.escalation_note = QLabel(
+            self.tr(
+                "The first meeting prompted an escalation (dismissal threatened or discrimination "
+                "alleged) and none is recorded. Record the escalation, or give the reason for "
+                "closing without one; it goes into the paper trail."
+            )
+        )
+        self.escalation_note.setAccessibleName(self.tr("Escalation warning"))
+        self.escalation_note.setWordWrap(True)
+        self.reason_label = QLabel(self.tr("&Reason for closing without escalation:"))
+        self.reason = QPlainTextEdit()
+        self.reason.setAccessibleName(self.tr("Reason for closing without escalation"))
+        self.reason.setFixedHeight(70)
+        self.reason_label.setBuddy(self.reason)
+        self.reason.textChanged.connect(self._update_close_button)
+        self.escalate_button = QPushButton(self.tr("Record &escalation…"))
+        self.escalate_button.setAccessibleName(self.tr("Record escalation"))
+        self.escalate_button.clicked.connect(self.ask_escalation)
+
+    def _show_escalation(self) -> None:
+        for widget in (self.escalation_note, self.escalate_button, self.reason_label, self.reason):
+            widget.setVisible(self._escalation_unrecorded)
+        self._update_close_button()
+
+    def _update_close_button(self) -> None:
+        self.close_button.setEnabled(
+            not self._escalation_unrecorded or bool(self.reason.toPlainText().strip())
+        )
+
+    def ask_escalation(self) -> None:
+        dialog = EscalationDialog(self._vault, self._ref, self)
+        dialog.recorded.connect(self._escalation_recorded)
+        dialog.finished.connect(dialog.deleteLater)
+        self.escalation_dialog = dialog
+        dialog.open()
+
+    def _escalation_recorded(self) -> None:
+        self.escalation_dialog = None
+        self._escalation_unrecorded = self._vault.escalation_unrecorded(self._ref)
+        self._show_escalation()
+
     def _close_case(self) -> None:
+        reason = self.reason.toPlainText().strip() if self._escalation_unrecorded else None
         try:
-            self._vault.close_case(self._ref, retain_days=self.days.value())
+            self._vault.close_case(self._ref, retain_days=self.days.value(), escalation_reason=reason)
         except CasevaultError as err:
             self.message.setText(err.message)
             return

@@ -2,7 +2,8 @@
 
 Attaching (button, Ctrl+O, or files dropped on the panel; several at once) goes through an
 AttachQueue (attach_queue.py), which encrypts off the GUI thread; this panel shows its progress
-with a Cancel button.
+with a Cancel button. An email (.eml) attached or dropped here is also entered in the paper trail,
+dated from the message (`email_added`).
 
 Previews are in memory only (see preview.py), decrypted and rendered on a worker thread.
 "Save a decrypted copy…" warns first that the copy is not protected, then asks where, and writes
@@ -92,6 +93,7 @@ class DocumentsPanel(QWidget):
     """Attachments of case `ref`. `changed` is emitted after an attachment is added."""
 
     changed = Signal()
+    email_added = Signal()  # an .eml was stored and entered in the paper trail
     idle = Signal()  # the attach queue has emptied (done, failed or cancelled)
     previewed = Signal(str)  # the kind of preview now shown: "image", "pdf", "text" or "none"
     saved = Signal(object)  # the Path of a decrypted copy, or None when none was written
@@ -121,6 +123,7 @@ class DocumentsPanel(QWidget):
         self.attaching.started.connect(self._show_progress)
         self.attaching.progressed.connect(self.progress.setValue)
         self.attaching.added.connect(self._added)
+        self.attaching.email_added.connect(self._email_added)
         self.attaching.failed.connect(self.say)
         self.attaching.idle.connect(self._attach_queue_empty)
         self.refresh()
@@ -288,6 +291,10 @@ class DocumentsPanel(QWidget):
     def _added(self) -> None:
         self.refresh()
         self.changed.emit()
+
+    def _email_added(self) -> None:
+        self.say(self.tr("The email was stored and added to the paper trail."))
+        self.email_added.emit()
 
     def _attach_queue_empty(self) -> None:
         self._hide_progress()

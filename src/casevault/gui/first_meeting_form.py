@@ -103,7 +103,10 @@ class FirstMeetingForm(QWidget):
         self.originals_returned = QCheckBox(self.tr("&Returned to the member"))
         self.originals_returned.setAccessibleName(self.tr("Originals returned to the member"))
         self.originals_returned.setToolTip(
-            self.tr("Recorded at once. A case cannot be deleted while its originals are held.")
+            self.tr(
+                "Recorded at once. A case cannot be deleted while its originals are held. List each "
+                "original, where it is kept and its return on the Originals tab."
+            )
         )
         self.originals_returned.clicked.connect(self._originals_returned_clicked)
         self.decision = QPlainTextEdit()

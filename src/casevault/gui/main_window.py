@@ -11,11 +11,13 @@ locks, which have nobody to ask, save them first. The idle time is a preference 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import Enum
+from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QObject, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -33,16 +35,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from casevault import __version__
+from casevault.casework import help_links
 from casevault.errors import CasevaultError
 from casevault.gui import settings
+from casevault.gui.breach_dialog import BreachDialog, BreachLogDialog
 from casevault.gui.case_list_model import UPDATED_COLUMN, CaseListModel
 from casevault.gui.case_page import CasePage
+from casevault.gui.device_check_dialog import DeviceCheckDialog
 from casevault.gui.documents import DocumentsPanel
+from casevault.gui.library_dialog import LibraryDialog
 from casevault.gui.new_case_dialog import NewCaseDialog
 from casevault.gui.preferences_dialog import PreferencesDialog
 from casevault.gui.reminder_watch import ReminderWatch
 from casevault.gui.reminders_ui import RemindersUi
 from casevault.gui.screen_lock import ScreenLockWatcher
+from casevault.paths import VaultPaths
 from casevault.vault import Vault
 
 MINUTE_MS = 60 * 1000
@@ -76,6 +84,13 @@ class MainWindow(QMainWindow):
         self._vault: Vault | None = None
         self._new_case: NewCaseDialog | None = None
         self._preferences: PreferencesDialog | None = None
+        self.library_dialog: LibraryDialog | None = None
+        self.breach_dialog: BreachDialog | None = None
+        self.breach_log: BreachLogDialog | None = None
+        self.device_check: DeviceCheckDialog | None = None
+        self.about_box: QMessageBox | None = None
+        # Opens a Help link in the browser; tests replace it.
+        self.open_url: Callable[[QUrl], object] = QDesktopServices.openUrl
         self._screen_lock_watched = False
         self.case_page: CasePage | None = None
         self.setWindowTitle("casevault")  # never a member's name
@@ -188,6 +203,35 @@ class MainWindow(QMainWindow):
         layout = self._central.layout()
         assert isinstance(layout, QVBoxLayout)
         layout.insertWidget(0, self.reminders.banner)
+        self._build_menus()
+
+    def _build_menus(self) -> None:
+        """Casework (policy library, breaches), Settings (preferences, device check) and Help."""
+        bar = self.menuBar()
+        bar.setAccessibleName(self.tr("Menu bar"))
+        casework = bar.addMenu(self.tr("&Casework"))
+        self.library_action = casework.addAction(self.tr("Policy &library…"))
+        self.library_action.triggered.connect(self.open_library)
+        casework.addSeparator()
+        self.breach_action = casework.addAction(self.tr("Report a confidentiality &breach…"))
+        self.breach_action.triggered.connect(self.open_breach_form)
+        self.breach_log_action = casework.addAction(self.tr("Breach &records…"))
+        self.breach_log_action.triggered.connect(self.open_breach_log)
+        preferences = bar.addMenu(self.tr("&Settings"))
+        preferences.addAction(self.preferences_action)
+        self.device_check_action = preferences.addAction(self.tr("&Check this device…"))
+        self.device_check_action.triggered.connect(self.open_device_check)
+        help_menu = bar.addMenu(self.tr("&Help"))
+        self.help_actions: dict[str, QAction] = {}
+        for link in help_links.LINKS:
+            action = help_menu.addAction(QCoreApplication.translate(help_links.CONTEXT, link.title))
+            action.setData(link.url)
+            action.setToolTip(link.url)
+            action.triggered.connect(lambda _checked=False, url=link.url: self.open_url(QUrl(url)))
+            self.help_actions[link.key] = action
+        help_menu.addSeparator()
+        self.about_action = help_menu.addAction(self.tr("&About casevault"))
+        self.about_action.triggered.connect(self.open_about)
 
     # ---- the vault -------------------------------------------------------------------------
 
@@ -223,11 +267,22 @@ class MainWindow(QMainWindow):
         app = _app()
         if app is not None:
             app.removeEventFilter(self)
-        for dialog in (self._new_case, self._preferences):
+        if self.library_dialog is not None:
+            self.library_dialog.clear()
+        for dialog in (
+            self._new_case,
+            self._preferences,
+            self.library_dialog,
+            self.breach_dialog,
+            self.breach_log,
+            self.about_box,
+        ):
             if dialog is not None:
                 dialog.reject()
                 dialog.deleteLater()
         self._new_case = self._preferences = None
+        self.library_dialog = self.breach_dialog = self.breach_log = None
+        self.about_box = None
         self.reminders.clear()
         self.model.clear()
         self.search.blockSignals(True)
@@ -296,6 +351,104 @@ class MainWindow(QMainWindow):
         dialog.finished.connect(self._preferences_finished)
         self._preferences = dialog
         dialog.open()
+
+    def open_library(self) -> None:
+        """The policy library (vault-wide: not tied to a case)."""
+        if self._vault is None:
+            return
+        if self.library_dialog is not None:
+            self.library_dialog.raise_()
+            return
+        dialog = LibraryDialog(self._vault, self)
+        dialog.finished.connect(self._library_finished)
+        self.library_dialog = dialog
+        dialog.open()
+
+    def _library_finished(self, _result: int) -> None:
+        dialog, self.library_dialog = self.library_dialog, None
+        if dialog is not None:
+            dialog.clear()
+            dialog.deleteLater()
+
+    def open_breach_form(self) -> None:
+        if self._vault is None:
+            return
+        if self.breach_dialog is not None:
+            self.breach_dialog.raise_()
+            return
+        dialog = BreachDialog(self._vault, self)
+        dialog.finished.connect(self._breach_finished)
+        self.breach_dialog = dialog
+        dialog.open()
+
+    def _breach_finished(self, _result: int) -> None:
+        dialog, self.breach_dialog = self.breach_dialog, None
+        if dialog is not None:
+            dialog.deleteLater()
+
+    def open_breach_log(self) -> None:
+        if self._vault is None:
+            return
+        if self.breach_log is not None:
+            self.breach_log.raise_()
+            return
+        dialog = BreachLogDialog(self._vault, self)
+        dialog.finished.connect(self._breach_log_finished)
+        self.breach_log = dialog
+        dialog.open()
+
+    def _breach_log_finished(self, _result: int) -> None:
+        dialog, self.breach_log = self.breach_log, None
+        if dialog is not None:
+            dialog.deleteLater()
+
+    def open_device_check(self, *, first_run: bool = False) -> DeviceCheckDialog:
+        """The device check; after a vault is created (`first_run`) it appears without taking
+        the focus or blocking the window."""
+        if self.device_check is not None:
+            self.device_check.raise_()
+            return self.device_check
+        root = self._vault.paths.root if self._vault is not None else settings_root()
+        dialog = DeviceCheckDialog(root, self)
+        dialog.finished.connect(self._device_check_finished)
+        self.device_check = dialog
+        if first_run:
+            dialog.setModal(False)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
+            dialog.show()
+        else:
+            dialog.open()
+        return dialog
+
+    def _device_check_finished(self, _result: int) -> None:
+        dialog, self.device_check = self.device_check, None
+        if dialog is not None:
+            dialog.deleteLater()
+
+    def open_about(self) -> None:
+        if self.about_box is not None:
+            self.about_box.raise_()
+            return
+        box = QMessageBox(self)
+        box.setWindowTitle(self.tr("About casevault"))
+        box.setAccessibleName(self.tr("About casevault"))
+        box.setText(
+            self.tr(
+                "casevault %1: an encrypted case vault for union reps. Everything stays on this "
+                "computer, encrypted."
+            ).replace("%1", __version__)
+        )
+        box.setInformativeText(QCoreApplication.translate(help_links.CONTEXT, help_links.LOOK_IT_UP))
+        box.setStandardButtons(QMessageBox.StandardButton.Close)
+        box.button(QMessageBox.StandardButton.Close).setAccessibleName(self.tr("Close"))
+        box.finished.connect(self._about_finished)
+        self.about_box = box
+        box.open()
+
+    def _about_finished(self, _result: int) -> None:
+        box, self.about_box = self.about_box, None
+        if box is not None:
+            box.deleteLater()
 
     def _preferences_finished(self, result: int) -> None:
         dialog, self._preferences = self._preferences, None
@@ -433,6 +586,11 @@ class MainWindow(QMainWindow):
             self._preferences.reject()
         settings.save_geometry(self, "main")
         super().closeEvent(event)
+
+
+def settings_root() -> Path:
+    """Where the vault would be, for a device check with no vault open."""
+    return VaultPaths.resolve(None).root
 
 
 def _app() -> QCoreApplication | None:

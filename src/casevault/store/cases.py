@@ -52,8 +52,8 @@ def next_ref_number(db: Database, year: int) -> int:
 
 def insert_member(db: Database, member: Member, now: datetime) -> None:
     db.execute(
-        "INSERT INTO members(id, name, email, created_at) VALUES (?, ?, ?, ?)",
-        (member.id, member.name, member.email, to_db(now)),
+        "INSERT INTO members(id, name, email, employer_domain, created_at) VALUES (?, ?, ?, ?, ?)",
+        (member.id, member.name, member.email, member.employer_domain, to_db(now)),
     )
 
 
@@ -92,12 +92,13 @@ def get_summary(db: Database, case_id: str) -> CaseSummary | None:
 
 def get_member(db: Database, case_id: str) -> Member:
     row = db.query_one(
-        "SELECT m.id, m.name, m.email FROM cases c JOIN members m ON m.id = c.member_id WHERE c.id = ?",
+        "SELECT m.id, m.name, m.email, m.employer_domain FROM cases c JOIN members m ON m.id = c.member_id "
+        "WHERE c.id = ?",
         (case_id,),
     )
     if row is None:
         raise LookupError("no such case")
-    return Member(id=row[0], name=row[1], email=row[2])
+    return Member(id=row[0], name=row[1], email=row[2], employer_domain=row[3])
 
 
 def get_title(db: Database, case_id: str) -> str:
@@ -189,7 +190,8 @@ def touch(db: Database, case_id: str, now: datetime) -> None:
 def insert_event(db: Database, case_id: str, event: Event) -> None:
     with db.transaction():
         db.execute(
-            "INSERT INTO events(id, case_id, kind, occurred_at, recorded_at, body) VALUES (?, ?, ?, ?, ?, ?)",
+            "INSERT INTO events(id, case_id, kind, occurred_at, recorded_at, body, terms) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
             (
                 event.id,
                 case_id,
@@ -197,6 +199,7 @@ def insert_event(db: Database, case_id: str, event: Event) -> None:
                 to_db(event.occurred_at),
                 to_db(event.recorded_at),
                 event.body,
+                event.terms,
             ),
         )
         search.index(db, case_id, "event", event.id, event.body)
@@ -205,11 +208,14 @@ def insert_event(db: Database, case_id: str, event: Event) -> None:
 
 def events(db: Database, case_id: str) -> list[Event]:
     rows = db.query(
-        "SELECT id, kind, occurred_at, recorded_at, body FROM events WHERE case_id = ? "
-        "ORDER BY occurred_at, recorded_at",
+        # The current text is the latest version (event_versions, issue 5), else the original body.
+        "SELECT e.id, e.kind, e.occurred_at, e.recorded_at, coalesce(v.body, e.body), e.terms, "
+        "v.recorded_at FROM events e LEFT JOIN event_versions v ON v.event_id = e.id AND v.version = "
+        "(SELECT max(version) FROM event_versions WHERE event_id = e.id) WHERE e.case_id = ? "
+        "ORDER BY e.occurred_at, e.recorded_at",
         (case_id,),
     )
-    return [Event(r[0], r[1], from_db(r[2]), from_db(r[3]), r[4]) for r in rows]
+    return [Event(r[0], r[1], from_db(r[2]), from_db(r[3]), r[4], r[5], from_db_opt(r[6])) for r in rows]
 
 
 def set_closed(db: Database, case_id: str, closed_at: datetime, retain_until: datetime) -> None:

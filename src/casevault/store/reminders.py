@@ -45,7 +45,10 @@ def sources(db: Database) -> Sources:
         for r in db.query(
             "SELECT c.ref, c.id, c.closed_at FROM first_meetings f JOIN cases c ON c.id = f.case_id "
             "WHERE f.originals_received != '' AND f.originals_returned_at IS NULL "
-            "AND c.status = 'closed'"
+            "AND c.status = 'closed' "
+            # The originals register (issue 5): any item not returned, through its partial index.
+            "UNION SELECT c.ref, c.id, c.closed_at FROM originals o JOIN cases c ON c.id = o.case_id "
+            "WHERE o.returned_at IS NULL AND c.status = 'closed'"
         )
     ]
     return Sources(

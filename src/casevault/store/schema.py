@@ -376,6 +376,12 @@ CREATE TABLE library_documents (
     wrapped_key BLOB NOT NULL,
     added_at TEXT NOT NULL
 ) STRICT;
+-- A library import in progress: committed before its blob is written, cleared with the row above;
+-- at the next open, a leftover marker's blob (or .part file) is removed.
+CREATE TABLE library_pending (
+    id TEXT PRIMARY KEY,
+    started_at TEXT NOT NULL
+) STRICT;
 
 -- Confidentiality breaches, as the union's policy asks them to be recorded. Case references only:
 -- the exported report carries no member content.
@@ -383,7 +389,8 @@ CREATE TABLE breaches (
     id TEXT PRIMARY KEY,
     occurred_at TEXT NOT NULL,
     discovered_at TEXT NOT NULL,
-    category TEXT NOT NULL,
+    category TEXT NOT NULL CHECK (category IN ('lost-device', 'wrong-recipient', 'seen-by-unentitled',
+                                               'other')),
     what TEXT NOT NULL,
     case_refs TEXT NOT NULL DEFAULT '',
     informed TEXT NOT NULL DEFAULT '',

@@ -9,7 +9,7 @@ from casevault.store.db import Database
 
 MAX_TERMS = 16
 MIN_PREFIX_CHARS = 3
-SOURCES = frozenset({"member", "case", "event", "attachment", "first-meeting", "action"})
+SOURCES = frozenset({"member", "case", "event", "attachment", "first-meeting", "action", "party"})
 
 
 def index(db: Database, case_id: str, source: str, source_id: str, text: str) -> None:

@@ -1,0 +1,74 @@
+"""Schema 6: a version-5 vault keeps its paper trail, and entries become sealed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlcipher3 import dbapi2 as sqlcipher
+
+from casevault.store import schema
+from casevault.store.db import Database
+
+KEY = bytes(range(32))
+T = "2026-01-02T00:00:00.000000Z"
+
+
+def _version_5_vault(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    with monkeypatch.context() as m:
+        m.setattr(schema, "MIGRATIONS", schema.MIGRATIONS[:5])
+        m.setattr(schema, "LATEST", 5)
+        db = Database.open(path, KEY, create=True, key_verified=True)
+        db.execute_script(
+            f"""
+            INSERT INTO members(id, name, created_at) VALUES ('m', 'Ada', '{T}');
+            INSERT INTO cases(id, ref, member_id, case_type, status, opened_at, updated_at)
+                VALUES ('c', 'CV-2026-0001', 'm', 'other', 'open', '{T}', '{T}');
+            INSERT INTO events(id, case_id, kind, occurred_at, recorded_at, body)
+                VALUES ('e', 'c', 'escalation', '{T}', '{T}', 'kept as written');
+            """
+        )
+        assert db.user_version() == 5
+        db.close()
+
+
+@pytest.fixture
+def migrated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Database:
+    path = tmp_path / "v5.db"
+    _version_5_vault(path, monkeypatch)
+    db = Database.open(path, KEY, key_verified=True)
+    yield db  # type: ignore[misc]
+    db.close()
+
+
+def test_a_version_5_vault_keeps_its_paper_trail(migrated: Database) -> None:
+    assert migrated.user_version() == schema.LATEST >= 6
+    assert migrated.query("SELECT id, kind, body, terms FROM events") == [
+        ("e", "escalation", "kept as written", "")
+    ]
+    assert migrated.scalar("SELECT employer_domain FROM members") == ""
+    assert migrated.scalar("PRAGMA foreign_key_check") is None
+    migrated.execute(
+        "INSERT INTO events(id, case_id, kind, occurred_at, recorded_at, body, terms) VALUES "
+        f"('x', 'c', 'management', '{T}', '{T}', 'y', 'without-prejudice')"
+    )
+
+
+def test_an_entry_is_sealed_and_an_edit_is_a_new_version(migrated: Database) -> None:
+    with pytest.raises(sqlcipher.IntegrityError, match="sealed"):
+        migrated.execute("UPDATE events SET body = 'rewritten' WHERE id = 'e'")
+    with pytest.raises(sqlcipher.IntegrityError, match="sealed"):
+        migrated.execute("UPDATE events SET occurred_at = '2020-01-01T00:00:00.000000Z' WHERE id = 'e'")
+    migrated.execute(
+        f"INSERT INTO event_versions(event_id, version, body, recorded_at) VALUES ('e', 2, 'v2', '{T}')"
+    )
+    with pytest.raises(sqlcipher.IntegrityError, match="sealed"):
+        migrated.execute("UPDATE event_versions SET body = 'rewritten'")
+    with pytest.raises(sqlcipher.IntegrityError, match="CHECK"):  # version 1 is the entry itself
+        migrated.execute(
+            f"INSERT INTO event_versions(event_id, version, body, recorded_at) VALUES ('e', 1, 'v1', '{T}')"
+        )
+    assert migrated.scalar("SELECT body FROM events WHERE id = 'e'") == "kept as written"
+    # Deleting the case (a purge) still takes the entry and its versions with it.
+    migrated.execute("DELETE FROM events WHERE case_id = 'c'")
+    assert migrated.scalar("SELECT count(*) FROM event_versions") == 0

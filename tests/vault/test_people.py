@@ -1,0 +1,241 @@
+"""Parties and the conflict check, consent and its guard, escalation and the closing guard,
+through the Vault on a real SQLCipher file (issue 5)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import timedelta
+
+import pytest
+
+from casevault.errors import ConsentMissingError, NotFoundError, UsageError
+from casevault.model import FirstMeeting
+from casevault.vault import Vault
+from tests.conftest import FakeClock, reopen
+
+ZOE = "Zoë O'Neill"
+
+
+# ---- parties and conflicts ---------------------------------------------------------------------
+
+
+def test_parties_are_added_listed_searchable_and_removed(vault: Vault) -> None:
+    ref = vault.new_case("Member One")
+    party = vault.add_party(ref, "Priya Raman", "manager", note="Line manager")
+    [stored] = vault.parties(ref)
+    assert (stored.id, stored.name, stored.role, stored.note) == (
+        party,
+        "Priya Raman",
+        "manager",
+        "Line manager",
+    )
+    assert [(h.ref, h.source) for h in vault.search("Raman")] == [(ref, "party")]
+    vault.remove_party(party)
+    assert vault.parties(ref) == []
+    assert vault.search("Raman") == []
+    with pytest.raises(NotFoundError):
+        vault.remove_party(party)
+
+
+def test_bad_party_input_is_one_sentence(vault: Vault) -> None:
+    ref = vault.new_case("Member One")
+    with pytest.raises(UsageError, match="role is one of"):
+        vault.add_party(ref, "Someone", "boss")
+    with pytest.raises(UsageError, match="empty"):
+        vault.add_party(ref, "   ", "witness")
+    assert vault.parties(ref) == []
+
+
+def test_conflicts_find_parties_of_other_cases_by_ref_and_role(vault: Vault) -> None:
+    first = vault.new_case("Member One")
+    vault.add_party(first, ZOE, "witness")
+    second = vault.new_case("oneill zoe")
+    third = vault.new_case("Member Three")
+    vault.add_party(third, "Zoe ONeil", "respondent")
+    found = {(m.ref, m.role) for m in vault.conflicts("Zoe O'Neill")}
+    assert found == {(first, "witness"), (second, "member"), (third, "respondent")}
+    # The case being worked on is left out, its parties too.
+    assert {(m.ref, m.role) for m in vault.conflicts(ZOE, except_ref=third)} == {
+        (first, "witness"),
+        (second, "member"),
+    }
+    assert vault.conflicts("Someone Else") == []
+
+
+def test_a_decision_goes_into_the_paper_trail_without_other_cases_names(vault: Vault) -> None:
+    other = vault.new_case(ZOE)
+    vault.add_party(other, "Priya Raman", "manager")
+    ref = vault.new_case("Member Two")
+    matches = vault.conflicts("zoe oneill", except_ref=ref)
+    assert [(m.ref, m.role) for m in matches] == [(other, "member")]
+    event_id = vault.record_conflict_decision(ref, "step-aside", checked_role="witness", matches=matches)
+    [event] = [e for e in vault.case(ref).events if e.id == event_id]
+    assert event.kind == "conflict-check"
+    assert "step aside" in event.body and "witness" in event.body and f"{other} (member)" in event.body
+    for name_part in ("Zo", "Neill", "Priya", "Raman"):
+        assert name_part not in event.body
+
+
+def test_no_conflict_with_no_matches_is_recorded_and_other_decisions_need_matches(vault: Vault) -> None:
+    ref = vault.new_case("Member Two")
+    vault.record_conflict_decision(ref, "no-conflict", checked_role="member", matches=[])
+    [event] = vault.case(ref).events
+    assert event.kind == "conflict-check" and "no conflict" in event.body
+    with pytest.raises(UsageError):
+        vault.record_conflict_decision(ref, "step-aside", checked_role="member", matches=[])
+    with pytest.raises(UsageError):
+        vault.record_conflict_decision(ref, "maybe", checked_role="member", matches=[])
+
+
+# ---- consent and the management-contact guard -------------------------------------------------
+
+
+@pytest.mark.parametrize("terms", ["off-the-record", "without-prejudice"])
+def test_a_management_contact_on_those_terms_needs_consent(
+    vault: Vault, clock: FakeClock, terms: str
+) -> None:
+    ref = vault.new_case("Member One")
+    with pytest.raises(ConsentMissingError, match="agreement"):
+        vault.add_note(ref, "Met HR.", kind="management", terms=terms)
+    assert vault.case(ref).events == ()
+    consent = vault.give_consent(ref, terms, note="Agreed by phone")
+    assert vault.consent_in_force(ref, terms)
+    event_id = vault.add_note(ref, "Met HR.", kind="management", terms=terms)
+    [event] = vault.case(ref).events
+    assert (event.id, event.terms) == (event_id, terms)
+    clock.advance(hours=1)
+    vault.withdraw_consent(consent)
+    assert not vault.consent_in_force(ref, terms)
+    with pytest.raises(ConsentMissingError):
+        vault.add_note(ref, "Met HR again.", kind="management", terms=terms)
+    # Plain management contacts need nothing.
+    vault.add_note(ref, "Met HR on the record.", kind="management")
+
+
+def test_consent_of_another_scope_does_not_count_and_terms_belong_to_management(vault: Vault) -> None:
+    ref = vault.new_case("Member One")
+    vault.give_consent(ref, "off-the-record")
+    with pytest.raises(ConsentMissingError):
+        vault.add_note(ref, "Met HR.", kind="management", terms="without-prejudice")
+    with pytest.raises(UsageError, match="management"):
+        vault.add_note(ref, "A note.", kind="note", terms="off-the-record")
+    with pytest.raises(UsageError):
+        vault.add_note(ref, "A note.", kind="management", terms="secret")
+
+
+def test_consents_are_listed_withdrawn_once_and_audited(vault: Vault, clock: FakeClock) -> None:
+    ref = vault.new_case("Member One")
+    given = clock.now - timedelta(days=2)
+    consent = vault.give_consent(ref, "share-reps", given_at=given)
+    [c] = vault.consents(ref)
+    assert (c.id, c.scope, c.given_at, c.in_force) == (consent, "share-reps", given, True)
+    with pytest.raises(UsageError, match="before it was given"):
+        vault.withdraw_consent(consent, at=given - timedelta(days=1))
+    vault.withdraw_consent(consent)
+    [c] = vault.consents(ref)
+    assert c.withdrawn_at == clock.now and not c.in_force
+    with pytest.raises(UsageError, match="already"):
+        vault.withdraw_consent(consent)
+    with pytest.raises(NotFoundError):
+        vault.withdraw_consent("0" * 32)
+    with pytest.raises(UsageError, match="future"):
+        vault.give_consent(ref, "share-reps", given_at=clock.now + timedelta(days=1))
+    with pytest.raises(UsageError, match="scope"):
+        vault.give_consent(ref, "everything")
+    actions = [(e.fields.action, e.fields.subject) for e in vault.audit(ref)]
+    assert ("consent.given", consent) in actions and ("consent.withdrawn", consent) in actions
+
+
+def test_sharing_consent_problem(vault: Vault) -> None:
+    ref = vault.new_case("Member One")
+    assert "No consent" in (vault.sharing_consent_problem(ref, "reps") or "")
+    consent = vault.give_consent(ref, "share-regional-office")
+    assert vault.sharing_consent_problem(ref, "regional-office") is None
+    assert vault.sharing_consent_problem(ref, "reps") is not None
+    vault.withdraw_consent(consent)
+    assert "withdrew" in (vault.sharing_consent_problem(ref, "regional-office") or "")
+    with pytest.raises(UsageError):
+        vault.sharing_consent_problem(ref, "the press")
+
+
+# ---- escalation and the closing guard -----------------------------------------------------------
+
+
+def _flag_dismissal(vault: Vault, ref: str) -> None:
+    vault.save_first_meeting(ref, replace(FirstMeeting(), dismissal_threatened=True))
+
+
+def test_closing_needs_a_reason_while_a_prompted_escalation_is_unrecorded(vault: Vault) -> None:
+    ref = vault.new_case("Member One")
+    _flag_dismissal(vault, ref)
+    assert vault.escalation_unrecorded(ref)
+    with pytest.raises(UsageError, match="escalation"):
+        vault.close_case(ref)
+    with pytest.raises(UsageError):
+        vault.close_case(ref, escalation_reason="   ")
+    assert vault.case(ref).summary.status == "open"
+    vault.close_case(ref, escalation_reason="The member resolved it informally.")
+    assert vault.case(ref).summary.status == "closed"
+    assert any("resolved it informally" in e.body for e in vault.case(ref).events)
+
+
+def test_a_recorded_escalation_lets_the_case_close(vault: Vault, clock: FakeClock) -> None:
+    ref = vault.new_case("Member One")
+    vault.save_first_meeting(ref, replace(FirstMeeting(), discrimination_alleged=True))
+    at = clock.now - timedelta(days=1)
+    escalation = vault.record_escalation(
+        ref, escalated_to="Branch caseworker", escalated_at=at, how="phone", regional_office_notified=True
+    )
+    assert not vault.escalation_unrecorded(ref)
+    [e] = vault.escalations(ref)
+    assert (e.id, e.escalated_to, e.escalated_at, e.how, e.regional_office_notified) == (
+        escalation,
+        "Branch caseworker",
+        at,
+        "phone",
+        True,
+    )
+    [event] = [ev for ev in vault.case(ref).events if ev.id == e.event_id]
+    assert event.kind == "escalation" and "regional office notified" in event.body
+    assert ("escalation.recorded", escalation) in [
+        (a.fields.action, a.fields.subject) for a in vault.audit(ref)
+    ]
+    vault.close_case(ref)
+    assert vault.case(ref).summary.status == "closed"
+
+
+def test_no_prompt_no_guard_and_bad_escalations_are_refused(vault: Vault, clock: FakeClock) -> None:
+    ref = vault.new_case("Member One")
+    assert not vault.escalation_unrecorded(ref)
+    with pytest.raises(UsageError):
+        vault.record_escalation(
+            ref, escalated_to="X", escalated_at=clock.now, how="pigeon", regional_office_notified=False
+        )
+    with pytest.raises(UsageError):
+        vault.record_escalation(
+            ref, escalated_to=" ", escalated_at=clock.now, how="email", regional_office_notified=False
+        )
+    assert vault.escalations(ref) == [] and vault.case(ref).events == ()
+    vault.close_case(ref)
+
+
+# ---- employer domain --------------------------------------------------------------------------
+
+
+def test_employer_domain_is_kept_with_the_member(vault: Vault) -> None:
+    ref = vault.new_case("Member One", email="m@uni.ac.uk", employer_domain="@Uni.ac.uk, uni.org")
+    assert vault.case(ref).member.employer_domain == "uni.ac.uk uni.org"
+
+
+def test_everything_survives_a_reopen(vault: Vault, vault_paths: object, clock: FakeClock) -> None:
+    ref = vault.new_case("Member One")
+    vault.add_party(ref, ZOE, "witness")
+    vault.give_consent(ref, "keep-data")
+    vault.close()
+    again = reopen(vault.paths)
+    try:
+        assert [p.name for p in again.parties(ref)] == [ZOE]
+        assert again.consent_in_force(ref, "keep-data")
+        assert again.verify_audit() == []
+    finally:
+        again.close()
