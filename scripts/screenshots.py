@@ -29,7 +29,7 @@ from PySide6.QtWidgets import QApplication, QSplitter, QWidget  # noqa: E402
 
 from casevault.demo import demo_vault  # noqa: E402
 from casevault.gui.app import App  # noqa: E402
-from casevault.gui.case_page import DOCUMENTS, FIRST_MEETING, CasePage  # noqa: E402
+from casevault.gui.case_page import DOCUMENTS, FIRST_MEETING, OVERVIEW, CasePage  # noqa: E402
 from casevault.gui.documents import DocumentsPanel  # noqa: E402
 from casevault.gui.main_window import MainWindow  # noqa: E402
 from casevault.vault import utc_now  # noqa: E402
@@ -123,6 +123,37 @@ def shoot_preview(app: QApplication, window: MainWindow, page: CasePage) -> None
     save(window, "preview.png")
 
 
+def shoot_conflict_check(app: QApplication, window: MainWindow, page: CasePage) -> None:
+    """The People tab after "Add person…" with a name that is a manager in another demo case,
+    typed another way round: the conflict dialog shows that case by reference and role only."""
+    page.tabs.setCurrentWidget(page.people)
+    people = page.people
+    people.name.setText("okonkwo dee")
+    people.role.setCurrentIndex(people.role.findData("witness"))
+    window.resize(1000, 700)
+    settle(app)
+    people.add_person()
+    dialog = people.conflict_dialog
+    if dialog is None:
+        raise SystemExit("the conflict check found no match in the demo vault")
+    dialog.adjustSize()
+    dialog.resize(max(dialog.width(), 560), dialog.height())
+    settle(app)
+    save(dialog, "conflict-check.png")
+    dialog.refer_on.click()
+    dialog.ok_button.click()
+    settle(app)
+
+
+def shoot_audit_history(app: QApplication, window: MainWindow, page: CasePage) -> None:
+    """The Overview with the case's history from the audit log: actions and times, no content."""
+    page.refresh_overview()
+    page.tabs.setCurrentIndex(OVERVIEW)
+    window.resize(960, 820)
+    settle(app)
+    save(window, "audit-history.png")
+
+
 def shoot_reminders(app: QApplication, window: MainWindow) -> None:
     """The reminders panel with a few things due, then the delete confirmation of the demo's
     closed case (its archive period has ended), with the reference half typed. Overdue action
@@ -209,6 +240,8 @@ def main() -> int:
         save(window, "case-page.png")
 
         shoot_preview(app, window, page)
+        shoot_conflict_check(app, window, page)
+        shoot_audit_history(app, window, page)
         shoot_reminders(app, window)
         gui.shutdown()
     return 0

@@ -139,6 +139,11 @@ def _add_case_commands(commands: Any) -> None:
     close = actions.add_parser("close", help="close a case and start its archive period")
     close.add_argument("ref")
     close.add_argument("--retain-days", type=int, metavar="N", help="archive period in days")
+    close.add_argument(
+        "--without-escalation",
+        metavar="REASON",
+        help="why the case closes although the first meeting prompted an escalation that is not recorded",
+    )
     reopen = actions.add_parser("reopen", help="reopen a closed case")
     reopen.add_argument("ref")
     purge = actions.add_parser("purge", help="destroy a closed case beyond recovery")
@@ -313,7 +318,9 @@ def cmd_case(args: argparse.Namespace) -> int:
             else:
                 print_case(data)
         elif action == "close":
-            summary = vault.close_case(args.ref, retain_days=args.retain_days)
+            summary = vault.close_case(
+                args.ref, retain_days=args.retain_days, escalation_reason=args.without_escalation
+            )
             print(f"{summary.ref} closed; due for deletion on {local(summary.retain_until)}.")
         elif action == "reopen":
             vault.reopen_case(args.ref)

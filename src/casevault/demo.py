@@ -16,6 +16,7 @@ from datetime import timedelta
 from pathlib import Path
 
 from casevault.crypto.kdf import KdfParams
+from casevault.model import FirstMeeting
 from casevault.paths import VaultPaths
 from casevault.vault import Vault, utc_now
 
@@ -67,6 +68,21 @@ DEMO_ACTIONS: dict[int, tuple[tuple[str, str, int], ...]] = {
 }
 
 
+# Other people in the cases, by position in DEMO_CASES: (name, role). The witness in the first
+# case is a colleague in the second, so the conflict check has something to find.
+DEMO_PARTIES: dict[int, tuple[tuple[str, str], ...]] = {
+    0: (("Rob Example", "manager"), ("Priya Shah", "witness")),
+    1: (("Priya Shah", "colleague"), ("Dee Okonkwo", "manager")),
+    3: (("Tom Whitfield", "respondent"),),
+}
+
+POLICY = (
+    "Disciplinary procedure (fictional)\n\n"
+    "1. Informal action first. 2. A written invitation to any hearing, with at least five working "
+    "days' notice. 3. The right to be accompanied by a trade union representative or a colleague.\n"
+)
+
+
 def populate(vault: Vault) -> list[str]:
     refs = []
     for position, (name, case_type, email, events) in enumerate(DEMO_CASES):
@@ -79,10 +95,32 @@ def populate(vault: Vault) -> list[str]:
             vault.add_case_date(
                 ref, "hearing", utc_now() + timedelta(days=1, hours=2), "Disciplinary hearing"
             )
+        for party, role in DEMO_PARTIES.get(position, ()):
+            vault.add_party(ref, party, role)
+        vault.give_consent(ref, "keep-data", given_at=utc_now() - timedelta(days=3))
+        if position == 0:
+            vault.add_original(
+                ref,
+                "Warning letter of 3 March (original)",
+                received_at=utc_now() - timedelta(days=3),
+                kept_where="Locked drawer, branch office",
+            )
+        if case_type == "discrimination":
+            vault.save_first_meeting(ref, FirstMeeting(discrimination_alleged=True))
+            vault.record_escalation(
+                ref,
+                escalated_to="Senior caseworker, regional office",
+                escalated_at=utc_now() - timedelta(days=2),
+                how="phone",
+                regional_office_notified=True,
+            )
         letter = f"Fictional letter for {ref}.\n\nThis document exists only in the casevault demo.\n"
         vault.attach_stream(ref, f"letter-{case_type}.txt", io.BytesIO(letter.encode()))
         refs.append(ref)
     vault.close_case(refs[-1], retain_days=0)
+    vault.add_library_stream(
+        "disciplinary-procedure.txt", io.BytesIO(POLICY.encode()), title="Disciplinary procedure"
+    )
     return refs
 
 

@@ -6,6 +6,7 @@ import json
 import subprocess
 from pathlib import Path
 
+from casevault.model import FirstMeeting
 from casevault.paths import VaultPaths
 from casevault.vault import Vault
 from tests.conftest import CASEVAULT, FAST_KDF, PASSPHRASE
@@ -37,3 +38,32 @@ def test_conflicts_reports_party_matches(tmp_path: Path, cli_env: dict[str, str]
     assert plain.returncode == 0, plain.stderr
     assert f"{party_case}\twitness" in plain.stdout
     assert "Zoe" not in plain.stdout and "Someone" not in plain.stdout
+
+
+def test_case_close_needs_a_reason_while_a_prompted_escalation_is_unrecorded(
+    tmp_path: Path, cli_env: dict[str, str]
+) -> None:
+    paths = VaultPaths(tmp_path / "vault")
+    with Vault.create(paths, PASSPHRASE, keychain=None, kdf_params=FAST_KDF) as vault:
+        ref = vault.new_case("Member Flagged")
+        vault.save_first_meeting(ref, FirstMeeting(dismissal_threatened=True))
+
+    def close(*extra: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [*CASEVAULT, "--vault", str(paths.root), "case", "close", ref, *extra],
+            check=False,
+            env=cli_env,
+            stdin=subprocess.DEVNULL,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+
+    refused = close()
+    assert refused.returncode == 2
+    assert "escalation" in refused.stderr and refused.stderr.count("\n") == 1
+    done = close("--without-escalation", "The member resigned before the hearing.")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith(f"{ref} closed")
+    with Vault.open(paths, keychain=None, ask_passphrase=lambda _why: PASSPHRASE) as vault:
+        assert any("resigned" in e.body for e in vault.case(ref).events)

@@ -250,3 +250,23 @@ def test_a_case_without_a_prompt_closes_as_before(qtbot: QtBot, make_app: MakeAp
     assert not by_name(dialog, "Reason for closing without escalation", QPlainTextEdit).isVisible()
     assert by_name(dialog, "Close case", QPushButton).isEnabled()
     dialog.reject()
+
+
+def test_write_to_the_member_opens_a_bcc_draft_without_the_name(qtbot: QtBot, make_app: MakeApp) -> None:
+    app = make_app()
+    window = create_vault(qtbot, app)
+    vault = window.vault
+    assert vault is not None
+    ref = vault.new_case("Ida Fairweather", email="ida.f+union@example.org")
+    silent = vault.new_case("Jon Nomail")
+    window.open_case(ref)
+    page = window.case_page
+    assert page is not None
+    opened: list[str] = []
+    page.open_url = lambda url: opened.append(url.toString(url.ComponentFormattingOption.FullyEncoded))
+    click(qtbot, by_name(page, "Write to the member", QPushButton))
+    assert opened == [f"mailto:?bcc=ida.f%2Bunion@example.org&subject={ref}"]
+    assert "Ida" not in opened[0] and "Fairweather" not in opened[0]
+    window.open_case(silent)
+    assert window.case_page is not None
+    assert not by_name(window.case_page, "Write to the member", QPushButton).isEnabled()

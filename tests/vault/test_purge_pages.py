@@ -67,6 +67,16 @@ PURGED_TEXT = [
     "Ottoline",
     "Jibberwock",
     "Wombatique",
+    # Schema 6's records: a person in the case, consent, the originals register, an escalation,
+    # an entry's later version, the employer's domain.
+    "Gorblimey",
+    "Fennimore",
+    "Pernicketty",
+    "Snollygoster",
+    "Bumfuzzle",
+    "Lollygagger",
+    "Cattywampus",
+    "kerfuffle.example",
 ]
 # ... and as FTS5 stores them: unicode61 with remove_diacritics 2 keeps lower-cased, folded terms.
 # Terms in an FTS5 leaf are prefix-compressed against the term before them, so a term may be on
@@ -91,6 +101,9 @@ FTS_TERMS = [
     "ottoline",
     "jibberwock",
     "wombatique",
+    "gorblimey",
+    "fennimore",
+    "cattywampus",
 ]
 MIN_TAIL = 7
 
@@ -288,8 +301,18 @@ def test_a_flipped_byte_in_a_wal_frame_fails_authentication(vault: Vault, tmp_pa
 def _purged_case(vault: Vault, clock: FakeClock) -> tuple[str, str, str]:
     """The case to purge, with every kind of record, written in many transactions; returns (ref,
     case id, attachment id)."""
-    ref = vault.new_case(PURGED_NAME, case_type="discipline", email=EMAIL)
+    ref = vault.new_case(
+        PURGED_NAME, case_type="discipline", email=EMAIL, employer_domain="kerfuffle.example"
+    )
     vault.add_note(ref, NOTE, kind="meeting")
+    vault.add_party(ref, "Gorblimey Fennimore", "manager", note="Pernicketty line manager")
+    vault.give_consent(ref, "share-reps", note="Pernicketty agreed by phone")
+    vault.add_original(ref, "Snollygoster contract", received_at=clock.now, kept_where="Bumfuzzle drawer")
+    vault.record_escalation(
+        ref, escalated_to="Lollygagger", escalated_at=clock.now, how="phone", regional_office_notified=True
+    )
+    first = vault.add_note(ref, "Plain entry, edited later.")
+    vault.edit_note(first, "Entry edited: the Cattywampus shift pattern.")
     # An earlier draft of the first meeting, replaced later: the draft is the member's data too.
     vault.save_first_meeting(ref, FirstMeeting(held_at=clock.now, narrative=DRAFT, issues=("Draftwort pay",)))
     for i in range(25):

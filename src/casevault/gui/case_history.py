@@ -20,6 +20,14 @@ ACTION_LABELS: dict[str, object] = {  # QT_TRANSLATE_NOOP is typed as returning 
     "document.viewed": QT_TRANSLATE_NOOP("CaseHistory", "Document previewed"),
     "document.saved": QT_TRANSLATE_NOOP("CaseHistory", "Decrypted copy saved"),
     "case.deleted": QT_TRANSLATE_NOOP("CaseHistory", "Case deleted"),
+    "party.added": QT_TRANSLATE_NOOP("CaseHistory", "Person added to the case"),
+    "party.removed": QT_TRANSLATE_NOOP("CaseHistory", "Person removed from the case"),
+    "consent.given": QT_TRANSLATE_NOOP("CaseHistory", "Consent recorded"),
+    "consent.withdrawn": QT_TRANSLATE_NOOP("CaseHistory", "Consent withdrawn"),
+    "escalation.recorded": QT_TRANSLATE_NOOP("CaseHistory", "Escalation recorded"),
+    "note.edited": QT_TRANSLATE_NOOP("CaseHistory", "Paper-trail entry edited (new version)"),
+    "original.received": QT_TRANSLATE_NOOP("CaseHistory", "Original document received"),
+    "original.returned": QT_TRANSLATE_NOOP("CaseHistory", "Original document returned"),
 }
 
 

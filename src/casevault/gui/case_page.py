@@ -6,9 +6,11 @@ form (entries and action points are written as soon as they are added)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
@@ -19,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from casevault.casework.contact import bcc_mailto
 from casevault.errors import CasevaultError
 from casevault.gui.action_points_panel import ActionPointsPanel
 from casevault.gui.case_history import CaseHistory
@@ -46,6 +49,7 @@ class CasePage(QWidget):
         self._ref = ref
         self._vault = vault
         self._close_dialog: CloseCaseDialog | None = None
+        self.open_url: Callable[[QUrl], object] = QDesktopServices.openUrl  # replaced in tests
         detail = vault.case(ref)
         self.back_button = QPushButton(self.tr("← &Back to cases"))
         self.back_button.setAccessibleName(self.tr("Back to cases"))
@@ -133,9 +137,20 @@ class CasePage(QWidget):
             self.status_button = QPushButton(self.tr("C&lose case…"))
             self.status_button.setAccessibleName(self.tr("Close case"))
             self.status_button.clicked.connect(self.ask_close_case)
+        self.email_button = QPushButton(self.tr("&Write to the member…"))
+        self.email_button.setAccessibleName(self.tr("Write to the member"))
+        self.email_button.setToolTip(
+            self.tr(
+                "Opens a draft in your email program with the address in Bcc and no attachment: "
+                "send documents as an encrypted zip instead."
+            )
+        )
+        self.email_button.setEnabled(bool(detail.member.email))
+        self.email_button.clicked.connect(lambda: self.write_to_member(detail.member.email))
         buttons = QHBoxLayout()
         buttons.addWidget(self.status_button)
         buttons.addWidget(self.delete_button)
+        buttons.addWidget(self.email_button)
         buttons.addStretch(1)
         form.addRow("", buttons)
         self.history = CaseHistory(self._vault, self._ref)
@@ -143,6 +158,15 @@ class CasePage(QWidget):
         history_label.setBuddy(self.history)
         form.addRow(history_label, self.history)
         return page
+
+    def write_to_member(self, address: str) -> None:
+        """A mail draft with the address in Bcc (the guide's advice for personal addresses) and
+        the case reference as its subject: never a name, never an attachment."""
+        try:
+            url = bcc_mailto([address], subject=self._ref)
+        except ValueError:
+            return
+        self.open_url(QUrl(url))
 
     def refresh_overview(self) -> None:
         current = self.tabs.currentIndex()
