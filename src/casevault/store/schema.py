@@ -400,7 +400,22 @@ CREATE TABLE breaches (
 ) STRICT;
 """
 
-MIGRATIONS: tuple[str, ...] = (V1, V2, V3, V4, V5, V6)
+# Exchange (issue 6): what left the vault, to whom and when. The zip's SHA-256 lets the rep prove
+# later which file was sent; the recipient is as the rep typed it.
+V7 = """
+CREATE TABLE sent_log (
+    id TEXT PRIMARY KEY,
+    case_id TEXT NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL CHECK (kind IN ('zip', 'handover', 'subject-access')),
+    sent_at TEXT NOT NULL,
+    recipient TEXT NOT NULL,
+    contents TEXT NOT NULL,  -- the inner file names, one per line
+    sha256 TEXT NOT NULL
+) STRICT;
+CREATE INDEX sent_log_by_case ON sent_log(case_id, sent_at);
+"""
+
+MIGRATIONS: tuple[str, ...] = (V1, V2, V3, V4, V5, V6, V7)
 LATEST = len(MIGRATIONS)
 
 
