@@ -23,6 +23,7 @@ os.environ["XDG_CONFIG_HOME"] = str(_scratch / "config")
 os.environ["XDG_RUNTIME_DIR"] = str(_scratch / "runtime")
 (_scratch / "runtime").mkdir(mode=0o700)
 
+import pyrage  # noqa: E402
 from PySide6.QtCore import QBuffer, QByteArray, QDate, QDateTime, QIODevice, QLocale, QRectF, Qt, QTime  # noqa: E402
 from PySide6.QtGui import QColor, QFont, QPageLayout, QPageSize, QPainter, QPdfWriter  # noqa: E402
 from PySide6.QtWidgets import QApplication, QSplitter, QWidget  # noqa: E402
@@ -154,6 +155,36 @@ def shoot_audit_history(app: QApplication, window: MainWindow, page: CasePage) -
     save(window, "audit-history.png")
 
 
+def shoot_exchange(app: QApplication, window: MainWindow, page: CasePage) -> None:
+    """The export dialog ready to send to another rep (the member's consent to share is recorded
+    first, as the dialog requires), then the handover dialog with a colleague's key pasted."""
+    vault = window.vault
+    assert vault is not None
+    vault.give_consent(page.ref, "share-reps", note="Agreed at the first meeting")
+    page.open_export_dialog()
+    dialog = page.export_dialog
+    assert dialog is not None
+    dialog.recipient.setText("Alex, branch caseworker")
+    dialog.include_summary.setChecked(True)
+    dialog.generate_password()
+    dialog.path.setText("/media/usb/CV-2026-0001-documents.zip")
+    dialog.resize(640, dialog.sizeHint().height())
+    settle(app)
+    save(dialog, "export.png")
+    dialog.reject()
+    settle(app)
+
+    page.open_handover_dialog()
+    handover = page.handover_dialog
+    assert handover is not None
+    handover.recipient_field.setText(str(pyrage.x25519.Identity.generate().to_public()))
+    handover.resize(640, handover.sizeHint().height())
+    settle(app)
+    save(handover, "handover.png")
+    handover.reject()
+    settle(app)
+
+
 def shoot_reminders(app: QApplication, window: MainWindow) -> None:
     """The reminders panel with a few things due, then the delete confirmation of the demo's
     closed case (its archive period has ended), with the reference half typed. Overdue action
@@ -242,6 +273,7 @@ def main() -> int:
         shoot_preview(app, window, page)
         shoot_conflict_check(app, window, page)
         shoot_audit_history(app, window, page)
+        shoot_exchange(app, window, page)
         shoot_reminders(app, window)
         gui.shutdown()
     return 0

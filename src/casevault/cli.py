@@ -22,7 +22,7 @@ from typing import Any, NoReturn
 from casevault import __version__
 from casevault import log as logsetup
 from casevault.casework.retention import ORIGINALS_REASONS
-from casevault.errors import CasevaultError, UsageError
+from casevault.errors import CasevaultError, UnlockError, UsageError
 from casevault.fsutil import translate_os_error
 from casevault.keychain import OsKeychain
 from casevault.model import EVENT_KINDS, FirstMeeting
@@ -118,6 +118,8 @@ def build_parser() -> ArgumentParser:
     _add_case_commands(commands)
     _add_record_commands(commands)
     _add_vault_commands(commands)
+    _add_exchange_commands(commands)
+    _add_handover_commands(commands)
     return parser
 
 
@@ -210,6 +212,73 @@ def _add_vault_commands(commands: Any) -> None:
     bench.add_argument("--quick", action="store_true", help="small sizes, for a smoke run")
     bench.add_argument("--dir", metavar="DIR", help="where to put the scratch files (default: a temp folder)")
     bench.add_argument("--gui", action="store_true", help="the desktop app: start-up, case list and search")
+    backup = commands.add_parser(
+        "backup", help="write one encrypted backup file (--out FILE), or check one (verify FILE)"
+    )
+    backup.add_argument("action", nargs="?", choices=("verify",), help="verify: prove FILE restores")
+    backup.add_argument("file", nargs="?", metavar="FILE", help="the backup to verify")
+    backup.add_argument("--out", metavar="FILE", help="the new backup file (never overwrites)")
+    restore = commands.add_parser("restore", help="rebuild a vault from a backup in an empty or new folder")
+    restore.add_argument("file", metavar="FILE")
+    restore.add_argument("--into", metavar="DIR", required=True, help="an empty or new folder")
+
+
+def _add_exchange_commands(commands: Any) -> None:
+    export = commands.add_parser("export", help="a password-protected (AES-256) zip of a case, for sending")
+    export.add_argument("ref")
+    export.add_argument("--out", required=True, metavar="FILE.zip", help="a new file (never overwrites)")
+    export.add_argument("--password-env", metavar="VAR", help="take the zip's password from this variable")
+    export.add_argument("--to", default="", metavar="RECIPIENT", help="who it goes to, for the sent log")
+    export.add_argument(
+        "--recipient-kind",
+        choices=("reps", "regional-office", "member"),
+        default="reps",
+        help="needs the member's consent to share with them (not for the member)",
+    )
+    export.add_argument("--documents", nargs="+", metavar="ID", help="these attachments (default: all)")
+    export.add_argument("--summary", action="store_true", help="include a case summary PDF")
+    export.add_argument("--real-names", action="store_true", help="the documents' real names inside the zip")
+    summary = commands.add_parser("summary", help="save a case summary PDF (never overwrites)")
+    summary.add_argument("ref")
+    summary.add_argument("--out", required=True, metavar="FILE.pdf")
+    subject = commands.add_parser(
+        "subject-access", help="everything held about a case's member, as a password-protected zip"
+    )
+    subject.add_argument("ref")
+    subject.add_argument("--out", required=True, metavar="FILE.zip")
+    subject.add_argument("--password-env", metavar="VAR", help="take the zip's password from this variable")
+
+
+def _add_handover_commands(commands: Any) -> None:
+    commands.add_parser("identity", help="print this vault's handover key, for colleagues to hand cases to")
+    handover = commands.add_parser("handover", help="hand a case to a colleague as an encrypted bundle")
+    handover.add_argument("ref")
+    handover.add_argument("--to", required=True, metavar="AGE_PUBLIC_KEY", help="your colleague's key")
+    handover.add_argument("--out", required=True, metavar="FILE", help="a new file (never overwrites)")
+    receive = commands.add_parser("receive", help="import a case handed to you; prints its new reference")
+    receive.add_argument("file")
+
+
+def cmd_identity(args: argparse.Namespace) -> int:
+    with open_vault(args) as vault:
+        print(vault.identity_public_key())
+    return 0
+
+
+def cmd_handover(args: argparse.Namespace) -> int:
+    with open_vault(args) as vault:
+        vault.hand_over(args.ref, args.to, Path(args.out))
+    say(
+        f"wrote {args.out}; only the holder of that key can open it. Once your colleague has it, "
+        "close the case and delete your copy (casevault case close, then case purge)."
+    )
+    return 0
+
+
+def cmd_receive(args: argparse.Namespace) -> int:
+    with open_vault(args) as vault:
+        print(vault.receive_case(Path(args.file)))
+    return 0
 
 
 def open_vault(args: argparse.Namespace) -> Vault:
@@ -514,6 +583,90 @@ def cmd_keychain(args: argparse.Namespace) -> int:
     return 0
 
 
+_QT_APP: list[object] = []  # the offscreen QGuiApplication the summary commands create
+
+
+def _summary_renderer() -> Callable[[Vault, str], bytes]:
+    """The GUI's PDF renderer, offscreen: Qt is imported only for the commands that need it."""
+    if not os.environ.get("QT_QPA_PLATFORM") and not os.environ.get("DISPLAY"):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from PySide6.QtGui import QGuiApplication  # noqa: PLC0415 - only these commands need Qt
+
+    from casevault.gui.summary_pdf import render_summary  # noqa: PLC0415
+
+    if QGuiApplication.instance() is None:
+        _QT_APP.append(QGuiApplication(["casevault"]))
+    return render_summary
+
+
+def _zip_password(env_name: str | None) -> tuple[str, bool]:
+    """(password, generated): from the named variable, else a new random one."""
+    from casevault.casework import exchange  # noqa: PLC0415
+
+    if env_name:
+        value = os.environ.get(env_name)
+        if not value:
+            raise UsageError(f"The variable {env_name} is not set or is empty.")
+        return value, False
+    return exchange.generate_password(), True
+
+
+def _tell_password(password: str) -> None:
+    from casevault.casework import exchange  # noqa: PLC0415
+
+    print(f"Password: {password}")
+    print(exchange.SEND_SEPARATELY)
+    print(exchange.WHAT_OPENS_IT)
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from casevault.errors import ConsentMissingError  # noqa: PLC0415
+
+    to = args.to or ("the member" if args.recipient_kind == "member" else "")
+    if not to:
+        raise UsageError("Say who the zip is for with --to (it goes in the sent log).")
+    password, generated = _zip_password(args.password_env)
+    with open_vault(args) as vault:
+        problem = vault.export_problem(args.ref, args.recipient_kind)
+        if problem:
+            raise ConsentMissingError(problem)
+        pdf = _summary_renderer()(vault, args.ref) if args.summary else None
+        record = vault.export_zip(
+            args.ref,
+            args.documents,
+            Path(args.out),
+            password=password,
+            recipient=to,
+            recipient_kind=args.recipient_kind,
+            neutral_names=not args.real_names,
+            summary_pdf=pdf,
+        )
+    say(f"wrote {args.out} ({len(record.contents)} files, SHA-256 {record.sha256}).")
+    if generated:
+        _tell_password(password)
+    return 0
+
+
+def cmd_summary(args: argparse.Namespace) -> int:
+    with open_vault(args) as vault:
+        vault.save_summary(args.ref, Path(args.out), _summary_renderer()(vault, args.ref))
+    say(f"wrote {args.out}; this PDF is not protected by the vault.")
+    return 0
+
+
+def cmd_subject_access(args: argparse.Namespace) -> int:
+    password, generated = _zip_password(args.password_env)
+    with open_vault(args) as vault:
+        render = _summary_renderer()
+        record = vault.export_subject_access(
+            args.ref, Path(args.out), password=password, render_summary=lambda ref: render(vault, ref)
+        )
+    say(f"wrote {args.out} ({len(record.contents)} files, SHA-256 {record.sha256}).")
+    if generated:
+        _tell_password(password)
+    return 0
+
+
 def cmd_bench(args: argparse.Namespace) -> int:
     if args.gui:
         from casevault.gui import bench as gui_bench  # noqa: PLC0415 - Qt only for this benchmark
@@ -522,6 +675,67 @@ def cmd_bench(args: argparse.Namespace) -> int:
     from casevault import bench  # noqa: PLC0415 - only the benchmark needs it
 
     return bench.run(quick=args.quick, scratch=Path(args.dir) if args.dir else None)
+
+
+def _progress_printer() -> Callable[[int, int], None] | None:
+    """Percent steps on stderr when it is a terminal; nothing otherwise."""
+    if not sys.stderr.isatty():
+        return None
+    shown = [-1]
+
+    def show(done: int, total: int) -> None:
+        percent = 100 * done // total if total else 100
+        if percent != shown[0]:
+            shown[0] = percent
+            print(f"\r{percent:3d} %", end="", file=sys.stderr, flush=True)
+            if percent == 100:
+                print(file=sys.stderr)
+
+    return show
+
+
+def _backup_passphrase() -> str:
+    passphrase = ask_passphrase("A backup opens with the passphrase the vault had when it was made")
+    if passphrase is None:
+        raise UnlockError(
+            "No passphrase was given (set CASEVAULT_PASSPHRASE or run casevault in a terminal)."
+        )
+    return passphrase
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from casevault.vault_backup import PURGE_WARNING, verify_backup  # noqa: PLC0415
+
+    if args.action == "verify":
+        if not args.file or args.out:
+            raise UsageError("Use `casevault backup verify FILE` (without --out).")
+        problems = verify_backup(Path(args.file), _backup_passphrase(), _progress_printer())
+        for problem in problems:
+            print(problem)
+        if problems:
+            say("The backup would not restore cleanly.")
+            return 4
+        print("The backup is good: it restores, opens with the passphrase and passes check.")
+        return 0
+    if not args.out or args.file:
+        raise UsageError("Use `casevault backup --out FILE` or `casevault backup verify FILE`.")
+    with open_vault(args) as vault:
+        report = vault.backup(Path(args.out), _progress_printer())
+    print(
+        f"Wrote {report.path} ({report.size} bytes: {report.attachments} attachment(s), "
+        f"{report.library_documents} library document(s)). It opens with the vault passphrase."
+    )
+    say(PURGE_WARNING)
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from casevault.vault_backup import restore_backup  # noqa: PLC0415
+
+    into = Path(args.into)
+    restore_backup(Path(args.file), into, passphrase=_backup_passphrase(), progress=_progress_printer())
+    print(f"Restored a vault into {into}; open it with `casevault --vault {into}` and its passphrase.")
+    return 0
 
 
 HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
@@ -540,6 +754,14 @@ HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "passphrase": cmd_passphrase,
     "keychain": cmd_keychain,
     "bench": cmd_bench,
+    "export": cmd_export,
+    "summary": cmd_summary,
+    "subject-access": cmd_subject_access,
+    "backup": cmd_backup,
+    "restore": cmd_restore,
+    "identity": cmd_identity,
+    "handover": cmd_handover,
+    "receive": cmd_receive,
 }
 
 

@@ -227,3 +227,16 @@ class Breach:
     informed_at: datetime | None
     actions: str
     recorded_at: datetime
+
+
+@dataclass(frozen=True)
+class SentRecord:
+    """One row of the sent log: what left the vault, to whom (as typed) and when."""
+
+    id: str
+    ref: str  # the case's reference
+    kind: str  # zip | handover | subject-access
+    sent_at: datetime
+    recipient: str
+    contents: tuple[str, ...]  # the names inside, one per document
+    sha256: str  # of the file that was written

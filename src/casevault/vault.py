@@ -57,6 +57,9 @@ from casevault.store import meetings as meeting_rows
 from casevault.store import search as search_rows
 from casevault.store.db import Database
 from casevault.unlock import AskPassphrase, KeychainOutcome, try_keychain, unlock
+from casevault.vault_backup import BackupMixin
+from casevault.vault_exchange import ExchangeMixin
+from casevault.vault_handover import HandoverMixin
 from casevault.vault_library import LibraryMixin
 from casevault.vault_paper_trail import PaperTrailMixin
 from casevault.vault_people import PeopleMixin
@@ -97,7 +100,9 @@ def read_header(paths: VaultPaths) -> KeyHeader:
         raise DamagedError(f"The vault key file is damaged or not a casevault key file ({err}).") from None
 
 
-class Vault(RemindersMixin, PeopleMixin, PaperTrailMixin, LibraryMixin):
+class Vault(
+    RemindersMixin, PeopleMixin, PaperTrailMixin, LibraryMixin, ExchangeMixin, BackupMixin, HandoverMixin
+):
     def __init__(self, paths: VaultPaths, header: KeyHeader, vmk: bytes, db: Database, clock: Clock) -> None:
         self.paths = paths
         self._header = header
@@ -655,7 +660,7 @@ class Vault(RemindersMixin, PeopleMixin, PaperTrailMixin, LibraryMixin):
         key, and record it in the audit log as "viewed" or "saved" (a decrypted copy written
         out). The reader's `read_all` and `save_to` touch only files, so they may run on a worker
         thread (the desktop app decrypts there, keeping the window responsive)."""
-        if purpose not in ("viewed", "saved"):
+        if purpose not in ("viewed", "saved", "exported"):
             raise ValueError(f"unknown purpose {purpose!r}")
         attachment, key = self._attachment_and_key(attachment_id)
         self._audit(f"document.{purpose}", self._ref_of(attachment.case_id), attachment.id)

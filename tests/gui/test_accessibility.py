@@ -156,3 +156,33 @@ def test_casework_guidance_dialogs(qtbot: QtBot, make_app: MakeApp) -> None:
     window.about_action.trigger()
     assert window.about_box is not None and unnamed_controls(window.about_box) == []
     window.about_box.reject()
+
+
+def test_handover_dialog(qtbot: QtBot, make_app: MakeApp) -> None:
+    app = make_app()
+    window = create_vault(qtbot, app)
+    assert isinstance(window, MainWindow)
+    window.open_handover()
+    dialog = window.handover_dialog
+    assert dialog is not None
+    assert unnamed_controls(dialog) == []
+    for name in ("This vault's handover key", "Copy my handover key", "Receive a case"):
+        by_name(dialog, name)
+    dialog.reject()
+
+
+def test_backup_dialog(qtbot: QtBot, make_app: MakeApp) -> None:
+    """Backup… (issue 6): every control named, and the purge-vs-backup sentence shown."""
+    from casevault.gui.backup_dialog import BackupDialog  # noqa: PLC0415
+
+    app = make_app()
+    window = create_vault(qtbot, app)
+    assert isinstance(window, MainWindow)
+    window.backup_action.trigger()
+    dialog = window.backup_dialog
+    assert isinstance(dialog, BackupDialog)
+    assert unnamed_controls(dialog) == []
+    for name in ("Back up to a file", "Verify a backup", "Cancel the backup", "Passphrase for verifying"):
+        by_name(dialog, name)
+    assert "destroy old backups" in dialog.purge_warning.text()
+    dialog.reject()

@@ -153,7 +153,16 @@ def test_menus_hold_the_entries(qtbot: QtBot, make_app: MakeApp) -> None:
         for m in (a.menu() for a in window.menuBar().actions())
         if m
     }
-    assert menus["&Casework"] == ["Policy &library…", "Report a confidentiality &breach…", "Breach &records…"]
+    assert menus["&Casework"] == [
+        "Policy &library…",
+        "Report a confidentiality &breach…",
+        "Breach &records…",
+        "Recei&ve a case…",
+        "My &handover key…",
+    ]
+    for entries in menus.values():  # one mnemonic per letter, so Alt+letter reaches every entry
+        keys = [text.split("&", 1)[1][0].lower() for text in entries if "&" in text]
+        assert len(keys) == len(set(keys)), entries
     assert "&Check this device…" in menus["&Settings"]
     assert menus["&Help"][-1] == "&About casevault"
 

@@ -34,10 +34,13 @@ from cryptography.hazmat.backends.openssl import backend as openssl_backend
 from sqlcipher3 import dbapi2 as sqlcipher
 
 from casevault import __version__
+from casevault.bench import backup as benchmarks_backup
 from casevault.bench import db as benchmarks_db
 from casevault.bench import files as benchmarks_files
 from casevault.bench.common import (
     FAST_KDF,
+    GIB,
+    MIB,
     Settings,
     Table,
     emit,
@@ -150,6 +153,11 @@ def run(*, quick: bool, scratch: Path | None) -> int:
         info_vault = folder / "vault-small"
         emit(_parameters(settings, folder, info_vault))
         emit(benchmarks_files.attach_and_get(settings, folder))
+        emit(
+            benchmarks_backup.backup_and_restore(
+                8 * MIB if settings.quick else GIB, folder, runs=1 if settings.quick else 3
+            )
+        )
         emit(benchmarks_files.peak_memory(settings, folder))
         for table in benchmarks_db.unlock_and_search(settings, folder, info_vault):
             emit(table)

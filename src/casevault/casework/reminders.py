@@ -27,7 +27,20 @@ ADVICE_FOLLOW_UP = "advice-follow-up"
 ORIGINALS_RETURN = "originals-return"
 ESCALATION_UNRECORDED = "escalation-unrecorded"
 ARCHIVE_EXPIRED = "archive-expired"
-KINDS = (ACTION_DUE, HEARING_SOON, ADVICE_FOLLOW_UP, ORIGINALS_RETURN, ESCALATION_UNRECORDED, ARCHIVE_EXPIRED)
+BACKUP_DUE = "backup-due"  # vault-wide: its ref is ""
+KINDS = (
+    ACTION_DUE,
+    HEARING_SOON,
+    ADVICE_FOLLOW_UP,
+    ORIGINALS_RETURN,
+    ESCALATION_UNRECORDED,
+    ARCHIVE_EXPIRED,
+    BACKUP_DUE,
+)
+# Settings (inside the vault) that drive the backup reminder.
+BACKUP_LAST_SETTING = "backup.last_at"
+BACKUP_EVERY_SETTING = "backup.every_days"
+BACKUP_EVERY_DEFAULT = 7
 
 TEXTS = {
     ACTION_DUE: QT_TRANSLATE_NOOP("casework", "An action point is due."),
@@ -44,6 +57,7 @@ TEXTS = {
     ARCHIVE_EXPIRED: QT_TRANSLATE_NOOP(
         "casework", "The archive period has ended: delete this case permanently."
     ),
+    BACKUP_DUE: QT_TRANSLATE_NOOP("casework", "Time to back up the vault (Vault > Backup…)."),
 }
 
 
@@ -65,6 +79,8 @@ class Sources:
     advice: tuple[tuple[str, str, str, datetime], ...] = ()  # (ref, event id, kind, when)
     escalations: tuple[tuple[str, str, datetime, bool], ...] = ()  # (ref, case id, prompted, recorded)
     originals: tuple[tuple[str, str, datetime], ...] = ()  # closed, originals held: (ref, case id, closed)
+    # Vault-wide: (vault in use since, last backup or None, every N days; 0 = never remind).
+    backup: tuple[datetime | None, datetime | None, int] | None = None
 
 
 @dataclass(frozen=True)
@@ -106,6 +122,7 @@ def all_reminders(sources: Sources, settings: Settings = Settings()) -> list[Rem
         if not recorded
     ]
     found += [_reminder(ORIGINALS_RETURN, ref, case_id, closed) for ref, case_id, closed in sources.originals]
+    found += backup_reminder(sources.backup)
     return sorted(found, key=lambda r: (r.due_at, r.ref, r.kind))
 
 
@@ -120,6 +137,18 @@ def _advice_follow_ups(
     for ref, event_id, kind, when in advice:
         if kind == "advice" and not any(w >= when for w in written.get(ref, ())):
             yield _reminder(ADVICE_FOLLOW_UP, ref, event_id, when + wait)
+
+
+def backup_reminder(backup: tuple[datetime | None, datetime | None, int] | None) -> list[Reminder]:
+    """The "time to back up" reminder: every N days after the last backup, or, never backed up, N days after
+    the vault came into use. Vault-wide, so its ref is ""."""
+    if backup is None:
+        return []
+    since, last, every_days = backup
+    start = last or since
+    if every_days <= 0 or start is None:
+        return []
+    return [_reminder(BACKUP_DUE, "", "vault", start + timedelta(days=every_days))]
 
 
 def _visible(reminder: Reminder, states: dict[str, ReminderState], now: datetime) -> bool:

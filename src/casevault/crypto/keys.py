@@ -25,6 +25,7 @@ PURPOSE_DB: Final = "casevault/v1/db"
 PURPOSE_CASE_KEK: Final = "casevault/v1/case-kek"
 PURPOSE_AUDIT: Final = "casevault/v1/audit"
 PURPOSE_LIBRARY_KEK: Final = "casevault/v1/library-kek"
+PURPOSE_BACKUP_MAC: Final = "casevault/v1/backup-mac"
 
 
 def random_key() -> bytes:

@@ -14,11 +14,16 @@ from casevault.vault import Vault
 
 ACTION_LABELS: dict[str, object] = {  # QT_TRANSLATE_NOOP is typed as returning object
     "case.created": QT_TRANSLATE_NOOP("CaseHistory", "Case opened"),
+    "case.handed-over": QT_TRANSLATE_NOOP("CaseHistory", "Case handed over to a colleague"),
+    "case.received": QT_TRANSLATE_NOOP("CaseHistory", "Case received by handover"),
     "case.closed": QT_TRANSLATE_NOOP("CaseHistory", "Case closed"),
     "case.reopened": QT_TRANSLATE_NOOP("CaseHistory", "Case reopened"),
     "document.attached": QT_TRANSLATE_NOOP("CaseHistory", "Document attached"),
     "document.viewed": QT_TRANSLATE_NOOP("CaseHistory", "Document previewed"),
     "document.saved": QT_TRANSLATE_NOOP("CaseHistory", "Decrypted copy saved"),
+    "document.exported": QT_TRANSLATE_NOOP("CaseHistory", "Document sent out in an encrypted zip"),
+    "case.exported": QT_TRANSLATE_NOOP("CaseHistory", "Encrypted zip made for sending"),
+    "summary.saved": QT_TRANSLATE_NOOP("CaseHistory", "Case summary PDF saved"),
     "case.deleted": QT_TRANSLATE_NOOP("CaseHistory", "Case deleted"),
     "party.added": QT_TRANSLATE_NOOP("CaseHistory", "Person added to the case"),
     "party.removed": QT_TRANSLATE_NOOP("CaseHistory", "Person removed from the case"),

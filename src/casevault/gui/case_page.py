@@ -27,7 +27,9 @@ from casevault.gui.action_points_panel import ActionPointsPanel
 from casevault.gui.case_history import CaseHistory
 from casevault.gui.case_list_model import local_date_text, local_datetime_text, status_label
 from casevault.gui.close_case_dialog import CloseCaseDialog
+from casevault.gui.export_dialog import ExportDialog
 from casevault.gui.first_meeting_form import FirstMeetingForm
+from casevault.gui.handover_dialog import HandoverDialog
 from casevault.gui.originals_panel import OriginalsPanel
 from casevault.gui.paper_trail import PaperTrail
 from casevault.gui.parties_panel import PartiesPanel, work_email_text
@@ -151,6 +153,8 @@ class CasePage(QWidget):
         buttons.addWidget(self.status_button)
         buttons.addWidget(self.delete_button)
         buttons.addWidget(self.email_button)
+        buttons.addWidget(self._make_export_button())
+        buttons.addWidget(self._make_handover_button())
         buttons.addStretch(1)
         form.addRow("", buttons)
         self.history = CaseHistory(self._vault, self._ref)
@@ -196,8 +200,44 @@ class CasePage(QWidget):
         self.refresh_overview()
         self.status_changed.emit(self._ref)
 
+    def _make_export_button(self) -> QPushButton:
+        self.export_button = QPushButton(self.tr("E&xport…"))
+        self.export_button.setAccessibleName(self.tr("Export as an encrypted zip"))
+        self.export_button.clicked.connect(self.open_export_dialog)
+        return self.export_button
+
+    def open_export_dialog(self) -> None:
+        dialog = ExportDialog(self._vault, self._ref, self)
+        dialog.finished.connect(self._export_finished)
+        self.export_dialog: ExportDialog | None = dialog
+        dialog.open()
+
+    def _export_finished(self) -> None:
+        if self._vault.is_open:  # the history shows the export
+            self.refresh_overview()
+
+    def _make_handover_button(self) -> QPushButton:
+        self.handover_button = QPushButton(self.tr("&Hand over…"))
+        self.handover_button.setAccessibleName(self.tr("Hand over to a colleague"))
+        self.handover_button.clicked.connect(self.open_handover_dialog)
+        return self.handover_button
+
+    def open_handover_dialog(self) -> None:
+        dialog = HandoverDialog(self._vault, self, self._ref)
+        dialog.finished.connect(self._export_finished)  # the history shows the handover
+        self.handover_dialog: HandoverDialog | None = dialog
+        dialog.open()
+
     def close_dialogs(self) -> None:
         """On lock: no dialog of this page outlives it."""
+        handover_dialog = getattr(self, "handover_dialog", None)
+        if handover_dialog is not None:
+            self.handover_dialog = None
+            handover_dialog.reject()
+        export_dialog = getattr(self, "export_dialog", None)
+        if export_dialog is not None:
+            self.export_dialog = None
+            export_dialog.reject()
         if self._close_dialog is not None:
             self._close_dialog.reject()
             self._close_dialog = None

@@ -44,6 +44,7 @@ from casevault.gui.case_list_model import UPDATED_COLUMN, CaseListModel
 from casevault.gui.case_page import CasePage
 from casevault.gui.device_check_dialog import DeviceCheckDialog
 from casevault.gui.documents import DocumentsPanel
+from casevault.gui.handover_dialog import HandoverDialog
 from casevault.gui.library_dialog import LibraryDialog
 from casevault.gui.new_case_dialog import NewCaseDialog
 from casevault.gui.preferences_dialog import PreferencesDialog
@@ -85,6 +86,7 @@ class MainWindow(QMainWindow):
         self._new_case: NewCaseDialog | None = None
         self._preferences: PreferencesDialog | None = None
         self.library_dialog: LibraryDialog | None = None
+        self.handover_dialog: HandoverDialog | None = None
         self.breach_dialog: BreachDialog | None = None
         self.breach_log: BreachLogDialog | None = None
         self.device_check: DeviceCheckDialog | None = None
@@ -217,10 +219,17 @@ class MainWindow(QMainWindow):
         self.breach_action.triggered.connect(self.open_breach_form)
         self.breach_log_action = casework.addAction(self.tr("Breach &records…"))
         self.breach_log_action.triggered.connect(self.open_breach_log)
+        casework.addSeparator()
+        self.receive_action = casework.addAction(self.tr("Recei&ve a case…"))
+        self.receive_action.triggered.connect(self.open_handover)
+        self.handover_key_action = casework.addAction(self.tr("My &handover key…"))
+        self.handover_key_action.triggered.connect(self.open_handover)
         preferences = bar.addMenu(self.tr("&Settings"))
         preferences.addAction(self.preferences_action)
         self.device_check_action = preferences.addAction(self.tr("&Check this device…"))
         self.device_check_action.triggered.connect(self.open_device_check)
+        self.backup_action = preferences.addAction(self.tr("&Backup…"))
+        self.backup_action.triggered.connect(self.open_backup)
         help_menu = bar.addMenu(self.tr("&Help"))
         self.help_actions: dict[str, QAction] = {}
         for link in help_links.LINKS:
@@ -276,12 +285,14 @@ class MainWindow(QMainWindow):
             self.breach_dialog,
             self.breach_log,
             self.about_box,
+            self.handover_dialog,
         ):
             if dialog is not None:
                 dialog.reject()
                 dialog.deleteLater()
         self._new_case = self._preferences = None
         self.library_dialog = self.breach_dialog = self.breach_log = None
+        self.handover_dialog = None
         self.about_box = None
         self.reminders.clear()
         self.model.clear()
@@ -369,6 +380,31 @@ class MainWindow(QMainWindow):
         if dialog is not None:
             dialog.clear()
             dialog.deleteLater()
+
+    def open_handover(self) -> None:
+        """This vault's handover key, and receiving a case handed over by a colleague."""
+        if self._vault is None:
+            return
+        dialog = HandoverDialog(self._vault, self)
+        dialog.received.connect(self._case_received)
+        self.handover_dialog = dialog
+        dialog.open()
+
+    def _case_received(self, ref: str) -> None:
+        if self.handover_dialog is not None:
+            self.handover_dialog.accept()
+            self.handover_dialog = None
+        self._run_search()
+        self.open_case(ref)
+
+    def open_backup(self) -> None:
+        """Backup… and Verify a backup… (issue 6)."""
+        if self._vault is None:
+            return
+        from casevault.gui.backup_dialog import BackupDialog  # noqa: PLC0415 - only when asked
+
+        self.backup_dialog = BackupDialog(self._vault, self)
+        self.backup_dialog.open()
 
     def open_breach_form(self) -> None:
         if self._vault is None:

@@ -36,6 +36,7 @@ KIND_LABELS = {
     kinds.ORIGINALS_RETURN: QT_TRANSLATE_NOOP("ReminderKinds", "Return the originals"),
     kinds.ESCALATION_UNRECORDED: QT_TRANSLATE_NOOP("ReminderKinds", "Escalation not recorded"),
     kinds.ARCHIVE_EXPIRED: QT_TRANSLATE_NOOP("ReminderKinds", "Archive period ended"),
+    kinds.BACKUP_DUE: QT_TRANSLATE_NOOP("ReminderKinds", "Time to back up"),
 }
 ARCHIVE_EXPIRED = kinds.ARCHIVE_EXPIRED
 REF, KIND, MEMBER = 1, 2, 3
@@ -129,7 +130,9 @@ class RemindersPanel(QWidget):
         current = self.current_key()
         self.tree.clear()
         self._reminders = {}
-        names = member_names(self._vault, {r.ref for r in due}) if self._vault is not None else {}
+        if self._vault is not None:  # the vault-wide backup reminder joins the case reminders
+            due = [r for r in due if r.ref] + self._vault.backup_reminders(self._clock())
+        names = member_names(self._vault, {r.ref for r in due if r.ref}) if self._vault is not None else {}
         for reminder in due:
             key = reminder.key
             self._reminders[key] = reminder
@@ -171,7 +174,8 @@ class RemindersPanel(QWidget):
     def _update_buttons(self, *_args: object) -> None:
         reminder = self._current()
         for widget in (self.open_button, self.snooze_button, self.dismiss_button):
-            widget.setEnabled(reminder is not None)
+            # A vault-wide reminder (ref "": time to back up) has no case; a backup clears it.
+            widget.setEnabled(reminder is not None and bool(reminder.ref))
         self.delete_button.setEnabled(reminder is not None and reminder.kind == ARCHIVE_EXPIRED)
         self.delete_all_button.setEnabled(bool(self.expired_refs()))
 

@@ -7,7 +7,13 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from casevault.casework.reminders import ReminderState, Sources
+from casevault.casework.reminders import (
+    BACKUP_EVERY_DEFAULT,
+    BACKUP_EVERY_SETTING,
+    BACKUP_LAST_SETTING,
+    ReminderState,
+    Sources,
+)
 from casevault.model import CaseDate
 from casevault.store.cases import closed_cases, touch
 from casevault.store.db import Database
@@ -59,6 +65,25 @@ def sources(db: Database) -> Sources:
         escalations=tuple(escalations),
         originals=tuple(originals),
     )
+
+
+def backup_source(db: Database) -> tuple[datetime | None, datetime | None, int]:
+    """The vault-wide backup reminder's record (kept out of `sources`, so `casevault reminders`
+    and the case agenda stay per case): (in use since: the first audit entry or the oldest case,
+    last backup, every N days)."""
+    row = db.query_one(
+        "SELECT (SELECT at FROM audit_log WHERE seq = 1), (SELECT min(opened_at) FROM cases), "
+        "(SELECT value FROM settings WHERE key = ?), (SELECT value FROM settings WHERE key = ?)",
+        (BACKUP_LAST_SETTING, BACKUP_EVERY_SETTING),
+    )
+    if row is None:
+        return (None, None, BACKUP_EVERY_DEFAULT)
+    starts = [from_db(str(t)) for t in row[:2] if t is not None]
+    try:
+        every = BACKUP_EVERY_DEFAULT if row[3] is None else int(row[3])
+    except ValueError:
+        every = BACKUP_EVERY_DEFAULT
+    return (min(starts) if starts else None, from_db_opt(row[2]), every)
 
 
 def states(db: Database) -> dict[str, ReminderState]:

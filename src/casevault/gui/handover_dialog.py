@@ -1,0 +1,245 @@
+"""Handing a case over to a colleague, and receiving one (issue 6): this vault's handover key
+with a Copy button, "Hand over case…" (when opened from a case) and "Receive a case…".
+
+The slow parts (hashing, encrypting, decrypting and checking the bundle) run through
+`run_task`; the database work runs on the GUI thread before and after.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from casevault.bundle import check_recipient
+from casevault.errors import CasevaultError
+from casevault.gui.file_dialogs import choose_files, choose_save_path
+from casevault.gui.tasks import CancelledError, TaskHandle, run_task
+from casevault.vault import Vault
+from casevault.vault_handover import PreparedHandover, PreparedReceive, hash_documents
+
+log = logging.getLogger(__name__)
+
+
+class HandoverDialog(QDialog):
+    received = Signal(str)  # the new case's reference
+
+    def __init__(self, vault: Vault, parent: QWidget | None = None, ref: str | None = None) -> None:
+        super().__init__(parent)
+        self._vault = vault
+        self._ref = ref
+        self._task: TaskHandle | None = None
+        self.setWindowTitle(self.tr("Hand over a case") if ref else self.tr("My handover key"))
+        self.setAccessibleName(self.windowTitle())
+        layout = QVBoxLayout(self)
+        layout.addWidget(self._my_key_box(vault))
+        self._build_rest(layout, ref)
+
+    def _my_key_box(self, vault: Vault) -> QGroupBox:
+        mine = QGroupBox(self.tr("My handover key"))
+        mine.setAccessibleName(self.tr("My handover key"))
+        mine_layout = QVBoxLayout(mine)
+        explain = QLabel(self.tr("Share this with colleagues who hand cases to you."))
+        explain.setWordWrap(True)
+        mine_layout.addWidget(explain)
+        row = QHBoxLayout()
+        self.key_field = QLineEdit(vault.identity_public_key())
+        self.key_field.setReadOnly(True)
+        self.key_field.setAccessibleName(self.tr("This vault's handover key"))
+        self.copy_button = QPushButton(self.tr("&Copy"))
+        self.copy_button.setAccessibleName(self.tr("Copy my handover key"))
+        self.copy_button.clicked.connect(self.copy_key)
+        row.addWidget(self.key_field)
+        row.addWidget(self.copy_button)
+        mine_layout.addLayout(row)
+        return mine
+
+    def _build_rest(self, layout: QVBoxLayout, ref: str | None) -> None:
+
+        self.recipient_field = QLineEdit()
+        self.recipient_field.setAccessibleName(self.tr("Colleague's handover key"))
+        self.recipient_field.setPlaceholderText(self.tr("age1…"))
+        self.hand_over_button = QPushButton(self.tr("&Hand over case…"))
+        self.hand_over_button.setAccessibleName(self.tr("Hand over case"))
+        self.hand_over_button.clicked.connect(self.hand_over)
+        if ref:
+            give = QGroupBox(self.tr("Hand over %1").replace("%1", ref))
+            give.setAccessibleName(self.tr("Hand over this case"))
+            give_layout = QVBoxLayout(give)
+            give_layout.addWidget(QLabel(self.tr("Paste your colleague's handover key:")))
+            give_layout.addWidget(self.recipient_field)
+            give_layout.addWidget(self.hand_over_button)
+            layout.addWidget(give)
+        else:
+            self.recipient_field.hide()
+            self.hand_over_button.hide()
+
+        self.receive_button = QPushButton(self.tr("&Receive a case…"))
+        self.receive_button.setAccessibleName(self.tr("Receive a case"))
+        self.receive_button.clicked.connect(self.receive)
+        layout.addWidget(self.receive_button)
+
+        self.progress = QProgressBar()
+        self.progress.setAccessibleName(self.tr("Progress"))
+        self.progress.setRange(0, 1000)
+        self.progress.hide()
+        layout.addWidget(self.progress)
+        self.status = QLabel("")
+        self.status.setWordWrap(True)
+        self.status.setAccessibleName(self.tr("Status"))
+        layout.addWidget(self.status)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.setAccessibleName(self.tr("Dialog buttons"))
+        close = buttons.button(QDialogButtonBox.StandardButton.Close)
+        close.setAccessibleName(self.tr("Close"))
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    # ---- helpers ---------------------------------------------------------------------------
+
+    def copy_key(self) -> None:
+        QApplication.clipboard().setText(self.key_field.text())
+        self.status.setText(self.tr("Your handover key is copied."))
+
+    def _busy(self, busy: bool) -> None:
+        for widget in (self.hand_over_button, self.receive_button, self.recipient_field):
+            widget.setEnabled(not busy)
+        self.progress.setVisible(busy)
+        self.progress.setValue(0)
+
+    def _failed(self, error: BaseException) -> None:
+        self._task = None
+        self._busy(False)
+        if isinstance(error, CancelledError):
+            self.status.setText(self.tr("Stopped; nothing was kept."))
+        elif isinstance(error, CasevaultError):
+            self.status.setText(error.message)
+        else:
+            log.error("handover.failed %s", type(error).__name__)
+            self.status.setText(self.tr("Something went wrong; nothing was kept."))
+
+    def reject(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+        super().reject()
+
+    # ---- handing over ----------------------------------------------------------------------
+
+    def hand_over(self) -> None:
+        if not self._ref:
+            return
+        try:
+            problem = self._vault.sharing_consent_problem(self._ref, "reps")
+            if problem:
+                self.status.setText(problem)
+                return
+            check_recipient(self.recipient_field.text())
+        except CasevaultError as err:
+            self.status.setText(err.message)
+            return
+        path = choose_save_path(self, self.tr("Save the handover bundle"), f"{self._ref}.age")
+        if not path:
+            return
+        self.start_handover(Path(path))
+
+    def start_handover(self, out: Path) -> None:
+        """Write the bundle to `out` (tests call this directly, skipping the file dialog)."""
+        assert self._ref
+        try:
+            prepared = self._vault.prepare_handover(self._ref, self.recipient_field.text(), out)
+        except CasevaultError as err:
+            self.status.setText(err.message)
+            return
+        self._busy(True)
+        self.status.setText(self.tr("Encrypting the case for your colleague…"))
+        whole = max(1, 2 * prepared.total)
+
+        def work(progress: object) -> str:
+            hash_documents(prepared, progress)  # type: ignore[arg-type]
+            return prepared.write(progress, start=prepared.total)  # type: ignore[arg-type]
+
+        self._task = run_task(
+            work,
+            lambda _sha: self._handed_over(prepared),
+            self._failed,
+            lambda done: self.progress.setValue(min(1000, done * 1000 // whole)),
+            parent=self,
+        )
+
+    def _handed_over(self, prepared: PreparedHandover) -> None:
+        self._task = None
+        self._busy(False)
+        try:
+            self._vault.finish_handover(prepared)
+        except CasevaultError as err:
+            self.status.setText(err.message)
+            return
+        self.status.setText(
+            self.tr(
+                "The case is handed over: only your colleague's key opens the bundle. Once they "
+                "confirm they have it, close the case and use Delete case permanently on its "
+                "Overview to remove your copy."
+            )
+        )
+
+    # ---- receiving -------------------------------------------------------------------------
+
+    def receive(self) -> None:
+        paths = choose_files(self, self.tr("Choose a handover bundle"))
+        if paths:
+            self.start_receive(Path(paths[0]))
+
+    def start_receive(self, bundle_path: Path) -> None:
+        """Receive `bundle_path` (tests call this directly, skipping the file dialog)."""
+        try:
+            prepared = self._vault.prepare_receive(bundle_path)
+        except CasevaultError as err:
+            self.status.setText(err.message)
+            return
+        self._busy(True)
+        self.progress.setRange(0, 0)  # the size is known only once the manifest is read
+        self.status.setText(self.tr("Checking the bundle…"))
+
+        def work(progress: object) -> str:
+            prepared.verify(progress)  # type: ignore[arg-type]
+            prepared.write_blobs(progress, start=prepared.total)  # type: ignore[arg-type]
+            return "ok"
+
+        self._task = run_task(
+            work,
+            lambda _ok: self._received(prepared),
+            lambda err: self._receive_failed(prepared, err),
+            None,
+            parent=self,
+        )
+
+    def _receive_failed(self, prepared: PreparedReceive, error: BaseException) -> None:
+        self._vault.abandon_receive(prepared)
+        self.progress.setRange(0, 1000)
+        self._failed(error)
+
+    def _received(self, prepared: PreparedReceive) -> None:
+        self._task = None
+        self._busy(False)
+        self.progress.setRange(0, 1000)
+        try:
+            ref = self._vault.finish_receive(prepared)
+        except CasevaultError as err:
+            self.status.setText(err.message)
+            return
+        self.status.setText(self.tr("Received as %1.").replace("%1", ref))
+        self.received.emit(ref)

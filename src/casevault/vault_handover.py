@@ -1,0 +1,669 @@
+"""Handing a case over to a colleague's vault, and receiving one (issue 6, "Exchange").
+
+Each vault has an age X25519 identity, made on first use and kept only inside the encrypted
+database. `hand_over` writes one age-encrypted bundle (see bundle.py) for a colleague's public
+key; `receive_case` checks a bundle completely before writing anything, then imports it as a new
+case under fresh keys: the blobs first, then every row in one transaction; on any failure the
+new case's folder is removed and the transaction rolls back, so nothing is half-imported.
+
+Both run in phases for the GUI (the database belongs to its thread): `prepare_handover` /
+`PreparedHandover.write` (any thread) / `finish_handover`, and `prepare_receive` /
+`PreparedReceive.verify` and `.write_blobs` (any thread) / `finish_receive` or `abandon_receive`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import logging
+import os
+import secrets
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from casevault import bundle
+from casevault.blobstore import BlobStore, binding
+from casevault.casework import rules
+from casevault.crypto import blob, keys
+from casevault.errors import CasevaultError, DamagedError, UsageError
+from casevault.fsutil import FILE_MODE, fsync_dir, make_private_dir, translate_os_error
+from casevault.model import (
+    ActionPoint,
+    Attachment,
+    CaseDate,
+    Consent,
+    Escalation,
+    Event,
+    FirstMeeting,
+    Member,
+    Original,
+    Party,
+)
+from casevault.store import audit as audit_rows
+from casevault.store import cases as case_rows
+from casevault.store import consents as consent_rows
+from casevault.store import escalations as escalation_rows
+from casevault.store import files as file_rows
+from casevault.store import handover as handover_rows
+from casevault.store import meetings as meeting_rows
+from casevault.store import originals as original_rows
+from casevault.store import paper_trail as trail_rows
+from casevault.store import parties as party_rows
+from casevault.store import reminders as reminder_rows
+from casevault.store.timefmt import from_db, from_db_opt, to_db
+
+if TYPE_CHECKING:
+    from casevault.paths import VaultPaths
+    from casevault.store.db import Database
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[int], None]
+
+
+def _t(moment: datetime | None) -> str | None:
+    return None if moment is None else to_db(moment)
+
+
+def _new_id() -> str:
+    return secrets.token_hex(16)
+
+
+class Tally:
+    """Turns pieces of work into a running total for `progress(done)` (bytes so far)."""
+
+    def __init__(self, progress: Progress | None, done: int = 0) -> None:
+        self._progress = progress
+        self.done = done
+
+    def add(self, n: int) -> None:
+        self.done += n
+        if self._progress is not None:
+            self._progress(self.done)
+
+
+@dataclass
+class PreparedHandover:
+    """A bundle ready to write: the manifest and each document's blob and key. `write` touches
+    only files, so it may run on a worker thread."""
+
+    ref: str
+    case_id: str
+    recipient: str
+    out: Path
+    manifest: dict[str, Any]
+    documents: list[tuple[Attachment, bytes]]
+    blobs: BlobStore
+    vault_id: str
+    total: int
+    sha256: str = ""
+
+    def _chunks(self, attachment: Attachment, key: bytes) -> Iterator[bytes]:
+        with self.blobs.open(attachment.case_id, attachment.id) as src:
+            for piece in blob.decrypt_chunks(
+                key, binding(self.vault_id, attachment.case_id, attachment.id), src
+            ):
+                yield bytes(piece)
+
+    def _documents(self, tally: Tally) -> Iterator[tuple[int, Iterator[bytes]]]:
+        for attachment, key in self.documents:
+            yield attachment.size, self._counted(self._chunks(attachment, key), tally)
+
+    @staticmethod
+    def _counted(chunks: Iterator[bytes], tally: Tally) -> Iterator[bytes]:
+        for chunk in chunks:
+            tally.add(len(chunk))
+            yield chunk
+
+    def write(self, progress: Progress | None = None, *, start: int = 0) -> str:
+        """Write the bundle: a private temp file beside `out`, fsync, then linked to `out`
+        (never overwriting). Returns the bundle's SHA-256. `progress(done)` counts document
+        bytes from `start`."""
+        tally = Tally(progress, start)
+        tmp = self.out.with_name(f".{self.out.name}.{secrets.token_hex(4)}.part")
+        digest = hashlib.sha256()
+        try:
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, FILE_MODE)
+            try:
+                with os.fdopen(fd, "wb") as raw:
+                    sink = _HashingWriter(raw, digest)
+                    bundle.encrypt(bundle.frames(self.manifest, self._documents(tally)), self.recipient, sink)
+                    raw.flush()
+                    os.fsync(raw.fileno())
+                try:
+                    os.link(tmp, self.out)
+                except FileExistsError:
+                    raise UsageError(f"{self.out} already exists; choose another name.") from None
+            finally:
+                with contextlib.suppress(FileNotFoundError):
+                    tmp.unlink()
+            fsync_dir(self.out.parent)
+        except OSError as err:
+            raise translate_os_error(err, "writing the handover bundle") from None
+        except bundle.BundleError:
+            raise DamagedError("A document of the case changed while it was being handed over.") from None
+        self.sha256 = digest.hexdigest()
+        return self.sha256
+
+
+class _HashingWriter:
+    def __init__(self, raw: Any, digest: Any) -> None:
+        self._raw = raw
+        self._digest = digest
+
+    def write(self, data: bytes) -> int:
+        self._digest.update(data)
+        self._raw.write(data)
+        return len(data)
+
+    def flush(self) -> None:
+        self._raw.flush()
+
+
+@dataclass
+class PreparedReceive:
+    """A bundle being received: the identity to open it and the new case's keys. `verify` and
+    `write_blobs` touch only files, so they may run on a worker thread."""
+
+    path: Path
+    identity: str
+    blobs: BlobStore
+    case_id: str
+    case_key: bytes
+    wrapped_case_key: bytes
+    total: int = 0
+    manifest: dict[str, Any] = field(default_factory=dict)
+    written: list[tuple[dict[str, Any], str, bytes]] = field(
+        default_factory=list
+    )  # doc, file id, wrapped key
+
+    def _open(self) -> Any:
+        try:
+            return open(self.path, "rb")
+        except FileNotFoundError:
+            raise UsageError(f"There is no file {self.path}.") from None
+        except OSError as err:
+            raise CasevaultError(f"{self.path} cannot be read: {err.strerror}.") from None
+
+    def verify(self, progress: Progress | None = None) -> dict[str, Any]:
+        """Decrypt and check everything, writing nothing. Returns the manifest."""
+
+        tally = Tally(progress)
+
+        def seen(_doc: dict[str, Any], stream: bundle.DocumentStream) -> None:
+            while chunk := stream.read(1 << 20):
+                tally.add(len(chunk))
+
+        with self._open() as src, bundle.decrypted(src, self.identity) as plain:
+            self.manifest = bundle.read_bundle(plain, seen)
+        self.total = sum(int(d["size"]) for d in self.manifest["documents"])
+        return self.manifest
+
+    def write_blobs(self, progress: Progress | None = None, *, start: int = 0) -> None:
+        """Decrypt again and encrypt each document into the new case's folder under a new file
+        key. On failure the folder is removed (`PreparedReceive.discard`). `progress(done)`
+        counts document bytes from `start`."""
+        self.written = []
+        base = [start]
+
+        def advance(done: int) -> None:
+            if progress is not None:
+                progress(base[0] + done)
+
+        def store(doc: dict[str, Any], stream: bundle.DocumentStream) -> None:
+            file_id = _new_id()
+            file_key = keys.random_key()
+            aad = keys.file_key_aad(bytes.fromhex(self.case_id), bytes.fromhex(file_id))
+            base[0] += self.blobs.write(self.case_id, file_id, file_key, stream, advance)
+            if stream.left or stream.sha256.hexdigest() != doc["sha256"]:
+                raise DamagedError("A document in the bundle does not match its recorded fingerprint.")
+            self.written.append((doc, file_id, keys.wrap_key(self.case_key, file_key, aad)))
+
+        try:
+            with self._open() as src, bundle.decrypted(src, self.identity) as plain:
+                again = bundle.read_bundle(plain, store)
+        except BaseException:
+            self.discard()
+            raise
+        if again != self.manifest:
+            self.discard()
+            raise DamagedError(bundle.DAMAGED)
+
+    def discard(self) -> None:
+        self.blobs.remove_case(self.case_id)
+
+
+class HandoverMixin:
+    """Vault methods for handover; `self` is the Vault."""
+
+    paths: VaultPaths
+    _blobs: BlobStore
+
+    if TYPE_CHECKING:  # pragma: no cover - the Vault's
+
+        @property
+        def db(self) -> Database: ...
+        @property
+        def vault_id(self) -> str: ...
+        def _master(self) -> bytes: ...
+        def _case_id(self, ref: str) -> str: ...
+        def _clock(self) -> datetime: ...
+        def _attachment_and_key(self, attachment_id: str) -> tuple[Attachment, bytes]: ...
+        def _audit(
+            self, action: str, ref: str, subject: str = "", *, now: datetime | None = None
+        ) -> None: ...
+        def sharing_consent_problem(self, ref: str, recipient: str) -> str | None: ...
+
+    # ---- identity --------------------------------------------------------------------------
+
+    def _identity(self) -> str:
+        found = handover_rows.identity(self.db)
+        if found is None:
+            found = handover_rows.put_identity_if_absent(self.db, bundle.new_identity())
+            log.info("identity.created")
+        return found
+
+    def identity_public_key(self) -> str:
+        """This vault's handover key ("age1..."), made on first use; colleagues hand cases to it."""
+        return bundle.public_key(self._identity())
+
+    # ---- handing over ----------------------------------------------------------------------
+
+    def handover_manifest(self, ref: str) -> dict[str, Any]:
+        """Everything in a case as JSON-ready records (no document contents)."""
+        case_id = self._case_id(ref)
+        db = self.db
+        summary = case_rows.get_summary(db, case_id)
+        assert summary is not None
+        member = case_rows.get_member(db, case_id)
+        fm = meeting_rows.get_first_meeting(db, case_id)
+        events = []
+        for e in case_rows.events(db, case_id):
+            versions = trail_rows.versions(db, e.id) or []
+            events.append(
+                {
+                    "id": e.id,
+                    "kind": e.kind,
+                    "occurred_at": _t(e.occurred_at),
+                    "recorded_at": _t(e.recorded_at),
+                    "terms": e.terms,
+                    "versions": [
+                        {"version": v.version, "body": v.body, "recorded_at": _t(v.recorded_at)}
+                        for v in versions
+                    ],
+                }
+            )
+        return {
+            "format": bundle.FORMAT,
+            "version": bundle.VERSION,
+            "source_key": self.identity_public_key(),
+            "created_at": _t(self._clock()),
+            "case": {
+                "ref": summary.ref,
+                "case_type": summary.case_type,
+                "status": summary.status,
+                "opened_at": _t(summary.opened_at),
+                "closed_at": _t(summary.closed_at),
+                "retain_until": _t(summary.retain_until),
+                "title": case_rows.get_title(db, case_id),
+            },
+            "member": {"name": member.name, "email": member.email, "employer_domain": member.employer_domain},
+            "first_meeting": {
+                "held_at": _t(fm.held_at),
+                "issues": list(fm.issues),
+                "narrative": fm.narrative,
+                "dismissal_threatened": fm.dismissal_threatened,
+                "discrimination_alleged": fm.discrimination_alleged,
+                "confidentiality_explained": fm.confidentiality_explained,
+                "originals_received": fm.originals_received,
+                "member_decision": fm.member_decision,
+                "updated_at": _t(fm.updated_at),
+                "originals_returned_at": _t(fm.originals_returned_at),
+            },
+            "action_points": [
+                {
+                    "what": a.what,
+                    "owner": a.owner,
+                    "due_at": _t(a.due_at),
+                    "done_at": _t(a.done_at),
+                    "created_at": _t(a.created_at),
+                }
+                for a in meeting_rows.actions_for_case(db, case_id)
+            ],
+            "case_dates": [
+                {"kind": d.kind, "at": _t(d.at), "note": d.note}
+                for d in reminder_rows.case_dates(db, case_id)
+            ],
+            "events": events,
+            "parties": [
+                {"name": p.name, "role": p.role, "note": p.note, "added_at": _t(p.added_at)}
+                for p in party_rows.parties(db, case_id)
+            ],
+            "consents": [
+                {
+                    "scope": c.scope,
+                    "given_at": _t(c.given_at),
+                    "note": c.note,
+                    "withdrawn_at": _t(c.withdrawn_at),
+                    "recorded_at": _t(c.recorded_at),
+                }
+                for c in consent_rows.consents(db, case_id)
+            ],
+            "originals": [
+                {
+                    "description": o.description,
+                    "received_at": _t(o.received_at),
+                    "kept_where": o.kept_where,
+                    "returned_at": _t(o.returned_at),
+                    "returned_how": o.returned_how,
+                    "recorded_at": _t(o.recorded_at),
+                }
+                for o in original_rows.for_case(db, case_id)
+            ],
+            "escalations": [
+                {
+                    "event_id": x.event_id,
+                    "escalated_to": x.escalated_to,
+                    "escalated_at": _t(x.escalated_at),
+                    "how": x.how,
+                    "regional_office_notified": x.regional_office_notified,
+                    "recorded_at": _t(x.recorded_at),
+                }
+                for x in escalation_rows.escalations(db, case_id)
+            ],
+            "audit": [
+                {
+                    "seq": a.fields.seq,
+                    "at": a.fields.at,
+                    "action": a.fields.action,
+                    "subject": a.fields.subject,
+                }
+                for a in self._case_audit(summary.ref)
+            ],
+            "documents": [],
+        }
+
+    def _case_audit(self, ref: str) -> list[Any]:
+        return audit_rows.entries(self.db, ref)
+
+    def prepare_handover(self, ref: str, recipient_public_key: str, out: Path) -> PreparedHandover:
+        """Phase 1 (the database's thread): check the key, consent and destination, and gather
+        the case. Nothing is written."""
+        recipient = bundle.check_recipient(recipient_public_key)
+        if recipient == self.identity_public_key():
+            raise UsageError("That is this vault's own handover key; paste your colleague's key.")
+        case_id = self._case_id(ref)
+        problem = self.sharing_consent_problem(ref, "reps")
+        if problem:
+            raise UsageError(problem)
+        out = Path(out)
+        if out.exists():
+            raise UsageError(f"{out} already exists; choose another name.")
+        if not out.parent.is_dir():
+            raise UsageError(f"The folder {out.parent} does not exist.")
+        manifest = self.handover_manifest(ref)
+        documents = []
+        for attachment in file_rows.for_case(self.db, case_id):
+            documents.append(self._attachment_and_key(attachment.id))
+        manifest["documents"] = [
+            {"id": a.id, "name": a.name, "size": a.size, "sha256": "", "added_at": _t(a.added_at)}
+            for a, _ in documents
+        ]
+        # The manifest carries each document's SHA-256: `hash_documents` fills it in (reading and
+        # authenticating the blobs: one extra decryption pass, no plaintext kept).
+        return PreparedHandover(
+            ref=manifest["case"]["ref"],
+            case_id=case_id,
+            recipient=recipient,
+            out=out,
+            manifest=manifest,
+            documents=documents,
+            blobs=self._blobs,
+            vault_id=self.vault_id,
+            total=sum(a.size for a, _ in documents),
+        )
+
+    def finish_handover(self, prepared: PreparedHandover) -> None:
+        """Phase 3 (the database's thread): the sent log and the audit entry."""
+        if not prepared.sha256:
+            raise UsageError("The handover bundle has not been written.")
+        now = self._clock()
+        with self.db.transaction():
+            handover_rows.record_handover(
+                self.db,
+                row_id=_new_id(),
+                case_id=prepared.case_id,
+                sent_at=now,
+                recipient=prepared.recipient,
+                contents=["manifest.json", *(a.name for a, _ in prepared.documents)],
+                sha256=prepared.sha256,
+            )
+            self._audit("case.handed-over", prepared.ref, bundle.fingerprint(prepared.recipient), now=now)
+        log.info("case.handed-over %s", prepared.case_id)
+
+    def hand_over(
+        self, ref: str, recipient_public_key: str, out: Path, progress: Progress | None = None
+    ) -> str:
+        """Write the case as one age-encrypted bundle for a colleague's key at `out` (never
+        overwriting). Needs the member's consent to share with reps. Returns the bundle's path."""
+        prepared = self.prepare_handover(ref, recipient_public_key, out)
+        hash_documents(prepared, progress)
+        prepared.write(progress, start=prepared.total)
+        self.finish_handover(prepared)
+        return str(prepared.out)
+
+    def handovers(self, ref: str) -> list[tuple[str, str, str]]:
+        """(sent_at, recipient key, bundle SHA-256) of each handover of the case."""
+        return handover_rows.handovers(self.db, self._case_id(ref))
+
+    # ---- receiving -------------------------------------------------------------------------
+
+    def prepare_receive(self, path: Path) -> PreparedReceive:
+        """Phase 1 (the database's thread): this vault's identity and the new case's key."""
+        case_id = _new_id()
+        case_key = keys.random_key()
+        kek = keys.derive_key(self._master(), keys.PURPOSE_CASE_KEK)
+        wrapped = keys.wrap_key(kek, case_key, keys.case_key_aad(bytes.fromhex(case_id)))
+        return PreparedReceive(
+            path=Path(path),
+            identity=self._identity(),
+            blobs=self._blobs,
+            case_id=case_id,
+            case_key=case_key,
+            wrapped_case_key=wrapped,
+        )
+
+    def abandon_receive(self, prepared: PreparedReceive) -> None:
+        prepared.discard()
+
+    def finish_receive(self, prepared: PreparedReceive) -> str:
+        """Phase 3 (the database's thread): every row in one transaction. On failure the new
+        case's blobs are removed and nothing stays. Returns the new case's reference."""
+        try:
+            ref = self._import_rows(prepared)
+        except BaseException:
+            prepared.discard()
+            raise
+        log.info("case.received %s", prepared.case_id)
+        return ref
+
+    def receive_case(self, bundle_path: Path, progress: Progress | None = None) -> str:
+        """Import a handover bundle made for this vault's key as a new case; all or nothing.
+        Returns the new case's reference."""
+        prepared = self.prepare_receive(bundle_path)
+        prepared.verify(progress)
+        prepared.write_blobs(progress, start=prepared.total)
+        return self.finish_receive(prepared)
+
+    def _import_rows(self, p: PreparedReceive) -> str:  # noqa: PLR0912 - one record kind per branch
+        m = p.manifest
+        db = self.db
+        now = self._clock()
+        case = m["case"]
+        mem = m["member"]
+        source = bundle.fingerprint(m["source_key"])
+        member = Member(
+            id=_new_id(),
+            name=str(mem["name"]),
+            email=str(mem["email"]),
+            employer_domain=str(mem["employer_domain"]),
+        )
+        opened = from_db(case["opened_at"])
+        try:
+            case_type = rules.clean_text(str(case["case_type"]), field="case type", max_chars=60)
+        except ValueError:
+            case_type = rules.DEFAULT_CASE_TYPE
+        with db.transaction():
+            ref = rules.format_ref(now, case_rows.next_ref_number(db, now.year))
+            case_rows.insert_member(db, member, now)
+            case_rows.insert_case(
+                db,
+                case_id=p.case_id,
+                ref=ref,
+                member=member,
+                case_type=case_type,
+                wrapped_key=p.wrapped_case_key,
+                now=now,
+            )
+            if case.get("title"):
+                handover_rows.set_title(db, p.case_id, str(case["title"]))
+            fm = m["first_meeting"]
+            issues = tuple(str(i) for i in fm["issues"])
+            if fm.get("updated_at") or issues:
+                meeting = FirstMeeting(
+                    held_at=from_db_opt(fm["held_at"]),
+                    issues=issues,
+                    narrative=str(fm["narrative"]),
+                    dismissal_threatened=bool(fm["dismissal_threatened"]),
+                    discrimination_alleged=bool(fm["discrimination_alleged"]),
+                    confidentiality_explained=bool(fm["confidentiality_explained"]),
+                    originals_received=str(fm["originals_received"]),
+                    member_decision=str(fm["member_decision"]),
+                )
+                stamp = from_db_opt(fm.get("updated_at")) or now
+                meeting_rows.save_first_meeting(db, p.case_id, meeting, [_new_id() for _ in issues], stamp)
+                if fm.get("originals_returned_at"):
+                    meeting_rows.set_originals_returned(
+                        db, p.case_id, from_db(fm["originals_returned_at"]), stamp
+                    )
+            for a in m["action_points"]:
+                meeting_rows.insert_action(
+                    db,
+                    p.case_id,
+                    ActionPoint(
+                        _new_id(),
+                        str(a["what"]),
+                        str(a["owner"]),
+                        from_db_opt(a["due_at"]),
+                        from_db_opt(a["done_at"]),
+                        from_db(a["created_at"]),
+                    ),
+                )
+            for d in m["case_dates"]:
+                reminder_rows.insert_case_date(
+                    db, p.case_id, CaseDate(_new_id(), str(d["kind"]), from_db(d["at"]), str(d["note"])), now
+                )
+            event_ids: dict[str, str] = {}
+            for e in m["events"]:
+                versions = sorted(e["versions"], key=lambda v: int(v["version"]))
+                if not versions or int(versions[0]["version"]) != 1:
+                    raise DamagedError(bundle.DAMAGED)
+                new = _new_id()
+                event_ids[str(e["id"])] = new
+                case_rows.insert_event(
+                    db,
+                    p.case_id,
+                    Event(
+                        new,
+                        str(e["kind"]),
+                        from_db(e["occurred_at"]),
+                        from_db(e["recorded_at"]),
+                        str(versions[0]["body"]),
+                        str(e["terms"]),
+                    ),
+                )
+                for v in versions[1:]:
+                    trail_rows.add_version(db, new, str(v["body"]), from_db(v["recorded_at"]))
+            for x in m["parties"]:
+                party_rows.insert_party(
+                    db,
+                    p.case_id,
+                    Party(_new_id(), str(x["name"]), str(x["role"]), str(x["note"]), from_db(x["added_at"])),
+                )
+            for c in m["consents"]:
+                consent_rows.insert_consent(
+                    db,
+                    p.case_id,
+                    Consent(
+                        _new_id(),
+                        str(c["scope"]),
+                        from_db(c["given_at"]),
+                        str(c["note"]),
+                        from_db_opt(c["withdrawn_at"]),
+                        from_db(c["recorded_at"]),
+                    ),
+                )
+            for o in m["originals"]:
+                original_rows.insert(
+                    db,
+                    p.case_id,
+                    Original(
+                        _new_id(),
+                        str(o["description"]),
+                        from_db(o["received_at"]),
+                        str(o["kept_where"]),
+                        from_db_opt(o["returned_at"]),
+                        str(o["returned_how"]),
+                        from_db(o["recorded_at"]),
+                    ),
+                )
+            for x in m["escalations"]:
+                escalation_rows.insert_escalation(
+                    db,
+                    p.case_id,
+                    Escalation(
+                        _new_id(),
+                        event_ids.get(str(x["event_id"]), ""),
+                        str(x["escalated_to"]),
+                        from_db(x["escalated_at"]),
+                        str(x["how"]),
+                        bool(x["regional_office_notified"]),
+                        from_db(x["recorded_at"]),
+                    ),
+                )
+            for doc, file_id, wrapped in p.written:
+                file_rows.insert(
+                    db,
+                    Attachment(
+                        file_id,
+                        p.case_id,
+                        str(doc["name"]),
+                        int(doc["size"]),
+                        from_db_opt(doc.get("added_at")) or now,
+                    ),
+                    wrapped,
+                )
+            note = (
+                f"Received by handover from {source} on {now.date().isoformat()} "
+                f"(the sender's reference was {case['ref']}; opened there {opened.date().isoformat()})."
+            )
+            case_rows.insert_event(db, p.case_id, Event(_new_id(), "note", now, now, note))
+            self._audit("case.created", ref, now=now)
+            self._audit("case.received", ref, source, now=now)
+        make_private_dir(self.paths.case_dir(p.case_id))
+        return ref
+
+
+def hash_documents(prepared: PreparedHandover, progress: Progress | None = None) -> None:
+    """Fill in each document's SHA-256 in the manifest (reads and authenticates every blob; may
+    run on a worker thread). `progress(done)` counts bytes from 0 to `prepared.total`."""
+    tally = Tally(progress)
+    for entry, (attachment, key) in zip(prepared.manifest["documents"], prepared.documents, strict=True):
+        digest = hashlib.sha256()
+        for chunk in prepared._chunks(attachment, key):
+            digest.update(chunk)
+            tally.add(len(chunk))
+        entry["sha256"] = digest.hexdigest()

@@ -1,0 +1,70 @@
+"""The handover dialog (issue 6): named controls, hand over from a case, receive into another vault."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton
+from pytestqt.qtbot import QtBot
+
+from casevault.gui.handover_dialog import HandoverDialog
+from casevault.paths import VaultPaths
+from casevault.vault import Vault
+from tests.conftest import FAST_KDF, PASSPHRASE, FakeClock
+from tests.gui.conftest import by_name
+from tests.gui.test_accessibility import unnamed_controls
+
+
+@pytest.fixture
+def other(tmp_path: Path, clock: FakeClock) -> Iterator[Vault]:
+    v = Vault.create(
+        VaultPaths(tmp_path / "other"), PASSPHRASE, keychain=None, kdf_params=FAST_KDF, clock=clock
+    )
+    yield v
+    v.close()
+
+
+def test_hand_over_and_receive_through_the_dialog(
+    qtbot: QtBot, vault: Vault, other: Vault, tmp_path: Path
+) -> None:
+    ref = vault.new_case("Jan Kowalski")
+    vault.attach_stream(ref, "letter.txt", io.BytesIO(b"x" * 5000))
+    dialog = HandoverDialog(vault, None, ref)
+    qtbot.addWidget(dialog)
+    assert unnamed_controls(dialog) == []
+    assert by_name(dialog, "This vault's handover key", QLineEdit).text() == vault.identity_public_key()
+    by_name(dialog, "Copy my handover key", QPushButton).click()
+    assert QApplication.clipboard().text() == vault.identity_public_key()
+
+    by_name(dialog, "Colleague's handover key", QLineEdit).setText(other.identity_public_key())
+    out = tmp_path / "case.age"
+    dialog.start_handover(out)  # no consent yet: one sentence, no file
+    assert "consent" in dialog.status.text().lower() or "agree" in dialog.status.text().lower()
+    assert not out.exists()
+    vault.give_consent(ref, "share-reps")
+    dialog.start_handover(out)
+    qtbot.waitUntil(lambda: dialog._task is None and out.exists(), timeout=20_000)
+    assert "handed over" in dialog.status.text()
+    assert vault.handovers(ref)
+
+    receiver = HandoverDialog(other)
+    qtbot.addWidget(receiver)
+    assert unnamed_controls(receiver) == []
+    with qtbot.waitSignal(receiver.received, timeout=20_000) as got:
+        receiver.start_receive(out)
+    new_ref = got.args[0]
+    assert other.case(new_ref).member.name == "Jan Kowalski"
+    # The same bundle again imports a second copy; a damaged one is refused in one sentence.
+    bad = tmp_path / "bad.age"
+    data = bytearray(out.read_bytes())
+    data[-5] ^= 1
+    bad.write_bytes(bytes(data))
+    count = other.count_cases()
+    receiver.start_receive(bad)
+    qtbot.waitUntil(lambda: receiver._task is None, timeout=20_000)
+    assert "nothing was imported" in receiver.status.text()
+    assert other.count_cases() == count
+    assert other.check() == []

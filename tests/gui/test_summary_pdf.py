@@ -1,0 +1,75 @@
+"""The case summary PDF: made in memory, with the member's non-ASCII name in its text layer."""
+
+from __future__ import annotations
+
+import unicodedata
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtWidgets import QApplication
+
+from casevault.errors import CasevaultError
+from casevault.gui.summary_pdf import render_summary, summary_html
+from casevault.model import FirstMeeting
+from casevault.vault import Vault
+
+NAME = unicodedata.normalize("NFC", "Nguyễn Thị Müller")
+
+
+def _pdf_text(data: bytes) -> str:
+    array = QByteArray(data)
+    buffer = QBuffer(array)
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    doc = QPdfDocument()
+    doc.load(buffer)
+    assert doc.status() == QPdfDocument.Status.Ready
+    text = "".join(doc.getAllText(page).text() for page in range(doc.pageCount()))
+    doc.close()
+    return unicodedata.normalize("NFC", text)
+
+
+def test_summary_pdf_has_the_name_in_its_text_layer(qapp: QApplication, vault: Vault, tmp_path: Path) -> None:
+    ref = vault.new_case(NAME, case_type="grievance")
+    vault.save_first_meeting(
+        ref,
+        FirstMeeting(
+            held_at=datetime(2026, 3, 1, 10, tzinfo=UTC),
+            issues=("Unpaid overtime",),
+            narrative="Told to stay late <b>without</b> pay.",
+            dismissal_threatened=True,
+            member_decision="Raise a grievance",
+        ),
+    )
+    vault.add_action_point(ref, "Write to HR")
+    vault.add_note(ref, "Called the member back.")
+    (tmp_path / "Lettre reçue.pdf").write_bytes(b"x" * 2048)
+    vault.attach(ref, tmp_path / "Lettre reçue.pdf")
+    data = render_summary(vault, ref)
+    assert data.startswith(b"%PDF")
+    text = _pdf_text(data)
+    for needle in (
+        NAME,
+        ref,
+        "grievance",
+        "Unpaid overtime",
+        "Write to HR",
+        "Called the member back.",
+        "Lettre reçue.pdf",
+    ):
+        assert needle in text, needle
+    # Values are escaped, never markup.
+    assert "&lt;b&gt;without&lt;/b&gt;" in summary_html(vault.case(ref))
+
+
+def test_save_summary_never_overwrites(qapp: QApplication, vault: Vault, tmp_path: Path) -> None:
+    ref = vault.new_case(NAME)
+    out = tmp_path / "summary.pdf"
+    vault.save_summary(ref, out, render_summary(vault, ref))
+    assert out.stat().st_mode & 0o777 == 0o600
+    assert NAME in _pdf_text(out.read_bytes())
+    assert any(e.fields.action == "summary.saved" for e in vault.audit(ref))
+    with pytest.raises(CasevaultError):
+        vault.save_summary(ref, out, b"%PDF-other")

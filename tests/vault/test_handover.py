@@ -1,0 +1,217 @@
+"""Handing a case over between two real vaults (issue 6): round trip, refusals, all or nothing."""
+
+from __future__ import annotations
+
+import io
+import os
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from casevault import bundle
+from casevault.errors import DamagedError, UsageError
+from casevault.model import FirstMeeting
+from casevault.paths import VaultPaths
+from casevault.store import cases as case_rows
+from casevault.store import originals as original_rows
+from casevault.vault import Vault
+from casevault.vault_handover import hash_documents
+from tests.conftest import FAST_KDF, PASSPHRASE, FakeClock
+
+DOCS = {"letter.pdf": os.urandom(300_000), "empty.txt": b"", "notes - Müller.txt": "straße\n".encode() * 50}
+
+
+@pytest.fixture
+def other(tmp_path: Path, clock: FakeClock) -> Iterator[Vault]:
+    v = Vault.create(
+        VaultPaths(tmp_path / "other"), PASSPHRASE, keychain=None, kdf_params=FAST_KDF, clock=clock
+    )
+    yield v
+    v.close()
+
+
+def full_case(vault: Vault, *, consent: bool = True) -> str:
+    ref = vault.new_case("Anna Müller", case_type="discipline", email="anna@home.example")
+    t0 = datetime(2026, 1, 5, 10, 0, tzinfo=UTC)
+    vault.save_first_meeting(
+        ref,
+        FirstMeeting(
+            held_at=t0,
+            issues=("late warning", "no rep at meeting"),
+            narrative="Agreed story",
+            dismissal_threatened=True,
+            confidentiality_explained=True,
+            originals_received="contract",
+        ),
+    )
+    vault.add_action_point(ref, "Write to HR", owner="rep", due_at=t0 + timedelta(days=7))
+    vault.add_case_date(ref, "hearing", t0 + timedelta(days=20), "room 4")
+    first = vault.add_note(ref, "Met the member", kind="meeting", occurred_at=t0)
+    vault.edit_note(first, "Met the member (corrected)")
+    vault.add_party(ref, "Mr Boss", "manager", "line manager")
+    if consent:
+        vault.give_consent(ref, "share-reps", given_at=t0)
+    vault.add_original(ref, "signed contract", received_at=t0, kept_where="drawer")
+    vault.record_escalation(
+        ref, escalated_to="regional officer", escalated_at=t0, how="email", regional_office_notified=True
+    )
+    for name, data in DOCS.items():
+        vault.attach_stream(ref, name, io.BytesIO(data))
+    return ref
+
+
+def blob_files(v: Vault) -> set[Path]:
+    return {p for p in v.paths.cases_dir.rglob("*") if p.is_file()}
+
+
+def strip(detail_records: list[object]) -> list[object]:
+    return detail_records
+
+
+def test_round_trip_every_record_and_document(vault: Vault, other: Vault, tmp_path: Path) -> None:
+    ref = full_case(vault)
+    out = tmp_path / "case.age"
+    seen: list[int] = []
+    vault.hand_over(ref, other.identity_public_key(), out, progress=seen.append)
+    assert out.stat().st_mode & 0o777 == 0o600
+    assert seen and seen[-1] == 2 * sum(len(d) for d in DOCS.values())
+    assert b"M\xc3\xbcller" not in out.read_bytes() and b"Agreed story" not in out.read_bytes()
+    assert [e.fields.action for e in vault.audit(ref)][-1] == "case.handed-over"
+    assert len(vault.handovers(ref)) == 1
+
+    new_ref = other.receive_case(out)
+    a, b = vault.case(ref), other.case(new_ref)
+    assert b.member.name == a.member.name and b.member.email == a.member.email
+    assert b.summary.case_type == "discipline"
+    assert b.first_meeting.issues == a.first_meeting.issues
+    assert b.first_meeting.narrative == a.first_meeting.narrative
+    assert b.first_meeting.held_at == a.first_meeting.held_at
+    assert b.first_meeting.dismissal_threatened
+    strip_ids = lambda xs: [x.__class__(**{**x.__dict__, "id": ""}) for x in xs]  # noqa: E731
+    assert strip_ids(other.action_points(new_ref)) == strip_ids(vault.action_points(ref))
+    assert strip_ids(other.case_dates(new_ref)) == strip_ids(vault.case_dates(ref))
+    assert strip_ids(other.parties(new_ref)) == strip_ids(vault.parties(ref))
+    assert strip_ids(other.consents(new_ref)) == strip_ids(vault.consents(ref))
+    assert strip_ids(other.originals(new_ref)) == strip_ids(vault.originals(ref))
+    ea, eb = vault.escalations(ref)[0], other.escalations(new_ref)[0]
+    assert (ea.escalated_to, ea.escalated_at, ea.how) == (eb.escalated_to, eb.escalated_at, eb.how)
+    # Paper trail: every entry with its original dates and every version; plus the receiving note.
+    received = [e for e in b.events if e.body.startswith("Received by handover from")]
+    assert len(received) == 1 and ref in received[0].body
+    assert bundle.fingerprint(vault.identity_public_key()) in received[0].body
+    rest = [e for e in b.events if e not in received]
+    assert [(e.kind, e.occurred_at, e.recorded_at, e.body) for e in rest] == [
+        (e.kind, e.occurred_at, e.recorded_at, e.body) for e in a.events
+    ]
+    for ea_, eb_ in zip(a.events, rest, strict=True):
+        va = [(v.version, v.body, v.recorded_at) for v in vault.note_versions(ea_.id)]
+        vb = [(v.version, v.body, v.recorded_at) for v in other.note_versions(eb_.id)]
+        assert va == vb
+    assert eb.event_id in {e.id for e in rest}
+    # Documents bit for bit.
+    got = {att.name: other.read_attachment(att.id) for att in b.attachments}
+    assert got == DOCS
+    # Fresh case keys, and the receiver's vault checks clean.
+    ka = case_rows.wrapped_case_key(vault.db, a.summary.id)
+    kb = case_rows.wrapped_case_key(other.db, b.summary.id)
+    assert vault._case_key(a.summary.id) != other._case_key(b.summary.id)
+    assert ka != kb and a.summary.id != b.summary.id
+    assert "case.received" in [e.fields.action for e in other.audit(new_ref)]
+    assert other.check() == []
+    assert vault.check() == []
+
+
+def _refused(other: Vault, path: Path, sentence: str | None = None) -> None:
+    before = (other.count_cases(), blob_files(other), set(other.paths.cases_dir.iterdir()))
+    with pytest.raises(DamagedError) as err:
+        other.receive_case(path)
+    assert "\n" not in err.value.message and err.value.message.endswith(".")
+    if sentence:
+        assert err.value.message == sentence
+    assert (other.count_cases(), blob_files(other), set(other.paths.cases_dir.iterdir())) == before
+    assert other.check() == []
+
+
+def test_damaged_truncated_and_wrong_key_bundles_import_nothing(
+    vault: Vault, other: Vault, tmp_path: Path, clock: FakeClock
+) -> None:
+    ref = full_case(vault)
+    out = tmp_path / "case.age"
+    vault.hand_over(ref, other.identity_public_key(), out)
+    data = out.read_bytes()
+    flipped = bytearray(data)
+    flipped[len(data) // 2] ^= 0x01
+    (tmp_path / "flip.age").write_bytes(bytes(flipped))
+    _refused(other, tmp_path / "flip.age", bundle.DAMAGED)
+    (tmp_path / "cut.age").write_bytes(data[: len(data) - 100])
+    _refused(other, tmp_path / "cut.age", bundle.DAMAGED)
+    third = Vault.create(
+        VaultPaths(tmp_path / "third"), PASSPHRASE, keychain=None, kdf_params=FAST_KDF, clock=clock
+    )
+    with third:
+        _refused(third, out, bundle.WRONG_KEY)
+    (tmp_path / "junk.age").write_bytes(b"not an age file at all")
+    _refused(other, tmp_path / "junk.age")
+
+
+def test_manifest_hash_mismatch_imports_nothing(vault: Vault, other: Vault, tmp_path: Path) -> None:
+    ref = full_case(vault)
+    prepared = vault.prepare_handover(ref, other.identity_public_key(), tmp_path / "bad.age")
+    hash_documents(prepared)
+    prepared.manifest["documents"][0]["sha256"] = "0" * 64  # a sender that lies about a document
+    prepared.write()
+    _refused(other, tmp_path / "bad.age")
+
+
+def test_failure_midway_rolls_back(
+    vault: Vault, other: Vault, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ref = full_case(vault)
+    out = tmp_path / "case.age"
+    vault.hand_over(ref, other.identity_public_key(), out)
+
+    def boom(*_a: object) -> None:
+        raise RuntimeError("disk gone")
+
+    monkeypatch.setattr(original_rows, "insert", boom)
+    before = (other.count_cases(), blob_files(other), set(other.paths.cases_dir.iterdir()))
+    with pytest.raises(RuntimeError):
+        other.receive_case(out)
+    assert (other.count_cases(), blob_files(other), set(other.paths.cases_dir.iterdir())) == before
+    assert other.check() == []
+
+
+def test_missing_consent_and_bad_key_refuse_and_write_nothing(
+    vault: Vault, other: Vault, tmp_path: Path
+) -> None:
+    ref = full_case(vault, consent=False)
+    out = tmp_path / "case.age"
+    with pytest.raises(UsageError) as err:
+        vault.hand_over(ref, other.identity_public_key(), out)
+    assert err.value.message == vault.sharing_consent_problem(ref, "reps")
+    assert list(tmp_path.glob("case.age*")) == [] and list(tmp_path.glob(".case.age*")) == []
+    vault.give_consent(ref, "share-reps")
+    with pytest.raises(UsageError, match="handover key"):
+        vault.hand_over(ref, "age1notakey", out)
+    out.write_bytes(b"keep me")
+    with pytest.raises(UsageError, match="already exists"):
+        vault.hand_over(ref, other.identity_public_key(), out)
+    assert out.read_bytes() == b"keep me"
+    assert vault.handovers(ref) == []
+
+
+def test_identity_is_stable_and_never_in_plaintext(vault: Vault, tmp_path: Path) -> None:
+    key = vault.identity_public_key()
+    assert key.startswith("age1") and vault.identity_public_key() == key
+    secret = vault._identity()
+    vault.close()
+    reopened = Vault.open(vault.paths, keychain=None, ask_passphrase=lambda _r: PASSPHRASE)
+    with reopened:
+        assert reopened.identity_public_key() == key
+    needles = [secret.encode(), secret.lower().encode(), secret.split("1", 1)[1].encode()]
+    for path in vault.paths.root.rglob("*"):
+        if path.is_file():
+            data = path.read_bytes()
+            assert not any(n in data for n in needles), path.name
