@@ -101,7 +101,10 @@ def parse_when(text: str) -> datetime:
 
 
 def build_parser() -> ArgumentParser:
-    parser = ArgumentParser(prog="casevault", description="An encrypted case vault for union reps.")
+    parser = ArgumentParser(
+        prog="casevault",
+        description="An encrypted case vault for union reps. With no command, opens the desktop app.",
+    )
     parser.add_argument(
         "--vault", metavar="DIR", help="the vault folder (default: $CASEVAULT_HOME or your data folder)"
     )

@@ -105,3 +105,36 @@ def test_cancelled_export_leaves_no_file(
     assert "cancelled" in dialog.status.text()
     assert list(out_dir.iterdir()) == []
     assert vault.sent_log(ref) == []
+
+
+def test_subject_access_from_the_dialog_takes_everything_without_sharing_consent(
+    qtbot: QtBot, qapp: QApplication, vault: Vault, tmp_path: Path
+) -> None:
+    ref = _case(vault, tmp_path)  # no consent to share: the member's own data needs none
+    dialog = _dialog(qtbot, vault, ref)
+    dialog.documents.item(0).setCheckState(Qt.CheckState.Unchecked)  # ignored: everything goes
+    dialog.subject_access.setChecked(True)
+    assert not dialog.documents.isEnabled() and not dialog.recipient.isEnabled()
+    dialog.generate_button.click()
+    password = dialog.password.text()
+    out_dir = tmp_path / "out"
+    out_dir.mkdir()
+    dialog.path.setText(str(out_dir / "member.zip"))
+    assert dialog.export_button.isEnabled()
+    dialog.export_button.click()
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=30_000)
+    dest = tmp_path / "x"
+    done = subprocess.run(
+        [SEVEN_ZIP, "x", f"-p{password}", f"-o{dest}", str(out_dir / "member.zip")],
+        capture_output=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout
+    extracted = sorted(p for p in dest.rglob("*") if p.is_file())
+    assert [p.read_bytes() for p in extracted].count(DATA) == 2  # both documents
+    assert any(
+        p.suffix == ".pdf" and p.read_bytes().startswith(b"%PDF") and p.read_bytes() != DATA
+        for p in extracted
+    )
+    assert [r.kind for r in vault.sent_log(ref)] == ["subject-access"]

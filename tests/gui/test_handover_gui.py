@@ -3,19 +3,24 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton
 from pytestqt.qtbot import QtBot
 
+from casevault.casework.exchange import HANDED_OVER_REASON
+from casevault.gui.app import App
 from casevault.gui.handover_dialog import HandoverDialog
+from casevault.gui.main_window import MainWindow
+from casevault.model import FirstMeeting
 from casevault.paths import VaultPaths
 from casevault.vault import Vault
 from tests.conftest import FAST_KDF, PASSPHRASE, FakeClock
-from tests.gui.conftest import by_name
+from tests.gui.conftest import by_name, window_named
 from tests.gui.test_accessibility import unnamed_controls
+from tests.gui.test_flows import create_vault
 
 
 @pytest.fixture
@@ -68,3 +73,43 @@ def test_hand_over_and_receive_through_the_dialog(
     assert "nothing was imported" in receiver.status.text()
     assert other.count_cases() == count
     assert other.check() == []
+
+
+def test_after_a_handover_the_sender_is_offered_to_delete_their_copy(
+    qtbot: QtBot, make_app: Callable[..., App], other: Vault, tmp_path: Path
+) -> None:
+    app = make_app()
+    window = create_vault(qtbot, app)
+    assert isinstance(window, MainWindow)
+    vault = window.vault
+    assert vault is not None
+    ref = vault.new_case("Jan Kowalski")
+    vault.save_first_meeting(ref, FirstMeeting(dismissal_threatened=True))  # escalation unrecorded
+    vault.give_consent(ref, "share-reps")
+    window.open_case(ref)
+    page = window.case_page
+    assert page is not None
+    page.open_handover_dialog()
+    dialog = page.handover_dialog
+    assert dialog is not None
+    offer = by_name(dialog, "Delete my copy", QPushButton)
+    assert not offer.isVisible()  # nothing to offer before the bundle exists
+    dialog.recipient_field.setText(other.identity_public_key())
+    out = tmp_path / "case.age"
+    dialog.start_handover(out)
+    qtbot.waitUntil(lambda: dialog._task is None and out.exists(), timeout=20_000)
+    assert offer.isVisible()
+    offer.click()
+    qtbot.waitUntil(lambda: shown("Delete case permanently"))
+    assert vault.case(ref).summary.status == "closed"
+    assert any(HANDED_OVER_REASON in e.body for e in vault.case(ref).events)
+    window_named("Delete case permanently").close()
+    assert vault.count_cases() == 1  # deleting still needs the typed reference
+
+
+def shown(title: str) -> bool:
+    try:
+        window_named(title)
+    except AssertionError:
+        return False
+    return True

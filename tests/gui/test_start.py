@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -14,6 +16,7 @@ from pytestqt.qtbot import QtBot
 from casevault import cli
 from casevault.gui import app as gui_app
 from casevault.paths import VaultPaths
+from tests.conftest import CASEVAULT
 from tests.gui.conftest import by_name, window_named
 
 
@@ -57,4 +60,38 @@ def test_run_demo_shows_populated_window_and_destroys_vault(qtbot: QtBot, privat
     QTimer.singleShot(200, look_then_quit)
     assert gui_app.run(None, demo=True) == 0
     assert seen == {"rows": 3, "title": "casevault"}  # the demo's four cases, one of them closed
+    assert not list((private_environment / "tmp").glob("casevault-demo-*"))
+
+
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT])
+def test_a_terminate_signal_quits_cleanly_and_destroys_the_demo_vault(
+    private_environment: Path, sig: int
+) -> None:
+    """Logout, `kill` or Ctrl-C close the app as the window's close button would: exit 0, and the
+    demo vault (a temp folder) is gone."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    with subprocess.Popen(
+        [*CASEVAULT, "--debug", "--demo"],
+        env=env,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    ) as proc:
+        try:
+            assert proc.stderr is not None
+            seen = []
+            for line in proc.stderr:  # the event loop is running once it logs gui.running
+                seen.append(line)
+                if "gui.running" in line:
+                    break
+            assert any("gui.running" in line for line in seen), "".join(seen)
+            assert list((private_environment / "tmp").glob("casevault-demo-*"))  # the demo vault exists
+            proc.send_signal(sig)
+            proc.communicate(timeout=60)
+            assert proc.returncode == 0
+        finally:
+            if proc.poll() is None:
+                proc.kill()
+                proc.communicate()
     assert not list((private_environment / "tmp").glob("casevault-demo-*"))

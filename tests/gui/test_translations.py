@@ -63,6 +63,11 @@ def _problems(path: Path) -> list[str]:
         where = f"{path.name}:{node.lineno}"
         if name == "tr" and (not node.args or not _literal(node.args[0])):
             found.append(f"{where}: tr() of something lupdate cannot read")
+        receiver = node.func.value if isinstance(node.func, ast.Attribute) else None
+        if name == "tr" and not (isinstance(receiver, ast.Name) and receiver.id == "self"):
+            # lupdate files `parent.tr("x")` under a context called "parent", which no class has,
+            # so the translation is never found at run time.
+            found.append(f"{where}: tr() not on self (use QCoreApplication.translate with a context)")
         if name == "QT_TRANSLATE_NOOP" and not all(_literal(a) for a in node.args[:2]):
             found.append(f"{where}: QT_TRANSLATE_NOOP needs literal context and text")
         shown_literal = [a for a in node.args if _literal(a) and a.value.strip()]  # type: ignore[attr-defined]
@@ -86,7 +91,8 @@ def test_the_checker_catches_what_it_claims(tmp_path: Path) -> None:
         "box.setToolTip('Attach documents')\n"
         "self.tr(f'Case {ref}')\n"
         "window.setWindowTitle('casevault')\n"
-        "ok = QLabel(self.tr('Fine'))\n",
+        "ok = QLabel(self.tr('Fine'))\n"
+        "parent.tr('Attach documents')\n",
         encoding="utf-8",
     )
     assert [p.split(": ", 1)[1] for p in _problems(bad)] == [
@@ -94,6 +100,7 @@ def test_the_checker_catches_what_it_claims(tmp_path: Path) -> None:
         "tr() of something lupdate cannot read",
         "setToolTip('Attach documents') is shown untranslated",
         "tr() of something lupdate cannot read",
+        "tr() not on self (use QCoreApplication.translate with a context)",
     ]
 
 

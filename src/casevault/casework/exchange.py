@@ -94,3 +94,8 @@ def index_text(pairs: Sequence[tuple[str, str]]) -> str:
     lines = ["Documents in this zip, and their names in the case file:", ""]
     lines += [f"{inner}\t{real}" for inner, real in pairs]
     return "\n".join(lines) + "\n"
+
+
+# Why a handed-over case closes without an escalation record of its own: the colleague who
+# received it carries the case, and its escalation, on. Stored in the paper trail as written.
+HANDED_OVER_REASON = "Handed over to a colleague by an encrypted handover bundle; they carry the case on."

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import logging
+import signal
 import sys
+import threading
 from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from casevault.crypto.kdf import KdfParams
-from casevault.gui import refcount_guard, settings
+from casevault.gui import refcount_guard, settings, translations
 from casevault.gui.create_dialog import CreateVaultDialog
 from casevault.gui.main_window import MINUTE_MS, MainWindow
 from casevault.gui.reminder_watch import INTERVAL_MS, Clock, Notifier, ReminderWatch
@@ -18,8 +22,11 @@ from casevault.gui.screen_lock import ScreenLockWatcher
 from casevault.gui.unlock_dialog import UnlockDialog, open_by_keychain
 from casevault.keychain import Keychain, OsKeychain
 from casevault.paths import VaultPaths
+from casevault.resources import APP_ID, APPLICATION_NAME, icon_pngs
 from casevault.unlock import retry_delay
 from casevault.vault import Vault, utc_now
+
+log = logging.getLogger(__name__)
 
 
 class App(QObject):
@@ -133,9 +140,12 @@ def run(paths: VaultPaths | None, demo: bool) -> int:
     """The `casevault` GUI. With `demo`, a throwaway vault of fictional cases, destroyed on exit."""
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
-    app.setApplicationName("casevault")
+    app.setApplicationName(APPLICATION_NAME)  # X11 WM_CLASS: the .desktop file's StartupWMClass
     app.setOrganizationName("casevault")
     app.setApplicationDisplayName("casevault")
+    app.setDesktopFileName(APP_ID)  # the Wayland app_id: how the shell finds the .desktop file
+    app.setWindowIcon(app_icon())
+    translations.install()  # the system language, or CASEVAULT_LANG; before any window
     if demo:
         from casevault.demo import demo_vault  # noqa: PLC0415
 
@@ -148,10 +158,50 @@ def run(paths: VaultPaths | None, demo: bool) -> int:
     return _loop(app, App(paths or VaultPaths.resolve(None), keychain=OsKeychain()), None)
 
 
+def app_icon() -> QIcon:
+    """The window icon at every hicolor size, from the PNGs shipped in casevault.resources."""
+    icon = QIcon()
+    for png in icon_pngs():
+        icon.addFile(str(png))
+    return icon
+
+
 def _loop(app: Any, controller: App, vault: Vault | None) -> int:
     controller.start(vault)
+    restore = _quit_on_signals(app)
+    QTimer.singleShot(0, lambda: log.info("gui.running"))  # with --debug: the window is up
     try:
         return int(app.exec())
     finally:
+        restore()
         controller.shutdown()
         controller.main_window.close()
+        translations.uninstall()  # the process may go on (tests): back to the language before
+
+
+def _quit_on_signals(app: Any) -> Callable[[], None]:
+    """SIGTERM (logout, `kill`, a service manager) and Ctrl-C quit like closing the window: the
+    vault is locked, a demo vault destroyed, and the exit code is 0. Qt's event loop runs in C++,
+    so a timer hands Python a moment twice a second to run the handler. Returns the undo."""
+    if threading.current_thread() is not threading.main_thread():
+        return lambda: None  # signal handlers can only be set from the main thread
+    received: list[int] = []
+
+    def request_quit(signum: int, _frame: object) -> None:
+        # Nothing that takes a lock here (not even logging): the handler can interrupt a write.
+        received.append(signum)
+        app.quit()
+
+    previous = {sig: signal.signal(sig, request_quit) for sig in (signal.SIGTERM, signal.SIGINT)}
+    wake = QTimer()
+    wake.timeout.connect(lambda: None)
+    wake.start(500)
+
+    def restore() -> None:
+        wake.stop()
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+        for signum in received[:1]:
+            log.info("gui.quit-requested %s", signal.Signals(signum).name.lower())
+
+    return restore

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -47,7 +47,11 @@ ID_ROLE = Qt.ItemDataRole.UserRole
 
 
 def _ask_save_file(parent: QWidget, suggested: str) -> str:
-    return choose_save_path(parent, parent.tr("Export the breach report"), str(Path.home() / suggested))
+    return choose_save_path(
+        parent,
+        QCoreApplication.translate("BreachDialog", "Export the breach report"),
+        str(Path.home() / suggested),
+    )
 
 
 def casework_text(text: str) -> str:
@@ -296,7 +300,7 @@ class BreachLogDialog(QDialog):
             local = to_qt(record.discovered_at).toLocalTime()
             item = QTreeWidgetItem(
                 [
-                    local.toString("yyyy-MM-dd HH:mm"),
+                    QLocale().toString(local, QLocale.FormatType.ShortFormat),
                     casework_text(breach_rules.category_label(record.category)),
                     ", ".join(record.case_refs),
                 ]

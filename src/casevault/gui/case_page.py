@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from casevault.casework.contact import bcc_mailto
+from casevault.casework.exchange import HANDED_OVER_REASON
 from casevault.errors import CasevaultError
 from casevault.gui.action_points_panel import ActionPointsPanel
 from casevault.gui.case_history import CaseHistory
@@ -225,8 +226,21 @@ class CasePage(QWidget):
     def open_handover_dialog(self) -> None:
         dialog = HandoverDialog(self._vault, self, self._ref)
         dialog.finished.connect(self._export_finished)  # the history shows the handover
+        dialog.delete_copy_requested.connect(self._delete_copy_after_handover)
         self.handover_dialog: HandoverDialog | None = dialog
         dialog.open()
+
+    def _delete_copy_after_handover(self) -> None:
+        """The colleague holds the case now: close it here (a prompted escalation is theirs to
+        record, which the closing note says) and ask for the usual typed confirmation."""
+        try:
+            if self._vault.case(self._ref).summary.status == "open":
+                reason = HANDED_OVER_REASON if self._vault.escalation_unrecorded(self._ref) else None
+                self._vault.close_case(self._ref, retain_days=0, escalation_reason=reason)
+                self._status_changed()
+        except CasevaultError:
+            return
+        self.delete_requested.emit(self._ref)
 
     def close_dialogs(self) -> None:
         """On lock: no dialog of this page outlives it."""

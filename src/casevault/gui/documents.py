@@ -19,7 +19,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDateTime, QLocale, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, Qt, Signal
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -54,20 +54,25 @@ Confirm = Callable[[QWidget], bool]
 
 
 def _ask_open_files(parent: QWidget) -> list[str]:
-    return choose_files(parent, parent.tr("Attach documents"))
+    return choose_files(parent, QCoreApplication.translate("DocumentsPanel", "Attach documents"))
 
 
 def _ask_save_file(parent: QWidget, suggested: str) -> str:
-    return choose_save_path(parent, parent.tr("Save a decrypted copy"), str(Path.home() / suggested))
+    return choose_save_path(
+        parent,
+        QCoreApplication.translate("DocumentsPanel", "Save a decrypted copy"),
+        str(Path.home() / suggested),
+    )
 
 
 def _confirm_plaintext(parent: QWidget) -> bool:
     answer = QMessageBox.warning(
         parent,
-        parent.tr("Save a decrypted copy"),
-        parent.tr(
+        QCoreApplication.translate("DocumentsPanel", "Save a decrypted copy"),
+        QCoreApplication.translate(
+            "DocumentsPanel",
             "The copy you save is not protected by the vault: anyone who can open that folder "
-            "can read it. Keep it only as long as you need it. Save a copy?"
+            "can read it. Keep it only as long as you need it. Save a copy?",
         ),
         QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
         QMessageBox.StandardButton.Cancel,

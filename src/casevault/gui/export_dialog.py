@@ -90,8 +90,18 @@ class ExportDialog(QDialog):
             self.tr("The names of the files inside a zip can be read without its password.")
         )
         self.neutral_names.setChecked(True)
+        self.subject_access = QCheckBox(self.tr("Everything held about the &member (subject access request)"))
+        self.subject_access.setAccessibleName(self.tr("Subject access request"))
+        self.subject_access.setToolTip(
+            self.tr(
+                "For the member themselves: a summary of each of their cases and all their documents, "
+                "in one encrypted zip."
+            )
+        )
+        self.subject_access.toggled.connect(self._update)
         form.addRow("", self.include_summary)
         form.addRow("", self.neutral_names)
+        form.addRow("", self.subject_access)
 
         self.recipient = QLineEdit()
         self.recipient.setAccessibleName(self.tr("Recipient"))
@@ -194,6 +204,8 @@ class ExportDialog(QDialog):
         ]
 
     def _problem(self) -> str | None:
+        if self.subject_access.isChecked():
+            return None  # it goes to the member: no sharing consent is needed
         try:
             return self._vault.export_problem(self._ref, str(self.kind.currentData()))
         except CasevaultError as err:
@@ -204,13 +216,14 @@ class ExportDialog(QDialog):
         self.consent_problem.setText(problem or "")
         self.consent_problem.setVisible(bool(problem))
         busy = self._task is not None
+        whole = self.subject_access.isChecked()
         ready = (
             not problem
             and not busy
-            and bool(self.recipient.text().strip())
+            and (whole or bool(self.recipient.text().strip()))
             and bool(self.password.text())
             and bool(self.path.text().strip())
-            and (bool(self.selected_ids()) or self.include_summary.isChecked())
+            and (whole or bool(self.selected_ids()) or self.include_summary.isChecked())
         )
         self.export_button.setEnabled(ready)
         controls: tuple[QWidget, ...] = (
@@ -225,6 +238,9 @@ class ExportDialog(QDialog):
         )
         for widget in controls:
             widget.setEnabled(not busy)
+        for widget in (self.documents, self.include_summary, self.neutral_names, self.recipient, self.kind):
+            widget.setEnabled(not busy and not whole)  # a subject access export takes everything
+        self.subject_access.setEnabled(not busy)
 
     def generate_password(self) -> None:
         self.password.setText(exchange.generate_password())
@@ -253,20 +269,34 @@ class ExportDialog(QDialog):
         if self._task is not None or not self.export_button.isEnabled():
             return
         try:
-            pdf = render_summary(self._vault, self._ref) if self.include_summary.isChecked() else None
-            pending = self._vault.begin_export(
-                self._ref,
-                self.selected_ids(),
-                Path(self.path.text().strip()),
-                password=self.password.text(),
-                recipient=self.recipient.text(),
-                recipient_kind=str(self.kind.currentData()),
-                neutral_names=self.neutral_names.isChecked(),
-                summary_pdf=pdf,
-            )
+            if self.subject_access.isChecked():
+                pending = self._vault.begin_subject_access(
+                    self._ref,
+                    Path(self.path.text().strip()),
+                    password=self.password.text(),
+                    render_summary=lambda ref: render_summary(self._vault, ref),
+                )
+            else:
+                pending = self._begin_export()
         except CasevaultError as err:
             self.status.setText(err.message)
             return
+        self._start(pending)
+
+    def _begin_export(self) -> PendingExport:
+        pdf = render_summary(self._vault, self._ref) if self.include_summary.isChecked() else None
+        return self._vault.begin_export(
+            self._ref,
+            self.selected_ids(),
+            Path(self.path.text().strip()),
+            password=self.password.text(),
+            recipient=self.recipient.text(),
+            recipient_kind=str(self.kind.currentData()),
+            neutral_names=self.neutral_names.isChecked(),
+            summary_pdf=pdf,
+        )
+
+    def _start(self, pending: PendingExport) -> None:
         self._pending = pending
         total = max(1, pending.total)
         self.status.setText(self.tr("Writing the encrypted zip…"))

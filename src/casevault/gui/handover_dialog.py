@@ -37,6 +37,7 @@ log = logging.getLogger(__name__)
 
 class HandoverDialog(QDialog):
     received = Signal(str)  # the new case's reference
+    delete_copy_requested = Signal()  # after a handover: close this case and ask to delete it
 
     def __init__(self, vault: Vault, parent: QWidget | None = None, ref: str | None = None) -> None:
         super().__init__(parent)
@@ -83,6 +84,17 @@ class HandoverDialog(QDialog):
             give_layout.addWidget(QLabel(self.tr("Paste your colleague's handover key:")))
             give_layout.addWidget(self.recipient_field)
             give_layout.addWidget(self.hand_over_button)
+            self.delete_copy_button = QPushButton(self.tr("&Delete my copy…"))
+            self.delete_copy_button.setAccessibleName(self.tr("Delete my copy"))
+            self.delete_copy_button.setToolTip(
+                self.tr(
+                    "Closes the case now, then asks you to confirm its permanent deletion by typing "
+                    "its reference."
+                )
+            )
+            self.delete_copy_button.clicked.connect(self._delete_copy)
+            self.delete_copy_button.hide()
+            give_layout.addWidget(self.delete_copy_button)
             layout.addWidget(give)
         else:
             self.recipient_field.hide()
@@ -191,10 +203,14 @@ class HandoverDialog(QDialog):
         self.status.setText(
             self.tr(
                 "The case is handed over: only your colleague's key opens the bundle. Once they "
-                "confirm they have it, close the case and use Delete case permanently on its "
-                "Overview to remove your copy."
+                "confirm they have it, delete your copy so the case is kept in one place only."
             )
         )
+        self.delete_copy_button.show()
+
+    def _delete_copy(self) -> None:
+        self.delete_copy_requested.emit()
+        self.accept()
 
     # ---- receiving -------------------------------------------------------------------------
 

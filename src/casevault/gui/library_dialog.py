@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from casevault.errors import CasevaultError
+from casevault.gui.case_list_model import local_date_text
 from casevault.gui.file_dialogs import choose_files, choose_save_path
 from casevault.gui.preview import Prepared, PreviewPane, prepare
 from casevault.gui.tasks import CancelledError, TaskHandle, run_task
@@ -48,20 +49,23 @@ Confirm = Callable[[QWidget], bool]
 
 
 def _ask_open_files(parent: QWidget) -> list[str]:
-    return choose_files(parent, parent.tr("Add policies and procedures"))
+    return choose_files(parent, QCoreApplication.translate("LibraryDialog", "Add policies and procedures"))
 
 
 def _ask_save_file(parent: QWidget, suggested: str) -> str:
-    return choose_save_path(parent, parent.tr("Save a copy"), str(Path.home() / suggested))
+    return choose_save_path(
+        parent, QCoreApplication.translate("LibraryDialog", "Save a copy"), str(Path.home() / suggested)
+    )
 
 
 def _confirm_plaintext(parent: QWidget) -> bool:
     answer = QMessageBox.warning(
         parent,
-        parent.tr("Save a copy"),
-        parent.tr(
+        QCoreApplication.translate("LibraryDialog", "Save a copy"),
+        QCoreApplication.translate(
+            "LibraryDialog",
             "The copy you save is not protected by the vault: anyone who can open that folder "
-            "can read it. Save a copy?"
+            "can read it. Save a copy?",
         ),
         QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
         QMessageBox.StandardButton.Cancel,
@@ -72,8 +76,10 @@ def _confirm_plaintext(parent: QWidget) -> bool:
 def _confirm_remove(parent: QWidget) -> bool:
     answer = QMessageBox.question(
         parent,
-        parent.tr("Remove from the library"),
-        parent.tr("Remove this document from the library? Its encrypted copy is deleted."),
+        QCoreApplication.translate("LibraryDialog", "Remove from the library"),
+        QCoreApplication.translate(
+            "LibraryDialog", "Remove this document from the library? Its encrypted copy is deleted."
+        ),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         QMessageBox.StandardButton.No,
     )
@@ -202,7 +208,11 @@ class LibraryDialog(QDialog):
             documents = []
         for document in documents:
             item = QTreeWidgetItem(
-                [document.title or document.name, _size(document.size), document.added_at.date().isoformat()]
+                [
+                    document.title or document.name,
+                    _size(document.size),
+                    local_date_text(document.added_at),
+                ]
             )
             item.setData(0, ID_ROLE, document.id)
             item.setToolTip(0, document.name)
@@ -437,8 +447,5 @@ class LibraryDialog(QDialog):
 
 
 def _size(size: int) -> str:
-    for unit in ("B", "KB", "MB"):
-        if size < 1024:
-            return f"{size} {unit}"
-        size //= 1024
-    return f"{size} GB"
+    """In the user's locale: "1.2 MB", "1,2 Mo"."""
+    return QLocale().formattedDataSize(size)

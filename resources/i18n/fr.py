@@ -1,0 +1,978 @@
+"""French translations of casevault's messages, by English source text.
+
+scripts/translations.py writes these into casevault_fr.ts. Keep `&` accelerators, `%1`/`%n`
+and `{0}` placeholders, and trailing "…" or ":" as the English has them. `IN_CONTEXT` overrides
+`FR` where one English text needs different French in one context (class name or QT_TRANSLATE_NOOP
+context). Numerus messages (`%n`) give a tuple of French forms: (singular, plural)."""
+
+# ruff: noqa: E501 - one message a line where it fits; this is data
+from __future__ import annotations
+
+# fmt: off
+FR: dict[str, str | tuple[str, ...]] = {
+    # Action points
+    "Action points": "Actions à mener",
+    "What": "Quoi",
+    "Who": "Qui",
+    "Due": "Échéance",
+    "Done": "Fait",
+    "Action point": "Action à mener",
+    "What is to be done": "Ce qu'il faut faire",
+    "Owner": "Responsable",
+    "Due date": "Date d'échéance",
+    "No due date": "Sans échéance",
+    "Add &action point": "Ajouter une &action",
+    "Add action point": "Ajouter une action",
+    "Action points status": "État des actions à mener",
+    "Action point added.": "Action ajoutée.",
+    # Originals
+    "Add original document": "Ajouter un document original",
+    "Description": "Description",
+    "e.g. Payslips, January to March (originals)": "p. ex. Bulletins de paie, janvier à mars (originaux)",
+    "Date received": "Date de réception",
+    "Where kept": "Lieu de conservation",
+    "e.g. Locked drawer, branch office": "p. ex. Tiroir fermé à clé, local de la section",
+    "&Description:": "&Description :",
+    "&Received:": "&Reçu le :",
+    "&Where kept:": "&Conservé où :",
+    "Give the date it was received.": "Indiquez la date de réception.",
+    # Agenda
+    "Agenda": "Agenda",
+    "What falls due in the next %1 days": "Ce qui arrive à échéance dans les %1 prochains jours",
+    "Agenda period": "Période de l'agenda",
+    "Agenda items": "Éléments de l'agenda",
+    "Day / time": "Jour / heure",
+    "Reference": "Référence",
+    "Member": "Adhérent",
+    "Close": "Fermer",
+    "Overdue": "En retard",
+    "Today, %1": "Aujourd'hui, %1",
+    "Nothing falls due.": "Rien n'arrive à échéance.",
+    "casevault was locked": "casevault a été verrouillé",
+    # Attach queue
+    "Importing the email {0} into the paper trail ({1} of {2})…":
+        "Import du courriel {0} dans les traces écrites ({1} sur {2})…",
+    "Encrypting {0} ({1} of {2})…": "Chiffrement de {0} ({1} sur {2})…",
+    "Attaching was cancelled; that file was not added.": "Ajout annulé ; ce fichier n'a pas été ajouté.",
+    "Something went wrong while encrypting the file; it was not added.":
+        "Un problème est survenu pendant le chiffrement du fichier ; il n'a pas été ajouté.",
+    # Backup
+    "Backup": "Sauvegarde",
+    "A backup is one encrypted file holding the whole vault. Keep it somewhere else, such as a USB stick. "
+    "It opens with the vault passphrase (not the system keychain, which stays on this computer).":
+        "Une sauvegarde est un seul fichier chiffré contenant tout le coffre. Conservez-la ailleurs, "
+        "par exemple sur une clé USB. Elle s'ouvre avec la phrase de passe du coffre (pas avec le "
+        "trousseau du système, qui reste sur cet ordinateur).",
+    "About backups": "À propos des sauvegardes",
+    "A case deleted after this backup can still be read from this backup by anyone with the passphrase "
+    "at the time; destroy old backups like the vault, or make a new backup after deleting and destroy "
+    "the old one.":
+        "Un dossier supprimé après cette sauvegarde reste lisible dans celle-ci par toute personne "
+        "connaissant la phrase de passe de l'époque ; détruisez les anciennes sauvegardes comme le coffre, "
+        "ou faites une nouvelle sauvegarde après la suppression et détruisez l'ancienne.",
+    "Deleted cases and old backups": "Dossiers supprimés et anciennes sauvegardes",
+    "Never": "Jamais",
+    " days": " jours",
+    "Remind me to back up every": "Me rappeler de sauvegarder tous les",
+    "Passphrase for verifying": "Phrase de passe pour la vérification",
+    "Passphrase (to verify)": "Phrase de passe (pour vérifier)",
+    "&Back up to…": "&Sauvegarder vers…",
+    "Back up to a file": "Sauvegarder dans un fichier",
+    "&Verify a backup…": "&Vérifier une sauvegarde…",
+    "Verify a backup": "Vérifier une sauvegarde",
+    "&Cancel": "&Annuler",
+    "Cancel the backup": "Annuler la sauvegarde",
+    "Progress": "Progression",
+    "Status": "État",
+    "Back up the vault to": "Sauvegarder le coffre dans",
+    "Backing up…": "Sauvegarde en cours…",
+    "The backup is written. Verify it with the passphrase to be sure.":
+        "La sauvegarde est écrite. Vérifiez-la avec la phrase de passe pour en être sûr.",
+    "Cancelled; no backup file was left behind.": "Annulé ; aucun fichier de sauvegarde n'a été laissé.",
+    "The backup failed; nothing was written.": "La sauvegarde a échoué ; rien n'a été écrit.",
+    "Choose a backup to verify": "Choisir une sauvegarde à vérifier",
+    "Type the passphrase the vault had when the backup was made.":
+        "Saisissez la phrase de passe qu'avait le coffre lors de la sauvegarde.",
+    "Verifying: restoring into a private temporary folder…":
+        "Vérification : restauration dans un dossier temporaire privé…",
+    "This backup would not restore cleanly: %1": "Cette sauvegarde ne se restaurerait pas correctement : %1",
+    "The backup is good: it restores, opens and passes the check.":
+        "La sauvegarde est bonne : elle se restaure, s'ouvre et passe la vérification.",
+    "Verification cancelled.": "Vérification annulée.",
+    "The backup could not be verified.": "La sauvegarde n'a pas pu être vérifiée.",
+    # Breach
+    "Report a confidentiality breach": "Signaler une violation de confidentialité",
+    "The union's policy": "La politique du syndicat",
+    "Describe what happened by case reference only: no names or details of members or anyone else in a case.":
+        "Décrivez ce qui s'est passé uniquement par référence de dossier : aucun nom ni détail "
+        "concernant des adhérents ou toute autre personne d'un dossier.",
+    "How to fill in this form": "Comment remplir ce formulaire",
+    "When it happened": "Date des faits",
+    "When it was discovered": "Date de la découverte",
+    "Kind of breach": "Type de violation",
+    "What happened": "Ce qui s'est passé",
+    "Cases affected": "Dossiers concernés",
+    "Case references, e.g. CV-2026-0001, CV-2026-0002": "Références des dossiers, p. ex. CV-2026-0001, CV-2026-0002",
+    "When they were informed": "Date à laquelle ils ont été informés",
+    "Actions taken": "Mesures prises",
+    "&Happened:": "&Survenue le :",
+    "&Discovered:": "&Découverte le :",
+    "&Kind:": "&Type :",
+    "&What happened:": "&Ce qui s'est passé :",
+    "&Cases affected:": "Dossiers &concernés :",
+    "Informed:": "Informé(s) :",
+    "Informed &on:": "Informé(s) &le :",
+    "&Actions taken:": "&Mesures prises :",
+    "Message": "Message",
+    "&Record the breach": "&Enregistrer la violation",
+    "Record the breach": "Enregistrer la violation",
+    "&Export report…": "E&xporter le rapport…",
+    "Export report": "Exporter le rapport",
+    "The breach is recorded. Export the report to send it on; it holds case references only.":
+        "La violation est enregistrée. Exportez le rapport pour le transmettre ; il ne contient que "
+        "des références de dossiers.",
+    "The report was exported.": "Le rapport a été exporté.",
+    "Breach records": "Registre des violations",
+    "Breaches recorded": "Violations enregistrées",
+    "Discovered": "Découverte",
+    "Kind": "Type",
+    "Cases": "Dossiers",
+    # Bulk delete
+    "Delete all expired cases": "Supprimer tous les dossiers expirés",
+    "Cases past their archive period: %1. Deleting them is permanent and cannot be undone; a deletion "
+    "record of each (no name, no content) is kept in the deletion log.":
+        "Dossiers dont la durée d'archivage est écoulée : %1. Leur suppression est définitive et "
+        "irréversible ; une trace de suppression de chacun (sans nom ni contenu) est conservée dans "
+        "le journal des suppressions.",
+    "Cases that still hold the member's originals are left for you to delete one by one: %1":
+        "Les dossiers qui contiennent encore des originaux de l'adhérent sont à supprimer un par un : %1",
+    "Type the number of cases to confirm": "Saisissez le nombre de dossiers pour confirmer",
+    "&Type the number of cases (%1) to confirm:": "&Saisissez le nombre de dossiers (%1) pour confirmer :",
+    "&Delete all permanently": "&Tout supprimer définitivement",
+    "Delete all permanently": "Tout supprimer définitivement",
+    "Cancel": "Annuler",
+    "What will be deleted": "Ce qui sera supprimé",
+    "Deleting cases permanently…": "Suppression définitive des dossiers…",
+    "&Stop": "&Arrêter",
+    "Stop": "Arrêter",
+    "Deleting cases": "Suppression des dossiers",
+    "Deleted %1 of %2 cases…": "%1 dossiers supprimés sur %2…",
+    # Case dates
+    "Hearing": "Audience",
+    "Meeting": "Réunion",
+    "Hearings and meetings": "Audiences et réunions",
+    "When": "Quand",
+    "Note": "Note",
+    "Date kind": "Type de date",
+    "Date and time": "Date et heure",
+    "Date note": "Note sur la date",
+    "Where, with whom (optional)": "Où, avec qui (facultatif)",
+    "Add &date": "Ajouter une &date",
+    "Add hearing or meeting": "Ajouter une audience ou une réunion",
+    "Remo&ve date": "Su&pprimer la date",
+    "Remove hearing or meeting": "Supprimer l'audience ou la réunion",
+    "Hearings and meetings status": "État des audiences et réunions",
+    "Please choose when it is.": "Veuillez choisir la date.",
+    "Added. You will be reminded two days before.": "Ajouté. Un rappel vous sera présenté deux jours avant.",
+    "Removed.": "Supprimé.",
+    # Case history
+    "Case opened": "Dossier ouvert",
+    "Case handed over to a colleague": "Dossier transmis à un collègue",
+    "Case received by handover": "Dossier reçu par transmission",
+    "Case closed": "Dossier clos",
+    "Case reopened": "Dossier rouvert",
+    "Document attached": "Document joint",
+    "Document previewed": "Document prévisualisé",
+    "Decrypted copy saved": "Copie déchiffrée enregistrée",
+    "Document sent out in an encrypted zip": "Document envoyé dans un zip chiffré",
+    "Encrypted zip made for sending": "Zip chiffré créé pour l'envoi",
+    "Case summary PDF saved": "Résumé PDF du dossier enregistré",
+    "Case deleted": "Dossier supprimé",
+    "Person added to the case": "Personne ajoutée au dossier",
+    "Person removed from the case": "Personne retirée du dossier",
+    "Consent recorded": "Consentement enregistré",
+    "Consent withdrawn": "Consentement retiré",
+    "Escalation recorded": "Escalade enregistrée",
+    "Paper-trail entry edited (new version)": "Entrée des traces écrites modifiée (nouvelle version)",
+    "Original document received": "Document original reçu",
+    "Original document returned": "Document original rendu",
+    "Case history": "Historique du dossier",
+    # Case list
+    "Type": "Type",
+    "Next date due": "Prochaine échéance",
+    "Last updated": "Dernière mise à jour",
+    "Open": "Ouvert",
+    "Closed": "Clos",
+    # Case page
+    "Case": "Dossier",
+    "← &Back to cases": "← &Retour aux dossiers",
+    "Back to cases": "Retour aux dossiers",
+    "Case reference": "Référence du dossier",
+    "Case sections": "Sections du dossier",
+    "Documents will appear here.": "Les documents apparaîtront ici.",
+    "Documents": "Documents",
+    "&Overview": "&Vue d'ensemble",
+    "&First meeting": "Premier &entretien",
+    "&Paper trail": "&Traces écrites",
+    "&Action points": "&Actions à mener",
+    "&Documents": "&Documents",
+    "P&eople": "P&ersonnes",
+    "Re&view": "&Bilan",
+    "O&riginals": "&Originaux",
+    "Still open": "Toujours ouvert",
+    "Due for deletion on %1": "À supprimer le %1",
+    "Not closed": "Non clos",
+    "Member name": "Nom de l'adhérent",
+    "Opened": "Ouvert le",
+    "Deletion": "Suppression",
+    "Preferred contact address": "Adresse de contact préférée",
+    "Not recorded": "Non renseigné",
+    "%1:": "%1 :",
+    "Work email warning": "Avertissement sur l'adresse professionnelle",
+    "Delete case &permanently…": "Supprimer le dossier &définitivement…",
+    "Delete case permanently": "Supprimer le dossier définitivement",
+    "Erase this case and its documents for good; only closed cases can be deleted.":
+        "Effacer définitivement ce dossier et ses documents ; seuls les dossiers clos peuvent être supprimés.",
+    "&Reopen case": "&Rouvrir le dossier",
+    "Reopen case": "Rouvrir le dossier",
+    "C&lose case…": "C&lore le dossier…",
+    "Close case": "Clore le dossier",
+    "&Write to the member…": "É&crire à l'adhérent…",
+    "Write to the member": "Écrire à l'adhérent",
+    "Opens a draft in your email program with the address in Bcc and no attachment: send documents as an "
+    "encrypted zip instead.":
+        "Ouvre un brouillon dans votre messagerie avec l'adresse en Cci et sans pièce jointe : envoyez "
+        "plutôt les documents dans un zip chiffré.",
+    "&History:": "&Historique :",
+    "E&xport…": "E&xporter…",
+    "Export as an encrypted zip": "Exporter dans un zip chiffré",
+    "&Hand over…": "&Transmettre…",
+    "Hand over to a colleague": "Transmettre à un collègue",
+    # Close case
+    "Closing %1 keeps it for its archive period; then casevault reminds you to delete it permanently. "
+    "You can reopen it until then.":
+        "Clore %1 le conserve pendant sa durée d'archivage ; casevault vous rappelle ensuite de le "
+        "supprimer définitivement. Vous pouvez le rouvrir d'ici là.",
+    "Archive period in days": "Durée d'archivage en jours",
+    "Due for deletion on": "À supprimer le",
+    "&Archive period:": "Durée d'&archivage :",
+    "Due for deletion on:": "À supprimer le :",
+    "The member's original documents are not recorded as returned. Return them before closing if you "
+    "can; a reminder will ask until they are.":
+        "Les documents originaux de l'adhérent ne sont pas enregistrés comme rendus. Rendez-les avant de "
+        "clore si possible ; un rappel vous le demandera jusqu'à ce qu'ils le soient.",
+    "Originals warning": "Avertissement sur les originaux",
+    "Close case message": "Message de clôture du dossier",
+    "&Close case": "&Clore le dossier",
+    "The first meeting prompted an escalation (dismissal threatened or discrimination alleged) and none "
+    "is recorded. Record the escalation, or give the reason for closing without one; it goes into the "
+    "paper trail.":
+        "Le premier entretien appelait une escalade (menace de licenciement ou discrimination alléguée) "
+        "et aucune n'est enregistrée. Enregistrez l'escalade, ou indiquez pourquoi vous clôturez sans "
+        "escalade ; ce motif est ajouté aux traces écrites.",
+    "Escalation warning": "Avertissement sur l'escalade",
+    "&Reason for closing without escalation:": "&Motif de clôture sans escalade :",
+    "Reason for closing without escalation": "Motif de clôture sans escalade",
+    "Record &escalation…": "Enregistrer une &escalade…",
+    "Record escalation": "Enregistrer une escalade",
+    # Conflict
+    "Possible conflict of interest": "Conflit d'intérêts possible",
+    "Someone with a similar name is already in these cases (shown by reference and role only):":
+        "Une personne au nom semblable figure déjà dans ces dossiers (indiqués par référence et rôle "
+        "uniquement) :",
+    "Matching cases": "Dossiers correspondants",
+    "Role there": "Rôle dans ce dossier",
+    "The guide on conflicting interests": "Le guide sur les conflits d'intérêts",
+    "Your decision (recorded in the paper trail):": "Votre décision (enregistrée dans les traces écrites) :",
+    "&No conflict": "&Pas de conflit",
+    "No conflict": "Pas de conflit",
+    "&Step aside": "&Se retirer",
+    "Step aside": "Se retirer",
+    "&Refer on": "&Orienter ailleurs",
+    "Refer on": "Orienter ailleurs",
+    "&Record decision": "&Enregistrer la décision",
+    "Record decision": "Enregistrer la décision",
+    # Consent
+    "Consent": "Consentement",
+    "Consents": "Consentements",
+    "Scope": "Portée",
+    "Given": "Donné le",
+    "Consent scope": "Portée du consentement",
+    "Consent given on": "Consentement donné le",
+    "Consent note": "Note sur le consentement",
+    "How it was given (optional)": "Comment il a été donné (facultatif)",
+    "Record &consent": "Enregistrer le &consentement",
+    "Record consent": "Enregistrer le consentement",
+    "&Withdraw": "&Retirer",
+    "Withdraw consent": "Retirer le consentement",
+    "Consent message": "Message sur le consentement",
+    "In force": "En vigueur",
+    "Withdrawn on %1": "Retiré le %1",
+    "Consent recorded.": "Consentement enregistré.",
+    "Consent recorded as withdrawn.": "Consentement enregistré comme retiré.",
+    # Create vault
+    "Create your casevault": "Créer votre casevault",
+    "Create vault": "Créer le coffre",
+    "Choose a passphrase for your new vault. Everything in it is encrypted with this passphrase. If this "
+    "computer's keychain is ever lost or reset, the passphrase is the only way back in: write it down "
+    "and keep it somewhere safe.":
+        "Choisissez une phrase de passe pour votre nouveau coffre. Tout son contenu est chiffré avec "
+        "cette phrase de passe. Si le trousseau de cet ordinateur est perdu ou réinitialisé, la phrase "
+        "de passe est le seul moyen d'y accéder : notez-la et conservez-la en lieu sûr.",
+    "Passphrase": "Phrase de passe",
+    "Repeat passphrase": "Répéter la phrase de passe",
+    "Passphrase strength": "Solidité de la phrase de passe",
+    "&Remember on this computer (use the system keychain)":
+        "&Mémoriser sur cet ordinateur (utiliser le trousseau du système)",
+    "Remember on this computer": "Mémoriser sur cet ordinateur",
+    "&Passphrase:": "&Phrase de passe :",
+    "Re&peat it:": "&Répétez-la :",
+    "&Create vault": "&Créer le coffre",
+    "Strong: several words make a passphrase that is hard to guess.":
+        "Solide : plusieurs mots font une phrase de passe difficile à deviner.",
+    "Acceptable. A few more words would make it stronger.":
+        "Acceptable. Quelques mots de plus la rendraient plus solide.",
+    "The passphrase is too short: use at least %1 characters (a few unrelated words work well).":
+        "La phrase de passe est trop courte : utilisez au moins %1 caractères (quelques mots sans "
+        "rapport entre eux conviennent bien).",
+    "The passphrase repeats too few different characters to be safe.":
+        "La phrase de passe contient trop peu de caractères différents pour être sûre.",
+    "The two passphrases differ. Please type the same one twice.":
+        "Les deux phrases de passe diffèrent. Veuillez saisir deux fois la même.",
+    "Creating the vault…": "Création du coffre…",
+    # Delete case
+    "Deleting a case is permanent and cannot be undone. Its notes, first meeting, action points and "
+    "documents are erased from this vault, and its key is destroyed. A deletion record (reference, type "
+    "and dates, with no name and no content) is kept in the deletion log.":
+        "La suppression d'un dossier est définitive et irréversible. Ses notes, son premier entretien, "
+        "ses actions à mener et ses documents sont effacés de ce coffre, et sa clé est détruite. Une "
+        "trace de suppression (référence, type et dates, sans nom ni contenu) est conservée dans le "
+        "journal des suppressions.",
+    "What deletion means": "Ce que signifie la suppression",
+    "Type the reference to confirm": "Saisissez la référence pour confirmer",
+    "&Type the reference %1 to confirm:": "&Saisissez la référence %1 pour confirmer :",
+    "Why the originals are not returned": "Pourquoi les originaux ne sont pas rendus",
+    "Choose a reason…": "Choisissez un motif…",
+    "<b>The member's original documents are not recorded as returned.</b> Return them first if you can; "
+    "otherwise choose why they are not being returned.":
+        "<b>Les documents originaux de l'adhérent ne sont pas enregistrés comme rendus.</b> Rendez-les "
+        "d'abord si possible ; sinon, indiquez pourquoi ils ne sont pas rendus.",
+    "&Reason:": "&Motif :",
+    "&Delete permanently": "&Supprimer définitivement",
+    "Delete permanently": "Supprimer définitivement",
+    "&Close": "&Fermer",
+    "Case %1 was deleted permanently on %2.": "Le dossier %1 a été supprimé définitivement le %2.",
+    # Deletion log
+    "Deletion log": "Journal des suppressions",
+    "Cases deleted permanently from this vault. The records hold no names and no content; export them "
+    "as proof for the union as data controller.":
+        "Dossiers supprimés définitivement de ce coffre. Les traces ne contiennent ni nom ni contenu ; "
+        "exportez-les comme preuve pour le syndicat en tant que responsable du traitement.",
+    "About the deletion log": "À propos du journal des suppressions",
+    "Deletion records": "Traces de suppression",
+    "Deleted": "Supprimé le",
+    "Originals": "Originaux",
+    "&Export…": "&Exporter…",
+    "Export": "Exporter",
+    "Export the deletion log": "Exporter le journal des suppressions",
+    "%1 already exists; choose a new file name.": "%1 existe déjà ; choisissez un autre nom de fichier.",
+    "Could not write %1: %2": "Impossible d'écrire %1 : %2",
+    "Exported the deletion log to %1.": "Journal des suppressions exporté vers %1.",
+    # Device check
+    "Check this device": "Vérifier cet appareil",
+    "Casework files must be kept encrypted, and the computer locked when you are not using it. casevault "
+    "checks what it can on this computer.":
+        "Les dossiers doivent rester chiffrés, et l'ordinateur verrouillé lorsque vous ne l'utilisez "
+        "pas. casevault vérifie ce qu'il peut sur cet ordinateur.",
+    "About the device check": "À propos de la vérification de l'appareil",
+    "Checking…": "Vérification…",
+    "Disk encryption": "Chiffrement du disque",
+    "Screen lock": "Verrouillage de l'écran",
+    "What to do": "Que faire",
+    "Check &again": "&Vérifier à nouveau",
+    "Check again": "Vérifier à nouveau",
+    "Good": "Bon",
+    "Needs attention": "À surveiller",
+    "Could not tell": "Impossible à déterminer",
+    "%1: %2. %3": "%1 : %2. %3",
+    # Documents
+    "Document list": "Liste des documents",
+    "Name": "Nom",
+    "Size": "Taille",
+    "Added": "Ajouté le",
+    "&Attach documents…": "&Joindre des documents…",
+    "Attach documents": "Joindre des documents",
+    "Attach documents (Ctrl+O); you can also drop files here":
+        "Joindre des documents (Ctrl+O) ; vous pouvez aussi déposer des fichiers ici",
+    "&Preview": "&Aperçu",
+    "Preview document": "Aperçu du document",
+    "Save a &decrypted copy…": "Enregistrer une copie &déchiffrée…",
+    "Save a decrypted copy": "Enregistrer une copie déchiffrée",
+    "Encryption progress": "Progression du chiffrement",
+    "Attaching status": "État de l'ajout",
+    "Cancel attaching": "Annuler l'ajout",
+    "Documents message": "Message sur les documents",
+    "Please wait until the copy is saved, then attach the documents again.":
+        "Veuillez attendre que la copie soit enregistrée, puis joignez à nouveau les documents.",
+    "The email was stored and added to the paper trail.":
+        "Le courriel a été conservé et ajouté aux traces écrites.",
+    "Cancelling…": "Annulation…",
+    "This document is too large to preview; save a decrypted copy instead.":
+        "Ce document est trop volumineux pour l'aperçu ; enregistrez plutôt une copie déchiffrée.",
+    "This document could not be opened.": "Ce document n'a pas pu être ouvert.",
+    "Saving a decrypted copy…": "Enregistrement d'une copie déchiffrée…",
+    "Saved a decrypted copy. It is not protected by the vault.":
+        "Copie déchiffrée enregistrée. Elle n'est pas protégée par le coffre.",
+    "Saving was cancelled; no copy was written.": "Enregistrement annulé ; aucune copie n'a été écrite.",
+    "The copy could not be saved.": "La copie n'a pas pu être enregistrée.",
+    # Edit entry
+    "Edit entry": "Modifier l'entrée",
+    "The entry is sealed: saving adds a new version, and every earlier version is kept.":
+        "L'entrée est scellée : enregistrer ajoute une nouvelle version, et toutes les versions "
+        "précédentes sont conservées.",
+    "New text": "Nouveau texte",
+    "&Save new version": "&Enregistrer la nouvelle version",
+    "Save new version": "Enregistrer la nouvelle version",
+    # Escalation
+    "Escalated to": "Transmis à",
+    "e.g. the branch's senior caseworker": "p. ex. le chargé de dossiers expérimenté de la section",
+    "When escalated": "Date de l'escalade",
+    "How escalated": "Moyen de l'escalade",
+    "The &regional office was notified": "Le &bureau régional a été informé",
+    "Regional office notified": "Bureau régional informé",
+    "Escalation message": "Message sur l'escalade",
+    "Escalated &to:": "&Transmis à :",
+    "&When:": "&Quand :",
+    "&How:": "&Comment :",
+    "&Record escalation": "&Enregistrer l'escalade",
+    "Save escalation": "Enregistrer l'escalade",
+    # Export
+    "Send the case as an encrypted zip": "Envoyer le dossier dans un zip chiffré",
+    "Documents to send": "Documents à envoyer",
+    "&Documents:": "&Documents :",
+    "Include a case &summary PDF": "Inclure un ré&sumé PDF du dossier",
+    "Include a case summary PDF": "Inclure un résumé PDF du dossier",
+    "&Neutral file names inside the zip (document-01.pdf…)":
+        "Noms de fichiers &neutres dans le zip (document-01.pdf…)",
+    "Neutral file names inside the zip": "Noms de fichiers neutres dans le zip",
+    "The names of the files inside a zip can be read without its password.":
+        "Les noms des fichiers d'un zip sont lisibles sans son mot de passe.",
+    "Recipient": "Destinataire",
+    "&Recipient:": "Desti&nataire :",
+    "Kind of recipient": "Type de destinataire",
+    "Another rep": "Un autre délégué",
+    "The regional office": "Le bureau régional",
+    "The member": "L'adhérent",
+    "Consent problem": "Problème de consentement",
+    "Zip password": "Mot de passe du zip",
+    "&Generate password": "&Générer un mot de passe",
+    "Generate password": "Générer un mot de passe",
+    "&Copy": "Co&pier",
+    "Copy the password": "Copier le mot de passe",
+    "Pass&word:": "&Mot de passe :",
+    "Send this password by a different channel from the zip (a phone call or a text message, not the "
+    "same email).":
+        "Envoyez ce mot de passe par un autre canal que le zip (un appel ou un SMS, pas le même "
+        "courriel).",
+    "The zip opens with 7-Zip on Windows, or Keka or The Unarchiver on macOS; Windows Explorer and macOS "
+    "Archive Utility cannot open this kind of encrypted zip.":
+        "Le zip s'ouvre avec 7-Zip sous Windows, ou Keka ou The Unarchiver sous macOS ; l'Explorateur "
+        "Windows et l'Utilitaire d'archive de macOS ne savent pas ouvrir ce type de zip chiffré.",
+    "Password advice": "Conseil sur le mot de passe",
+    "Save the zip as": "Enregistrer le zip sous",
+    "C&hoose…": "C&hoisir…",
+    "Choose where to save the zip": "Choisir où enregistrer le zip",
+    "Save &as:": "Enregistrer &sous :",
+    "Export progress": "Progression de l'export",
+    "Export status": "État de l'export",
+    "&Print summary…": "&Imprimer le résumé…",
+    "Print the case summary": "Imprimer le résumé du dossier",
+    "&Export": "&Exporter",
+    "Save the encrypted zip as": "Enregistrer le zip chiffré sous",
+    "Writing the encrypted zip…": "Écriture du zip chiffré…",
+    "The encrypted zip was saved. Send the password by a different channel.":
+        "Le zip chiffré a été enregistré. Envoyez le mot de passe par un autre canal.",
+    "The export was cancelled; no file was written.": "L'export a été annulé ; aucun fichier n'a été écrit.",
+    "Something went wrong while writing the zip; no file was written.":
+        "Un problème est survenu pendant l'écriture du zip ; aucun fichier n'a été écrit.",
+    # First meeting
+    "Date held": "Date de l'entretien",
+    "Issues identified and agreed": "Points identifiés et convenus",
+    "New issue": "Nouveau point",
+    "Type an issue, then Add issue": "Saisissez un point, puis Ajouter le point",
+    "Add issue": "Ajouter le point",
+    "Remove issue": "Retirer le point",
+    "Narrative agreed": "Récit convenu",
+    "Dismissal threatened?": "Menace de licenciement ?",
+    "Discrimination alleged?": "Discrimination alléguée ?",
+    "Escalation advice": "Conseil d'escalade",
+    "Confidentiality explained to the member": "Confidentialité expliquée à l'adhérent",
+    "Original documents received": "Documents originaux reçus",
+    "&Returned to the member": "&Rendus à l'adhérent",
+    "Originals returned to the member": "Originaux rendus à l'adhérent",
+    "Recorded at once. A case cannot be deleted while its originals are held. List each original, where "
+    "it is kept and its return on the Originals tab.":
+        "Enregistré immédiatement. Un dossier ne peut pas être supprimé tant que ses originaux sont "
+        "détenus. Listez chaque original, son lieu de conservation et sa restitution dans l'onglet "
+        "Originaux.",
+    "Member's decision (in the member's own words)": "Décision de l'adhérent (dans ses propres mots)",
+    "First meeting status": "État du premier entretien",
+    "&Save": "&Enregistrer",
+    "Save": "Enregistrer",
+    "Date &held:": "&Date de l'entretien :",
+    "&Issues identified and agreed:": "&Points identifiés et convenus :",
+    "&Narrative agreed:": "Récit &convenu :",
+    "&Original documents received:": "Documents &originaux reçus :",
+    "Member's &decision\n(in the member's own words):": "Dé&cision de l'adhérent\n(dans ses propres mots) :",
+    "Saved.": "Enregistré.",
+    "Recorded: the originals were returned.": "Enregistré : les originaux ont été rendus.",
+    "Recorded: the originals are still held.": "Enregistré : les originaux sont toujours détenus.",
+    "Unsaved changes.": "Modifications non enregistrées.",
+    # Handover
+    "Hand over a case": "Transmettre un dossier",
+    "My handover key": "Ma clé de transmission",
+    "Share this with colleagues who hand cases to you.":
+        "Communiquez-la aux collègues qui vous transmettent des dossiers.",
+    "This vault's handover key": "La clé de transmission de ce coffre",
+    "Copy my handover key": "Copier ma clé de transmission",
+    "Colleague's handover key": "Clé de transmission du collègue",
+    "age1…": "age1…",
+    "&Hand over case…": "&Transmettre le dossier…",
+    "Hand over case": "Transmettre le dossier",
+    "Hand over %1": "Transmettre %1",
+    "Hand over this case": "Transmettre ce dossier",
+    "Paste your colleague's handover key:": "Collez la clé de transmission de votre collègue :",
+    "&Receive a case…": "&Recevoir un dossier…",
+    "Receive a case": "Recevoir un dossier",
+    "Dialog buttons": "Boutons de la boîte de dialogue",
+    "Your handover key is copied.": "Votre clé de transmission est copiée.",
+    "Stopped; nothing was kept.": "Arrêté ; rien n'a été conservé.",
+    "Something went wrong; nothing was kept.": "Un problème est survenu ; rien n'a été conservé.",
+    "Save the handover bundle": "Enregistrer le paquet de transmission",
+    "Encrypting the case for your colleague…": "Chiffrement du dossier pour votre collègue…",
+    "The case is handed over: only your colleague's key opens the bundle. Once they confirm they have "
+    "it, close the case and use Delete case permanently on its Overview to remove your copy.":
+        "Le dossier est transmis : seule la clé de votre collègue ouvre le paquet. Dès qu'il confirme "
+        "l'avoir reçu, clôturez le dossier et utilisez « Supprimer le dossier définitivement » dans sa "
+        "Vue d'ensemble pour retirer votre copie.",
+    "Choose a handover bundle": "Choisir un paquet de transmission",
+    "Checking the bundle…": "Vérification du paquet…",
+    "Received as %1.": "Reçu sous la référence %1.",
+    "Everything held about the &member (subject access request)":
+        "Tout ce qui est détenu sur l'&adhérent (demande d'accès aux données)",
+    "Subject access request": "Demande d'accès aux données",
+    "For the member themselves: a summary of each of their cases and all their documents, in one "
+    "encrypted zip.":
+        "Pour l'adhérent lui-même : un résumé de chacun de ses dossiers et tous ses documents, dans un "
+        "seul zip chiffré.",
+    "&Delete my copy…": "&Supprimer ma copie…",
+    "Delete my copy": "Supprimer ma copie",
+    "Closes the case now, then asks you to confirm its permanent deletion by typing its reference.":
+        "Clôt le dossier maintenant, puis vous demande de confirmer sa suppression définitive en "
+        "saisissant sa référence.",
+    "The case is handed over: only your colleague's key opens the bundle. Once they confirm they have "
+    "it, delete your copy so the case is kept in one place only.":
+        "Le dossier est transmis : seule la clé de votre collègue ouvre le paquet. Dès qu'il confirme "
+        "l'avoir reçu, supprimez votre copie pour que le dossier ne soit conservé qu'à un seul endroit.",
+    # Entry history
+    "Entry history": "Historique de l'entrée",
+    "Versions": "Versions",
+    "Version": "Version",
+    "Recorded": "Enregistré le",
+    "Text": "Texte",
+    "Original": "Original",
+    "Version %1": "Version %1",
+    # Library
+    "Policy library": "Bibliothèque des politiques",
+    "Your employer's policies and procedures, kept encrypted in the vault. Check the relevant policy "
+    "before advising a member.":
+        "Les politiques et procédures de votre employeur, conservées chiffrées dans le coffre. "
+        "Consultez la politique concernée avant de conseiller un adhérent.",
+    "About the policy library": "À propos de la bibliothèque des politiques",
+    "Library documents": "Documents de la bibliothèque",
+    "Title": "Titre",
+    "&Add…": "&Ajouter…",
+    "Add to the library": "Ajouter à la bibliothèque",
+    "Preview": "Aperçu",
+    "&Save a copy…": "&Enregistrer une copie…",
+    "Save a copy": "Enregistrer une copie",
+    "&Remove": "&Retirer",
+    "Remove from the library": "Retirer de la bibliothèque",
+    "Encrypting into the library…": "Chiffrement dans la bibliothèque…",
+    "Added to the library.": "Ajouté à la bibliothèque.",
+    "Adding was cancelled; nothing was added.": "Ajout annulé ; rien n'a été ajouté.",
+    "The document could not be added.": "Le document n'a pas pu être ajouté.",
+    "This document is too large to preview; save a copy instead.":
+        "Ce document est trop volumineux pour l'aperçu ; enregistrez plutôt une copie.",
+    "Saving a copy…": "Enregistrement d'une copie…",
+    "Saved a copy. It is not protected by the vault.":
+        "Copie enregistrée. Elle n'est pas protégée par le coffre.",
+    "Removed from the library.": "Retiré de la bibliothèque.",
+    # Main window
+    "Case list": "Liste des dossiers",
+    "Show cases": "Dossiers affichés",
+    "All": "Tous",
+    "S&how:": "Affic&her :",
+    "Search cases": "Rechercher dans les dossiers",
+    "Search names, notes and documents": "Rechercher noms, notes et documents",
+    "&New case": "&Nouveau dossier",
+    "&Lock now": "&Verrouiller",
+    "&Back to cases": "&Retour aux dossiers",
+    "&Find": "Rec&hercher",
+    "Actions": "Actions",
+    "&Preferences…": "&Préférences…",
+    "New case": "Nouveau dossier",
+    "Lock now": "Verrouiller maintenant",
+    "Preferences": "Préférences",
+    "Menu bar": "Barre de menus",
+    "&Casework": "&Dossiers",
+    "Policy &library…": "&Bibliothèque des politiques…",
+    "Report a confidentiality &breach…": "Signaler une &violation de confidentialité…",
+    "Breach &records…": "&Registre des violations…",
+    "Recei&ve a case…": "Re&cevoir un dossier…",
+    "My &handover key…": "Ma clé de &transmission…",
+    "&Settings": "&Paramètres",
+    "&Check this device…": "&Vérifier cet appareil…",
+    "&Backup…": "&Sauvegarde…",
+    "&Help": "&Aide",
+    "&About casevault": "À &propos de casevault",
+    "About casevault": "À propos de casevault",
+    "casevault %1: an encrypted case vault for union reps. Everything stays on this computer, encrypted.":
+        "casevault %1 : un coffre de dossiers chiffré pour les délégués syndicaux. Tout reste sur cet "
+        "ordinateur, chiffré.",
+    "Unsaved changes": "Modifications non enregistrées",
+    "The first meeting form has changes that are not saved.":
+        "Le formulaire du premier entretien contient des modifications non enregistrées.",
+    "Case %1 opened.": "Dossier %1 ouvert.",
+    # New case
+    "e.g. disciplinary, grievance, sickness": "p. ex. disciplinaire, réclamation, maladie",
+    "Case type": "Type de dossier",
+    "Email address": "Adresse électronique",
+    "Employer's email domain": "Domaine de messagerie de l'employeur",
+    "e.g. university.ac.uk": "p. ex. university.ac.uk",
+    "Member &name:": "&Nom de l'adhérent :",
+    "Case &type:": "&Type de dossier :",
+    "&Email:": "&Courriel :",
+    "Em&ployer's email domain:": "Domaine de messagerie de l'em&ployeur :",
+    # Originals panel
+    "Original documents the member handed over: keep them safe and return them at the end of the case.":
+        "Documents originaux remis par l'adhérent : conservez-les en lieu sûr et rendez-les à la fin "
+        "du dossier.",
+    "Originals register": "Registre des originaux",
+    "Received": "Reçu le",
+    "Returned": "Rendu le",
+    "&Add original…": "&Ajouter un original…",
+    "Add original": "Ajouter un original",
+    "&Mark returned…": "&Marquer comme rendu…",
+    "Mark returned": "Marquer comme rendu",
+    "Originals status": "État des originaux",
+    "Not returned": "Non rendu",
+    "%1: %2": "%1 : %2",
+    "%1 not returned": "%1 non rendu(s)",
+    "Nothing held": "Aucun original détenu",
+    # Paper trail
+    "Advice given orally": "Conseil donné oralement",
+    "Advice confirmed in writing": "Conseil confirmé par écrit",
+    "Phone call": "Appel téléphonique",
+    "Contact with management": "Contact avec la direction",
+    "Escalated (caseworker, regional office)": "Escalade (chargé de dossiers, bureau régional)",
+    "Conflict of interest check": "Vérification des conflits d'intérêts",
+    "Email": "Courriel",
+    "Ordinary": "Ordinaire",
+    "Off the record": "Officieuse",
+    "Without prejudice": "Sous toutes réserves",
+    "Paper trail": "Traces écrites",
+    "Date": "Date",
+    "Entry": "Entrée",
+    "&Edit…": "&Modifier…",
+    "Add a new version of the selected entry; the original is kept.":
+        "Ajouter une nouvelle version de l'entrée sélectionnée ; l'original est conservé.",
+    "Histor&y…": "Histori&que…",
+    "Entry kind": "Type d'entrée",
+    "Terms of the conversation": "Conditions de l'échange",
+    "Off the record or without prejudice: tell the member beforehand and get their agreement, and tell "
+    "the manager that what they say will be reported back.":
+        "Officieux ou sous toutes réserves : prévenez l'adhérent à l'avance et obtenez son accord, et "
+        "dites au responsable que ses propos seront rapportés.",
+    "Entry date": "Date de l'entrée",
+    "Look it up before advising: the employer's policy, the guide, ACAS, or your regional office. Don't "
+    "advise from a hazy recollection.":
+        "Vérifiez avant de conseiller : la politique de l'employeur, le guide, l'ACAS ou votre bureau "
+        "régional. Ne conseillez pas sur la base d'un vague souvenir.",
+    "Advice hint": "Conseil",
+    "Entry text": "Texte de l'entrée",
+    "&Add entry": "&Ajouter l'entrée",
+    "Add entry": "Ajouter l'entrée",
+    "Paper trail status": "État des traces écrites",
+    "New entry:": "Nouvelle entrée :",
+    "Text:": "Texte :",
+    "%1, %2": "%1, %2",
+    "%1 (edited)": "%1 (modifié)",
+    "Edited %1": "Modifié le %1",
+    "Entry edited; the earlier version is kept in its history.":
+        "Entrée modifiée ; la version précédente est conservée dans son historique.",
+    "Write the entry first.": "Rédigez d'abord l'entrée.",
+    "Entry added.": "Entrée ajoutée.",
+    "Written follow-up": "Suivi écrit",
+    "Was a written follow-up sent?": "Un suivi écrit a-t-il été envoyé ?",
+    "Advice given orally should be followed up with an email or a written note.":
+        "Un conseil donné oralement doit être confirmé par un courriel ou une note écrite.",
+    "&Yes, record it": "&Oui, l'enregistrer",
+    "Yes": "Oui",
+    "&No, not yet": "&Non, pas encore",
+    "No": "Non",
+    "A reminder to send a written follow-up will appear if none is recorded within a week.":
+        "Un rappel d'envoyer un suivi écrit apparaîtra si aucun n'est enregistré dans la semaine.",
+    "Written follow-up sent for the advice given orally.": "Suivi écrit envoyé pour le conseil donné oralement.",
+    "Entry added, with its written follow-up.": "Entrée ajoutée, avec son suivi écrit.",
+    # People
+    "People": "Personnes",
+    "Escalation": "Escalade",
+    "Escalation status": "État de l'escalade",
+    "People in this case": "Personnes de ce dossier",
+    "Role": "Rôle",
+    "Person's name": "Nom de la personne",
+    "Person's role": "Rôle de la personne",
+    "Person note": "Note sur la personne",
+    "Note (optional)": "Note (facultative)",
+    "Add &person…": "Ajouter une &personne…",
+    "Add person": "Ajouter une personne",
+    "Adds the person after checking other cases for a conflict of interest.":
+        "Ajoute la personne après avoir recherché un conflit d'intérêts dans les autres dossiers.",
+    "&Remove person": "&Retirer la personne",
+    "Remove person": "Retirer la personne",
+    "People message": "Message sur les personnes",
+    "Enter the person's name first.": "Saisissez d'abord le nom de la personne.",
+    "Person added; your decision is recorded in the paper trail.":
+        "Personne ajoutée ; votre décision est enregistrée dans les traces écrites.",
+    "Person added; no conflict found in other cases.":
+        "Personne ajoutée ; aucun conflit trouvé dans les autres dossiers.",
+    "Person removed.": "Personne retirée.",
+    "%n escalation(s) recorded.": ("%n escalade enregistrée.", "%n escalades enregistrées."),
+    "The first meeting prompted an escalation and none is recorded yet.":
+        "Le premier entretien appelait une escalade et aucune n'est encore enregistrée.",
+    "No escalation recorded.": "Aucune escalade enregistrée.",
+    # Preferences
+    "Lock after idle (minutes)": "Verrouiller après inactivité (minutes)",
+    "&Lock after idle (minutes):": "&Verrouiller après inactivité (minutes) :",
+    "casevault also locks when the screen locks.": "casevault se verrouille aussi quand l'écran se verrouille.",
+    "This system does not report screen locks to casevault: use Lock now (Ctrl+L) before leaving the "
+    "computer.":
+        "Ce système ne signale pas le verrouillage de l'écran à casevault : utilisez « Verrouiller "
+        "maintenant » (Ctrl+L) avant de quitter l'ordinateur.",
+    "OK": "OK",
+    # Preview
+    "Document preview": "Aperçu du document",
+    "Choose a document to preview it.": "Choisissez un document pour en afficher l'aperçu.",
+    "Preview message": "Message d'aperçu",
+    "Picture preview": "Aperçu de l'image",
+    "Text preview": "Aperçu du texte",
+    "Opening the preview…": "Ouverture de l'aperçu…",
+    "PDF preview is not available on this computer.": "L'aperçu des PDF n'est pas disponible sur cet ordinateur.",
+    "This PDF cannot be previewed; it may be damaged.": "Ce PDF ne peut pas être prévisualisé ; il est peut-être endommagé.",
+    "There is no preview for this kind of file.": "Il n'y a pas d'aperçu pour ce type de fichier.",
+    # Reminders
+    "Action point due": "Action à échéance",
+    "Hearing or meeting soon": "Audience ou réunion prochaine",
+    "Confirm advice in writing": "Confirmer le conseil par écrit",
+    "Return the originals": "Rendre les originaux",
+    "Escalation not recorded": "Escalade non enregistrée",
+    "Archive period ended": "Durée d'archivage écoulée",
+    "Time to back up": "Il est temps de sauvegarder",
+    "1 casework reminder is due": "1 rappel de dossier est arrivé à échéance",
+    "%n casework reminders are due": (
+        "%n rappel de dossier est arrivé à échéance",
+        "%n rappels de dossier sont arrivés à échéance",
+    ),
+    "Due reminders": "Rappels à échéance",
+    "Reminder": "Rappel",
+    "&Open case": "&Ouvrir le dossier",
+    "Open case": "Ouvrir le dossier",
+    "&Snooze": "&Reporter",
+    "Snooze": "Reporter",
+    "Snooze for": "Reporter de",
+    "For a &day": "D'un &jour",
+    "For a &week": "D'une &semaine",
+    "D&ismiss": "&Ignorer",
+    "Dismiss": "Ignorer",
+    "&Delete permanently…": "&Supprimer définitivement…",
+    "Delete all e&xpired…": "Supprimer tous les e&xpirés…",
+    "Delete all expired": "Supprimer tous les expirés",
+    "Reminders": "Rappels",
+    "Reminders panel": "Panneau des rappels",
+    "Reminders banner": "Bandeau des rappels",
+    "&Reminders": "&Rappels",
+    "A&genda": "A&genda",
+    "Deletion &log": "&Journal des suppressions",
+    "A&rchive periods…": "&Durées d'archivage…",
+    "Archive periods": "Durées d'archivage",
+    "&Reminders (%1)": "&Rappels (%1)",
+    "Show reminders": "Afficher les rappels",
+    "Cases deleted permanently: %1.": "Dossiers supprimés définitivement : %1.",
+    "Not deleted: %1": "Non supprimés : %1",
+    # Retention
+    "How many days a closed case is kept before it is due for permanent deletion. A change applies to "
+    "cases closed from now on.":
+        "Nombre de jours pendant lesquels un dossier clos est conservé avant sa suppression définitive. "
+        "Une modification s'applique aux dossiers clos à partir de maintenant.",
+    "About archive periods": "À propos des durées d'archivage",
+    "Default": "Par défaut",
+    "Archive period for %1": "Durée d'archivage pour %1",
+    "&Default (any other type):": "&Par défaut (tout autre type) :",
+    # Return original
+    "Mark original returned": "Marquer l'original comme rendu",
+    "Original document": "Document original",
+    "Date returned": "Date de restitution",
+    "How returned": "Mode de restitution",
+    "e.g. By hand to the member, recorded delivery": "p. ex. En main propre à l'adhérent, envoi recommandé",
+    "Document:": "Document :",
+    "&Returned:": "&Rendu le :",
+    "Give the date it was returned.": "Indiquez la date de restitution.",
+    # Review
+    "Review": "Bilan",
+    "Review the case against what was agreed at the first meeting: the issues, and whether each action "
+    "point has been taken forward.":
+        "Faites le bilan du dossier par rapport à ce qui a été convenu au premier entretien : les points "
+        "soulevés, et si chaque action à mener a avancé.",
+    "Review summary": "Résumé du bilan",
+    "Issues and action points": "Points et actions à mener",
+    "Agreed": "Convenu",
+    "No date": "Sans date",
+    "Overdue (due %1)": "En retard (échéance le %1)",
+    "Due on %1": "Échéance le %1",
+    "Nothing to review yet: agree the issues and action points at the first meeting.":
+        "Rien à passer en revue pour l'instant : convenez des points et des actions à mener lors du "
+        "premier entretien.",
+    "%1 of %2 action points open": "%1 actions à mener ouvertes sur %2",
+    "%1, %2 overdue": "%1, %2 en retard",
+    "Issue": "Point",
+    "%1 (%2)": "%1 (%2)",
+    # Unlock
+    "Unlock casevault": "Déverrouiller casevault",
+    "Why the passphrase is needed": "Pourquoi la phrase de passe est nécessaire",
+    "&Unlock": "&Déverrouiller",
+    "Unlock": "Déverrouiller",
+    "Enter your passphrase to unlock the vault.": "Saisissez votre phrase de passe pour déverrouiller le coffre.",
+    "%1, so please enter your passphrase.": "%1 ; veuillez donc saisir votre phrase de passe.",
+    "Please type your passphrase.": "Veuillez saisir votre phrase de passe.",
+    "Unlocking…": "Déverrouillage…",
+    "That passphrase did not open the vault. Please check it and try again in a moment.":
+        "Cette phrase de passe n'a pas ouvert le coffre. Vérifiez-la et réessayez dans un instant.",
+    "That passphrase did not open the vault. Please try again.":
+        "Cette phrase de passe n'a pas ouvert le coffre. Veuillez réessayer.",
+    "Problem": "Problème",
+    "This is the demo vault. Its passphrase is: %1": "Ceci est le coffre de démonstration. Sa phrase de passe est : %1",
+    # casework (domain text)
+    "Lost or stolen device": "Appareil perdu ou volé",
+    "Sent to the wrong person": "Envoyé à la mauvaise personne",
+    "Seen by someone not entitled to see it": "Vu par une personne non autorisée",
+    "Other": "Autre",
+    "The General Secretary": "Le Secrétaire général",
+    "The Executive Committee": "Le Comité exécutif",
+    "Any breach of confidentiality must be reported immediately to the General Secretary or Executive "
+    "Committee.":
+        "Toute violation de confidentialité doit être signalée immédiatement au Secrétaire général ou "
+        "au Comité exécutif.",
+    "The text names someone whose details are in the vault; describe the breach by case reference instead.":
+        "Le texte nomme une personne dont les coordonnées sont dans le coffre ; décrivez plutôt la "
+        "violation par référence de dossier.",
+    "Choose what kind of breach it was.": "Choisissez le type de violation.",
+    "Say what happened.": "Indiquez ce qui s'est passé.",
+    "The text is longer than 4000 characters.": "Le texte dépasse 4000 caractères.",
+    "The breach cannot be discovered before it happened.":
+        "La violation ne peut pas avoir été découverte avant d'être survenue.",
+    "The dates cannot be in the future.": "Les dates ne peuvent pas être dans le futur.",
+    "Choose who was informed from the list.": "Choisissez dans la liste qui a été informé.",
+    "Say when they were informed.": "Indiquez quand ils ont été informés.",
+    "They cannot be informed before the breach or in the future.":
+        "Ils ne peuvent pas avoir été informés avant la violation ni dans le futur.",
+    "A case reference is not one of this vault's cases.":
+        "Une référence ne correspond à aucun dossier de ce coffre.",
+    "This looks like a work email address at the member's employer. The reps' guide says it is usually "
+    "best not to use a member's work email account, and that casework should be kept separate from the "
+    "employer's business. Check with the member which address they would prefer you to use.":
+        "Cela ressemble à une adresse électronique professionnelle chez l'employeur de l'adhérent. Le "
+        "guide des délégués indique qu'il vaut généralement mieux ne pas utiliser la messagerie "
+        "professionnelle d'un adhérent, et que le suivi des dossiers doit rester séparé des affaires de "
+        "l'employeur. Demandez à l'adhérent quelle adresse il préfère que vous utilisiez.",
+    "Consider escalating this case to a more experienced caseworker and notifying the regional office: "
+    "the guide says this is normally appropriate where dismissal is threatened or discrimination is "
+    "alleged.":
+        "Envisagez de confier ce dossier à un chargé de dossiers plus expérimenté et d'informer le "
+        "bureau régional : selon le guide, c'est normalement indiqué en cas de menace de licenciement "
+        "ou de discrimination alléguée.",
+    "ACAS": "ACAS",
+    "Government services information (GOV.UK: Working)":
+        "Informations des services publics (GOV.UK : Working)",
+    "UCU Support Centre": "Centre d'assistance de l'UCU",
+    "Your UCU regional office (contact details)": "Votre bureau régional de l'UCU (coordonnées)",
+    "Before advising on a point of law, take your time and look it up, or ask your regional office for "
+    "guidance.":
+        "Avant de conseiller sur un point de droit, prenez le temps de vérifier, ou demandez conseil à "
+        "votre bureau régional.",
+    "Be conscious of, and avoid, conflicting interests. If a member seeks help about another member, or "
+    "another non-union employee, reflect on whether you, or UCU, may have any conflicting interests. If "
+    "you think you may have, it will usually require you, or UCU, to step aside from advising the member.":
+        "Soyez attentif aux conflits d'intérêts et évitez-les. Si un adhérent demande de l'aide au sujet "
+        "d'un autre adhérent, ou d'un autre salarié non syndiqué, demandez-vous si vous-même, ou l'UCU, "
+        "pourriez avoir des intérêts contradictoires. Si vous pensez que c'est le cas, vous-même, ou "
+        "l'UCU, devrez généralement vous retirer et ne pas conseiller l'adhérent.",
+    "If you are asked by management to have an 'off the record' or 'without prejudice' conversation, make "
+    "sure that you tell the member beforehand and obtain their agreement.":
+        "Si la direction vous propose un échange « officieux » ou « sous toutes réserves », veillez à "
+        "prévenir l'adhérent à l'avance et à obtenir son accord.",
+    "member": "adhérent",
+    "manager": "responsable",
+    "witness": "témoin",
+    "colleague": "collègue",
+    "complainant": "plaignant",
+    "respondent": "mis en cause",
+    "other": "autre",
+    "Keep the member's data": "Conserver les données de l'adhérent",
+    "Share with other reps": "Partager avec d'autres délégués",
+    "Share with the regional office": "Partager avec le bureau régional",
+    "'Off the record' conversation": "Échange « officieux »",
+    "'Without prejudice' conversation": "Échange « sous toutes réserves »",
+    "Phone": "Téléphone",
+    "An action point is due.": "Une action à mener arrive à échéance.",
+    "A hearing or meeting is coming up.": "Une audience ou une réunion approche.",
+    "Advice given orally has not been confirmed in writing yet.":
+        "Un conseil donné oralement n'a pas encore été confirmé par écrit.",
+    "The member's original documents have not been returned.":
+        "Les documents originaux de l'adhérent n'ont pas été rendus.",
+    "Escalation was prompted at the first meeting but none is recorded.":
+        "Le premier entretien appelait une escalade, mais aucune n'est enregistrée.",
+    "The archive period has ended: delete this case permanently.":
+        "La durée d'archivage est écoulée : supprimez ce dossier définitivement.",
+    "Time to back up the vault (Vault > Backup…).": "Il est temps de sauvegarder le coffre (Paramètres > Sauvegarde…).",
+    "The originals were returned; it was not recorded here.":
+        "Les originaux ont été rendus ; cela n'a pas été enregistré ici.",
+    "The member did not want the originals back.": "L'adhérent n'a pas voulu récupérer les originaux.",
+    "The member did not collect the originals.": "L'adhérent n'est pas venu chercher les originaux.",
+    "The message has no readable date; this entry is dated when it was imported.":
+        "Le message n'a pas de date lisible ; cette entrée est datée du moment de l'import.",
+    "Export the breach report": "Exporter le rapport de violation",
+    "The copy you save is not protected by the vault: anyone who can open that folder can read it. Keep "
+    "it only as long as you need it. Save a copy?":
+        "La copie enregistrée n'est pas protégée par le coffre : toute personne pouvant ouvrir ce "
+        "dossier peut la lire. Ne la conservez que le temps nécessaire. Enregistrer une copie ?",
+    "Add policies and procedures": "Ajouter des politiques et procédures",
+    "The copy you save is not protected by the vault: anyone who can open that folder can read it. Save "
+    "a copy?":
+        "La copie enregistrée n'est pas protégée par le coffre : toute personne pouvant ouvrir ce "
+        "dossier peut la lire. Enregistrer une copie ?",
+    "Remove this document from the library? Its encrypted copy is deleted.":
+        "Retirer ce document de la bibliothèque ? Sa copie chiffrée est supprimée.",
+}
+
+# The same English, different French in one context.
+IN_CONTEXT: dict[tuple[str, str], str] = {
+    ("MainWindow", "Open"): "Ouverts",
+    ("MainWindow", "Closed"): "Clos",
+    ("CasePage", "Type"): "Type",
+    ("PaperTrail", "Meeting"): "Réunion",
+    ("casework", "Email"): "Courriel",
+    ("casework", "Other"): "Autre",
+    ("RemindersPanel", "Due"): "Échéance",
+}
+# fmt: on

@@ -1,0 +1,96 @@
+"""`casevault --version` and `casevault --help` work anywhere: without a vault, without a display,
+and without importing Qt, since a packager's smoke test or a login shell runs them first.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from casevault import __version__, cli
+from tests.conftest import CASEVAULT
+
+NO_QT_CHECK = """
+import sys
+from casevault import cli
+try:
+    code = cli.main(sys.argv[1:])
+except SystemExit as done:
+    code = done.code
+loaded = sorted(m for m in sys.modules if m.split(".")[0] in ("PySide6", "shiboken6"))
+print("QT-MODULES:", ",".join(loaded) or "none", file=sys.stderr)
+sys.exit(code)
+"""
+
+
+def headless_env(tmp_path: Path) -> dict[str, str]:
+    """No display of any kind, no Qt platform, and a vault folder that does not exist."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("CASEVAULT_")}
+    for var in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM", "XDG_SESSION_TYPE"):
+        env.pop(var, None)
+    env.update(CASEVAULT_HOME=str(tmp_path / "no-vault-here"), COLUMNS="200", LANG="C.UTF-8")
+    return env
+
+
+def command_helps() -> dict[str, str]:
+    """Each command's one-line help, as build_parser declares it."""
+    parser = cli.build_parser()
+    (commands,) = (action for action in parser._actions if isinstance(action, argparse._SubParsersAction))
+    return {choice.dest: choice.help or "" for choice in commands._choices_actions}
+
+
+def run(tmp_path: Path, *args: str, no_qt_check: bool = False) -> subprocess.CompletedProcess[str]:
+    argv = [sys.executable, "-c", NO_QT_CHECK, *args] if no_qt_check else [*CASEVAULT, *args]
+    return subprocess.run(
+        argv,
+        env=headless_env(tmp_path),
+        cwd=tmp_path,
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+
+
+def test_every_command_has_a_one_line_help() -> None:
+    helps = command_helps()
+    assert set(helps) == set(cli.HANDLERS)
+    for name, text in helps.items():
+        assert text, f"{name} has no help"
+        assert "\n" not in text
+        assert len(text) <= 100, f"{name}'s help is more than a line"
+
+
+def test_version(tmp_path: Path) -> None:
+    result = run(tmp_path, "--version")
+    assert (result.returncode, result.stdout, result.stderr) == (0, f"casevault {__version__}\n", "")
+    assert not (tmp_path / "no-vault-here").exists()
+
+
+def test_help_lists_every_command_with_its_help(tmp_path: Path) -> None:
+    result = run(tmp_path, "--help")
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+    assert result.stdout.startswith("usage: casevault ")
+    assert "With no command, opens the desktop app." in " ".join(result.stdout.split())
+    for name, text in command_helps().items():
+        # argparse puts a long command name on a line of its own, with its help on the next.
+        assert re.search(rf"^ +{re.escape(name)}\s+{re.escape(text)}$", result.stdout, re.MULTILINE), name
+    for option in ("--vault DIR", "--version", "--demo", "--debug"):
+        assert option in result.stdout
+    assert not (tmp_path / "no-vault-here").exists()
+
+
+@pytest.mark.parametrize("args", [("--help",), ("--version",), ("case", "--help"), ("backup", "--help")])
+def test_help_and_version_never_import_qt(tmp_path: Path, args: tuple[str, ...]) -> None:
+    result = run(tmp_path, *args, no_qt_check=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.strip() == "QT-MODULES: none"
+    assert result.stdout
