@@ -238,6 +238,9 @@ class Vault(
         # before the temp file is created and cleared only after the rename.
         for case_id, file_id in file_rows.pending_imports(self.db):
             self._blobs.remove(case_id, file_id)
+            if case_rows.get_summary(self.db, case_id) is None:
+                # A case received by handover whose rows never landed: only its folder is left.
+                self._blobs.remove_case(case_id)
             file_rows.abandon_import(self.db, file_id)
             log.info("recover.import-dropped %s", file_id)
         # Look only at purged cases' folders: listing the cases folder costs ~9 ms per 10k cases.

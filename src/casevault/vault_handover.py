@@ -174,6 +174,7 @@ class PreparedReceive:
     case_id: str
     case_key: bytes
     wrapped_case_key: bytes
+    marker: str = ""  # a pending_imports row: a crash before the rows land is undone at next open
     total: int = 0
     manifest: dict[str, Any] = field(default_factory=dict)
     written: list[tuple[dict[str, Any], str, bytes]] = field(
@@ -467,17 +468,26 @@ class HandoverMixin:
         case_key = keys.random_key()
         kek = keys.derive_key(self._master(), keys.PURPOSE_CASE_KEK)
         wrapped = keys.wrap_key(kek, case_key, keys.case_key_aad(bytes.fromhex(case_id)))
+        identity = self._identity()
+        # Committed before any blob is written: if the process dies before the case's rows land,
+        # the next open finds this marker for a case that does not exist and removes its folder.
+        marker = _new_id()
+        with self.db.transaction():
+            file_rows.begin_import(self.db, case_id, marker, self._clock())
         return PreparedReceive(
             path=Path(path),
-            identity=self._identity(),
+            identity=identity,
             blobs=self._blobs,
             case_id=case_id,
             case_key=case_key,
             wrapped_case_key=wrapped,
+            marker=marker,
         )
 
     def abandon_receive(self, prepared: PreparedReceive) -> None:
         prepared.discard()
+        with self.db.transaction():
+            file_rows.abandon_import(self.db, prepared.marker)
 
     def finish_receive(self, prepared: PreparedReceive) -> str:
         """Phase 3 (the database's thread): every row in one transaction. On failure the new
@@ -485,8 +495,10 @@ class HandoverMixin:
         try:
             ref = self._import_rows(prepared)
         except BaseException:
-            prepared.discard()
+            self.abandon_receive(prepared)
             raise
+        with self.db.transaction():
+            file_rows.abandon_import(self.db, prepared.marker)
         log.info("case.received %s", prepared.case_id)
         return ref
 
@@ -494,8 +506,12 @@ class HandoverMixin:
         """Import a handover bundle made for this vault's key as a new case; all or nothing.
         Returns the new case's reference."""
         prepared = self.prepare_receive(bundle_path)
-        prepared.verify(progress)
-        prepared.write_blobs(progress, start=prepared.total)
+        try:
+            prepared.verify(progress)
+            prepared.write_blobs(progress, start=prepared.total)
+        except BaseException:
+            self.abandon_receive(prepared)
+            raise
         return self.finish_receive(prepared)
 
     def _import_rows(self, p: PreparedReceive) -> str:  # noqa: PLR0912 - one record kind per branch

@@ -18,7 +18,7 @@ from casevault.store import cases as case_rows
 from casevault.store import originals as original_rows
 from casevault.vault import Vault
 from casevault.vault_handover import hash_documents
-from tests.conftest import FAST_KDF, PASSPHRASE, FakeClock
+from tests.conftest import FAST_KDF, PASSPHRASE, FakeClock, reopen
 
 DOCS = {"letter.pdf": os.urandom(300_000), "empty.txt": b"", "notes - Müller.txt": "straße\n".encode() * 50}
 
@@ -181,6 +181,34 @@ def test_failure_midway_rolls_back(
         other.receive_case(out)
     assert (other.count_cases(), blob_files(other), set(other.paths.cases_dir.iterdir())) == before
     assert other.check() == []
+
+
+def test_a_receive_killed_after_writing_documents_is_undone_at_the_next_open(
+    vault: Vault, tmp_path: Path, clock: FakeClock
+) -> None:
+    """The documents are encrypted into the new case's folder before its rows are written; a
+    process that dies in between leaves a folder no case owns, which the next open removes."""
+    ref = full_case(vault)
+    receiver_paths = VaultPaths(tmp_path / "receiver")
+    receiver = Vault.create(receiver_paths, PASSPHRASE, keychain=None, kdf_params=FAST_KDF, clock=clock)
+    out = tmp_path / "case.age"
+    vault.hand_over(ref, receiver.identity_public_key(), out)
+    prepared = receiver.prepare_receive(out)
+    prepared.verify()
+    prepared.write_blobs()
+    assert blob_files(receiver)  # the documents are on disk, the rows are not
+    receiver.close()  # the process dies here: finish_receive never runs
+
+    again = reopen(receiver_paths, clock=clock)
+    try:
+        assert blob_files(again) == set()
+        assert not receiver_paths.case_dir(prepared.case_id).exists()
+        assert again.count_cases() == 0
+        assert again.check() == []
+        assert again.receive_case(out)  # and the bundle still imports
+        assert again.check() == []
+    finally:
+        again.close()
 
 
 def test_missing_consent_and_bad_key_refuse_and_write_nothing(
