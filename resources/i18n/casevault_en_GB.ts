@@ -1483,10 +1483,6 @@
             <translation>Save a decrypted copy</translation>
         </message>
         <message>
-            <source>The copy you save is not protected by the vault: anyone who can open that folder can read it. Keep it only as long as you need it. Save a copy?</source>
-            <translation>The copy you save is not protected by the vault: anyone who can open that folder can read it. Keep it only as long as you need it. Save a copy?</translation>
-        </message>
-        <message>
             <source>Encryption progress</source>
             <translation>Encryption progress</translation>
         </message>
@@ -1806,6 +1802,17 @@
         <message>
             <source>Something went wrong while writing the zip; no file was written.</source>
             <translation>Something went wrong while writing the zip; no file was written.</translation>
+        </message>
+    </context>
+    <context>
+        <name>FileDialogs</name>
+        <message>
+            <source>Save a decrypted copy</source>
+            <translation>Save a decrypted copy</translation>
+        </message>
+        <message>
+            <source>The copy you save is not protected by the vault: anyone who can open that folder can read it. Keep it only as long as you need it. Save a copy?</source>
+            <translation>The copy you save is not protected by the vault: anyone who can open that folder can read it. Keep it only as long as you need it. Save a copy?</translation>
         </message>
     </context>
     <context>
@@ -2160,10 +2167,6 @@
         <message>
             <source>Add policies and procedures</source>
             <translation>Add policies and procedures</translation>
-        </message>
-        <message>
-            <source>The copy you save is not protected by the vault: anyone who can open that folder can read it. Save a copy?</source>
-            <translation>The copy you save is not protected by the vault: anyone who can open that folder can read it. Save a copy?</translation>
         </message>
         <message>
             <source>Remove this document from the library? Its encrypted copy is deleted.</source>

@@ -1483,10 +1483,6 @@
             <translation>Enregistrer une copie déchiffrée</translation>
         </message>
         <message>
-            <source>The copy you save is not protected by the vault: anyone who can open that folder can read it. Keep it only as long as you need it. Save a copy?</source>
-            <translation>La copie enregistrée n'est pas protégée par le coffre : toute personne pouvant ouvrir ce dossier peut la lire. Ne la conservez que le temps nécessaire. Enregistrer une copie ?</translation>
-        </message>
-        <message>
             <source>Encryption progress</source>
             <translation>Progression du chiffrement</translation>
         </message>
@@ -1806,6 +1802,17 @@
         <message>
             <source>Something went wrong while writing the zip; no file was written.</source>
             <translation>Un problème est survenu pendant l'écriture du zip ; aucun fichier n'a été écrit.</translation>
+        </message>
+    </context>
+    <context>
+        <name>FileDialogs</name>
+        <message>
+            <source>Save a decrypted copy</source>
+            <translation>Enregistrer une copie déchiffrée</translation>
+        </message>
+        <message>
+            <source>The copy you save is not protected by the vault: anyone who can open that folder can read it. Keep it only as long as you need it. Save a copy?</source>
+            <translation>La copie enregistrée n'est pas protégée par le coffre : toute personne pouvant ouvrir ce dossier peut la lire. Ne la conservez que le temps nécessaire. Enregistrer une copie ?</translation>
         </message>
     </context>
     <context>
@@ -2160,10 +2167,6 @@
         <message>
             <source>Add policies and procedures</source>
             <translation>Ajouter des politiques et procédures</translation>
-        </message>
-        <message>
-            <source>The copy you save is not protected by the vault: anyone who can open that folder can read it. Save a copy?</source>
-            <translation>La copie enregistrée n'est pas protégée par le coffre : toute personne pouvant ouvrir ce dossier peut la lire. Enregistrer une copie ?</translation>
         </message>
         <message>
             <source>Remove this document from the library? Its encrypted copy is deleted.</source>

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QProgressBar,
     QPushButton,
     QSplitter,
@@ -37,7 +36,7 @@ from PySide6.QtWidgets import (
 
 from casevault.errors import CasevaultError
 from casevault.gui.attach_queue import AttachQueue
-from casevault.gui.file_dialogs import choose_files, choose_save_path
+from casevault.gui.file_dialogs import choose_files, choose_save_path, confirm_plaintext_copy
 from casevault.gui.preview import Prepared, PreviewPane, prepare
 from casevault.gui.tasks import CancelledError, TaskHandle, run_task
 from casevault.model import Attachment
@@ -63,21 +62,6 @@ def _ask_save_file(parent: QWidget, suggested: str) -> str:
         QCoreApplication.translate("DocumentsPanel", "Save a decrypted copy"),
         str(Path.home() / suggested),
     )
-
-
-def _confirm_plaintext(parent: QWidget) -> bool:
-    answer = QMessageBox.warning(
-        parent,
-        QCoreApplication.translate("DocumentsPanel", "Save a decrypted copy"),
-        QCoreApplication.translate(
-            "DocumentsPanel",
-            "The copy you save is not protected by the vault: anyone who can open that folder "
-            "can read it. Keep it only as long as you need it. Save a copy?",
-        ),
-        QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
-        QMessageBox.StandardButton.Cancel,
-    )
-    return answer == QMessageBox.StandardButton.Save
 
 
 def local_date(moment: datetime) -> str:
@@ -111,7 +95,7 @@ class DocumentsPanel(QWidget):
         *,
         ask_open_files: AskOpenFiles = _ask_open_files,
         ask_save_file: AskSaveFile = _ask_save_file,
-        confirm_plaintext: Confirm = _confirm_plaintext,
+        confirm_plaintext: Confirm = confirm_plaintext_copy,
     ) -> None:
         super().__init__(parent)
         self._vault = vault

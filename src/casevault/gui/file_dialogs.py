@@ -7,8 +7,8 @@ recently-used.xbel. So: always Qt's dialog (never the native one), and scrub its
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 _NO_TRACE = QFileDialog.Option.DontUseNativeDialog
 _VISITED_KEYS = ("history", "lastVisited")
@@ -37,3 +37,19 @@ def choose_save_path(parent: QWidget, title: str, suggested: str) -> str:
     finally:
         forget_visited_folders()
     return str(path)
+
+
+def confirm_plaintext_copy(parent: QWidget) -> bool:
+    """Ask before a decrypted copy leaves the vault (a case's documents, the policy library)."""
+    answer = QMessageBox.warning(
+        parent,
+        QCoreApplication.translate("FileDialogs", "Save a decrypted copy"),
+        QCoreApplication.translate(
+            "FileDialogs",
+            "The copy you save is not protected by the vault: anyone who can open that folder "
+            "can read it. Keep it only as long as you need it. Save a copy?",
+        ),
+        QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
+        QMessageBox.StandardButton.Cancel,
+    )
+    return answer == QMessageBox.StandardButton.Save

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 
 from casevault.errors import CasevaultError
 from casevault.gui.case_list_model import local_date_text
-from casevault.gui.file_dialogs import choose_files, choose_save_path
+from casevault.gui.file_dialogs import choose_files, choose_save_path, confirm_plaintext_copy
 from casevault.gui.preview import Prepared, PreviewPane, prepare
 from casevault.gui.tasks import CancelledError, TaskHandle, run_task
 from casevault.vault import Vault, open_for_attach
@@ -56,21 +56,6 @@ def _ask_save_file(parent: QWidget, suggested: str) -> str:
     return choose_save_path(
         parent, QCoreApplication.translate("LibraryDialog", "Save a copy"), str(Path.home() / suggested)
     )
-
-
-def _confirm_plaintext(parent: QWidget) -> bool:
-    answer = QMessageBox.warning(
-        parent,
-        QCoreApplication.translate("LibraryDialog", "Save a copy"),
-        QCoreApplication.translate(
-            "LibraryDialog",
-            "The copy you save is not protected by the vault: anyone who can open that folder "
-            "can read it. Save a copy?",
-        ),
-        QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
-        QMessageBox.StandardButton.Cancel,
-    )
-    return answer == QMessageBox.StandardButton.Save
 
 
 def _confirm_remove(parent: QWidget) -> bool:
@@ -110,7 +95,7 @@ class LibraryDialog(QDialog):
         *,
         ask_open_files: AskOpenFiles = _ask_open_files,
         ask_save_file: AskSaveFile = _ask_save_file,
-        confirm_plaintext: Confirm = _confirm_plaintext,
+        confirm_plaintext: Confirm = confirm_plaintext_copy,
         confirm_remove: Confirm = _confirm_remove,
     ) -> None:
         super().__init__(parent)
