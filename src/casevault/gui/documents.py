@@ -36,15 +36,15 @@ from PySide6.QtWidgets import (
 
 from casevault.errors import CasevaultError
 from casevault.gui.attach_queue import AttachQueue
+from casevault.gui.background_preview import BackgroundPreview, failure_sentence
 from casevault.gui.file_dialogs import choose_files, choose_save_path, confirm_plaintext_copy
-from casevault.gui.preview import Prepared, PreviewPane, prepare
+from casevault.gui.preview import PreviewPane
 from casevault.gui.tasks import CancelledError, TaskHandle, run_task
 from casevault.model import Attachment
 from casevault.vault import Vault
 
 log = logging.getLogger(__name__)
 
-MAX_PREVIEW_BYTES = 64 << 20
 ID_ROLE = Qt.ItemDataRole.UserRole
 
 AskOpenFiles = Callable[[QWidget], list[str]]
@@ -71,11 +71,7 @@ def local_date(moment: datetime) -> str:
 
 
 def _sentence(error: BaseException, fallback: str) -> str:
-    """One sentence for a failure on a worker thread: the vault's own, or a calm fallback."""
-    if isinstance(error, CasevaultError):
-        return error.message
-    log.error("documents.failed %s", type(error).__name__)
-    return fallback
+    return failure_sentence(error, fallback, where="documents")
 
 
 class DocumentsPanel(QWidget):
@@ -103,7 +99,6 @@ class DocumentsPanel(QWidget):
         self._ask_open_files = ask_open_files
         self._ask_save_file = ask_save_file
         self._confirm_plaintext = confirm_plaintext
-        self._previewing: TaskHandle | None = None
         self._saving: TaskHandle | None = None
         self.attaching = AttachQueue(vault, ref, self)
         self.setAccessibleName(self.tr("Documents"))
@@ -185,6 +180,9 @@ class DocumentsPanel(QWidget):
         left_layout.addWidget(self.message)
 
         self.preview = PreviewPane()
+        self._previewing = BackgroundPreview(
+            self, self.preview, self.previewed.emit, self._preview_refused, where="documents"
+        )
         splitter = QSplitter()
         splitter.addWidget(left)
         splitter.addWidget(self.preview)
@@ -344,36 +342,20 @@ class DocumentsPanel(QWidget):
         file_id = self.selected_id()
         if file_id is None:
             return
-        if self._previewing is not None:
-            self._previewing.cancel()  # the newest choice wins
-            self._previewing = None
+        self._previewing.cancel()  # the newest choice wins
         try:
             reader = self._vault.open_attachment(file_id)
         except CasevaultError as err:
             self._preview_refused(err.message)
             return
-        if reader.attachment.size > MAX_PREVIEW_BYTES:
-            self._preview_refused(
-                self.tr("This document is too large to preview; save a decrypted copy instead.")
-            )
-            return
         self.say("")
-        self.preview.show_waiting()
-        name = reader.attachment.name
-        handle: TaskHandle | None = None
-
-        def shown(prepared: Prepared) -> None:
-            if self._previewing is handle:
-                self._previewing = None
-                self.previewed.emit(self.preview.show_prepared(prepared))
-
-        def failed(error: BaseException) -> None:
-            if self._previewing is handle and not isinstance(error, CancelledError):
-                self._previewing = None
-                self._preview_refused(_sentence(error, self.tr("This document could not be opened.")))
-
-        handle = run_task(lambda _progress: prepare(name, reader.read_all()), shown, failed, parent=self)
-        self._previewing = handle
+        self._previewing.start(
+            reader.attachment.name,
+            reader.attachment.size,
+            reader.read_all,
+            too_large=self.tr("This document is too large to preview; save a decrypted copy instead."),
+            unreadable=self.tr("This document could not be opened."),
+        )
 
     def _preview_refused(self, sentence: str) -> None:
         self.preview.clear()
@@ -431,9 +413,7 @@ class DocumentsPanel(QWidget):
         """Before a lock: stop attaching, saving and previewing, and drop every name and preview
         shown."""
         self.cancel()
-        if self._previewing is not None:
-            self._previewing.cancel()
-            self._previewing = None
+        self._previewing.cancel()
         self.list.clear()
         self.preview.clear()
         self.say("")

@@ -32,15 +32,15 @@ from PySide6.QtWidgets import (
 )
 
 from casevault.errors import CasevaultError
+from casevault.gui.background_preview import BackgroundPreview, failure_sentence
 from casevault.gui.case_list_model import local_date_text
 from casevault.gui.file_dialogs import choose_files, choose_save_path, confirm_plaintext_copy
-from casevault.gui.preview import Prepared, PreviewPane, prepare
+from casevault.gui.preview import PreviewPane
 from casevault.gui.tasks import CancelledError, TaskHandle, run_task
 from casevault.vault import Vault, open_for_attach
 
 log = logging.getLogger(__name__)
 
-MAX_PREVIEW_BYTES = 64 << 20
 ID_ROLE = Qt.ItemDataRole.UserRole
 
 AskOpenFiles = Callable[[QWidget], list[str]]
@@ -72,10 +72,7 @@ def _confirm_remove(parent: QWidget) -> bool:
 
 
 def _sentence(error: BaseException, fallback: str) -> str:
-    if isinstance(error, CasevaultError):
-        return error.message
-    log.error("library.failed %s", type(error).__name__)
-    return fallback
+    return failure_sentence(error, fallback, where="library")
 
 
 class LibraryDialog(QDialog):
@@ -105,7 +102,6 @@ class LibraryDialog(QDialog):
         self._confirm_plaintext = confirm_plaintext
         self._confirm_remove = confirm_remove
         self._task: TaskHandle | None = None  # an add or a save
-        self._previewing: TaskHandle | None = None
         self._queue: list[Path] = []
         self.setWindowTitle(self.tr("Policy library"))
         self.setAccessibleName(self.tr("Policy library"))
@@ -130,6 +126,9 @@ class LibraryDialog(QDialog):
         self.list.itemSelectionChanged.connect(self._set_buttons)
         self.list.itemActivated.connect(lambda _item, _col: self.preview_selected())
         self.preview = PreviewPane()
+        self._previewing = BackgroundPreview(
+            self, self.preview, self.previewed.emit, self._preview_refused, where="library"
+        )
         self._build_buttons()
         self._build_layout(intro)
 
@@ -329,34 +328,20 @@ class LibraryDialog(QDialog):
         doc_id = self.selected_id()
         if doc_id is None:
             return
-        if self._previewing is not None:
-            self._previewing.cancel()
-            self._previewing = None
+        self._previewing.cancel()
         try:
             reader = self._vault.open_library_document(doc_id)
         except CasevaultError as err:
             self._preview_refused(err.message)
             return
-        if reader.document.size > MAX_PREVIEW_BYTES:
-            self._preview_refused(self.tr("This document is too large to preview; save a copy instead."))
-            return
         self.say("")
-        self.preview.show_waiting()
-        name = reader.document.name
-        handle: TaskHandle | None = None
-
-        def shown(prepared: Prepared) -> None:
-            if self._previewing is handle:
-                self._previewing = None
-                self.previewed.emit(self.preview.show_prepared(prepared))
-
-        def failed(error: BaseException) -> None:
-            if self._previewing is handle and not isinstance(error, CancelledError):
-                self._previewing = None
-                self._preview_refused(_sentence(error, self.tr("This document could not be opened.")))
-
-        handle = run_task(lambda _progress: prepare(name, reader.read_all()), shown, failed, parent=self)
-        self._previewing = handle
+        self._previewing.start(
+            reader.document.name,
+            reader.document.size,
+            reader.read_all,
+            too_large=self.tr("This document is too large to preview; save a copy instead."),
+            unreadable=self.tr("This document could not be opened."),
+        )
 
     def _preview_refused(self, sentence: str) -> None:
         self.preview.clear()
@@ -423,9 +408,7 @@ class LibraryDialog(QDialog):
     def clear(self) -> None:
         """Before a lock: stop any work and drop every title and preview shown."""
         self.cancel()
-        if self._previewing is not None:
-            self._previewing.cancel()
-            self._previewing = None
+        self._previewing.cancel()
         self.list.clear()
         self.preview.clear()
         self.say("")
