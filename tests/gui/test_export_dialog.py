@@ -138,3 +138,19 @@ def test_subject_access_from_the_dialog_takes_everything_without_sharing_consent
         for p in extracted
     )
     assert [r.kind for r in vault.sent_log(ref)] == ["subject-access"]
+
+
+def test_the_progress_bar_shows_only_while_writing_and_after(
+    qtbot: QtBot, qapp: QApplication, vault: Vault, tmp_path: Path
+) -> None:
+    ref = _case(vault, tmp_path)
+    dialog = _dialog(qtbot, vault, ref)
+    dialog.show()
+    assert not dialog.progress.isVisible()
+    dialog.subject_access.setChecked(True)
+    dialog.generate_button.click()
+    dialog.path.setText(str(tmp_path / "member.zip"))
+    dialog.export_button.click()
+    assert dialog.progress.isVisible()
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=30_000)
+    assert dialog.progress.isVisible() and dialog.progress.value() == 1000

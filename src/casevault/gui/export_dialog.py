@@ -241,6 +241,8 @@ class ExportDialog(QDialog):
         for widget in (self.documents, self.include_summary, self.neutral_names, self.recipient, self.kind):
             widget.setEnabled(not busy and not whole)  # a subject access export takes everything
         self.subject_access.setEnabled(not busy)
+        # Shown while writing, and at 100% after a finished export; an empty bar only says nothing.
+        self.progress.setVisible(busy or self.progress.value() > 0)
 
     def generate_password(self) -> None:
         self.password.setText(exchange.generate_password())
