@@ -88,3 +88,35 @@ def test_reminders_list_expired_cases_in_due_order_without_names() -> None:
     assert all(r.kind == reminders.ARCHIVE_EXPIRED for r in due)
     assert all("Private" not in r.text for r in due)
     assert reminders.due_reminders(cases, now=T0) == []
+
+
+def test_storable_file_name_drops_bidi_overrides_so_a_name_cannot_disguise_its_type() -> None:
+    # "rtl\u202etxt.exe" would show as "rtlexe.txt"; stored, it shows what it is.
+    assert rules.storable_file_name("rtl\u202etxt.exe") == "rtltxt.exe"
+    for invisible in sorted(rules.INVISIBLE_CHARS):
+        assert rules.storable_file_name(f"a{invisible}b.pdf") == "ab.pdf"
+
+
+def test_storable_file_name_drops_c1_controls_and_del() -> None:
+    assert rules.storable_file_name("a\x7fb\x85c\x9b[2J.txt") == "abc[2J.txt"
+    assert rules.storable_file_name("\x1b[2J.txt") == "\u241b[2J.txt"
+
+
+def test_storable_file_name_caps_the_length_and_keeps_the_suffix() -> None:
+    name = rules.storable_file_name("x" * 5_000_000 + ".pdf")
+    assert len(name) == rules.MAX_FILE_NAME_CHARS
+    assert name.endswith("….pdf")
+    no_suffix = rules.storable_file_name("y" * 1000)
+    assert len(no_suffix) == rules.MAX_FILE_NAME_CHARS
+    assert no_suffix.endswith("…")
+    assert rules.storable_file_name("z" * rules.MAX_FILE_NAME_CHARS) == "z" * rules.MAX_FILE_NAME_CHARS
+
+
+def test_clean_text_drops_bidi_and_zero_width_and_refuses_c1_controls() -> None:
+    assert rules.clean_text("Ann\u202e \u200bLee", field="name") == "Ann Lee"
+    with pytest.raises(ValueError, match="control characters"):
+        rules.clean_text("Ann\x9b2J", field="name")
+    with pytest.raises(ValueError, match="control characters"):
+        rules.clean_text("Ann\x1b]0;owned\x07", field="name")
+    with pytest.raises(ValueError, match="empty"):
+        rules.clean_text("\u202e\u200b", field="name")

@@ -47,10 +47,29 @@ def passphrase_problem(passphrase: str) -> str | None:
     return None
 
 
+# Characters that change how text around them is shown without showing themselves: bidi
+# embeddings, overrides and isolates (U+202A-202E, U+2066-2069), the direction marks
+# (U+200E-200F, U+061C) and zero-width characters. `rtl\u202etxt.exe` shows as "rtlexe.txt";
+# no stored name keeps them, whichever door it came in by (typed, attached, emailed, handed over).
+INVISIBLE_CHARS = frozenset(
+    [chr(c) for c in range(0x202A, 0x202F)]
+    + [chr(c) for c in range(0x2066, 0x206A)]
+    + ["\u200e", "\u200f", "\u061c", "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u180e"]
+)
+MAX_FILE_NAME_CHARS = 255
+MAX_SUFFIX_CHARS = 16
+
+
+def strip_invisible(text: str) -> str:
+    """`text` without bidi controls and zero-width characters."""
+    return "".join(ch for ch in text if ch not in INVISIBLE_CHARS)
+
+
 def clean_text(text: str, *, field: str, max_chars: int = MAX_NAME_CHARS, required: bool = True) -> str:
-    """Normalise user text for storage (NFC, trimmed, no control characters). Raises ValueError
-    with a sentence naming the field (never the value)."""
-    cleaned = unicodedata.normalize("NFC", text).strip()
+    """Normalise user text for storage (NFC, trimmed, no bidi controls or zero-width characters).
+    Control characters (C0, DEL and C1) are refused. Raises ValueError with a sentence naming the
+    field (never the value)."""
+    cleaned = strip_invisible(unicodedata.normalize("NFC", text)).strip()
     if any(unicodedata.category(ch) == "Cc" for ch in cleaned):
         raise ValueError(f"The {field} contains control characters.")
     if required and not cleaned:
@@ -61,8 +80,17 @@ def clean_text(text: str, *, field: str, max_chars: int = MAX_NAME_CHARS, requir
 
 
 def storable_file_name(name: str) -> str:
-    """A file name as text we can store and show: undecodable bytes become U+FFFD and control
-    characters become visible symbols. The stored name is never used as a path."""
+    """A file name as text we can store and show: undecodable bytes become U+FFFD, C0 control
+    characters become visible symbols, DEL and C1 controls, bidi controls and zero-width
+    characters go, and a name longer than MAX_FILE_NAME_CHARS is shortened in the middle, keeping
+    its suffix. The stored name is never used as a path."""
     text = name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
-    text = "".join(chr(0x2400 + ord(ch)) if ord(ch) < 0x20 else ch for ch in text)
+    text = unicodedata.normalize("NFC", strip_invisible(text))
+    text = "".join(
+        chr(0x2400 + ord(ch)) if ord(ch) < 0x20 else ch for ch in text if not 0x7F <= ord(ch) <= 0x9F
+    )
+    if len(text) > MAX_FILE_NAME_CHARS:
+        stem, dot, suffix = text.rpartition(".")
+        tail = dot + suffix if stem and len(suffix) <= MAX_SUFFIX_CHARS else ""
+        text = text[: MAX_FILE_NAME_CHARS - len(tail) - 1] + "…" + tail
     return text or "unnamed"
