@@ -40,6 +40,56 @@ class PreparedEmail:
     summary: email_import.EmailSummary
 
 
+def _too_large(name: str) -> UsageError:
+    return UsageError(f"{name} is too large to import as an email; attach it as a document instead.")
+
+
+def _read_at_most(src: io.BufferedReader, limit: int, expected: int) -> bytes:
+    """Up to `limit` + 1 bytes of `src`. Asked for in reads of about the size expected, because
+    `read(n)` sets aside n bytes first: read(limit + 1) would cost 64 MiB for any email."""
+    chunks: list[bytes] = []
+    total = 0
+    want = min(expected, limit) + 1
+    while total <= limit:
+        chunk = src.read(min(want, limit + 1 - total))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        total += len(chunk)
+        want = 1 << 20  # the file grew since it was opened
+    return chunks[0] if len(chunks) == 1 else b"".join(chunks)
+
+
+class EmailFile:
+    """An .eml opened for import (`Vault.open_email`). `read` touches no database and no widget,
+    so the GUI calls it on a worker thread: reading and summarising a hostile message must never
+    hold up the window. Every door an email comes in by reads it here, so all get the same
+    bounds (`email_import.parse_email`)."""
+
+    def __init__(self, name: str, src: io.BufferedReader, now: datetime) -> None:
+        self.name = name
+        self.size = os.fstat(src.fileno()).st_size
+        self._src = src
+        self._now = now
+
+    def __enter__(self) -> EmailFile:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._src.close()
+
+    def read(self) -> PreparedEmail:
+        """Read the message into memory (never copied anywhere on disk) and summarise it."""
+        with self._src:
+            data = _read_at_most(self._src, MAX_EMAIL_BYTES, self.size)
+        if len(data) > MAX_EMAIL_BYTES:
+            raise _too_large(self.name)
+        return PreparedEmail(self.name, data, email_import.parse_email(data, self._now))
+
+
 def _clean(text: str, field: str, max_chars: int, *, required: bool) -> str:
     try:
         return rules.clean_text(text, field=field, max_chars=max_chars, required=required)
@@ -163,20 +213,26 @@ class PaperTrailMixin:
 
     # ---- emails into the paper trail -----------------------------------------------------------
 
-    def read_email(self, path: Path) -> PreparedEmail:
-        """Read an .eml into memory (never copied anywhere on disk) and summarise it."""
+    def open_email(self, path: Path) -> EmailFile:
+        """Open an .eml for import, refusing one too large to read into memory; the import's
+        date, for a message without one, is now."""
         from casevault.vault import open_for_attach  # noqa: PLC0415 - vault.py imports this module
 
         name, src = open_for_attach(path)
-        with src:
-            if os.fstat(src.fileno()).st_size > MAX_EMAIL_BYTES:
-                raise UsageError(
-                    f"{name} is too large to import as an email; attach it as a document instead."
-                )
-            data = src.read(MAX_EMAIL_BYTES + 1)
-        if len(data) > MAX_EMAIL_BYTES:
-            raise UsageError(f"{name} is too large to import as an email; attach it as a document instead.")
-        return PreparedEmail(name, data, email_import.parse_email(data, self._clock()))
+        try:
+            found = EmailFile(name, src, self._clock())
+        except BaseException:
+            src.close()
+            raise
+        if found.size > MAX_EMAIL_BYTES:
+            found.close()
+            raise _too_large(name)
+        return found
+
+    def read_email(self, path: Path) -> PreparedEmail:
+        """Read an .eml into memory (never copied anywhere on disk) and summarise it."""
+        with self.open_email(path) as found:
+            return found.read()
 
     def record_email(self, ref: str, prepared: PreparedEmail, attachment_id: str) -> str:
         """The "email" paper-trail entry for an email already stored as `attachment_id`."""

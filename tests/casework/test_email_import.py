@@ -7,7 +7,13 @@ from datetime import UTC, datetime
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from casevault.casework.email_import import MAX_FIELD_CHARS, entry_text, is_email_file, parse_email
+from casevault.casework.email_import import (
+    MAX_FIELD_CHARS,
+    SUBJECT_CUT,
+    entry_text,
+    is_email_file,
+    parse_email,
+)
 
 NOW = datetime(2026, 3, 14, 9, 30, tzinfo=UTC)
 
@@ -43,6 +49,7 @@ def test_fields_are_one_short_line() -> None:
     assert "\t" not in found.subject
     assert len(found.subject) <= MAX_FIELD_CHARS
     assert entry_text(found).splitlines()[0] == "From: -"
+    assert entry_text(found).splitlines()[-1] == SUBJECT_CUT  # the rep is told it is cut short
 
 
 def test_only_eml_files_are_emails() -> None:
@@ -66,7 +73,7 @@ def test_malformed_messages_never_crash(headers: list[tuple[bytes, bytes]], body
     for field in (found.sender, found.recipients, found.subject):
         assert len(field) <= MAX_FIELD_CHARS
         assert "\n" not in field
-    assert len(entry_text(found).splitlines()) in (3, 4)
+    assert 3 <= len(entry_text(found).splitlines()) <= 8  # From, To, Subject, then notes
 
 
 @settings(max_examples=200, deadline=None)

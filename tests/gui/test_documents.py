@@ -8,6 +8,7 @@ import os
 import threading
 import time
 from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -21,12 +22,15 @@ from PySide6.QtCore import (
     QRectF,
     Qt,
     QThreadPool,
+    QTimer,
     QUrl,
 )
 from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent, QImage, QPageSize, QPainter, QPdfWriter
 from PySide6.QtWidgets import QApplication, QLabel, QPlainTextEdit, QProgressBar, QPushButton, QTreeWidget
 from pytestqt.qtbot import QtBot
 
+from casevault import vault_paper_trail
+from casevault.casework import email_import
 from casevault.gui.documents import DocumentsPanel
 from casevault.gui.preview import pdf_available
 from casevault.gui.tasks import CancelledError, run_task
@@ -412,3 +416,115 @@ def test_closing_the_panel_mid_attach_leaves_nothing_after_the_next_open(
         assert file_rows.pending_imports(again.db) == []
         assert leftovers(again) == []
         assert again.check() == []
+
+
+def drop_on(panel: DocumentsPanel, paths: list[Path]) -> None:
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
+    for kind in (QDragEnterEvent, QDropEvent):
+        event = kind(
+            QPointF(10, 10),
+            Qt.DropAction.CopyAction,
+            mime,
+            Qt.MouseButton.LeftButton,
+            Qt.KeyboardModifier.NoModifier,
+        )
+        QApplication.sendEvent(panel, event)
+        assert event.isAccepted()
+
+
+def test_a_hostile_email_is_read_off_the_gui_thread_and_imports_cut_short(
+    qtbot: QtBot, vault: Vault, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 13: 100,000 encoded words in a Subject once froze (and could kill) the window,
+    because the email was parsed on the GUI thread."""
+    reading = threading.Event()
+    window_ran = threading.Event()
+    seen: list[tuple[bool, bool]] = []
+    real = email_import.parse_email
+
+    def watched(data: bytes, now: datetime) -> email_import.EmailSummary:
+        reading.set()
+        # Hold the reading until the GUI thread has run a timer tick: it can only if it is free.
+        seen.append((threading.current_thread() is threading.main_thread(), window_ran.wait(10)))
+        return real(data, now)
+
+    monkeypatch.setattr(email_import, "parse_email", watched)
+    ticker = QTimer()
+    ticker.setInterval(5)
+    ticker.timeout.connect(lambda: reading.is_set() and window_ran.set())
+    ticker.start()
+
+    ref = vault.new_case("Ada Member")
+    source = tmp_path / "hostile.eml"
+    source.write_bytes(
+        b"From: HR <hr@employer.example>\r\nDate: Wed, 11 Mar 2026 10:00:00 +0000\r\nSubject: "
+        + b" ".join([b"=?utf-8?q?a?="] * 100_000)
+        + b"\r\n\r\nThe appeal is on Monday.\r\n"
+    )
+    panel = DocumentsPanel(vault, ref)
+    qtbot.addWidget(panel)
+    panel.show()
+    with qtbot.waitSignal(panel.email_added, timeout=30_000):
+        drop_on(panel, [source])
+    wait_idle(qtbot, panel)
+    ticker.stop()
+    QThreadPool.globalInstance().waitForDone(30_000)
+
+    assert seen == [(False, True)]  # read on a worker, while the window's event loop ran
+    (event,) = vault.case(ref).events
+    assert event.kind == "email"
+    assert event.occurred_at == datetime(2026, 3, 11, 10, 0, tzinfo=UTC)
+    lines = event.body.splitlines()
+    assert lines[0] == "From: HR <hr@employer.example>"
+    assert lines[2] == "Subject: " + "a" * (email_import.MAX_FIELD_CHARS - 1) + "…"
+    assert email_import.SUBJECT_CUT in lines
+    (stored,) = vault.case(ref).attachments
+    assert vault.read_attachment(stored.id) == source.read_bytes()  # the message itself is whole
+
+
+def test_an_email_too_large_is_refused_before_anything_is_read(
+    qtbot: QtBot, vault: Vault, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(vault_paper_trail, "MAX_EMAIL_BYTES", 10)
+    ref = vault.new_case("Ada Member")
+    source = tmp_path / "big.eml"
+    source.write_bytes(b"Subject: more than ten bytes\r\n\r\n")
+    panel = DocumentsPanel(vault, ref)
+    qtbot.addWidget(panel)
+    drop_on(panel, [source])
+    wait_idle(qtbot, panel)
+    assert "too large to import as an email" in by_name(panel, "Documents message", QLabel).text()
+    assert vault.case(ref).attachments == ()
+    assert file_rows.pending_imports(vault.db) == []
+
+
+def test_cancelling_while_an_email_is_read_leaves_nothing(
+    qtbot: QtBot, vault: Vault, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    reading = threading.Event()
+    go_on = threading.Event()
+    real = email_import.parse_email
+
+    def held(data: bytes, now: datetime) -> email_import.EmailSummary:
+        reading.set()
+        go_on.wait(10)
+        return real(data, now)
+
+    monkeypatch.setattr(email_import, "parse_email", held)
+    ref = vault.new_case("Ada Member")
+    source = tmp_path / "slow.eml"
+    source.write_bytes(b"Subject: " + b" ".join([b"=?utf-8?q?a?="] * 100_000) + b"\r\n\r\nbody")
+    panel = DocumentsPanel(vault, ref)
+    qtbot.addWidget(panel)
+    drop_on(panel, [source])
+    qtbot.waitUntil(reading.is_set, timeout=10_000)
+    panel.cancel()
+    go_on.set()
+    wait_idle(qtbot, panel)
+    QThreadPool.globalInstance().waitForDone(30_000)
+    assert "cancelled" in by_name(panel, "Documents message", QLabel).text()
+    assert vault.case(ref).attachments == ()
+    assert vault.case(ref).events == ()
+    assert file_rows.pending_imports(vault.db) == []
+    assert vault.check() == []

@@ -5,9 +5,10 @@ SQLCipher connection; the encryption (`PendingAttachment.write`, files only) on 
 then `finish_attach` or `abandon_attach` back on the GUI thread. The queue has no widgets: the
 documents panel shows its signals as a progress bar, a status line and a message.
 
-An email (.eml) goes into the paper trail as well: it is read into memory (`Vault.read_email`,
-never copied to disk in plaintext), encrypted like any file, and once stored `Vault.record_email`
-adds its "email" entry, dated from the message.
+An email (.eml) goes into the paper trail as well: opened on the GUI thread (`Vault.open_email`,
+which refuses one too large at once), then read into memory (never copied to disk in plaintext)
+and summarised on the pool thread with the encryption, because a hostile message's headers are
+work to read; once stored, `Vault.record_email` adds its "email" entry on the GUI thread.
 """
 
 from __future__ import annotations
@@ -25,26 +26,21 @@ from casevault.casework.email_import import is_email_file
 from casevault.errors import CasevaultError, VaultStateError
 from casevault.gui.tasks import CancelledError, TaskHandle, run_task
 from casevault.vault import PendingAttachment, Vault, open_for_attach
-from casevault.vault_paper_trail import PreparedEmail
+from casevault.vault_paper_trail import EmailFile, PreparedEmail
 
 log = logging.getLogger(__name__)
 
 
 class _Import:
-    """One file on its way in: open source, pending import, running task."""
+    """One file on its way in: open source (a file, or an email still to be read), pending
+    import, running task."""
 
-    def __init__(
-        self,
-        name: str,
-        src: io.BufferedReader | io.BytesIO,
-        pending: PendingAttachment,
-        email: PreparedEmail | None = None,
-    ) -> None:
+    def __init__(self, name: str, src: io.BufferedReader | EmailFile, pending: PendingAttachment) -> None:
         self.name = name
         self.src = src
         self.pending = pending
-        self.email = email  # an email to enter in the paper trail once stored
-        size = len(email.data) if email is not None else os.fstat(src.fileno()).st_size
+        self.is_email = isinstance(src, EmailFile)
+        size = src.size if isinstance(src, EmailFile) else os.fstat(src.fileno()).st_size
         self.total = max(1, size)
         self.task: TaskHandle | None = None
 
@@ -94,12 +90,11 @@ class AttachQueue(QObject):
     def _next(self) -> None:
         while self._current is None and self._queue:
             path = self._queue.pop(0)
-            email: PreparedEmail | None = None
-            src: io.BufferedReader | io.BytesIO
+            src: io.BufferedReader | EmailFile
             try:
                 if is_email_file(path.name):
-                    email = self._vault.read_email(path)
-                    name, src = email.name, io.BytesIO(email.data)
+                    src = self._vault.open_email(path)
+                    name = src.name
                 else:
                     name, src = open_for_attach(path)
             except CasevaultError as err:
@@ -111,32 +106,40 @@ class AttachQueue(QObject):
                 src.close()
                 self.failed.emit(err.message)
                 continue
-            self._start(_Import(name, src, pending, email))
+            self._start(_Import(name, src, pending))
         if self._current is None:
             self.idle.emit()
 
     def _start(self, job: _Import) -> None:
         self._current = job
-        if job.email is not None:
+        if job.is_email:
             line = self.tr("Importing the email {0} into the paper trail ({1} of {2})…")
         else:
             line = self.tr("Encrypting {0} ({1} of {2})…")
         self.started.emit(line.format(job.name, self._done_in_batch + 1, self._batch_size))
         pending, src = job.pending, job.src
 
-        def work(progress: Callable[[int], None]) -> int:
-            with src:  # closed here, on the worker thread, even if the panel is gone
-                return pending.write(src, progress)
+        def work(progress: Callable[[int], None]) -> PreparedEmail | None:
+            # The source is closed here, on the worker thread, even if the panel is gone.
+            if isinstance(src, EmailFile):
+                with src:
+                    progress(0)  # cancelled before it started: read nothing
+                    email = src.read()
+                pending.write(io.BytesIO(email.data), progress)
+                return email
+            with src:
+                pending.write(src, progress)
+            return None
 
         job.task = run_task(
             work,
-            lambda _size: self._written(job),
+            lambda email: self._written(job, email),
             lambda error: self._not_written(job, error),
             lambda done: self.progressed.emit(min(1000, done * 1000 // job.total)),
             parent=self,
         )
 
-    def _written(self, job: _Import) -> None:
+    def _written(self, job: _Import, email: PreparedEmail | None) -> None:
         job.src.close()
         self._current = None
         self._done_in_batch += 1
@@ -147,8 +150,8 @@ class AttachQueue(QObject):
             self.failed.emit(err.message)
         else:
             self.added.emit()
-            if job.email is not None:
-                self._record_email(job.email, attachment_id)
+            if email is not None:
+                self._record_email(email, attachment_id)
         self._next()
 
     def _record_email(self, email: PreparedEmail, attachment_id: str) -> None:
