@@ -22,6 +22,7 @@ from casevault.fsutil import (
     PART_SUFFIX,
     StreamingWriter,
     fsync_dir,
+    hold,
     make_private_dir,
     translate_os_error,
 )
@@ -62,6 +63,7 @@ class BlobStore:
         try:
             fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, FILE_MODE)
             try:
+                hold(fd)  # a sweep by another process (copies.sweep) leaves a held file alone
                 out = StreamingWriter(fd)
                 size = blob.encrypt_stream(
                     key, binding(self._vault_id, case_id, file_id), src, out, progress=progress

@@ -16,6 +16,11 @@ from typing import BinaryIO
 
 from casevault.errors import CasevaultError, DiskFullError
 
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - Windows
+    fcntl = None  # type: ignore[assignment]
+
 PART_SUFFIX = ".part"
 FILE_MODE = 0o600
 DIR_MODE = 0o700
@@ -33,6 +38,34 @@ def fsync_dir(path: Path) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
+
+
+def hold(fd: int) -> None:
+    """Mark the open file (or folder) `fd` as being written by this process until it is closed
+    (an exclusive flock, which the kernel drops when the process dies). Best effort: where flock
+    is refused (some network file systems) the write goes ahead unmarked."""
+    if fcntl is not None:
+        with contextlib.suppress(OSError):
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+
+
+def is_held(path: Path) -> bool:
+    """True when a live process holds `path` (see `hold`)."""
+    if fcntl is None:  # pragma: no cover - Windows: removal fails on an open file instead
+        return False
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_CLOEXEC | (os.O_DIRECTORY if path.is_dir() else 0))
+    except FileNotFoundError:
+        return False
+    except OSError:
+        return True  # cannot look: leave it alone
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return True  # held (EWOULDBLOCK), or no flock here: either way, leave it alone
+    finally:
+        os.close(fd)  # closing drops the lock we may have taken
+    return False
 
 
 def translate_os_error(err: OSError, doing: str) -> CasevaultError:
@@ -54,6 +87,7 @@ def atomic_writer(target: Path) -> Iterator[BinaryIO]:
     tmp = target.with_name(f".{target.name}.{secrets.token_hex(4)}{PART_SUFFIX}")
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, FILE_MODE)
     try:
+        hold(fd)  # so a sweep in another process leaves it alone while we write
         with os.fdopen(fd, "wb") as f:
             yield f
             f.flush()

@@ -17,7 +17,7 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
-from casevault import integrity
+from casevault import copies, integrity
 from casevault.blobstore import BlobStore
 from casevault.casework import people, retention, rules
 from casevault.crypto import audit_chain, kdf, keys, keyslots
@@ -55,7 +55,7 @@ from casevault.store import cases as case_rows
 from casevault.store import files as file_rows
 from casevault.store import meetings as meeting_rows
 from casevault.store import search as search_rows
-from casevault.store.db import Database
+from casevault.store.db import BUSY_TIMEOUT, Database
 from casevault.unlock import AskPassphrase, KeychainOutcome, try_keychain, unlock
 from casevault.vault_backup import BackupMixin
 from casevault.vault_exchange import ExchangeMixin
@@ -82,6 +82,11 @@ def new_id() -> str:
 def _ignore(_: str) -> None:
     pass
 
+
+READ_ONLY_NOTICE = (
+    "The disk is full, so the vault is open for reading only and this was not recorded in the "
+    "audit log; free some space so that it can be again."
+)
 
 # The keychain works but does not hold this vault's key: a new one can be stored.
 _REPAIRABLE = frozenset({KeychainOutcome.ENTRY_MISSING, KeychainOutcome.ENTRY_WRONG})
@@ -110,6 +115,12 @@ class Vault(
         self._db: Database | None = db
         self._clock = clock
         self._blobs = BlobStore(paths, header.vault_id_hex)
+        self._notice: Notice = _ignore
+        self._told_read_only = False
+        # What open and check repaired on their own (leftover temporary copies removed), one
+        # sentence each, and what they could not; check reports both.
+        self.repaired: list[str] = []
+        self._unrepaired: list[str] = []
 
     # ---- lifecycle -------------------------------------------------------------------------
 
@@ -167,14 +178,30 @@ class Vault(
         notice: Notice = _ignore,
         attempts: int = 1,
         clock: Clock = utc_now,
+        busy_timeout: float = BUSY_TIMEOUT,
     ) -> Vault:
+        """Unlock and open. `busy_timeout`: how long a write waits for another casevault process
+        to finish its own before saying the vault is in use. On a disk too full to open the
+        database normally, the vault opens read-only: reading works, every write is refused with
+        the disk-full sentence, and `notice` says when a read could not be recorded in the audit
+        log."""
         header = read_header(paths)
         unlocked = unlock(header, keychain, ask_passphrase, attempts=attempts)
         if unlocked.reason:
             notice(f"{unlocked.reason}; the vault was opened with its passphrase.")
-        db = Database.open(paths.db_file, keys.derive_key(unlocked.vmk, keys.PURPOSE_DB), key_verified=True)
+        db = Database.open(
+            paths.db_file,
+            keys.derive_key(unlocked.vmk, keys.PURPOSE_DB),
+            key_verified=True,
+            busy_timeout=busy_timeout,
+        )
         vault = cls(paths, header, unlocked.vmk, db, clock)
-        vault._recover()
+        vault._notice = notice
+        try:
+            vault._recover()
+        except BaseException:
+            vault.close()
+            raise
         if keychain is not None and unlocked.keychain in _REPAIRABLE:
             repaired = vault._enrol_again(keychain)
             if repaired:
@@ -190,9 +217,12 @@ class Vault(
         return self._enrol_again(keychain) if outcome in _REPAIRABLE else None
 
     def _enrol_again(self, keychain: Keychain) -> str | None:
+        if self.db.read_only:
+            return None  # a full disk: the passphrase still works, repair at a later open
         try:
             self.enable_keychain(keychain)
-        except KeychainError:
+        except (KeychainError, OSError):
+            # OSError: vault.keys could not be rewritten (a full disk); the old slot still works.
             return None
         return "The system keychain now holds a new key for this vault."
 
@@ -233,7 +263,13 @@ class Vault(
         return self._vmk
 
     def _recover(self) -> None:
-        """Finish what a crash interrupted: drop killed imports, finish interrupted purges."""
+        """Finish what a crash interrupted: remove leftover temporary copies (a killed backup's
+        database snapshot), drop killed imports, finish interrupted purges. On a read-only
+        database (a full disk) only what needs no database write is done; the rest waits."""
+        self._sweep_temp_copies()
+        if self.db.read_only:
+            self._finish_purged_folders()
+            return
         # Only an import with a pending row can leave a .part file behind: the row is committed
         # before the temp file is created and cleared only after the rename.
         for case_id, file_id in file_rows.pending_imports(self.db):
@@ -243,12 +279,23 @@ class Vault(
                 self._blobs.remove_case(case_id)
             file_rows.abandon_import(self.db, file_id)
             log.info("recover.import-dropped %s", file_id)
+        self._finish_purged_folders()
+        self._recover_library()
+
+    def _finish_purged_folders(self) -> None:
         # Look only at purged cases' folders: listing the cases folder costs ~9 ms per 10k cases.
         for case_id in case_rows.deleted_case_ids(self.db):
             if self.paths.case_dir(case_id).exists():
                 self._blobs.remove_case(case_id)
                 log.info("recover.purge-finished %s", case_id)
-        self._recover_library()
+
+    def _sweep_temp_copies(self) -> list[str]:
+        """Remove the temporary copies of vault data (copies.py) no live process is writing;
+        remember what was removed and what could not be, for `check`. Returns the removals."""
+        swept = copies.sweep(self.paths)
+        self.repaired += [s for s in swept.removed if s not in self.repaired]
+        self._unrepaired = swept.failed
+        return swept.removed
 
     # ---- key slots ---------------------------------------------------------------------------
 
@@ -542,6 +589,14 @@ class Vault(
                 )
         else:
             originals_reason = None
+        # A copy a killed backup left would outlive the purge: remove it first, or stop here.
+        self._sweep_temp_copies()
+        if self._unrepaired:
+            first = self._unrepaired[0]
+            raise CasevaultError(
+                f"{first[:1].upper()}{first[1:]}, so {summary.ref} was not deleted (it would survive "
+                "in that copy); remove it, or fix its permissions, and try again."
+            )
         now = self._clock()
         with self.db.transaction():
             case_rows.erase_case(self.db, summary, now, originals_reason)
@@ -680,8 +735,14 @@ class Vault(
     # ---- integrity ---------------------------------------------------------------------------
 
     def check(self, progress: Callable[[int, int], None] | None = None) -> list[str]:
-        """Every problem found, one sentence each, naming ids only. Empty means healthy."""
-        problems = integrity.check(self.db, self._blobs, self._case_key, progress)
+        """Every problem found, one sentence each, naming ids only. Empty means healthy.
+
+        First every leftover temporary copy (copies.py) is removed: what this open and this
+        check removed is in `repaired` (not a problem: nothing was damaged, and it is gone); one
+        that cannot be removed is a problem."""
+        self._sweep_temp_copies()
+        problems = list(self._unrepaired)
+        problems += integrity.check(self.db, self._blobs, self._case_key, progress)
         if not any(p.startswith("database:") for p in problems):
             problems += self.check_library()
         return (
@@ -693,6 +754,14 @@ class Vault(
     # ---- the audit log -------------------------------------------------------------------
 
     def _audit(self, action: str, ref: str, subject: str = "", *, now: datetime | None = None) -> None:
+        if self.db.read_only:
+            # A full disk: a change fails on its own write; a read (a view, a decrypted copy)
+            # goes ahead unrecorded, and the rep is told so once.
+            log.info("audit.not-recorded-read-only %s", action)
+            if not self._told_read_only:
+                self._told_read_only = True
+                self._notice(READ_ONLY_NOTICE)
+            return
         key = keys.derive_key(self._master(), keys.PURPOSE_AUDIT)
         audit_rows.append(self.db, key, action, ref=ref, subject=subject, now=now or self._clock())
 

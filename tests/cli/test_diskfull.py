@@ -133,3 +133,47 @@ def test_a_completely_full_disk_is_reported_as_full(tmpfs: Tmpfs, tmp_path: Path
             assert_disk_full(r)
         except AssertionError as err:
             raise AssertionError(f"{what} on a full disk: {err}") from None
+
+
+def test_a_full_disk_still_lets_the_rep_read(tmpfs: Tmpfs, tmp_path: Path) -> None:
+    """With not one block free the vault opens read-only: listing, showing, searching, the
+    reminders and a decrypted copy to another disk all work; a write is refused with the
+    disk-full sentence and changes nothing."""
+    fs = tmpfs
+    source = write_random(tmp_path / "payslip.pdf", 300 * KIB)
+    fs.ok("init", "--no-keyring")
+    ref = fs.ok("case", "new", "--member", "Hyacinth Parr").stdout.strip()
+    fs.ok("note", "add", ref, "--text", "Marzipanfactory grievance hearing on Tuesday.")
+    (aid,) = fs.ok("attach", ref, str(source)).lines
+    filler = fs.mount / "filler"
+    assert fs.call("fill", path=str(filler))["free"] == 0
+
+    out = tmp_path / "other-disk" / "payslip-copy.pdf"
+    out.parent.mkdir()
+    listed, shown, found, due, got = fs.cv_many(
+        ("case", "list", "--json"),
+        ("case", "show", ref, "--json"),
+        ("search", "marzipanfactory", "--json"),
+        ("reminders", "--json"),
+        ("attachment", "get", aid, "--out", str(out)),
+    )
+    for r in (listed, shown, found, due, got):
+        assert r.returncode == 0, str(r)
+        assert "Traceback" not in r.stderr
+    assert [c["ref"] for c in json.loads(listed.stdout)] == [ref]
+    assert json.loads(shown.stdout)["member"]["name"] == "Hyacinth Parr"
+    assert ref in found.stdout
+    json.loads(due.stdout)
+    assert sha256(out) == sha256(source)
+    assert shown.stderr == ""
+    assert "not recorded in the audit log" in got.stderr  # the rep is told what was not kept
+
+    note = fs.cv("note", "add", ref, "--text", "This cannot be saved.")
+    assert_disk_full(note)
+    assert note.returncode == 1
+
+    fs.call("unlink", path=str(filler))
+    after = json.loads(fs.ok("case", "show", ref, "--json").stdout)
+    assert [e["text"] for e in after["events"]] == ["Marzipanfactory grievance hearing on Tuesday."]
+    fs.ok("check")
+    assert_no_leftovers(fs)

@@ -42,7 +42,25 @@ _PRAGMAS = (
 )
 
 
+# Opened read-only (a full disk): no journal or sync settings, and nothing may change.
+_READ_ONLY_PRAGMAS = (
+    "foreign_keys = ON",
+    "temp_store = MEMORY",
+    "cache_size = -32768",
+    "query_only = ON",
+)
+
 DISK_NEARLY_FULL_BYTES = 1 << 20
+
+
+def _wal_is_empty(path: Path) -> bool:
+    """No committed page waits in `<db>-wal` (so the main file alone is the whole database)."""
+    try:
+        return Path(f"{path}-wal").stat().st_size == 0
+    except FileNotFoundError:
+        return True
+    except OSError:
+        return False
 
 
 def disk_nearly_full(folder: Path | None) -> bool:
@@ -55,17 +73,40 @@ def disk_nearly_full(folder: Path | None) -> bool:
     return stats.f_bavail * stats.f_frsize < DISK_NEARLY_FULL_BYTES
 
 
-def translate_error(err: sqlcipher.Error, *, key_verified: bool, folder: Path | None = None) -> Exception:
+BUSY_TIMEOUT = 10.0  # seconds a write waits behind another process's transaction
+DISK_FULL_OPEN = "The disk is full, so the vault cannot be opened or changed; free some space and try again."
+DISK_FULL_WRITE = (
+    "The disk is full, so the vault is open for reading only and the change was not saved; "
+    "free some space and try again."
+)
+
+
+def in_use_sentence(timeout: float) -> str:
+    return (
+        f"The vault is in use by another casevault process (waited {timeout:g} seconds for it); "
+        "try again when it has finished."
+    )
+
+
+def translate_error(
+    err: sqlcipher.Error,
+    *,
+    key_verified: bool,
+    folder: Path | None = None,
+    read_only: bool = False,
+    busy_timeout: float = BUSY_TIMEOUT,
+) -> Exception:
     """Map an SQLite error to the error the user should see; anything unknown is a bug and is
     returned unchanged so that it raises with its traceback. `folder` is where the database
     lives: on a full disk SQLite often reports a generic I/O or open error (creating -shm fails),
-    so those are checked against the free space there."""
+    so those are checked against the free space there. `read_only`: the database was opened
+    read-only because the disk is full, so any refused write is the full disk's doing."""
     name = getattr(err, "sqlite_errorname", "") or ""
     text = str(err)
+    if read_only and (name.startswith("SQLITE_READONLY") or "readonly database" in text):
+        return DiskFullError(DISK_FULL_WRITE)
     if name.startswith(("SQLITE_IOERR", "SQLITE_CANTOPEN", "SQLITE_FULL")) and disk_nearly_full(folder):
-        return DiskFullError(
-            "The disk is full, so the vault cannot be opened or changed; free some space and try again."
-        )
+        return DiskFullError(DISK_FULL_OPEN)
     if name == "SQLITE_NOTADB" or "file is not a database" in text:
         if key_verified:
             return DamagedError("The vault database is damaged: it fails authentication.")
@@ -75,7 +116,7 @@ def translate_error(err: sqlcipher.Error, *, key_verified: bool, folder: Path | 
     if name == "SQLITE_FULL" or "database or disk is full" in text:
         return DiskFullError("The disk is full, so the change was not saved.")
     if name == "SQLITE_BUSY" or "database is locked" in text:
-        return VaultStateError("The vault is in use by another casevault process.")
+        return VaultStateError(in_use_sentence(busy_timeout))
     if name in ("SQLITE_CANTOPEN", "SQLITE_READONLY", "SQLITE_PERM", "SQLITE_IOERR"):
         return CasevaultError("The vault database cannot be read or written.")
     result: Exception = err
@@ -85,16 +126,39 @@ def translate_error(err: sqlcipher.Error, *, key_verified: bool, folder: Path | 
 class Database:
     """One thread-bound connection to the encrypted database."""
 
-    def __init__(self, conn: sqlcipher.Connection, *, key_verified: bool, folder: Path | None = None) -> None:
+    def __init__(
+        self,
+        conn: sqlcipher.Connection,
+        *,
+        key_verified: bool,
+        folder: Path | None = None,
+        read_only: bool = False,
+        busy_timeout: float = BUSY_TIMEOUT,
+    ) -> None:
         self._conn = conn
         self._key_verified = key_verified
         self._folder = folder
         self._depth = 0
+        self.read_only = read_only
+        self.busy_timeout = busy_timeout
 
     @classmethod
-    def open(cls, path: Path, key: bytes, *, create: bool = False, key_verified: bool = False) -> Database:
+    def open(
+        cls,
+        path: Path,
+        key: bytes,
+        *,
+        create: bool = False,
+        key_verified: bool = False,
+        busy_timeout: float = BUSY_TIMEOUT,
+    ) -> Database:
         """Open (or create) the database with a raw 32-byte key. `key_verified` says the key came
-        from an authenticated key slot, so a failure to read is damage rather than a wrong key."""
+        from an authenticated key slot, so a failure to read is damage rather than a wrong key.
+        `busy_timeout`: how long a statement waits for another process's write transaction.
+
+        On a disk too full for SQLite to make its -shm (WAL index) file, the database is opened
+        read-only instead, when that is safe (see `_open_read_only`): the rep can still read,
+        and every write is refused with the disk-full sentence."""
         check_key(key)
         if create:
             fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o600)
@@ -105,29 +169,77 @@ class Database:
             # SQLite would happily treat an empty file as a new database and write over the loss.
             raise DamagedError("The vault database is empty: it has been damaged or truncated.")
         try:
-            conn = sqlcipher.connect(str(path), isolation_level=None, check_same_thread=True)
+            return cls._connect(
+                path, key, create=create, key_verified=key_verified, busy_timeout=busy_timeout
+            )
+        except DiskFullError:
+            if create or not _wal_is_empty(path):
+                raise
+            log.info("db.read-only-disk-full")
+            return cls._connect(
+                path, key, create=False, key_verified=key_verified, busy_timeout=busy_timeout, read_only=True
+            )
+
+    @classmethod
+    def _connect(
+        cls,
+        path: Path,
+        key: bytes,
+        *,
+        create: bool,
+        key_verified: bool,
+        busy_timeout: float,
+        read_only: bool = False,
+    ) -> Database:
+        # Read-only is SQLite's `immutable`: no -shm, no locks, no writes. That is only safe when
+        # every committed page is in the main file (the -wal is empty, checked by the caller) and
+        # nobody else can be writing, which a disk too full to create -shm makes so.
+        target = f"{path.resolve().as_uri()}?immutable=1" if read_only else str(path)
+        try:
+            conn = sqlcipher.connect(
+                target,
+                isolation_level=None,
+                check_same_thread=True,
+                timeout=busy_timeout,
+                uri=read_only,
+            )
         except sqlcipher.Error as err:
             raise translate_error(err, key_verified=key_verified, folder=path.parent) from None
-        db = cls(conn, key_verified=key_verified, folder=path.parent)
+        db = cls(
+            conn,
+            key_verified=key_verified,
+            folder=path.parent,
+            read_only=read_only,
+            busy_timeout=busy_timeout,
+        )
         try:
             for pragma in _PRE_KEY_PRAGMAS:
                 conn.execute(f"PRAGMA {pragma}")
             # The key is hex digits we produced from bytes, never user text.
             conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-            for pragma in _PRAGMAS:
+            for pragma in _READ_ONLY_PRAGMAS if read_only else _PRAGMAS:
                 conn.execute(f"PRAGMA {pragma}")
             schema.migrate(db, creating=create)
         except sqlcipher.Error as err:
             conn.close()
-            raise db._translate(err) from None
+            translated = db._translate(err)
+            if read_only and isinstance(translated, DiskFullError):
+                translated = DiskFullError(DISK_FULL_OPEN)  # e.g. a migration that cannot be written
+            raise translated from None
         except BaseException:
             conn.close()
             raise
         return db
 
     def _translate(self, err: sqlcipher.Error) -> Exception:
-        return translate_error(err, key_verified=self._key_verified, folder=self._folder)
+        return translate_error(
+            err,
+            key_verified=self._key_verified,
+            folder=self._folder,
+            read_only=self.read_only,
+            busy_timeout=self.busy_timeout,
+        )
 
     def execute(self, sql: str, params: Params = ()) -> int:
         """Run one statement; returns the number of rows changed."""
@@ -193,9 +305,18 @@ class Database:
         self._depth = 0
         self.execute("COMMIT")
 
-    def checkpoint_truncate(self) -> None:
-        """Move everything out of -wal and truncate it, so deleted pages do not linger there."""
-        self.query("PRAGMA wal_checkpoint(TRUNCATE)")
+    def checkpoint_truncate(self) -> bool:
+        """Move everything out of -wal and truncate it, so deleted pages do not linger there.
+        False when another process kept it from finishing within the busy timeout (SQLite
+        reports that in the result row, not as an error); the next checkpoint, at the latest
+        when the last connection closes, finishes it."""
+        if self.read_only:
+            return True
+        row = self.query_one("PRAGMA wal_checkpoint(TRUNCATE)")
+        done = row is None or int(row[0]) == 0
+        if not done:
+            log.info("db.checkpoint-busy")
+        return done
 
     def integrity_problems(self) -> list[str]:
         """SQLCipher's page authentication check, then SQLite's structural check."""
