@@ -3,15 +3,21 @@
 The age plaintext is a small framed stream, written and read without holding a document in
 memory:
 
-    MAGIC (b"CASEVAULT-HANDOVER\\0" + version byte 0x01)
+    MAGIC (b"CASEVAULT-HANDOVER\\0" + version byte 0x02)
     frame "M": the manifest, UTF-8 JSON (the case's records and each document's name, size, SHA-256)
     frame "D": one per document, in the manifest's order: the document's bytes
+    frame "S": the sender's signing key (32) and Ed25519 signature (64), see crypto/signing.py,
+               over the recipient's age key, the format version and SHA-256 of every byte above
     frame "Z": the end (empty)
 
 A frame is a tag byte, the payload length as 8 bytes big-endian, then the payload. Anything after
 "Z" is refused. age authenticates every 64 KiB chunk and the end of the stream, so a flipped
-byte, a cut-off file or a bundle for another key fails to decrypt; the manifest's SHA-256 of each
-document is checked as well.
+byte, a cut-off file or a bundle for another key fails to decrypt; the signature says who made
+it. Version 1 bundles carried no signature and are refused.
+
+Anyone can make a bundle for a rep's public key, so the plaintext is hostile: the manifest's
+size, nesting depth and number of values are bounded before it is parsed, and every field is
+validated (handover_manifest.py) before anything is written.
 """
 
 from __future__ import annotations
@@ -21,6 +27,7 @@ import hashlib
 import io
 import json
 import os
+import re
 import struct
 import threading
 from collections.abc import Callable, Iterator
@@ -28,20 +35,32 @@ from typing import IO, Any
 
 import pyrage
 
+from casevault.crypto import signing
 from casevault.errors import DamagedError, UsageError
 
-MAGIC = b"CASEVAULT-HANDOVER\x00\x01"
+MAGIC_PREFIX = b"CASEVAULT-HANDOVER\x00"
+VERSION = 2
+MAGIC = MAGIC_PREFIX + bytes([VERSION])
 FORMAT = "casevault-handover"
-VERSION = 1
-MAX_MANIFEST = 64 * 1024 * 1024
+MAX_MANIFEST = 16 * 1024 * 1024  # about 30,000 paper-trail entries of a typical length
+MAX_DEPTH = 12  # a real manifest nests 5 deep (manifest, events, entry, versions, version)
+MAX_CONTAINERS = 250_000
+MAX_VALUES = 1_000_000
+MAX_DOCUMENTS = 10_000
+MAX_DOCUMENT_BYTES = 1 << 44
 _FRAME = struct.Struct(">cQ")
 _PIECE = 1 << 20
+_SIGNATURE_FRAME = signing.PUBLIC_KEY_BYTES + signing.SIGNATURE_BYTES
 
 Progress = Callable[[int], None]
 
 
 class BundleError(Exception):
     """The bundle's plaintext is not a well-formed handover (internal; mapped to DamagedError)."""
+
+
+class BundleRefusedError(DamagedError):
+    """A bundle refused for a reason the rep can act on, in one sentence (exit 4)."""
 
 
 # ---- keys ---------------------------------------------------------------------------------------
@@ -76,23 +95,39 @@ def fingerprint(key: str) -> str:
 # ---- writing ------------------------------------------------------------------------------------
 
 
-def frames(manifest: dict[str, Any], documents: Iterator[tuple[int, Iterator[bytes]]]) -> Iterator[bytes]:
-    """The plaintext, piece by piece. `documents` yields (size, chunks) in the manifest's order;
-    a document whose chunks do not add up to its size raises BundleError."""
-    yield MAGIC
+def frames(
+    manifest: dict[str, Any],
+    documents: Iterator[tuple[int, Iterator[bytes]]],
+    *,
+    secret: bytes,
+    recipient: str,
+) -> Iterator[bytes]:
+    """The plaintext, piece by piece, signed with `secret` for `recipient`. `documents` yields
+    (size, chunks) in the manifest's order; a document whose chunks do not add up to its size
+    raises BundleError."""
+    digest = hashlib.sha256()
+
+    def out(piece: bytes) -> bytes:
+        digest.update(piece)
+        return piece
+
+    yield out(MAGIC)
     body = json.dumps(manifest, ensure_ascii=False, sort_keys=True).encode("utf-8")
-    yield _FRAME.pack(b"M", len(body))
-    yield body
+    yield out(_FRAME.pack(b"M", len(body)))
+    yield out(body)
     for size, chunks in documents:
-        yield _FRAME.pack(b"D", size)
+        yield out(_FRAME.pack(b"D", size))
         got = 0
         for chunk in chunks:
             got += len(chunk)
             if got > size:
                 raise BundleError("document longer than recorded")
-            yield bytes(chunk)
+            yield out(bytes(chunk))
         if got != size:
             raise BundleError("document shorter than recorded")
+    payload = signing.sign(secret, VERSION, recipient, digest.digest())
+    yield _FRAME.pack(b"S", len(payload))
+    yield payload
     yield _FRAME.pack(b"Z", 0)
 
 
@@ -141,6 +176,17 @@ WRONG_KEY = (
     "to the key shown under My handover key."
 )
 DAMAGED = "The bundle is damaged, cut short or has been changed, so nothing was imported."
+UNSIGNED = (
+    "This bundle was made by an older casevault that does not sign its bundles, so its sender "
+    "cannot be checked and nothing was imported; ask the sender to update casevault and hand "
+    "the case over again."
+)
+NEWER = "This bundle was made by a newer casevault; update casevault to receive it."
+BAD_SIGNATURE = (
+    "The bundle's signature does not match its contents, its sender or this vault, so nothing was imported."
+)
+REFUSED = "The bundle was refused and nothing was imported: "
+TOO_LARGE = "The bundle's list of records is too large or too deeply nested, so nothing was imported."
 
 
 @contextlib.contextmanager
@@ -198,7 +244,23 @@ class _Checked(io.RawIOBase):
         return int(n)
 
 
-def _read_exact(src: IO[bytes] | io.RawIOBase, n: int) -> bytes:
+class _Hashing:
+    """Reads from `src`, hashing every byte (the signature covers the plaintext as framed)."""
+
+    def __init__(self, src: IO[bytes] | io.RawIOBase) -> None:
+        self._src = src
+        self.sha256 = hashlib.sha256()
+
+    def read(self, n: int) -> bytes:
+        piece = self._src.read(n) or b""
+        self.sha256.update(piece)
+        return piece
+
+
+Source = IO[bytes] | io.RawIOBase | _Hashing
+
+
+def _read_exact(src: Source, n: int) -> bytes:
     parts: list[bytes] = []
     left = n
     while left:
@@ -210,7 +272,7 @@ def _read_exact(src: IO[bytes] | io.RawIOBase, n: int) -> bytes:
     return b"".join(parts)
 
 
-def _frame(src: IO[bytes] | io.RawIOBase, expected: bytes) -> int:
+def _frame(src: Source, expected: bytes) -> int:
     tag, size = _FRAME.unpack(_read_exact(src, _FRAME.size))
     if tag != expected:
         raise BundleError("unexpected frame")
@@ -225,7 +287,7 @@ def _require(ok: bool, what: str) -> None:
 class DocumentStream(io.RawIOBase):
     """Exactly `size` bytes of one document, hashed as they are read."""
 
-    def __init__(self, src: IO[bytes] | io.RawIOBase, size: int, progress: Progress | None) -> None:
+    def __init__(self, src: Source, size: int, progress: Progress | None) -> None:
         self._src = src
         self.left = size
         self.sha256 = hashlib.sha256()
@@ -253,25 +315,79 @@ class DocumentStream(io.RawIOBase):
             self.read(_PIECE)
 
 
-def read_bundle(
-    src: IO[bytes] | io.RawIOBase, on_document: Callable[[dict[str, Any], DocumentStream], None] | None = None
-) -> dict[str, Any]:
-    """Parse the plaintext: check the magic and the manifest, hand each document's stream to
-    `on_document` (which may read it; the rest is drained), check every document against its
-    size and SHA-256 in the manifest, and that the end marker is last. Returns the manifest.
-    Any fault raises DamagedError with one sentence."""
+_ESCAPED = re.compile(rb"\\.", re.DOTALL)
+_STRING = re.compile(rb'"[^"]*"')
+_EMPTY_PAIR = re.compile(rb"\[\]|\{\}")
+_NOT_BRACKETS = bytes(b for b in range(256) if b not in b"[]{}")
+
+
+def check_json_shape(body: bytes) -> None:
+    """Refuse JSON nested deeper than MAX_DEPTH or holding more than MAX_CONTAINERS lists and
+    objects or MAX_VALUES values, before the parser sees it: the parser recurses per level and
+    allocates per value, so a few megabytes could exhaust the stack or memory. Works on the
+    text's skeleton (escapes, then strings, then all but brackets removed) with linear passes."""
+    bare = _STRING.sub(b"", _ESCAPED.sub(b"", body))
+    if bare.count(b",") > MAX_VALUES:
+        raise BundleRefusedError(TOO_LARGE)
+    brackets = bare.translate(None, _NOT_BRACKETS)
+    if len(brackets) > 2 * MAX_CONTAINERS:
+        raise BundleRefusedError(TOO_LARGE)
+    for _ in range(MAX_DEPTH):
+        if not brackets:
+            return
+        inner = _EMPTY_PAIR.sub(b"", brackets)
+        if inner == brackets:  # unbalanced: not JSON at all, whatever its depth
+            raise BundleError("manifest is not JSON")
+        brackets = inner
+    if brackets:
+        raise BundleRefusedError(TOO_LARGE)
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a JSON number")
+
+
+def parse_manifest(body: bytes) -> Any:
+    check_json_shape(body)
     try:
-        _require(_read_exact(src, len(MAGIC)) == MAGIC, "not a handover bundle")
-        size = _frame(src, b"M")
-        _require(size <= MAX_MANIFEST, "manifest too large")
-        try:
-            manifest = json.loads(_read_exact(src, size).decode("utf-8"))
-        except ValueError:
-            raise BundleError("manifest is not JSON") from None
+        return json.loads(body.decode("utf-8"), parse_constant=_no_constant)
+    except (ValueError, RecursionError):  # bad UTF-8, bad JSON, or an integer too long to read
+        raise BundleError("manifest is not JSON") from None
+
+
+def _check_magic(head: bytes) -> None:
+    _require(head[: len(MAGIC_PREFIX)] == MAGIC_PREFIX, "not a handover bundle")
+    if head[-1] < VERSION:
+        raise BundleRefusedError(UNSIGNED)
+    if head[-1] > VERSION:
+        raise BundleRefusedError(NEWER)
+
+
+def read_bundle(
+    src: IO[bytes] | io.RawIOBase,
+    on_document: Callable[[dict[str, Any], DocumentStream], None] | None = None,
+    *,
+    recipient: str,
+    on_manifest: Callable[[dict[str, Any]], None] | None = None,
+) -> tuple[dict[str, Any], bytes]:
+    """Parse the plaintext: check the magic and the manifest (`on_manifest` validates its
+    records), hand each document's stream to `on_document` (which may read it; the rest is
+    drained), check every document against its size and SHA-256, then the signature over it all
+    for `recipient`, and that the end marker is last. Returns the manifest and the signer's
+    public key. Any fault raises DamagedError with one sentence."""
+    hashed = _Hashing(src)
+    try:
+        _check_magic(_read_exact(hashed, len(MAGIC)))
+        size = _frame(hashed, b"M")
+        if size > MAX_MANIFEST:
+            raise BundleRefusedError(TOO_LARGE)
+        manifest = parse_manifest(_read_exact(hashed, size))
         check_manifest(manifest)
+        if on_manifest is not None:
+            on_manifest(manifest)
         for doc in manifest["documents"]:
-            _require(_frame(src, b"D") == doc["size"], "document size differs")
-            stream = DocumentStream(src, doc["size"], None)
+            _require(_frame(hashed, b"D") == doc["size"], "document size differs")
+            stream = DocumentStream(hashed, doc["size"], None)
             if on_document is not None:
                 on_document(doc, stream)
             stream.drain()
@@ -280,42 +396,53 @@ def read_bundle(
                     "A document in the bundle does not match its recorded fingerprint, so nothing "
                     "was imported."
                 )
+        digest = hashed.sha256.digest()
+        tag, length = _FRAME.unpack(_read_exact(src, _FRAME.size))
+        if tag != b"S" or length != _SIGNATURE_FRAME:
+            raise BundleRefusedError(BAD_SIGNATURE)
+        try:
+            signer = signing.verify(_read_exact(src, _SIGNATURE_FRAME), VERSION, recipient, digest)
+        except signing.SignatureError:
+            raise BundleRefusedError(BAD_SIGNATURE) from None
+        if manifest["signing_key"] != signer.hex():
+            raise BundleRefusedError(
+                "The bundle names a different sender from the key that signed it, so nothing was imported."
+            )
         _require(_frame(src, b"Z") == 0 and not src.read(1), "data after the end")
     except (BundleError, KeyError, TypeError, struct.error):
         raise DamagedError(DAMAGED) from None
-    return dict(manifest)
+    return dict(manifest), signer
+
+
+_HEX = re.compile(r"[0-9a-f]+")
+
+
+def _hex(value: Any, length: int) -> bool:
+    return isinstance(value, str) and len(value) == length and _HEX.fullmatch(value) is not None
 
 
 def check_manifest(manifest: Any) -> None:
-    """The manifest's shape: format and version, and the lists a receiver reads."""
+    """The manifest's frame-level shape: format and version, the signer it names, and each
+    document's size and SHA-256 (what reading the frames relies on). The records themselves are
+    checked by handover_manifest.validate."""
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
         raise BundleError("not a handover manifest")
-    if manifest.get("version") != VERSION:
-        raise DamagedError("This bundle was made by a newer casevault; update casevault to receive it.")
-    for name in ("case", "member", "first_meeting"):
-        if not isinstance(manifest.get(name), dict):
-            raise BundleError(f"missing {name}")
-    for name in (
-        "action_points",
-        "case_dates",
-        "events",
-        "parties",
-        "consents",
-        "originals",
-        "escalations",
-        "audit",
-        "documents",
-    ):
-        if not isinstance(manifest.get(name), list):
-            raise BundleError(f"missing {name}")
-    for doc in manifest["documents"]:
+    version = manifest.get("version")
+    if isinstance(version, int) and not isinstance(version, bool) and version > VERSION:
+        raise BundleRefusedError(NEWER)
+    if version != VERSION:
+        raise BundleRefusedError(REFUSED + "its format version is not valid.")
+    if not _hex(manifest.get("signing_key"), 2 * signing.PUBLIC_KEY_BYTES):
+        raise BundleRefusedError(BAD_SIGNATURE)
+    docs = manifest.get("documents")
+    if not isinstance(docs, list) or len(docs) > MAX_DOCUMENTS:
+        raise BundleRefusedError(REFUSED + "its list of documents is not valid.")
+    for n, doc in enumerate(docs, 1):
         if not (
             isinstance(doc, dict)
-            and isinstance(doc.get("name"), str)
             and isinstance(doc.get("size"), int)
-            and doc["size"] >= 0
-            and isinstance(doc.get("sha256"), str)
+            and not isinstance(doc["size"], bool)
+            and 0 <= doc["size"] <= MAX_DOCUMENT_BYTES
+            and _hex(doc.get("sha256"), 64)
         ):
-            raise BundleError("bad document entry")
-    if not isinstance(manifest.get("source_key"), str):
-        raise BundleError("no source key")
+            raise BundleRefusedError(REFUSED + f"the size or fingerprint of document {n} is not valid.")

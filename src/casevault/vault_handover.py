@@ -7,8 +7,9 @@ case under fresh keys: the blobs first, then every row in one transaction; on an
 new case's folder is removed and the transaction rolls back, so nothing is half-imported.
 
 Both run in phases for the GUI (the database belongs to its thread): `prepare_handover` /
-`PreparedHandover.write` (any thread) / `finish_handover`, and `prepare_receive` /
-`PreparedReceive.verify` and `.write_blobs` (any thread) / `finish_receive` or `abandon_receive`.
+`PreparedHandover.write` (any thread) / `finish_handover`; receiving is in vault_receive.py.
+Every bundle is signed with this vault's Ed25519 key (crypto/signing.py), so the receiver can
+tell who made it.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ import logging
 import os
 import secrets
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -27,20 +28,11 @@ from typing import TYPE_CHECKING, Any
 from casevault import bundle
 from casevault.blobstore import BlobStore, binding
 from casevault.casework import rules
-from casevault.crypto import blob, keys
-from casevault.errors import CasevaultError, DamagedError, UsageError
-from casevault.fsutil import FILE_MODE, fsync_dir, make_private_dir, translate_os_error
+from casevault.crypto import blob, signing
+from casevault.errors import ConsentMissingError, DamagedError, UsageError
+from casevault.fsutil import FILE_MODE, fsync_dir, translate_os_error
 from casevault.model import (
-    ActionPoint,
     Attachment,
-    CaseDate,
-    Consent,
-    Escalation,
-    Event,
-    FirstMeeting,
-    Member,
-    Original,
-    Party,
 )
 from casevault.store import audit as audit_rows
 from casevault.store import cases as case_rows
@@ -53,7 +45,8 @@ from casevault.store import originals as original_rows
 from casevault.store import paper_trail as trail_rows
 from casevault.store import parties as party_rows
 from casevault.store import reminders as reminder_rows
-from casevault.store.timefmt import from_db, from_db_opt, to_db
+from casevault.store.timefmt import to_db
+from casevault.vault_receive import ReceiveMixin
 
 if TYPE_CHECKING:
     from casevault.paths import VaultPaths
@@ -99,6 +92,7 @@ class PreparedHandover:
     blobs: BlobStore
     vault_id: str
     total: int
+    signing_secret: bytes = b""
     sha256: str = ""
 
     def _chunks(self, attachment: Attachment, key: bytes) -> Iterator[bytes]:
@@ -130,7 +124,13 @@ class PreparedHandover:
             try:
                 with os.fdopen(fd, "wb") as raw:
                     sink = _HashingWriter(raw, digest)
-                    bundle.encrypt(bundle.frames(self.manifest, self._documents(tally)), self.recipient, sink)
+                    plain = bundle.frames(
+                        self.manifest,
+                        self._documents(tally),
+                        secret=self.signing_secret,
+                        recipient=self.recipient,
+                    )
+                    bundle.encrypt(plain, self.recipient, sink)
                     raw.flush()
                     os.fsync(raw.fileno())
                 try:
@@ -163,82 +163,8 @@ class _HashingWriter:
         self._raw.flush()
 
 
-@dataclass
-class PreparedReceive:
-    """A bundle being received: the identity to open it and the new case's keys. `verify` and
-    `write_blobs` touch only files, so they may run on a worker thread."""
-
-    path: Path
-    identity: str
-    blobs: BlobStore
-    case_id: str
-    case_key: bytes
-    wrapped_case_key: bytes
-    marker: str = ""  # a pending_imports row: a crash before the rows land is undone at next open
-    total: int = 0
-    manifest: dict[str, Any] = field(default_factory=dict)
-    written: list[tuple[dict[str, Any], str, bytes]] = field(
-        default_factory=list
-    )  # doc, file id, wrapped key
-
-    def _open(self) -> Any:
-        try:
-            return open(self.path, "rb")
-        except FileNotFoundError:
-            raise UsageError(f"There is no file {self.path}.") from None
-        except OSError as err:
-            raise CasevaultError(f"{self.path} cannot be read: {err.strerror}.") from None
-
-    def verify(self, progress: Progress | None = None) -> dict[str, Any]:
-        """Decrypt and check everything, writing nothing. Returns the manifest."""
-
-        tally = Tally(progress)
-
-        def seen(_doc: dict[str, Any], stream: bundle.DocumentStream) -> None:
-            while chunk := stream.read(1 << 20):
-                tally.add(len(chunk))
-
-        with self._open() as src, bundle.decrypted(src, self.identity) as plain:
-            self.manifest = bundle.read_bundle(plain, seen)
-        self.total = sum(int(d["size"]) for d in self.manifest["documents"])
-        return self.manifest
-
-    def write_blobs(self, progress: Progress | None = None, *, start: int = 0) -> None:
-        """Decrypt again and encrypt each document into the new case's folder under a new file
-        key. On failure the folder is removed (`PreparedReceive.discard`). `progress(done)`
-        counts document bytes from `start`."""
-        self.written = []
-        base = [start]
-
-        def advance(done: int) -> None:
-            if progress is not None:
-                progress(base[0] + done)
-
-        def store(doc: dict[str, Any], stream: bundle.DocumentStream) -> None:
-            file_id = _new_id()
-            file_key = keys.random_key()
-            aad = keys.file_key_aad(bytes.fromhex(self.case_id), bytes.fromhex(file_id))
-            base[0] += self.blobs.write(self.case_id, file_id, file_key, stream, advance)
-            if stream.left or stream.sha256.hexdigest() != doc["sha256"]:
-                raise DamagedError("A document in the bundle does not match its recorded fingerprint.")
-            self.written.append((doc, file_id, keys.wrap_key(self.case_key, file_key, aad)))
-
-        try:
-            with self._open() as src, bundle.decrypted(src, self.identity) as plain:
-                again = bundle.read_bundle(plain, store)
-        except BaseException:
-            self.discard()
-            raise
-        if again != self.manifest:
-            self.discard()
-            raise DamagedError(bundle.DAMAGED)
-
-    def discard(self) -> None:
-        self.blobs.remove_case(self.case_id)
-
-
-class HandoverMixin:
-    """Vault methods for handover; `self` is the Vault."""
+class HandoverMixin(ReceiveMixin):
+    """Vault methods for handover (receiving is ReceiveMixin's); `self` is the Vault."""
 
     paths: VaultPaths
     _blobs: BlobStore
@@ -253,9 +179,6 @@ class HandoverMixin:
         def _case_id(self, ref: str) -> str: ...
         def _clock(self) -> datetime: ...
         def _attachment_and_key(self, attachment_id: str) -> tuple[Attachment, bytes]: ...
-        def _audit(
-            self, action: str, ref: str, subject: str = "", *, now: datetime | None = None
-        ) -> None: ...
         def sharing_consent_problem(self, ref: str, recipient: str) -> str | None: ...
 
     # ---- identity --------------------------------------------------------------------------
@@ -301,6 +224,7 @@ class HandoverMixin:
             "format": bundle.FORMAT,
             "version": bundle.VERSION,
             "source_key": self.identity_public_key(),
+            "signing_key": signing.public_key(self._signing_secret()).hex(),
             "created_at": _t(self._clock()),
             "case": {
                 "ref": summary.ref,
@@ -399,7 +323,7 @@ class HandoverMixin:
         case_id = self._case_id(ref)
         problem = self.sharing_consent_problem(ref, "reps")
         if problem:
-            raise UsageError(problem)
+            raise ConsentMissingError(problem, scope="share-reps", ref=rules.normalise_ref(ref))
         out = Path(out)
         if out.exists():
             raise UsageError(f"{out} already exists; choose another name.")
@@ -425,6 +349,7 @@ class HandoverMixin:
             blobs=self._blobs,
             vault_id=self.vault_id,
             total=sum(a.size for a, _ in documents),
+            signing_secret=self._signing_secret(),
         )
 
     def finish_handover(self, prepared: PreparedHandover) -> None:
@@ -459,218 +384,6 @@ class HandoverMixin:
     def handovers(self, ref: str) -> list[tuple[str, str, str]]:
         """(sent_at, recipient key, bundle SHA-256) of each handover of the case."""
         return handover_rows.handovers(self.db, self._case_id(ref))
-
-    # ---- receiving -------------------------------------------------------------------------
-
-    def prepare_receive(self, path: Path) -> PreparedReceive:
-        """Phase 1 (the database's thread): this vault's identity and the new case's key."""
-        case_id = _new_id()
-        case_key = keys.random_key()
-        kek = keys.derive_key(self._master(), keys.PURPOSE_CASE_KEK)
-        wrapped = keys.wrap_key(kek, case_key, keys.case_key_aad(bytes.fromhex(case_id)))
-        identity = self._identity()
-        # Committed before any blob is written: if the process dies before the case's rows land,
-        # the next open finds this marker for a case that does not exist and removes its folder.
-        marker = _new_id()
-        with self.db.transaction():
-            file_rows.begin_import(self.db, case_id, marker, self._clock())
-        return PreparedReceive(
-            path=Path(path),
-            identity=identity,
-            blobs=self._blobs,
-            case_id=case_id,
-            case_key=case_key,
-            wrapped_case_key=wrapped,
-            marker=marker,
-        )
-
-    def abandon_receive(self, prepared: PreparedReceive) -> None:
-        prepared.discard()
-        with self.db.transaction():
-            file_rows.abandon_import(self.db, prepared.marker)
-
-    def finish_receive(self, prepared: PreparedReceive) -> str:
-        """Phase 3 (the database's thread): every row in one transaction. On failure the new
-        case's blobs are removed and nothing stays. Returns the new case's reference."""
-        try:
-            ref = self._import_rows(prepared)
-        except BaseException:
-            self.abandon_receive(prepared)
-            raise
-        with self.db.transaction():
-            file_rows.abandon_import(self.db, prepared.marker)
-        log.info("case.received %s", prepared.case_id)
-        return ref
-
-    def receive_case(self, bundle_path: Path, progress: Progress | None = None) -> str:
-        """Import a handover bundle made for this vault's key as a new case; all or nothing.
-        Returns the new case's reference."""
-        prepared = self.prepare_receive(bundle_path)
-        try:
-            prepared.verify(progress)
-            prepared.write_blobs(progress, start=prepared.total)
-        except BaseException:
-            self.abandon_receive(prepared)
-            raise
-        return self.finish_receive(prepared)
-
-    def _import_rows(self, p: PreparedReceive) -> str:  # noqa: PLR0912 - one record kind per branch
-        m = p.manifest
-        db = self.db
-        now = self._clock()
-        case = m["case"]
-        mem = m["member"]
-        source = bundle.fingerprint(m["source_key"])
-        member = Member(
-            id=_new_id(),
-            name=str(mem["name"]),
-            email=str(mem["email"]),
-            employer_domain=str(mem["employer_domain"]),
-        )
-        opened = from_db(case["opened_at"])
-        try:
-            case_type = rules.clean_text(str(case["case_type"]), field="case type", max_chars=60)
-        except ValueError:
-            case_type = rules.DEFAULT_CASE_TYPE
-        with db.transaction():
-            ref = rules.format_ref(now, case_rows.next_ref_number(db, now.year))
-            case_rows.insert_member(db, member, now)
-            case_rows.insert_case(
-                db,
-                case_id=p.case_id,
-                ref=ref,
-                member=member,
-                case_type=case_type,
-                wrapped_key=p.wrapped_case_key,
-                now=now,
-            )
-            if case.get("title"):
-                handover_rows.set_title(db, p.case_id, str(case["title"]))
-            fm = m["first_meeting"]
-            issues = tuple(str(i) for i in fm["issues"])
-            if fm.get("updated_at") or issues:
-                meeting = FirstMeeting(
-                    held_at=from_db_opt(fm["held_at"]),
-                    issues=issues,
-                    narrative=str(fm["narrative"]),
-                    dismissal_threatened=bool(fm["dismissal_threatened"]),
-                    discrimination_alleged=bool(fm["discrimination_alleged"]),
-                    confidentiality_explained=bool(fm["confidentiality_explained"]),
-                    originals_received=str(fm["originals_received"]),
-                    member_decision=str(fm["member_decision"]),
-                )
-                stamp = from_db_opt(fm.get("updated_at")) or now
-                meeting_rows.save_first_meeting(db, p.case_id, meeting, [_new_id() for _ in issues], stamp)
-                if fm.get("originals_returned_at"):
-                    meeting_rows.set_originals_returned(
-                        db, p.case_id, from_db(fm["originals_returned_at"]), stamp
-                    )
-            for a in m["action_points"]:
-                meeting_rows.insert_action(
-                    db,
-                    p.case_id,
-                    ActionPoint(
-                        _new_id(),
-                        str(a["what"]),
-                        str(a["owner"]),
-                        from_db_opt(a["due_at"]),
-                        from_db_opt(a["done_at"]),
-                        from_db(a["created_at"]),
-                    ),
-                )
-            for d in m["case_dates"]:
-                reminder_rows.insert_case_date(
-                    db, p.case_id, CaseDate(_new_id(), str(d["kind"]), from_db(d["at"]), str(d["note"])), now
-                )
-            event_ids: dict[str, str] = {}
-            for e in m["events"]:
-                versions = sorted(e["versions"], key=lambda v: int(v["version"]))
-                if not versions or int(versions[0]["version"]) != 1:
-                    raise DamagedError(bundle.DAMAGED)
-                new = _new_id()
-                event_ids[str(e["id"])] = new
-                case_rows.insert_event(
-                    db,
-                    p.case_id,
-                    Event(
-                        new,
-                        str(e["kind"]),
-                        from_db(e["occurred_at"]),
-                        from_db(e["recorded_at"]),
-                        str(versions[0]["body"]),
-                        str(e["terms"]),
-                    ),
-                )
-                for v in versions[1:]:
-                    trail_rows.add_version(db, new, str(v["body"]), from_db(v["recorded_at"]))
-            for x in m["parties"]:
-                party_rows.insert_party(
-                    db,
-                    p.case_id,
-                    Party(_new_id(), str(x["name"]), str(x["role"]), str(x["note"]), from_db(x["added_at"])),
-                )
-            for c in m["consents"]:
-                consent_rows.insert_consent(
-                    db,
-                    p.case_id,
-                    Consent(
-                        _new_id(),
-                        str(c["scope"]),
-                        from_db(c["given_at"]),
-                        str(c["note"]),
-                        from_db_opt(c["withdrawn_at"]),
-                        from_db(c["recorded_at"]),
-                    ),
-                )
-            for o in m["originals"]:
-                original_rows.insert(
-                    db,
-                    p.case_id,
-                    Original(
-                        _new_id(),
-                        str(o["description"]),
-                        from_db(o["received_at"]),
-                        str(o["kept_where"]),
-                        from_db_opt(o["returned_at"]),
-                        str(o["returned_how"]),
-                        from_db(o["recorded_at"]),
-                    ),
-                )
-            for x in m["escalations"]:
-                escalation_rows.insert_escalation(
-                    db,
-                    p.case_id,
-                    Escalation(
-                        _new_id(),
-                        event_ids.get(str(x["event_id"]), ""),
-                        str(x["escalated_to"]),
-                        from_db(x["escalated_at"]),
-                        str(x["how"]),
-                        bool(x["regional_office_notified"]),
-                        from_db(x["recorded_at"]),
-                    ),
-                )
-            for doc, file_id, wrapped in p.written:
-                file_rows.insert(
-                    db,
-                    Attachment(
-                        file_id,
-                        p.case_id,
-                        str(doc["name"]),
-                        int(doc["size"]),
-                        from_db_opt(doc.get("added_at")) or now,
-                    ),
-                    wrapped,
-                )
-            note = (
-                f"Received by handover from {source} on {now.date().isoformat()} "
-                f"(the sender's reference was {case['ref']}; opened there {opened.date().isoformat()})."
-            )
-            case_rows.insert_event(db, p.case_id, Event(_new_id(), "note", now, now, note))
-            self._audit("case.created", ref, now=now)
-            self._audit("case.received", ref, source, now=now)
-        make_private_dir(self.paths.case_dir(p.case_id))
-        return ref
 
 
 def hash_documents(prepared: PreparedHandover, progress: Progress | None = None) -> None:

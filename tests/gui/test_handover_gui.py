@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton
 from pytestqt.qtbot import QtBot
 
 from casevault.casework.exchange import HANDED_OVER_REASON
@@ -113,3 +113,36 @@ def shown(title: str) -> bool:
     except AssertionError:
         return False
     return True
+
+
+def test_after_a_receive_the_dialog_shows_who_signed_and_records_the_phone_check(
+    qtbot: QtBot, vault: Vault, other: Vault, tmp_path: Path
+) -> None:
+    """Issue 13: the sender's signing fingerprint and whether it is new, with "I have compared
+    it by phone"; the sender's own dialog shows the fingerprint to read out."""
+    ref = vault.new_case("Jan Kowalski")
+    vault.give_consent(ref, "share-reps")
+    out = tmp_path / "case.age"
+    vault.hand_over(ref, other.identity_public_key(), out)
+    mine = HandoverDialog(vault)
+    qtbot.addWidget(mine)
+    assert by_name(mine, "This vault's signing fingerprint", QLineEdit).text() == vault.signing_fingerprint()
+
+    receiver = HandoverDialog(other)
+    qtbot.addWidget(receiver)
+    receiver.show()
+    sender = by_name(receiver, "Sender", QLabel)
+    confirm = by_name(receiver, "Confirm sender by phone", QPushButton)
+    assert not sender.isVisible() and not confirm.isVisible()
+    with qtbot.waitSignal(receiver.received, timeout=20_000):
+        receiver.start_receive(out)
+    assert sender.isVisible() and vault.signing_fingerprint() in sender.text()
+    assert "never received from" in sender.text()
+    assert confirm.isVisible()
+    assert unnamed_controls(receiver) == []
+    confirm.click()
+    assert not confirm.isVisible()
+    assert other.handover_senders()[0].confirmed_at is not None
+    with qtbot.waitSignal(receiver.received, timeout=20_000):
+        receiver.start_receive(out)
+    assert "compared by phone" in sender.text() and not confirm.isVisible()

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from casevault import bundle
-from casevault.errors import DamagedError, UsageError
+from casevault.errors import ConsentMissingError, DamagedError, UsageError
 from casevault.model import FirstMeeting
 from casevault.paths import VaultPaths
 from casevault.store import cases as case_rows
@@ -100,7 +100,7 @@ def test_round_trip_every_record_and_document(vault: Vault, other: Vault, tmp_pa
     # Paper trail: every entry with its original dates and every version; plus the receiving note.
     received = [e for e in b.events if e.body.startswith("Received by handover from")]
     assert len(received) == 1 and ref in received[0].body
-    assert bundle.fingerprint(vault.identity_public_key()) in received[0].body
+    assert vault.signing_fingerprint() in received[0].body  # the signer, not what the manifest claims
     rest = [e for e in b.events if e not in received]
     assert [(e.kind, e.occurred_at, e.recorded_at, e.body) for e in rest] == [
         (e.kind, e.occurred_at, e.recorded_at, e.body) for e in a.events
@@ -216,7 +216,7 @@ def test_missing_consent_and_bad_key_refuse_and_write_nothing(
 ) -> None:
     ref = full_case(vault, consent=False)
     out = tmp_path / "case.age"
-    with pytest.raises(UsageError) as err:
+    with pytest.raises(ConsentMissingError) as err:
         vault.hand_over(ref, other.identity_public_key(), out)
     assert err.value.message == vault.sharing_consent_problem(ref, "reps")
     assert list(tmp_path.glob("case.age*")) == [] and list(tmp_path.glob(".case.age*")) == []

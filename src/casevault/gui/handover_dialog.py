@@ -30,7 +30,8 @@ from casevault.errors import CasevaultError
 from casevault.gui.file_dialogs import choose_files, choose_save_path
 from casevault.gui.tasks import CancelledError, TaskHandle, run_task
 from casevault.vault import Vault
-from casevault.vault_handover import PreparedHandover, PreparedReceive, hash_documents
+from casevault.vault_handover import PreparedHandover, hash_documents
+from casevault.vault_receive import SENDER_CONFIRMED, SENDER_KNOWN, PreparedReceive, Receipt
 
 log = logging.getLogger(__name__)
 
@@ -67,6 +68,13 @@ class HandoverDialog(QDialog):
         row.addWidget(self.key_field)
         row.addWidget(self.copy_button)
         mine_layout.addLayout(row)
+        # Colleagues who receive from this vault compare this with the rep by phone: age says
+        # who can read a bundle, the signature says who made it.
+        mine_layout.addWidget(QLabel(self.tr("My signing fingerprint (read it to colleagues by phone):")))
+        self.fingerprint_field = QLineEdit(vault.signing_fingerprint())
+        self.fingerprint_field.setReadOnly(True)
+        self.fingerprint_field.setAccessibleName(self.tr("This vault's signing fingerprint"))
+        mine_layout.addWidget(self.fingerprint_field)
         return mine
 
     def _build_rest(self, layout: QVBoxLayout, ref: str | None) -> None:
@@ -104,6 +112,7 @@ class HandoverDialog(QDialog):
         self.receive_button.setAccessibleName(self.tr("Receive a case"))
         self.receive_button.clicked.connect(self.receive)
         layout.addWidget(self.receive_button)
+        self._add_sender_row(layout)
 
         self.progress = QProgressBar()
         self.progress.setAccessibleName(self.tr("Progress"))
@@ -120,6 +129,20 @@ class HandoverDialog(QDialog):
         close.setAccessibleName(self.tr("Close"))
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+
+    def _add_sender_row(self, layout: QVBoxLayout) -> None:
+        """Who signed a received bundle, shown after a receive, with the phone confirmation."""
+        self.sender_label = QLabel("")
+        self.sender_label.setWordWrap(True)
+        self.sender_label.setAccessibleName(self.tr("Sender"))
+        self.sender_label.hide()
+        layout.addWidget(self.sender_label)
+        self.confirm_sender_button = QPushButton(self.tr("I have compared it &by phone"))
+        self.confirm_sender_button.setAccessibleName(self.tr("Confirm sender by phone"))
+        self.confirm_sender_button.clicked.connect(self.confirm_sender)
+        self.confirm_sender_button.hide()
+        layout.addWidget(self.confirm_sender_button)
+        self._sender = ""
 
     # ---- helpers ---------------------------------------------------------------------------
 
@@ -258,4 +281,38 @@ class HandoverDialog(QDialog):
             self.status.setText(err.message)
             return
         self.status.setText(self.tr("Received as %1.").replace("%1", ref))
+        if prepared.receipt is not None:
+            self._show_sender(prepared.receipt)
         self.received.emit(ref)
+
+    def _show_sender(self, receipt: Receipt) -> None:
+        self._sender = receipt.sender
+        if receipt.status == SENDER_CONFIRMED:
+            text = self.tr("Signed by a colleague whose fingerprint you compared by phone: %1")
+        elif receipt.status == SENDER_KNOWN:
+            text = self.tr(
+                "Signed by a colleague you have received from before, but whose fingerprint you have "
+                "not compared by phone: %1. Ask them to read theirs to you."
+            )
+        else:
+            text = self.tr(
+                "Signed by a key this vault has never received from: %1. Phone the colleague who "
+                "sent it (on a number you already have) and ask them to read their signing "
+                "fingerprint to you; it must match exactly."
+            )
+        self.sender_label.setText(text.replace("%1", receipt.sender))
+        self.sender_label.show()
+        self.confirm_sender_button.setVisible(receipt.status != SENDER_CONFIRMED)
+
+    def confirm_sender(self) -> None:
+        if not self._sender:
+            return
+        try:
+            self._vault.confirm_sender(self._sender)
+        except CasevaultError as err:
+            self.status.setText(err.message)
+            return
+        self.confirm_sender_button.hide()
+        self.sender_label.setText(
+            self.tr("You compared this sender's fingerprint by phone: %1").replace("%1", self._sender)
+        )

@@ -415,7 +415,21 @@ CREATE TABLE sent_log (
 CREATE INDEX sent_log_by_case ON sent_log(case_id, sent_at);
 """
 
-MIGRATIONS: tuple[str, ...] = (V1, V2, V3, V4, V5, V6, V7)
+# Handover senders (issue 13): the signing keys this vault has received bundles from, for trust on
+# first use. A key is known once a bundle signed by it was received; `confirmed_at` is set when the
+# rep says they compared its fingerprint with the colleague by phone. No names: keys and dates only.
+V8 = """
+CREATE TABLE handover_senders (
+    fingerprint TEXT PRIMARY KEY,
+    public_key TEXT NOT NULL UNIQUE,
+    first_received_at TEXT NOT NULL,
+    last_received_at TEXT NOT NULL,
+    received INTEGER NOT NULL CHECK (received >= 1),
+    confirmed_at TEXT
+) STRICT;
+"""
+
+MIGRATIONS: tuple[str, ...] = (V1, V2, V3, V4, V5, V6, V7, V8)
 LATEST = len(MIGRATIONS)
 
 
