@@ -1,6 +1,7 @@
 """The `casevault` command line: the contract in DESIGN.md section 5.
 
-Exit codes: 0 ok, 1 other failure, 2 usage, 3 cannot unlock, 4 damaged or tampered.
+Exit codes: 0 ok, 1 other failure (missing consent among them), 2 usage, 3 cannot unlock,
+4 damaged or tampered.
 Every user error is one sentence on stderr; a traceback appears only with --debug.
 """
 
@@ -9,20 +10,20 @@ from __future__ import annotations
 import argparse
 import contextlib
 import getpass
-import json
 import logging
 import os
 import resource
 import sys
 from collections.abc import Callable, Sequence
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, NoReturn
 
-from casevault import __version__
+from casevault import __version__, cli_casework, cli_handover, cli_records
 from casevault import log as logsetup
+from casevault.casework.people import SHARING_SCOPES
 from casevault.casework.retention import ORIGINALS_REASONS
-from casevault.errors import CasevaultError, UnlockError, UsageError
+from casevault.cli_output import emit_json, iso, local, parse_when, shown
+from casevault.errors import CasevaultError, ConsentMissingError, UnlockError, UsageError
 from casevault.fsutil import translate_os_error
 from casevault.keychain import OsKeychain
 from casevault.model import EVENT_KINDS, FirstMeeting
@@ -42,7 +43,8 @@ class ArgumentParser(argparse.ArgumentParser):
 
 
 def say(text: str) -> None:
-    print(f"casevault: {text}", file=sys.stderr)
+    # A message can quote a stored string or one the user typed: never raw to the terminal.
+    print(f"casevault: {shown(text)}", file=sys.stderr)
 
 
 def is_interactive() -> bool:
@@ -76,30 +78,6 @@ def new_passphrase(env_name: str) -> str:
     return first
 
 
-def iso(moment: datetime | None) -> str | None:
-    return None if moment is None else moment.astimezone(UTC).isoformat().replace("+00:00", "Z")
-
-
-def local(moment: datetime | None) -> str:
-    return "" if moment is None else moment.astimezone().strftime("%Y-%m-%d %H:%M")
-
-
-def emit_json(data: Any) -> None:
-    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
-
-
-def parse_when(text: str) -> datetime:
-    """ISO date or date-time; one without a zone is local time."""
-    try:
-        moment = datetime.fromisoformat(text)
-    except ValueError:
-        raise UsageError(f"{text!r} is not an ISO date-time such as 2026-12-01T09:00.") from None
-    if moment.tzinfo is None:
-        moment = moment.astimezone()
-    return moment.astimezone(UTC)
-
-
 def build_parser() -> ArgumentParser:
     parser = ArgumentParser(
         prog="casevault",
@@ -123,6 +101,8 @@ def build_parser() -> ArgumentParser:
     _add_vault_commands(commands)
     _add_exchange_commands(commands)
     _add_handover_commands(commands)
+    cli_records.add_commands(commands)
+    cli_casework.add_commands(commands)
     return parser
 
 
@@ -253,19 +233,11 @@ def _add_exchange_commands(commands: Any) -> None:
 
 
 def _add_handover_commands(commands: Any) -> None:
-    commands.add_parser("identity", help="print this vault's handover key, for colleagues to hand cases to")
-    handover = commands.add_parser("handover", help="hand a case to a colleague as an encrypted bundle")
-    handover.add_argument("ref")
-    handover.add_argument("--to", required=True, metavar="AGE_PUBLIC_KEY", help="your colleague's key")
-    handover.add_argument("--out", required=True, metavar="FILE", help="a new file (never overwrites)")
-    receive = commands.add_parser("receive", help="import a case handed to you; prints its new reference")
-    receive.add_argument("file")
+    cli_handover.add_parsers(commands)
 
 
 def cmd_identity(args: argparse.Namespace) -> int:
-    with open_vault(args) as vault:
-        print(vault.identity_public_key())
-    return 0
+    return cli_handover.identity(args, open_vault, say)
 
 
 def cmd_handover(args: argparse.Namespace) -> int:
@@ -279,9 +251,11 @@ def cmd_handover(args: argparse.Namespace) -> int:
 
 
 def cmd_receive(args: argparse.Namespace) -> int:
-    with open_vault(args) as vault:
-        print(vault.receive_case(Path(args.file)))
-    return 0
+    return cli_handover.receive(args, open_vault, say)
+
+
+def cmd_senders(args: argparse.Namespace) -> int:
+    return cli_handover.senders(args, open_vault, say, emit_json)
 
 
 def open_vault(args: argparse.Namespace) -> Vault:
@@ -302,7 +276,7 @@ def cmd_init(args: argparse.Namespace) -> int:
     keychain = None if args.no_keyring else OsKeychain()
     with Vault.create(paths, passphrase, keychain=keychain, notice=say) as vault:
         slots = ", ".join(s.type for s in vault.key_slots)
-    print(f"Created a vault at {paths.root} (opens with: {slots}).")
+    print(f"Created a vault at {shown(paths.root)} (opens with: {shown(slots)}).")
     print("Keep the passphrase safe: it is the way back in if the keychain is lost.")
     return 0
 
@@ -333,10 +307,9 @@ def case_json(vault: Vault, ref: str) -> dict[str, Any]:
             {"id": a.id, "name": a.name, "size": a.size, "added": iso(a.added_at)} for a in detail.attachments
         ],
         "first_meeting": first_meeting_json(detail.first_meeting),
-        "action_points": [
-            {"id": a.id, "what": a.what, "owner": a.owner, "due": iso(a.due_at), "done": iso(a.done_at)}
-            for a in detail.action_points
-        ],
+        "action_points": [cli_records.action_json(a) for a in detail.action_points],
+        **cli_records.case_records_json(vault, ref),
+        **cli_casework.case_casework_json(vault, ref),
     }
 
 
@@ -351,6 +324,7 @@ def first_meeting_json(meeting: FirstMeeting) -> dict[str, Any]:
         "originals_received": meeting.originals_received,
         "member_decision": meeting.member_decision,
         "saved": iso(meeting.updated_at),
+        "originals_returned": iso(meeting.originals_returned_at),
     }
 
 
@@ -382,7 +356,10 @@ def cmd_case(args: argparse.Namespace) -> int:
                 )
             else:
                 for c in rows:
-                    print(f"{c.ref}\t{c.status}\t{c.case_type}\t{local(c.updated_at)}\t{c.member_name}")
+                    print(
+                        f"{c.ref}\t{c.status}\t{shown(c.case_type)}\t{local(c.updated_at)}\t"
+                        f"{shown(c.member_name)}"
+                    )
         elif action == "show":
             data = case_json(vault, args.ref)
             if args.json:
@@ -396,7 +373,7 @@ def cmd_case(args: argparse.Namespace) -> int:
             print(f"{summary.ref} closed; due for deletion on {local(summary.retain_until)}.")
         elif action == "reopen":
             vault.reopen_case(args.ref)
-            print(f"{args.ref.upper()} reopened.")
+            print(f"{shown(args.ref.upper())} reopened.")
         elif action == "purge":
             deletion = vault.purge_case(args.ref, originals_reason=args.originals_reason)
             print(f"{deletion.ref} was destroyed: its keys, records and files are gone.")
@@ -404,17 +381,20 @@ def cmd_case(args: argparse.Namespace) -> int:
 
 
 def print_case(data: dict[str, Any]) -> None:
-    print(f"{data['ref']}  {data['member']['name']}  ({data['type']}, {data['status']})")
-    if data["member"]["email"]:
-        print(f"  contact: {data['member']['email']}")
+    member = data["member"]
+    print(f"{data['ref']}  {shown(member['name'])}  ({shown(data['type'])}, {data['status']})")
+    if member["email"]:
+        print(f"  contact: {shown(member['email'])}")
     print(
         f"  opened {data['opened']}"
         + (f", closed {data['closed']}, keep until {data['retain_until']}" if data["closed"] else "")
     )
     for e in data["events"]:
-        print(f"  [{e['occurred']}] {e['kind']}: {e['text']}")
+        print(f"  [{e['occurred']}] {shown(e['kind'])}: {shown(e['text'], multiline=True)}")
     for a in data["attachments"]:
-        print(f"  attachment {a['id']}  {a['size']} bytes  {a['name']}")
+        print(f"  attachment {a['id']}  {a['size']} bytes  {shown(a['name'])}")
+    cli_records.print_case_records(data)
+    cli_casework.print_case_casework(data)
 
 
 def cmd_note(args: argparse.Namespace) -> int:
@@ -450,7 +430,7 @@ def cmd_search(args: argparse.Namespace) -> int:
         )
     else:
         for h in hits:
-            print(f"{h.ref}\t{h.status}\t{h.source}\t{h.member_name}")
+            print(f"{shown(h.ref)}\t{h.status}\t{shown(h.source)}\t{shown(h.member_name)}")
     return 0
 
 
@@ -464,7 +444,7 @@ def cmd_reminders(args: argparse.Namespace) -> int:
         )
     else:
         for r in due:
-            print(f"{local(r.due_at)}\t{r.ref}\t{r.text}")
+            print(f"{local(r.due_at)}\t{shown(r.ref)}\t{shown(r.text)}")
     return 0
 
 
@@ -486,7 +466,7 @@ def cmd_deletions(args: argparse.Namespace) -> int:
         emit_json(data)
     else:
         for d in data:
-            print(f"{d['deleted']}\t{d['ref']}\t{d['type']}")
+            print(f"{d['deleted']}\t{shown(d['ref'])}\t{shown(d['type'])}")
     return 0
 
 
@@ -497,7 +477,7 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
         emit_json([{"ref": m.ref, "role": m.role, "score": round(m.score, 3)} for m in found])
     elif found:
         for m in found:
-            print(f"{m.ref}\t{m.role}\t{m.score:.2f}")
+            print(f"{shown(m.ref)}\t{shown(m.role)}\t{m.score:.2f}")
     else:
         print("No case in this vault names someone like that.")
     return 0
@@ -512,7 +492,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
             entries = vault.audit(args.ref)
     if args.action == "verify":
         for problem in problems:
-            print(problem)
+            print(shown(problem))
         if problems:
             say("The audit log has been tampered with or damaged.")
             return 4
@@ -533,15 +513,18 @@ def cmd_audit(args: argparse.Namespace) -> int:
         emit_json(rows)
     else:
         for row in rows:
-            print(f"{row['seq']}\t{row['at']}\t{row['action']}\t{row['ref']}\t{row['subject']}")
+            print("\t".join(shown(row[key]) for key in ("seq", "at", "action", "ref", "subject")))
     return 0
 
 
 def cmd_check(args: argparse.Namespace) -> int:
     with open_vault(args) as vault:
         problems = vault.check()
+        repaired = vault.repaired  # leftover temporary copies removed: reported, not damage
+    for line in repaired:
+        print(f"repaired: {line}")
     for problem in problems:
-        print(problem)
+        print(shown(problem))
     if problems:
         say(f"{len(problems)} problem(s) found.")
         return 4
@@ -554,7 +537,7 @@ def cmd_breach(args: argparse.Namespace) -> int:
     with open_vault(args) as vault:
         text = vault.breach_report(args.id)
     if not args.out:
-        print(text, end="")
+        print(shown(text, multiline=True), end="")
         return 0
     try:
         with open(args.out, "x", encoding="utf-8") as out:  # "x": never overwrite
@@ -623,8 +606,6 @@ def _tell_password(password: str) -> None:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from casevault.errors import ConsentMissingError  # noqa: PLC0415
-
     to = args.to or ("the member" if args.recipient_kind == "member" else "")
     if not to:
         raise UsageError("Say who the zip is for with --to (it goes in the sent log).")
@@ -632,7 +613,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     with open_vault(args) as vault:
         problem = vault.export_problem(args.ref, args.recipient_kind)
         if problem:
-            raise ConsentMissingError(problem)
+            scope = SHARING_SCOPES.get(args.recipient_kind, "")
+            raise ConsentMissingError(problem, scope=scope, ref=args.ref.strip().upper())
         pdf = _summary_renderer()(vault, args.ref) if args.summary else None
         record = vault.export_zip(
             args.ref,
@@ -714,7 +696,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
             raise UsageError("Use `casevault backup verify FILE` (without --out).")
         problems = verify_backup(Path(args.file), _backup_passphrase(), _progress_printer())
         for problem in problems:
-            print(problem)
+            print(shown(problem))
         if problems:
             say("The backup would not restore cleanly.")
             return 4
@@ -725,7 +707,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
     with open_vault(args) as vault:
         report = vault.backup(Path(args.out), _progress_printer())
     print(
-        f"Wrote {report.path} ({report.size} bytes: {report.attachments} attachment(s), "
+        f"Wrote {shown(report.path)} ({report.size} bytes: {report.attachments} attachment(s), "
         f"{report.library_documents} library document(s)). It opens with the vault passphrase."
     )
     say(PURGE_WARNING)
@@ -737,7 +719,10 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
     into = Path(args.into)
     restore_backup(Path(args.file), into, passphrase=_backup_passphrase(), progress=_progress_printer())
-    print(f"Restored a vault into {into}; open it with `casevault --vault {into}` and its passphrase.")
+    print(
+        f"Restored a vault into {shown(into)}; open it with `casevault --vault {shown(into)}` "
+        "and its passphrase."
+    )
     return 0
 
 
@@ -765,6 +750,9 @@ HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "identity": cmd_identity,
     "handover": cmd_handover,
     "receive": cmd_receive,
+    "senders": cmd_senders,
+    **cli_records.HANDLERS,
+    **cli_casework.HANDLERS,
 }
 
 
@@ -787,6 +775,9 @@ def run_gui(args: argparse.Namespace) -> int:
     """No command: open the desktop app (on the demo vault with --demo). Qt is imported only here."""
     if args.demo and args.vault:
         raise UsageError("--demo uses its own throwaway vault; leave out --vault.")
+    from casevault.gui.display import require_display  # noqa: PLC0415 - Qt-free
+
+    require_display()  # before Qt, which would abort the process without a display
     from casevault.gui import app  # noqa: PLC0415 - the CLI never imports Qt for other commands
 
     return app.run(None if args.demo else VaultPaths.resolve(args.vault), demo=args.demo)
@@ -812,7 +803,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_demo(args)
         return HANDLERS[args.command](args)
     except CasevaultError as err:
-        say(err.message)
+        say(cli_records.error_text(err))
         return err.exit_code
     except OSError as err:
         # An OS error that no layer expected (a folder that vanished, a device gone): one sentence.

@@ -60,6 +60,18 @@ class AuthenticationError(DamagedError):
         super().__init__(message)
 
 
-class ConsentMissingError(UsageError):
-    """A management contact 'off the record' or 'without prejudice' without the member's consent
-    of that scope in force (the guide: tell the member beforehand and obtain their agreement)."""
+class ConsentMissingError(CasevaultError):
+    """Something needs the member's consent and none of that scope is in force: sharing a case
+    with other reps or the regional office (an export, a handover), or a management contact
+    'off the record' or 'without prejudice' (the guide: obtain their agreement beforehand).
+
+    Not a usage error: the command was right, the record is missing, so it exits 1 (DESIGN.md
+    section 5: "other failure"). `scope` is the consent that is missing (one of
+    model.CONSENT_SCOPES) and `ref` the case, so the command line can say how to record it."""
+
+    exit_code = 1
+
+    def __init__(self, message: str, *, scope: str = "", ref: str = "") -> None:
+        super().__init__(message)
+        self.scope = scope
+        self.ref = ref

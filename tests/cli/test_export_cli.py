@@ -102,8 +102,10 @@ def test_export_without_consent_refuses(vault: Vault, cli_env: dict[str, str], t
     result = run(
         cli_env, "--vault", str(vault.paths.root), "export", ref, "--out", str(out), "--to", "Regional"
     )
-    assert result.returncode == 2
+    # Missing consent is not wrong usage (exit 2): the record is missing, so exit 1 (issue 13).
+    assert result.returncode == 1
     assert len(result.stderr.strip().splitlines()) == 1
+    assert f"casevault consent add {ref} --scope reps." in result.stderr
     assert "Traceback" not in result.stderr
     assert not out.exists()
 
