@@ -11,7 +11,6 @@ One function per record kind.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -46,7 +45,6 @@ MAX_BODY_CHARS = 1_000_000  # a note, a version, the narrative
 MAX_TEXT_CHARS = 2000  # an issue, an action point
 MAX_NOTE_CHARS = 500  # as add_party, give_consent, add_case_date and add_original allow
 MAX_WHERE_CHARS = 200
-_KEEP_IN_BODY = frozenset("\n\t")
 _HEX = re.compile(r"[0-9a-f]+")
 T = TypeVar("T")
 
@@ -188,21 +186,11 @@ class _Record:
 
 
 def clean_body(text: str, field_name: str, *, required: bool) -> str:
-    """A multi-line text (a note, the narrative): NFC, no bidi controls or zero-width characters,
-    and any control character other than a line break or tab made visible (C0 as its Unicode
-    control picture, others as U+FFFD), so no escape sequence reaches a terminal."""
-    text = rules.strip_invisible(unicodedata.normalize("NFC", text.replace("\r\n", "\n"))).strip()
-    shown = "".join(
-        ch
-        if ch in _KEEP_IN_BODY or unicodedata.category(ch) != "Cc"
-        else (chr(0x2400 + ord(ch)) if ord(ch) < 0x20 else "\ufffd")
-        for ch in text
-    )
-    if required and not shown:
-        raise ManifestError(f"The {field_name} is empty.")
-    if len(shown) > MAX_BODY_CHARS:
-        raise ManifestError(f"The {field_name} is longer than {MAX_BODY_CHARS} characters.")
-    return shown
+    """A multi-line text cleaned exactly as a note typed here would be (rules.clean_body)."""
+    try:
+        return rules.clean_body(text, field=field_name, max_chars=MAX_BODY_CHARS, required=required)
+    except ValueError as err:
+        raise ManifestError(str(err)) from None
 
 
 # ---- one function per record kind ---------------------------------------------------------------

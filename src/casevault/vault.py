@@ -533,9 +533,11 @@ class Vault(
             cleaned = replace(
                 meeting,
                 issues=issues,
-                narrative=meeting.narrative.strip(),
-                originals_received=meeting.originals_received.strip(),
-                member_decision=meeting.member_decision.strip(),
+                narrative=rules.clean_body(meeting.narrative, field="narrative", required=False),
+                originals_received=rules.clean_body(
+                    meeting.originals_received, field="originals received", required=False
+                ),
+                member_decision=rules.clean_body(meeting.member_decision, field="decision", required=False),
             )
         except ValueError as err:
             raise UsageError(str(err)) from None
@@ -841,10 +843,7 @@ class AttachmentReader:
 
 
 def _clean_body(text: str) -> str:
-    body = text.strip()
-    if not body:
-        raise ValueError("The note is empty.")
-    return body
+    return rules.clean_body(text, field="note")
 
 
 def _enrol_keychain(keychain: Keychain, vmk: bytes, vault_id: bytes) -> keyslots.Slot:

@@ -133,9 +133,10 @@ class PaperTrailMixin:
     def edit_note(self, event_id: str, text: str) -> int:
         """Add a new version of a paper-trail entry (the entry itself is sealed); returns its
         version number. Every earlier version stays readable through `note_versions`."""
-        body = text.strip()
-        if not body:
-            raise UsageError("The note is empty.")
+        try:
+            body = rules.clean_body(text, field="note")
+        except ValueError as err:
+            raise UsageError(str(err)) from None
         event_id = event_id.strip().lower()
         history = paper_rows.versions(self.db, event_id)
         case_id = paper_rows.event_case(self.db, event_id)

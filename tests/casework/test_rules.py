@@ -120,3 +120,19 @@ def test_clean_text_drops_bidi_and_zero_width_and_refuses_c1_controls() -> None:
         rules.clean_text("Ann\x1b]0;owned\x07", field="name")
     with pytest.raises(ValueError, match="empty"):
         rules.clean_text("\u202e\u200b", field="name")
+
+
+def test_clean_body_keeps_lines_and_makes_escapes_visible() -> None:
+    text = "Met the manager.\r\n\tAgreed:\x1b[2J next steps\x9b\u202e.\n"
+    assert rules.clean_body(text, field="note") == "Met the manager.\n\tAgreed:\u241b[2J next steps\ufffd."
+    with pytest.raises(ValueError, match="note is empty"):
+        rules.clean_body(" \u200b\n", field="note")
+    assert rules.clean_body("", field="narrative", required=False) == ""
+    with pytest.raises(ValueError, match="longer than 5"):
+        rules.clean_body("abcdef", field="note", max_chars=5)
+
+
+def test_clean_text_refuses_line_separators_and_drops_tag_characters() -> None:
+    with pytest.raises(ValueError, match="control characters"):
+        rules.clean_text("Ann\u2028Lee", field="name")
+    assert rules.clean_text("Ann\U000e0041 Lee", field="name") == "Ann Lee"

@@ -16,8 +16,9 @@ from pathlib import Path
 import pytest
 
 from casevault.cli_output import json_text, shown
-from casevault.model import ActionPoint, Consent, FirstMeeting, Party
+from casevault.model import ActionPoint, Consent, Event, FirstMeeting, Party
 from casevault.paths import VaultPaths
+from casevault.store import cases as case_rows
 from casevault.store import consents as consent_rows
 from casevault.store import meetings as meeting_rows
 from casevault.store import parties as party_rows
@@ -89,7 +90,9 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
             (HOSTILE, f"x{CLEAR}@example.org", case_id),
         )
         vault.db.execute("UPDATE cases SET case_type = ? WHERE id = ?", (f"type{TITLE}", case_id))
-        vault.add_note(ref, f"first line\nsecond {CLEAR}{RLO} findme")  # a note body keeps controls today
+        # Typed notes have escapes made visible (rules.clean_body); one from an older vault may not.
+        body = f"first line\nsecond {CLEAR}{RLO} findme"
+        case_rows.insert_event(vault.db, case_id, Event(secrets.token_hex(16), "note", now, now, body))
         doc = root.parent / "letter.txt"
         doc.write_bytes(b"a letter\n")
         attachment = vault.attach(ref, doc)

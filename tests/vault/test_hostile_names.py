@@ -51,3 +51,10 @@ def test_a_person_in_a_case_loses_bidi_controls(vault: Vault) -> None:
     ref = vault.new_case("Ada Example")
     vault.add_party(ref, "Bo\u202eb Manager", "manager")
     assert [p.name for p in vault.parties(ref)] == ["Bob Manager"]
+
+
+def test_a_note_keeps_its_lines_and_cannot_carry_a_terminal_escape(vault: Vault) -> None:
+    ref = vault.new_case("Ada Example")
+    vault.add_note(ref, "Call with HR.\x1b]0;owned\x07\nNext: letter.")
+    bodies = [e.body for e in vault.case(ref).events if "HR" in e.body]
+    assert bodies == ["Call with HR.\u241b]0;owned\u2407\nNext: letter."]

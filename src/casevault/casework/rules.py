@@ -56,7 +56,11 @@ INVISIBLE_CHARS = frozenset(
     + [chr(c) for c in range(0x2066, 0x206A)]
     + ["\u200e", "\u200f", "\u061c", "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u180e"]
 )
+# Invisible tag characters (U+E0000-E007F) can spell hidden text; no name needs them.
+INVISIBLE_CHARS |= frozenset(chr(c) for c in range(0xE0000, 0xE0080))
 MAX_FILE_NAME_CHARS = 255
+MAX_BODY_CHARS = 1_000_000  # a note, a version of one, the first meeting's narrative
+_KEEP_IN_BODY = frozenset("\n\t")
 MAX_SUFFIX_CHARS = 16
 
 
@@ -70,13 +74,32 @@ def clean_text(text: str, *, field: str, max_chars: int = MAX_NAME_CHARS, requir
     Control characters (C0, DEL and C1) are refused. Raises ValueError with a sentence naming the
     field (never the value)."""
     cleaned = strip_invisible(unicodedata.normalize("NFC", text)).strip()
-    if any(unicodedata.category(ch) == "Cc" for ch in cleaned):
+    if any(unicodedata.category(ch) in ("Cc", "Zl", "Zp") for ch in cleaned):
         raise ValueError(f"The {field} contains control characters.")
     if required and not cleaned:
         raise ValueError(f"The {field} is empty.")
     if len(cleaned) > max_chars:
         raise ValueError(f"The {field} is longer than {max_chars} characters.")
     return cleaned
+
+
+def clean_body(text: str, *, field: str, max_chars: int = MAX_BODY_CHARS, required: bool = True) -> str:
+    """A multi-line text (a note, the narrative) for storage: NFC, CRLF as LF, trimmed, no bidi
+    controls or zero-width characters, and any control character other than a line break or
+    tab made visible (C0 as its Unicode control picture, others as U+FFFD): pasted text keeps
+    its words, and no escape sequence can reach a terminal. Raises ValueError naming the field."""
+    text = strip_invisible(unicodedata.normalize("NFC", text.replace("\r\n", "\n"))).strip()
+    shown = "".join(
+        ch
+        if ch in _KEEP_IN_BODY or unicodedata.category(ch) != "Cc"
+        else (chr(0x2400 + ord(ch)) if ord(ch) < 0x20 else "\ufffd")
+        for ch in text
+    )
+    if required and not shown:
+        raise ValueError(f"The {field} is empty.")
+    if len(shown) > max_chars:
+        raise ValueError(f"The {field} is longer than {max_chars} characters.")
+    return shown
 
 
 def storable_file_name(name: str) -> str:
