@@ -2,6 +2,21 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="en_GB">
     <context>
+        <name />
+        <message>
+            <source>About casevault</source>
+            <translation>About casevault</translation>
+        </message>
+        <message>
+            <source>casevault %1: an encrypted case vault for union reps. Everything stays on this computer, encrypted.</source>
+            <translation>casevault %1: an encrypted case vault for union reps. Everything stays on this computer, encrypted.</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Close</translation>
+        </message>
+    </context>
+    <context>
         <name>ActionPointsPanel</name>
         <message>
             <source>Action points</source>
@@ -1963,6 +1978,14 @@
             <translation>Copy my handover key</translation>
         </message>
         <message>
+            <source>My signing fingerprint (read it to colleagues by phone):</source>
+            <translation>My signing fingerprint (read it to colleagues by phone):</translation>
+        </message>
+        <message>
+            <source>This vault's signing fingerprint</source>
+            <translation>This vault's signing fingerprint</translation>
+        </message>
+        <message>
             <source>Colleague's handover key</source>
             <translation>Colleague's handover key</translation>
         </message>
@@ -2027,6 +2050,18 @@
             <translation>Close</translation>
         </message>
         <message>
+            <source>Sender</source>
+            <translation>Sender</translation>
+        </message>
+        <message>
+            <source>I have compared it &amp;by phone</source>
+            <translation>I have compared it &amp;by phone</translation>
+        </message>
+        <message>
+            <source>Confirm sender by phone</source>
+            <translation>Confirm sender by phone</translation>
+        </message>
+        <message>
             <source>Your handover key is copied.</source>
             <translation>Your handover key is copied.</translation>
         </message>
@@ -2061,6 +2096,22 @@
         <message>
             <source>Received as %1.</source>
             <translation>Received as %1.</translation>
+        </message>
+        <message>
+            <source>Signed by a colleague whose fingerprint you compared by phone: %1</source>
+            <translation>Signed by a colleague whose fingerprint you compared by phone: %1</translation>
+        </message>
+        <message>
+            <source>Signed by a colleague you have received from before, but whose fingerprint you have not compared by phone: %1. Ask them to read theirs to you.</source>
+            <translation>Signed by a colleague you have received from before, but whose fingerprint you have not compared by phone: %1. Ask them to read theirs to you.</translation>
+        </message>
+        <message>
+            <source>Signed by a key this vault has never received from: %1. Phone the colleague who sent it (on a number you already have) and ask them to read their signing fingerprint to you; it must match exactly.</source>
+            <translation>Signed by a key this vault has never received from: %1. Phone the colleague who sent it (on a number you already have) and ask them to read their signing fingerprint to you; it must match exactly.</translation>
+        </message>
+        <message>
+            <source>You compared this sender's fingerprint by phone: %1</source>
+            <translation>You compared this sender's fingerprint by phone: %1</translation>
         </message>
     </context>
     <context>
@@ -2350,18 +2401,6 @@
         <message>
             <source>&amp;About casevault</source>
             <translation>&amp;About casevault</translation>
-        </message>
-        <message>
-            <source>About casevault</source>
-            <translation>About casevault</translation>
-        </message>
-        <message>
-            <source>casevault %1: an encrypted case vault for union reps. Everything stays on this computer, encrypted.</source>
-            <translation>casevault %1: an encrypted case vault for union reps. Everything stays on this computer, encrypted.</translation>
-        </message>
-        <message>
-            <source>Close</source>
-            <translation>Close</translation>
         </message>
         <message>
             <source>Unsaved changes</source>
@@ -3230,6 +3269,33 @@
         </message>
     </context>
     <context>
+        <name>TypedInputDialog</name>
+        <message>
+            <source>Discard what you typed?</source>
+            <translation>Discard what you typed?</translation>
+        </message>
+        <message>
+            <source>What you typed in this window has not been saved.</source>
+            <translation>What you typed in this window has not been saved.</translation>
+        </message>
+        <message>
+            <source>&amp;Discard</source>
+            <translation>&amp;Discard</translation>
+        </message>
+        <message>
+            <source>Discard</source>
+            <translation>Discard</translation>
+        </message>
+        <message>
+            <source>&amp;Keep editing</source>
+            <translation>&amp;Keep editing</translation>
+        </message>
+        <message>
+            <source>Keep editing</source>
+            <translation>Keep editing</translation>
+        </message>
+    </context>
+    <context>
         <name>UnlockDialog</name>
         <message>
             <source>Unlock casevault</source>
@@ -3534,6 +3600,22 @@
         <message>
             <source>The message has no readable date; this entry is dated when it was imported.</source>
             <translation>The message has no readable date; this entry is dated when it was imported.</translation>
+        </message>
+        <message>
+            <source>The sender was too long to read in full; it is cut short.</source>
+            <translation>The sender was too long to read in full; it is cut short.</translation>
+        </message>
+        <message>
+            <source>The list of recipients was too long to read in full; it is cut short.</source>
+            <translation>The list of recipients was too long to read in full; it is cut short.</translation>
+        </message>
+        <message>
+            <source>The subject was too long to read in full; it is cut short.</source>
+            <translation>The subject was too long to read in full; it is cut short.</translation>
+        </message>
+        <message>
+            <source>The message's headers were too long to read in full; some may be missing.</source>
+            <translation>The message's headers were too long to read in full; some may be missing.</translation>
         </message>
     </context>
 </TS>

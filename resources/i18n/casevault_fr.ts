@@ -2,6 +2,21 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr" sourcelanguage="en_GB">
     <context>
+        <name />
+        <message>
+            <source>About casevault</source>
+            <translation>À propos de casevault</translation>
+        </message>
+        <message>
+            <source>casevault %1: an encrypted case vault for union reps. Everything stays on this computer, encrypted.</source>
+            <translation>casevault %1 : un coffre de dossiers chiffré pour les délégués syndicaux. Tout reste sur cet ordinateur, chiffré.</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Fermer</translation>
+        </message>
+    </context>
+    <context>
         <name>ActionPointsPanel</name>
         <message>
             <source>Action points</source>
@@ -1963,6 +1978,14 @@
             <translation>Copier ma clé de transmission</translation>
         </message>
         <message>
+            <source>My signing fingerprint (read it to colleagues by phone):</source>
+            <translation>Mon empreinte de signature (à lire à vos collègues par téléphone) :</translation>
+        </message>
+        <message>
+            <source>This vault's signing fingerprint</source>
+            <translation>L'empreinte de signature de ce coffre</translation>
+        </message>
+        <message>
             <source>Colleague's handover key</source>
             <translation>Clé de transmission du collègue</translation>
         </message>
@@ -2027,6 +2050,18 @@
             <translation>Fermer</translation>
         </message>
         <message>
+            <source>Sender</source>
+            <translation>Expéditeur</translation>
+        </message>
+        <message>
+            <source>I have compared it &amp;by phone</source>
+            <translation>Je l'ai comparée &amp;par téléphone</translation>
+        </message>
+        <message>
+            <source>Confirm sender by phone</source>
+            <translation>Confirmer l'expéditeur par téléphone</translation>
+        </message>
+        <message>
             <source>Your handover key is copied.</source>
             <translation>Votre clé de transmission est copiée.</translation>
         </message>
@@ -2061,6 +2096,22 @@
         <message>
             <source>Received as %1.</source>
             <translation>Reçu sous la référence %1.</translation>
+        </message>
+        <message>
+            <source>Signed by a colleague whose fingerprint you compared by phone: %1</source>
+            <translation>Signé par un collègue dont vous avez comparé l'empreinte par téléphone : %1</translation>
+        </message>
+        <message>
+            <source>Signed by a colleague you have received from before, but whose fingerprint you have not compared by phone: %1. Ask them to read theirs to you.</source>
+            <translation>Signé par un collègue dont vous avez déjà reçu des dossiers, mais dont vous n'avez pas comparé l'empreinte par téléphone : %1. Demandez-lui de vous lire la sienne.</translation>
+        </message>
+        <message>
+            <source>Signed by a key this vault has never received from: %1. Phone the colleague who sent it (on a number you already have) and ask them to read their signing fingerprint to you; it must match exactly.</source>
+            <translation>Signé par une clé dont ce coffre n'a jamais rien reçu : %1. Appelez le collègue qui l'a envoyé (à un numéro que vous avez déjà) et demandez-lui de vous lire son empreinte de signature ; elle doit correspondre exactement.</translation>
+        </message>
+        <message>
+            <source>You compared this sender's fingerprint by phone: %1</source>
+            <translation>Vous avez comparé l'empreinte de cet expéditeur par téléphone : %1</translation>
         </message>
     </context>
     <context>
@@ -2350,18 +2401,6 @@
         <message>
             <source>&amp;About casevault</source>
             <translation>À &amp;propos de casevault</translation>
-        </message>
-        <message>
-            <source>About casevault</source>
-            <translation>À propos de casevault</translation>
-        </message>
-        <message>
-            <source>casevault %1: an encrypted case vault for union reps. Everything stays on this computer, encrypted.</source>
-            <translation>casevault %1 : un coffre de dossiers chiffré pour les délégués syndicaux. Tout reste sur cet ordinateur, chiffré.</translation>
-        </message>
-        <message>
-            <source>Close</source>
-            <translation>Fermer</translation>
         </message>
         <message>
             <source>Unsaved changes</source>
@@ -3230,6 +3269,33 @@
         </message>
     </context>
     <context>
+        <name>TypedInputDialog</name>
+        <message>
+            <source>Discard what you typed?</source>
+            <translation>Abandonner ce que vous avez saisi ?</translation>
+        </message>
+        <message>
+            <source>What you typed in this window has not been saved.</source>
+            <translation>Ce que vous avez saisi dans cette fenêtre n'a pas été enregistré.</translation>
+        </message>
+        <message>
+            <source>&amp;Discard</source>
+            <translation>&amp;Abandonner</translation>
+        </message>
+        <message>
+            <source>Discard</source>
+            <translation>Abandonner</translation>
+        </message>
+        <message>
+            <source>&amp;Keep editing</source>
+            <translation>&amp;Continuer la saisie</translation>
+        </message>
+        <message>
+            <source>Keep editing</source>
+            <translation>Continuer la saisie</translation>
+        </message>
+    </context>
+    <context>
         <name>UnlockDialog</name>
         <message>
             <source>Unlock casevault</source>
@@ -3534,6 +3600,22 @@
         <message>
             <source>The message has no readable date; this entry is dated when it was imported.</source>
             <translation>Le message n'a pas de date lisible ; cette entrée est datée du moment de l'import.</translation>
+        </message>
+        <message>
+            <source>The sender was too long to read in full; it is cut short.</source>
+            <translation>L'expéditeur était trop long pour être lu en entier ; il est tronqué.</translation>
+        </message>
+        <message>
+            <source>The list of recipients was too long to read in full; it is cut short.</source>
+            <translation>La liste des destinataires était trop longue pour être lue en entier ; elle est tronquée.</translation>
+        </message>
+        <message>
+            <source>The subject was too long to read in full; it is cut short.</source>
+            <translation>L'objet était trop long pour être lu en entier ; il est tronqué.</translation>
+        </message>
+        <message>
+            <source>The message's headers were too long to read in full; some may be missing.</source>
+            <translation>Les en-têtes du message étaient trop longs pour être lus en entier ; certains peuvent manquer.</translation>
         </message>
     </context>
 </TS>

@@ -151,6 +151,14 @@ FR: dict[str, str | tuple[str, ...]] = {
     "&Delete all permanently": "&Tout supprimer définitivement",
     "Delete all permanently": "Tout supprimer définitivement",
     "Cancel": "Annuler",
+    # Typed input is never thrown away unasked (issue 13)
+    "Discard what you typed?": "Abandonner ce que vous avez saisi ?",
+    "What you typed in this window has not been saved.":
+        "Ce que vous avez saisi dans cette fenêtre n'a pas été enregistré.",
+    "&Discard": "&Abandonner",
+    "Discard": "Abandonner",
+    "&Keep editing": "&Continuer la saisie",
+    "Keep editing": "Continuer la saisie",
     "What will be deleted": "Ce qui sera supprimé",
     "Deleting cases permanently…": "Suppression définitive des dossiers…",
     "&Stop": "&Arrêter",
@@ -558,6 +566,27 @@ FR: dict[str, str | tuple[str, ...]] = {
     "Choose a handover bundle": "Choisir un paquet de transmission",
     "Checking the bundle…": "Vérification du paquet…",
     "Received as %1.": "Reçu sous la référence %1.",
+    # Handover senders (issue 13)
+    "My signing fingerprint (read it to colleagues by phone):":
+        "Mon empreinte de signature (à lire à vos collègues par téléphone) :",
+    "This vault's signing fingerprint": "L'empreinte de signature de ce coffre",
+    "Sender": "Expéditeur",
+    "I have compared it &by phone": "Je l'ai comparée &par téléphone",
+    "Confirm sender by phone": "Confirmer l'expéditeur par téléphone",
+    "Signed by a colleague whose fingerprint you compared by phone: %1":
+        "Signé par un collègue dont vous avez comparé l'empreinte par téléphone : %1",
+    "Signed by a colleague you have received from before, but whose fingerprint you have not compared "
+    "by phone: %1. Ask them to read theirs to you.":
+        "Signé par un collègue dont vous avez déjà reçu des dossiers, mais dont vous n'avez pas comparé "
+        "l'empreinte par téléphone : %1. Demandez-lui de vous lire la sienne.",
+    "Signed by a key this vault has never received from: %1. Phone the colleague who sent it (on a "
+    "number you already have) and ask them to read their signing fingerprint to you; it must match "
+    "exactly.":
+        "Signé par une clé dont ce coffre n'a jamais rien reçu : %1. Appelez le collègue qui l'a envoyé "
+        "(à un numéro que vous avez déjà) et demandez-lui de vous lire son empreinte de signature ; "
+        "elle doit correspondre exactement.",
+    "You compared this sender's fingerprint by phone: %1":
+        "Vous avez comparé l'empreinte de cet expéditeur par téléphone : %1",
     "Everything held about the &member (subject access request)":
         "Tout ce qui est détenu sur l'&adhérent (demande d'accès aux données)",
     "Subject access request": "Demande d'accès aux données",
@@ -951,6 +980,14 @@ FR: dict[str, str | tuple[str, ...]] = {
     "The member did not collect the originals.": "L'adhérent n'est pas venu chercher les originaux.",
     "The message has no readable date; this entry is dated when it was imported.":
         "Le message n'a pas de date lisible ; cette entrée est datée du moment de l'import.",
+    "The sender was too long to read in full; it is cut short.":
+        "L'expéditeur était trop long pour être lu en entier ; il est tronqué.",
+    "The list of recipients was too long to read in full; it is cut short.":
+        "La liste des destinataires était trop longue pour être lue en entier ; elle est tronquée.",
+    "The subject was too long to read in full; it is cut short.":
+        "L'objet était trop long pour être lu en entier ; il est tronqué.",
+    "The message's headers were too long to read in full; some may be missing.":
+        "Les en-têtes du message étaient trop longs pour être lus en entier ; certains peuvent manquer.",
     "Export the breach report": "Exporter le rapport de violation",
     "The copy you save is not protected by the vault: anyone who can open that folder can read it. Keep "
     "it only as long as you need it. Save a copy?":

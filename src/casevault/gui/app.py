@@ -19,6 +19,7 @@ from casevault.gui.create_dialog import CreateVaultDialog
 from casevault.gui.main_window import MINUTE_MS, MainWindow
 from casevault.gui.reminder_watch import INTERVAL_MS, Clock, Notifier, ReminderWatch
 from casevault.gui.screen_lock import ScreenLockWatcher
+from casevault.gui.single_instance import FrontDoor, InstanceLock, claim_or_knock
 from casevault.gui.unlock_dialog import UnlockDialog, open_by_keychain
 from casevault.keychain import Keychain, OsKeychain
 from casevault.paths import VaultPaths
@@ -47,6 +48,7 @@ class App(QObject):
         clock: Clock = utc_now,
         reminder_ms: int = INTERVAL_MS,
         notifier: Notifier | None = None,
+        instance_lock: InstanceLock | None = None,
         parent: Any = None,
     ) -> None:
         super().__init__(parent)
@@ -75,6 +77,14 @@ class App(QObject):
         self.unlock_dialog = UnlockDialog(paths, hint=unlock_hint, delay=retry, keychain=keychain)
         self.unlock_dialog.unlocked.connect(self._unlocked)
         self.unlock_dialog.rejected.connect(self._quit)
+        # One window per vault (single_instance.py): a second start knocks at this door.
+        self.instance_lock = instance_lock
+        self.front_door: FrontDoor | None = None
+        if instance_lock is not None:
+            self.front_door = FrontDoor(paths, self)
+            self.front_door.raise_requested.connect(self.bring_to_front)
+            if instance_lock.held:
+                self.front_door.listen()
 
     def start(self, vault: Vault | None = None) -> None:
         """Show the first screen. `vault`, when given, is already open (the demo)."""
@@ -114,8 +124,21 @@ class App(QObject):
         self.main_window.show()
         self.main_window.raise_()
 
+    def bring_to_front(self) -> None:
+        """Another `casevault` was started for this vault: show this one instead (Wayland and
+        some X11 window managers refuse the activation; the window is raised where allowed)."""
+        for window in (self.main_window, self.unlock_dialog, self.create_dialog):
+            if window is not None and window.isVisible():
+                if window.isMinimized():
+                    window.showNormal()
+                window.raise_()
+                window.activateWindow()
+
     def _first_run(self, _vault: Vault, _notice: str = "") -> None:
         """A new vault: check once whether this device is encrypted and locks itself."""
+        lock = self.instance_lock
+        if lock is not None and not lock.held and lock.claim() and self.front_door is not None:
+            self.front_door.listen()  # the vault exists only now, so only now can it be locked
         self.main_window.open_device_check(first_run=True)
 
     def _quit(self) -> None:
@@ -126,6 +149,8 @@ class App(QObject):
     def shutdown(self) -> None:
         """Lock quietly on exit, so no vault stays open and no timer fires afterwards."""
         self.screen_lock.close()
+        if self.front_door is not None:
+            self.front_door.close()
         self._guard.stop()
         self.main_window.stop_timers()
         vault = self.main_window.vault
@@ -145,6 +170,7 @@ def run(paths: VaultPaths | None, demo: bool) -> int:
     app.setApplicationDisplayName("casevault")
     app.setDesktopFileName(APP_ID)  # the Wayland app_id: how the shell finds the .desktop file
     app.setWindowIcon(app_icon())
+    lock = None if demo else claim_or_knock(paths or VaultPaths.resolve(None))
     translations.install()  # the system language, or CASEVAULT_LANG; before any window
     if demo:
         from casevault.demo import demo_vault  # noqa: PLC0415
@@ -155,7 +181,11 @@ def run(paths: VaultPaths | None, demo: bool) -> int:
                 "casevault", "This is the demo vault. Its passphrase is: %1"
             ).replace("%1", passphrase)
             return _loop(app, App(demo_paths, keychain=None, unlock_hint=hint), vault)
-    return _loop(app, App(paths or VaultPaths.resolve(None), keychain=OsKeychain()), None)
+    assert lock is not None
+    try:
+        return _loop(app, App(lock.paths, keychain=OsKeychain(), instance_lock=lock), None)
+    finally:
+        lock.release()
 
 
 def app_icon() -> QIcon:

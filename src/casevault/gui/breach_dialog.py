@@ -40,6 +40,7 @@ from casevault.errors import CasevaultError
 from casevault.fsutil import atomic_write_bytes, translate_os_error
 from casevault.gui.file_dialogs import choose_save_path
 from casevault.gui.qt_dates import from_qt, now_qt, to_qt
+from casevault.gui.typed_input import TypedInputDialog
 from casevault.vault import Vault
 
 AskSaveFile = Callable[[QWidget, str], str]
@@ -76,7 +77,7 @@ def _date_edit(name: str) -> QDateTimeEdit:
     return edit
 
 
-class BreachDialog(QDialog):
+class BreachDialog(TypedInputDialog):
     """The form. `recorded(id)` once saved; then "Export report…" writes the plain-text report."""
 
     recorded = Signal(str)
@@ -154,7 +155,7 @@ class BreachDialog(QDialog):
         self.message.setWordWrap(True)
         self.save_button = QPushButton(self.tr("&Record the breach"))
         self.save_button.setAccessibleName(self.tr("Record the breach"))
-        self.save_button.setDefault(True)
+        self.primary = self.save_button
         self.save_button.clicked.connect(self.save)
         self.export_button = QPushButton(self.tr("&Export report…"))
         self.export_button.setAccessibleName(self.tr("Export report"))
@@ -181,6 +182,12 @@ class BreachDialog(QDialog):
         label = QLabel(text)
         label.setBuddy(buddy)
         return label
+
+    def typed_fields(self) -> list[QWidget]:
+        return [self.what, self.refs, self.actions_taken]
+
+    def has_typed_input(self) -> bool:
+        return self.breach_id is None and super().has_typed_input()  # once recorded, nothing is lost
 
     def _informed_changed(self, _checked: bool) -> None:
         self.informed_at.setEnabled(any(box.isChecked() for box in self.informed.values()))

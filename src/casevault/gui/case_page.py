@@ -35,6 +35,7 @@ from casevault.gui.originals_panel import OriginalsPanel
 from casevault.gui.paper_trail import PaperTrail
 from casevault.gui.parties_panel import PartiesPanel, work_email_text
 from casevault.gui.review_view import ReviewView
+from casevault.gui.teardown import DialogSet, guarded
 from casevault.model import CaseDetail
 from casevault.vault import Vault
 
@@ -51,7 +52,8 @@ class CasePage(QWidget):
         self.setAccessibleName(self.tr("Case"))
         self._ref = ref
         self._vault = vault
-        self._close_dialog: CloseCaseDialog | None = None
+        # Every dialog this page opens goes through here, so a lock reaches all of them.
+        self.dialogs = DialogSet(self)
         self.open_url: Callable[[QUrl], object] = QDesktopServices.openUrl  # replaced in tests
         detail = vault.case(ref)
         self.back_button = QPushButton(self.tr("← &Back to cases"))
@@ -182,12 +184,25 @@ class CasePage(QWidget):
         if old is not None:
             old.deleteLater()
 
+    @property
+    def export_dialog(self) -> ExportDialog | None:
+        return self.dialogs.get("export")  # type: ignore[return-value]
+
+    @property
+    def handover_dialog(self) -> HandoverDialog | None:
+        return self.dialogs.get("handover")  # type: ignore[return-value]
+
+    @property
+    def close_dialog(self) -> CloseCaseDialog | None:
+        return self.dialogs.get("close")  # type: ignore[return-value]
+
     def ask_close_case(self) -> None:
-        dialog = CloseCaseDialog(self._vault, self._ref, self)
-        dialog.accepted.connect(self._status_changed)
-        dialog.finished.connect(dialog.deleteLater)
-        self._close_dialog = dialog
-        dialog.open()
+        def make() -> CloseCaseDialog:
+            dialog = CloseCaseDialog(self._vault, self._ref, self)
+            dialog.accepted.connect(self._status_changed)
+            return dialog
+
+        self.dialogs.open("close", make)
 
     def reopen_case(self) -> None:
         try:
@@ -197,7 +212,6 @@ class CasePage(QWidget):
         self._status_changed()
 
     def _status_changed(self) -> None:
-        self._close_dialog = None
         self.refresh_overview()
         self.status_changed.emit(self._ref)
 
@@ -208,12 +222,11 @@ class CasePage(QWidget):
         return self.export_button
 
     def open_export_dialog(self) -> None:
-        dialog = ExportDialog(self._vault, self._ref, self)
-        dialog.finished.connect(self._export_finished)
-        self.export_dialog: ExportDialog | None = dialog
-        dialog.open()
+        self.dialogs.open(
+            "export", lambda: ExportDialog(self._vault, self._ref, self), on_finished=self._export_finished
+        )
 
-    def _export_finished(self) -> None:
+    def _export_finished(self, _dialog: object = None, _result: int = 0) -> None:
         if self._vault.is_open:  # the history shows the export
             self.refresh_overview()
 
@@ -224,11 +237,13 @@ class CasePage(QWidget):
         return self.handover_button
 
     def open_handover_dialog(self) -> None:
-        dialog = HandoverDialog(self._vault, self, self._ref)
-        dialog.finished.connect(self._export_finished)  # the history shows the handover
-        dialog.delete_copy_requested.connect(self._delete_copy_after_handover)
-        self.handover_dialog: HandoverDialog | None = dialog
-        dialog.open()
+        def make() -> HandoverDialog:
+            dialog = HandoverDialog(self._vault, self, self._ref)
+            dialog.delete_copy_requested.connect(self._delete_copy_after_handover)
+            return dialog
+
+        # the history shows the handover
+        self.dialogs.open("handover", make, on_finished=self._export_finished)
 
     def _delete_copy_after_handover(self) -> None:
         """The colleague holds the case now: close it here (a prompted escalation is theirs to
@@ -243,21 +258,12 @@ class CasePage(QWidget):
         self.delete_requested.emit(self._ref)
 
     def close_dialogs(self) -> None:
-        """On lock: no dialog of this page outlives it."""
-        handover_dialog = getattr(self, "handover_dialog", None)
-        if handover_dialog is not None:
-            self.handover_dialog = None
-            handover_dialog.reject()
-        export_dialog = getattr(self, "export_dialog", None)
-        if export_dialog is not None:
-            self.export_dialog = None
-            export_dialog.reject()
-        if self._close_dialog is not None:
-            self._close_dialog.reject()
-            self._close_dialog = None
-        self.paper_trail.close_dialogs()
-        self.originals.close_dialogs()
-        self.people.close_dialogs()
+        """On lock: no dialog of this page or its panels outlives it (each panel's own list
+        first, then every QDialog under the page; see teardown.DialogSet)."""
+        guarded("paper-trail-dialogs", self.paper_trail.close_dialogs)
+        guarded("originals-dialogs", self.originals.close_dialogs)
+        guarded("people-dialogs", self.people.close_dialogs)
+        self.dialogs.close_all()
 
     # ---- documents -------------------------------------------------------------------------
 

@@ -9,7 +9,6 @@ from datetime import timedelta
 from typing import Any
 
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -17,16 +16,18 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSpinBox,
     QVBoxLayout,
+    QWidget,
 )
 
 from casevault.casework.retention import MAX_RETAIN_DAYS
 from casevault.errors import CasevaultError
 from casevault.gui.case_list_model import local_date_text
 from casevault.gui.escalation_dialog import EscalationDialog
+from casevault.gui.typed_input import TypedInputDialog
 from casevault.vault import Vault, utc_now
 
 
-class CloseCaseDialog(QDialog):
+class CloseCaseDialog(TypedInputDialog):
     def __init__(self, vault: Vault, ref: str, parent: Any = None) -> None:
         super().__init__(parent)
         self._vault = vault
@@ -72,6 +73,7 @@ class CloseCaseDialog(QDialog):
         self.close_button = buttons.addButton(self.tr("&Close case"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.close_button.setAccessibleName(self.tr("Close case"))
         self.close_button.clicked.connect(self._close_case)
+        self.primary = self.close_button
         cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel)
         cancel.setAccessibleName(self.tr("Cancel"))
         buttons.rejected.connect(self.reject)
@@ -87,6 +89,9 @@ class CloseCaseDialog(QDialog):
         layout.addWidget(buttons)
         self._update_due(self.days.value())
         self._show_escalation()
+
+    def typed_fields(self) -> list[QWidget]:
+        return [self.reason]
 
     def _update_due(self, days: int) -> None:
         self.due.setText(local_date_text(utc_now() + timedelta(days=days)))

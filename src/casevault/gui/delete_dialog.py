@@ -93,6 +93,9 @@ class DeleteCaseDialog(QDialog):
         layout.addWidget(self.confirm)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
+        # Enter deletes only once the reference is typed (the button is disabled until then), as
+        # in the bulk deletion; made default here, inside the dialog, or Qt forgets it.
+        self.delete_button.setDefault(True)
         self.setMinimumWidth(520)
         self._update()
 
@@ -128,7 +131,6 @@ class DeleteCaseDialog(QDialog):
         self.buttons = QDialogButtonBox()
         self.delete_button = QPushButton(self.tr("&Delete permanently"))
         self.delete_button.setAccessibleName(self.tr("Delete permanently"))
-        self.delete_button.setAutoDefault(False)
         self.buttons.addButton(self.delete_button, QDialogButtonBox.ButtonRole.DestructiveRole)
         self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.cancel_button.setAccessibleName(self.tr("Cancel"))

@@ -10,12 +10,12 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateTimeEdit,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
     QVBoxLayout,
+    QWidget,
 )
 
 from casevault.casework.escalation import ESCALATION_ADVICE
@@ -23,10 +23,11 @@ from casevault.casework.people import ESCALATION_HOW, HOW_LABELS
 from casevault.errors import CasevaultError
 from casevault.gui.conflict_dialog import casework_text
 from casevault.gui.qt_dates import from_qt
+from casevault.gui.typed_input import TypedInputDialog
 from casevault.vault import Vault, utc_now
 
 
-class EscalationDialog(QDialog):
+class EscalationDialog(TypedInputDialog):
     """Emits `recorded(escalation_id)` after the Vault has stored it."""
 
     recorded = Signal(str)
@@ -71,6 +72,7 @@ class EscalationDialog(QDialog):
         )
         self.save_button.setAccessibleName(self.tr("Save escalation"))
         self.save_button.clicked.connect(self._save)
+        self.primary = self.save_button
         cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel)
         cancel.setAccessibleName(self.tr("Cancel"))
         buttons.rejected.connect(self.reject)
@@ -80,6 +82,9 @@ class EscalationDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(buttons)
         self.setMinimumWidth(420)
+
+    def typed_fields(self) -> list[QWidget]:
+        return [self.escalated_to]
 
     def _save(self) -> None:
         try:

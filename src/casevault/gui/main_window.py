@@ -4,7 +4,8 @@ Double-click or Enter on a row opens the case page; "Back to cases" returns to t
 
 Locking (Ctrl+L, after the idle time, or when the session's screen locks) closes the vault, clears
 every model and view that held case data (the case page is destroyed), and emits `locked` so the
-app shows the unlock dialog again.
+app shows the unlock dialog again. Every dialog is opened through one DialogSet (window_dialogs.py,
+teardown.py) and every teardown step is guarded, so a lock always ends locked.
 Unsaved first-meeting changes are never dropped silently: going back, Lock now and closing the
 window ask Save / Discard / Cancel (`ask_unsaved`, replaceable in tests); the idle and screen
 locks, which have nobody to ask, save them first. The idle time is a preference (gui.ini)."""
@@ -13,7 +14,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from enum import Enum
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QObject, Qt, QTimer, QUrl, Signal
@@ -35,23 +35,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from casevault import __version__
 from casevault.casework import help_links
 from casevault.errors import CasevaultError
-from casevault.gui import settings
-from casevault.gui.breach_dialog import BreachDialog, BreachLogDialog
+from casevault.gui import settings, tasks
 from casevault.gui.case_list_model import UPDATED_COLUMN, CaseListModel
 from casevault.gui.case_page import CasePage
-from casevault.gui.device_check_dialog import DeviceCheckDialog
 from casevault.gui.documents import DocumentsPanel
-from casevault.gui.handover_dialog import HandoverDialog
-from casevault.gui.library_dialog import LibraryDialog
-from casevault.gui.new_case_dialog import NewCaseDialog
 from casevault.gui.preferences_dialog import PreferencesDialog
 from casevault.gui.reminder_watch import ReminderWatch
 from casevault.gui.reminders_ui import RemindersUi
 from casevault.gui.screen_lock import ScreenLockWatcher
-from casevault.paths import VaultPaths
+from casevault.gui.teardown import DialogSet, alive, close_dialogs_under, guarded
+from casevault.gui.window_dialogs import WindowDialogs
 from casevault.vault import Vault
 
 MINUTE_MS = 60 * 1000
@@ -74,7 +69,7 @@ class Unsaved(Enum):
     CANCEL = "cancel"
 
 
-class MainWindow(QMainWindow):
+class MainWindow(WindowDialogs, QMainWindow):
     locked = Signal()
     case_opened = Signal(str)
 
@@ -83,14 +78,9 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__(parent)
         self._vault: Vault | None = None
-        self._new_case: NewCaseDialog | None = None
-        self._preferences: PreferencesDialog | None = None
-        self.library_dialog: LibraryDialog | None = None
-        self.handover_dialog: HandoverDialog | None = None
-        self.breach_dialog: BreachDialog | None = None
-        self.breach_log: BreachLogDialog | None = None
-        self.device_check: DeviceCheckDialog | None = None
-        self.about_box: QMessageBox | None = None
+        self._locking = False
+        # Every dialog this window opens goes through here, so a lock reaches all of them.
+        self.dialogs = DialogSet(self)
         # Opens a Help link in the browser; tests replace it.
         self.open_url: Callable[[QUrl], object] = QDesktopServices.openUrl
         self._screen_lock_watched = False
@@ -267,46 +257,50 @@ class MainWindow(QMainWindow):
     def lock(self) -> None:
         """Close the vault, forget every row, and ask for the passphrase again.
 
-        Also the idle lock. Unsaved first-meeting changes still on the page are saved first rather
-        than lost: nobody is there to ask, and saving is safe because it only writes to the
-        encrypted vault, which is then closed."""
-        self._idle.stop()
-        self.save_and_drop_case_page()
-        self._search_timer.stop()
+        Also the idle and screen locks. Unsaved first-meeting changes still on the page are saved
+        first rather than lost: nobody is there to ask, and saving is safe because it only writes
+        to the encrypted vault, which is then closed. Every teardown step is guarded and the vault
+        closes in `finally`: whatever fails on the way, the result is locked, never open."""
+        if self._locking:
+            return  # a lock fired from inside a lock (a nested event loop): the first one finishes
+        self._locking = True
+        try:
+            guarded("idle-timer", self._idle.stop)
+            guarded("reminder-watch", self.reminders.watch.stop)  # on its own: clear() may fail
+            guarded("background-tasks", tasks.drop_all)
+            guarded("save-case-page", self._save_case_page)
+            guarded("case-page", self._drop_case_page)
+            guarded("search-timer", self._search_timer.stop)
+            guarded("event-filter", self._remove_event_filter)
+            library = self.library_dialog
+            if library is not None:
+                guarded("library-clear", library.clear)
+            guarded("reminders", self.reminders.clear)
+            guarded("dialogs", self.dialogs.close_all)
+            guarded("case-list", self.model.clear)
+            guarded("search-field", self._clear_search)
+            guarded("status-bar", self.statusBar().clearMessage)
+        finally:
+            vault, self._vault = self._vault, None
+            if vault is not None:
+                guarded("vault-close", vault.close)
+            if self.isVisible():
+                guarded("geometry", lambda: settings.save_geometry(self, "main"))
+                guarded("hide", self.hide)
+            self._locking = False
+            self.locked.emit()
+
+    def _remove_event_filter(self) -> None:
         app = _app()
         if app is not None:
             app.removeEventFilter(self)
-        if self.library_dialog is not None:
-            self.library_dialog.clear()
-        for dialog in (
-            self._new_case,
-            self._preferences,
-            self.library_dialog,
-            self.breach_dialog,
-            self.breach_log,
-            self.about_box,
-            self.handover_dialog,
-        ):
-            if dialog is not None:
-                dialog.reject()
-                dialog.deleteLater()
-        self._new_case = self._preferences = None
-        self.library_dialog = self.breach_dialog = self.breach_log = None
-        self.handover_dialog = None
-        self.about_box = None
-        self.reminders.clear()
-        self.model.clear()
+
+    def _clear_search(self) -> None:
         self.search.blockSignals(True)
-        self.search.clear()
-        self.search.blockSignals(False)
-        self.statusBar().clearMessage()
-        if self._vault is not None:
-            self._vault.close()
-            self._vault = None
-        if self.isVisible():
-            settings.save_geometry(self, "main")
-            self.hide()
-        self.locked.emit()
+        try:
+            self.search.clear()
+        finally:
+            self.search.blockSignals(False)
 
     def watch_screen_lock(self, watcher: ScreenLockWatcher) -> None:
         watcher.screen_locked.connect(self.lock_if_open)
@@ -343,157 +337,17 @@ class MainWindow(QMainWindow):
 
     # ---- actions ---------------------------------------------------------------------------
 
-    def open_new_case(self) -> None:
-        if self._vault is None:
-            return
-        dialog = NewCaseDialog(self._vault, self)
-        dialog.case_created.connect(self._case_created)
-        dialog.finished.connect(dialog.deleteLater)
-        self._new_case = dialog
-        dialog.open()
-
-    def open_preferences(self) -> None:
-        if self._preferences is not None:
-            self._preferences.raise_()
-            return
-        dialog = PreferencesDialog(
-            settings.idle_minutes(), screen_lock_watched=self._screen_lock_watched, parent=self
-        )
-        dialog.finished.connect(self._preferences_finished)
-        self._preferences = dialog
-        dialog.open()
-
-    def open_library(self) -> None:
-        """The policy library (vault-wide: not tied to a case)."""
-        if self._vault is None:
-            return
-        if self.library_dialog is not None:
-            self.library_dialog.raise_()
-            return
-        dialog = LibraryDialog(self._vault, self)
-        dialog.finished.connect(self._library_finished)
-        self.library_dialog = dialog
-        dialog.open()
-
-    def _library_finished(self, _result: int) -> None:
-        dialog, self.library_dialog = self.library_dialog, None
-        if dialog is not None:
-            dialog.clear()
-            dialog.deleteLater()
-
-    def open_handover(self) -> None:
-        """This vault's handover key, and receiving a case handed over by a colleague."""
-        if self._vault is None:
-            return
-        dialog = HandoverDialog(self._vault, self)
-        dialog.received.connect(self._case_received)
-        self.handover_dialog = dialog
-        dialog.open()
-
     def _case_received(self, ref: str) -> None:
-        if self.handover_dialog is not None:
-            self.handover_dialog.accept()
-            self.handover_dialog = None
+        dialog = self.handover_dialog
+        if dialog is not None:
+            dialog.accept()
         self._run_search()
         self.open_case(ref)
 
-    def open_backup(self) -> None:
-        """Backup… and Verify a backup… (issue 6)."""
-        if self._vault is None:
-            return
-        from casevault.gui.backup_dialog import BackupDialog  # noqa: PLC0415 - only when asked
-
-        self.backup_dialog = BackupDialog(self._vault, self)
-        self.backup_dialog.open()
-
-    def open_breach_form(self) -> None:
-        if self._vault is None:
-            return
-        if self.breach_dialog is not None:
-            self.breach_dialog.raise_()
-            return
-        dialog = BreachDialog(self._vault, self)
-        dialog.finished.connect(self._breach_finished)
-        self.breach_dialog = dialog
-        dialog.open()
-
-    def _breach_finished(self, _result: int) -> None:
-        dialog, self.breach_dialog = self.breach_dialog, None
-        if dialog is not None:
-            dialog.deleteLater()
-
-    def open_breach_log(self) -> None:
-        if self._vault is None:
-            return
-        if self.breach_log is not None:
-            self.breach_log.raise_()
-            return
-        dialog = BreachLogDialog(self._vault, self)
-        dialog.finished.connect(self._breach_log_finished)
-        self.breach_log = dialog
-        dialog.open()
-
-    def _breach_log_finished(self, _result: int) -> None:
-        dialog, self.breach_log = self.breach_log, None
-        if dialog is not None:
-            dialog.deleteLater()
-
-    def open_device_check(self, *, first_run: bool = False) -> DeviceCheckDialog:
-        """The device check; after a vault is created (`first_run`) it appears without taking
-        the focus or blocking the window."""
-        if self.device_check is not None:
-            self.device_check.raise_()
-            return self.device_check
-        root = self._vault.paths.root if self._vault is not None else settings_root()
-        dialog = DeviceCheckDialog(root, self)
-        dialog.finished.connect(self._device_check_finished)
-        self.device_check = dialog
-        if first_run:
-            dialog.setModal(False)
-            dialog.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
-            dialog.show()
-        else:
-            dialog.open()
-        return dialog
-
-    def _device_check_finished(self, _result: int) -> None:
-        dialog, self.device_check = self.device_check, None
-        if dialog is not None:
-            dialog.deleteLater()
-
-    def open_about(self) -> None:
-        if self.about_box is not None:
-            self.about_box.raise_()
-            return
-        box = QMessageBox(self)
-        box.setWindowTitle(self.tr("About casevault"))
-        box.setAccessibleName(self.tr("About casevault"))
-        box.setText(
-            self.tr(
-                "casevault %1: an encrypted case vault for union reps. Everything stays on this "
-                "computer, encrypted."
-            ).replace("%1", __version__)
-        )
-        box.setInformativeText(QCoreApplication.translate(help_links.CONTEXT, help_links.LOOK_IT_UP))
-        box.setStandardButtons(QMessageBox.StandardButton.Close)
-        box.button(QMessageBox.StandardButton.Close).setAccessibleName(self.tr("Close"))
-        box.finished.connect(self._about_finished)
-        self.about_box = box
-        box.open()
-
-    def _about_finished(self, _result: int) -> None:
-        box, self.about_box = self.about_box, None
-        if box is not None:
-            box.deleteLater()
-
-    def _preferences_finished(self, result: int) -> None:
-        dialog, self._preferences = self._preferences, None
-        if dialog is None:
-            return
+    def _preferences_finished(self, dialog: PreferencesDialog, result: int) -> None:
         if result == QDialog.DialogCode.Accepted:
             minutes = settings.set_idle_minutes(dialog.idle_minutes())
             self.set_idle_ms(minutes * MINUTE_MS)
-        dialog.deleteLater()
 
     def _row_activated(self, index: QModelIndex) -> None:
         ref = self.model.ref_at(index.row())
@@ -529,19 +383,28 @@ class MainWindow(QMainWindow):
 
     def save_and_drop_case_page(self) -> None:
         """Save unsaved first-meeting changes (nobody is asked), then destroy the case page."""
+        try:
+            self._save_case_page()
+        finally:
+            self._drop_case_page()
+
+    def _save_case_page(self) -> None:
         if self.case_page is not None and self.case_page.has_unsaved_changes():
             self.case_page.save()
-        self._drop_case_page()
 
     def _drop_case_page(self) -> None:
         """Destroy the case page so no widget keeps case data."""
         page, self.case_page = self.case_page, None
-        if page is not None:
-            page.close_dialogs()
+        if alive(page):
+            assert page is not None
+            guarded("case-page-dialogs", page.close_dialogs)
+            close_dialogs_under(page)  # before the page leaves the window's tree
             documents = page.documents_widget()
             if isinstance(documents, DocumentsPanel):
-                documents.clear()  # cancel an attach in progress and drop names and previews
+                # cancel an attach in progress and drop names and previews
+                guarded("documents-clear", documents.clear)
             self.stack.removeWidget(page)
+            page.hide()
             page.setParent(None)
             page.deleteLater()
         self.stack.setCurrentWidget(self.list_page)
@@ -589,7 +452,6 @@ class MainWindow(QMainWindow):
         self._run_search()
 
     def _case_created(self, ref: str) -> None:
-        self._new_case = None
         self.statusBar().showMessage(self.tr("Case %1 opened.").replace("%1", ref), 5000)
         self._run_search()
 
@@ -618,15 +480,11 @@ class MainWindow(QMainWindow):
         if not self._settle_unsaved():
             event.ignore()
             return
-        if self._preferences is not None:
-            self._preferences.reject()
+        preferences = self._preferences
+        if preferences is not None:
+            preferences.reject()
         settings.save_geometry(self, "main")
         super().closeEvent(event)
-
-
-def settings_root() -> Path:
-    """Where the vault would be, for a device check with no vault open."""
-    return VaultPaths.resolve(None).root
 
 
 def _app() -> QCoreApplication | None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Signal
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout
+from PySide6.QtWidgets import QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from casevault.casework import rules
 from casevault.casework.conflicts import Match
@@ -19,11 +19,13 @@ from casevault.casework.people import employer_domains
 from casevault.casework.rules import DEFAULT_CASE_TYPE
 from casevault.errors import CasevaultError
 from casevault.gui.conflict_dialog import ConflictDialog
+from casevault.gui.typed_input import TypedInputDialog
 from casevault.vault import Vault
 
 
-class NewCaseDialog(QDialog):
-    """Emits `case_created(ref)` after `vault.new_case` succeeds."""
+class NewCaseDialog(TypedInputDialog):
+    """Emits `case_created(ref)` after `vault.new_case` succeeds. Enter saves; Escape or Cancel
+    with something typed asks first (TypedInputDialog)."""
 
     case_created = Signal(str)
 
@@ -67,7 +69,7 @@ class NewCaseDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.save_button = buttons.addButton(self.tr("&Save"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.save_button.setAccessibleName(self.tr("Save"))
-        self.save_button.setDefault(True)
+        self.primary = self.save_button
         self.save_button.clicked.connect(self._save)
         cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel)
         cancel.setAccessibleName(self.tr("Cancel"))
@@ -78,6 +80,9 @@ class NewCaseDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(buttons)
         self.setMinimumWidth(400)
+
+    def typed_fields(self) -> list[QWidget]:
+        return [self.member_name, self.case_type, self.email, self.employer_domain]
 
     def _update_warning(self) -> None:
         warning = work_email_warning(self.email.text(), employer_domains(self.employer_domain.text()))

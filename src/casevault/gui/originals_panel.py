@@ -25,13 +25,15 @@ from PySide6.QtWidgets import (
 from casevault.errors import CasevaultError
 from casevault.gui.case_list_model import local_date_text
 from casevault.gui.qt_dates import from_qt
+from casevault.gui.teardown import drop_dialog
+from casevault.gui.typed_input import TypedInputDialog
 from casevault.model import Original
 from casevault.vault import Vault
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
 
-class _FormDialog(QDialog):
+class _FormDialog(TypedInputDialog):
     """A small form with Save and Cancel; `accepted` only once the vault took the values."""
 
     def __init__(self, title: str, parent: QWidget | None) -> None:
@@ -44,7 +46,7 @@ class _FormDialog(QDialog):
         self.error.setWordWrap(True)
         self.save_button = QPushButton(self.tr("&Save"))
         self.save_button.setAccessibleName(self.tr("Save"))
-        self.save_button.setDefault(True)
+        self.primary = self.save_button
         cancel = QPushButton(self.tr("Cancel"))
         cancel.setAccessibleName(self.tr("Cancel"))
         cancel.clicked.connect(self.reject)
@@ -80,6 +82,9 @@ class AddOriginalDialog(_FormDialog):
         self.form.addRow(self.tr("&Where kept:"), self.kept_where)
         self.save_button.clicked.connect(self.save)
 
+    def typed_fields(self) -> list[QWidget]:
+        return [self.description, self.kept_where]
+
     def save(self) -> None:
         received = from_qt(self.received.dateTime())
         if received is None:
@@ -110,6 +115,9 @@ class ReturnOriginalDialog(_FormDialog):
         self.form.addRow(self.tr("&Returned:"), self.returned)
         self.form.addRow(self.tr("&How:"), self.how)
         self.save_button.clicked.connect(self.save)
+
+    def typed_fields(self) -> list[QWidget]:
+        return [self.how]
 
     def save(self) -> None:
         returned = from_qt(self.returned.dateTime())
@@ -236,4 +244,4 @@ class OriginalsPanel(QWidget):
 
     def close_dialogs(self) -> None:
         if self.dialog is not None:
-            self.dialog.reject()
+            drop_dialog(self.dialog)

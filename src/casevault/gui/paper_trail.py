@@ -33,6 +33,8 @@ from PySide6.QtWidgets import (
 from casevault.errors import CasevaultError
 from casevault.gui.case_list_model import local_datetime_text
 from casevault.gui.qt_dates import from_qt, now_qt
+from casevault.gui.teardown import drop_dialog
+from casevault.gui.typed_input import TypedInputDialog
 from casevault.model import EVENT_KINDS, Event, EventVersion
 from casevault.vault import Vault
 
@@ -42,7 +44,7 @@ NOT_TYPED = frozenset({"conflict-check", "email"})
 ADVICE_KINDS = frozenset({"advice", "advice-written"})
 
 
-class EditEntryDialog(QDialog):
+class EditEntryDialog(TypedInputDialog):
     """The text of an entry, to save as its next version."""
 
     def __init__(self, text: str, parent: QWidget | None = None) -> None:
@@ -57,7 +59,7 @@ class EditEntryDialog(QDialog):
         self.text.setAccessibleName(self.tr("New text"))
         self.save_button = QPushButton(self.tr("&Save new version"))
         self.save_button.setAccessibleName(self.tr("Save new version"))
-        self.save_button.setDefault(True)
+        self.primary = self.save_button
         self.save_button.clicked.connect(self.accept)
         cancel = QPushButton(self.tr("Cancel"))
         cancel.setAccessibleName(self.tr("Cancel"))
@@ -70,6 +72,9 @@ class EditEntryDialog(QDialog):
         layout.addWidget(note)
         layout.addWidget(self.text, 1)
         layout.addLayout(buttons)
+
+    def typed_fields(self) -> list[QWidget]:
+        return [self.text]
 
     def new_text(self) -> str:
         return self.text.toPlainText()
@@ -324,7 +329,7 @@ class PaperTrail(QWidget):
         the reminder to do its work)."""
         for dialog in (self.edit_dialog, self.history_dialog, self.follow_up_question):
             if dialog is not None:
-                dialog.reject()
+                drop_dialog(dialog)
 
     # ---- adding --------------------------------------------------------------------------------
 

@@ -29,6 +29,7 @@ from casevault.errors import CasevaultError
 from casevault.gui.conflict_dialog import ConflictDialog, casework_text, role_label
 from casevault.gui.consent_panel import ConsentPanel
 from casevault.gui.escalation_dialog import EscalationDialog
+from casevault.gui.teardown import drop_dialog
 from casevault.model import PARTY_ROLES, Member, Party
 from casevault.vault import Vault
 
@@ -215,7 +216,7 @@ class PartiesPanel(QWidget):
         """On lock: no dialog of this panel outlives it."""
         for dialog in (self.conflict_dialog, self.escalation_dialog):
             if dialog is not None:
-                dialog.reject()
+                drop_dialog(dialog)
         self.conflict_dialog = self.escalation_dialog = None
 
 

@@ -9,7 +9,8 @@ that lives on the GUI thread for the whole session (so no QObject is ever delete
 thread), and the relay calls the task's callbacks. A task cancelled before its result is
 delivered ends in `on_error(CancelledError())`, so a cancel the user saw accepted always wins.
 With a `parent`, the callbacks are dropped once the parent has been destroyed, and the work is
-cancelled at its next progress call.
+cancelled at its next progress call. On lock, `drop_all()` cancels every task still running and
+drops its callbacks, errors included: a result must never be delivered into a closed vault.
 """
 
 from __future__ import annotations
@@ -50,8 +51,14 @@ class TaskHandle:
         self._parent = parent
         self._cancel = threading.Event()
         self.running = True
+        self.dropped = False
 
     def cancel(self) -> None:
+        self._cancel.set()
+
+    def drop(self) -> None:
+        """Cancel, and never call back (the vault the callbacks would use is closed)."""
+        self.dropped = True
         self._cancel.set()
 
     @property
@@ -62,12 +69,18 @@ class TaskHandle:
         return self._parent is not None and not shiboken6.isValid(self._parent)
 
     def progressed(self, done: int) -> None:
-        if self.running and not self.cancelled and self._on_progress is not None and not self.parent_gone():
+        if (
+            self.running
+            and not self.dropped
+            and not self.cancelled
+            and self._on_progress is not None
+            and not self.parent_gone()
+        ):
             self._on_progress(done)
 
     def finished(self, ok: bool, payload: object) -> None:
         self.running = False
-        if self.parent_gone():
+        if self.dropped or self.parent_gone():
             return
         if self.cancelled:
             self._on_error(CancelledError())
@@ -135,6 +148,17 @@ class _Job(QRunnable):
             self._relay.finished.emit(self._handle.task_id, False, err)
         else:
             self._relay.finished.emit(self._handle.task_id, True, result)
+
+
+def drop_all() -> int:
+    """On lock: cancel every task whose result is still to come and drop its callbacks. Returns
+    how many there were."""
+    if _relay is None or not shiboken6.isValid(_relay):
+        return 0
+    handles = list(_relay.handles.values())
+    for handle in handles:
+        handle.drop()
+    return len(handles)
 
 
 def run_task(
