@@ -9,6 +9,8 @@ import subprocess
 import sys
 import textwrap
 
+from casevault.gui import refcount_guard
+
 SCRIPT = textwrap.dedent(
     """
     import sys
@@ -53,13 +55,26 @@ def test_the_guard_keeps_a_long_session_alive() -> None:
 
 
 def test_without_the_guard_the_bug_is_fatal_wherever_it_leaks() -> None:
-    """Shows why the guard exists; once PySide6 is fixed (nothing leaks) this passes trivially,
-    and the guard can go."""
+    """Shows the crash the guard prevents, and that the guard's version range matches the
+    installed PySide6: where it says it is needed, the bare run leaks and aborts; where it says
+    it is not, nothing leaks or None is immortal."""
     bare = run("bare")
     leaked = int(bare.stdout.split()[1])
-    if leaked > 0:
+    mortal_none = sys.version_info < (3, 12)
+    if refcount_guard.NEEDED:
+        assert leaked > 0, "the guard is on for a PySide6 that does not leak: narrow AFFECTED_PYSIDE"
+    if leaked > 0 and mortal_none:
+        assert refcount_guard.NEEDED, "this PySide6 leaks but the guard is off: widen AFFECTED_PYSIDE"
         assert bare.returncode != 0
         assert "dealloc" in bare.stderr
         assert "survived" not in bare.stdout
     else:
         assert bare.returncode == 0, bare.stderr[-2000:]
+
+
+def test_the_guard_is_needed_only_for_an_affected_pyside_on_a_mortal_python() -> None:
+    assert refcount_guard.needed((3, 11, 7), (6, 12, 0))
+    assert refcount_guard.needed((3, 11, 0), (6, 12, 3))
+    assert not refcount_guard.needed((3, 12, 1), (6, 12, 0))  # immortal None from 3.12
+    assert not refcount_guard.needed((3, 11, 7), (6, 11, 2))  # before the bug
+    assert not refcount_guard.needed((3, 11, 7), (6, 13, 0))  # past the affected range

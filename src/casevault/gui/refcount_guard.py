@@ -17,7 +17,21 @@ from __future__ import annotations
 import ctypes
 import sys
 
-NEEDED = sys.version_info < (3, 12)  # from 3.12 None, True and False are immortal
+import PySide6
+
+# The PySide6 releases known to drop the references. No fixed release is known yet, so the whole
+# 6.12 series (the one pyproject.toml allows) counts; when one is, end the range there.
+AFFECTED_PYSIDE = ((6, 12, 0), (6, 13, 0))  # [first, end)
+
+
+def needed(python: tuple[int, ...], pyside: tuple[int, ...]) -> bool:
+    """Whether the guard has work to do: an affected PySide6 on a Python whose None, True and
+    False are mortal (from 3.12 they are immortal, and the lost references are harmless)."""
+    first, end = AFFECTED_PYSIDE
+    return tuple(python[:2]) < (3, 12) and first <= tuple(pyside[:3]) < end
+
+
+NEEDED = needed(sys.version_info[:3], tuple(PySide6.__version_info__[:3]))
 FLOOR = 1_000_000
 RESERVE = 10_000_000
 INTERVAL_MS = 1000
