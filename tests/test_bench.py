@@ -1,4 +1,4 @@
-"""`casevault bench --quick` as a smoke test: it runs, prints every section with figures, and
+"""`python -m casevault.bench --quick` as a smoke test: it runs, prints every section with figures, and
 cleans up. No timing is asserted: speed is for reading, not for failing a build.
 
 Also checks that the bulk loader the benchmark uses writes what the one-row-at-a-time store
@@ -9,18 +9,23 @@ from __future__ import annotations
 
 import re
 import subprocess
+import sys
 from datetime import timedelta
 from pathlib import Path
 
+import pytest
+
+from casevault.bench.__main__ import main as bench_main
 from casevault.model import Event, Member
 from casevault.store import bulk, search
 from casevault.store import cases as case_rows
 from casevault.vault import Vault, new_id
-from tests.conftest import CASEVAULT, FakeClock
+from tests.conftest import FakeClock
 
+BENCH = [sys.executable, "-m", "casevault.bench"]
 FIGURE = r"\d[\d,]*(?:\.\d+)?"
 SECTIONS = (
-    "casevault bench (QUICK smoke run)",
+    "python -m casevault.bench (QUICK smoke run)",
     "Attach and get a",
     "Peak memory",
     "Unlock",
@@ -56,7 +61,7 @@ def test_quick_bench_prints_every_section_and_cleans_up(tmp_path: Path, cli_env:
     scratch = tmp_path / "scratch"
     scratch.mkdir()
     done = subprocess.run(
-        [*CASEVAULT, "bench", "--quick", "--dir", str(scratch)],
+        [*BENCH, "--quick", "--dir", str(scratch)],
         env=cli_env,
         capture_output=True,
         text=True,
@@ -86,7 +91,7 @@ def test_bench_makes_and_removes_a_missing_scratch_dir(tmp_path: Path, cli_env: 
     (A second quick run; it is short.)"""
     scratch = tmp_path / "not-yet" / "scratch"
     done = subprocess.run(
-        [*CASEVAULT, "bench", "--quick", "--dir", str(scratch)],
+        [*BENCH, "--quick", "--dir", str(scratch)],
         env=cli_env,
         capture_output=True,
         text=True,
@@ -142,3 +147,17 @@ def test_engine_versions_names_sqlcipher(vault: Vault) -> None:
     cipher, provider = bulk.engine_versions(vault.db)
     assert re.match(r"\d+\.\d+", cipher)
     assert provider
+
+
+def test_bench_usage_errors_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
+    """The list sizes belong to --gui, and a child with unknown arguments runs nothing."""
+    with pytest.raises(SystemExit) as usage:
+        bench_main(["--quick", "--cases", "5"])
+    assert usage.value.code == 2
+    assert "add --gui" in capsys.readouterr().err
+    # In a process of its own: a child sets its umask.
+    child = subprocess.run(
+        [*BENCH, "_child", "nothing"], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert (child.returncode, child.stdout) == (2, "")
+    assert "usage: python -m casevault.bench _child memory" in child.stderr

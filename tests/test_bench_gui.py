@@ -1,4 +1,4 @@
-"""`casevault bench --gui --quick` as a smoke test: it runs (with a real gnome-keyring on a private
+"""`python -m casevault.bench --gui --quick` as a smoke test: it runs (with a real gnome-keyring on a private
 bus where one is installed), prints every table with figures, names nobody, and cleans up. No
 timing is asserted: speed is for reading, not for failing a build.
 """
@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import re
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from casevault.bench.db import SURNAME_QUERY, SURNAMES
-from tests.conftest import CASEVAULT
 from tests.support.keychain import missing_tools
 
 pytestmark = pytest.mark.keychain
@@ -20,7 +20,7 @@ pytestmark = pytest.mark.keychain
 FIGURE = r"\d[\d,]*(?:\.\d+)?"
 TIME = rf"{FIGURE} (?:s|ms|µs)"
 SECTIONS = (
-    "casevault bench --gui (QUICK smoke run)",
+    "python -m casevault.bench --gui (QUICK smoke run)",
     "Generated vaults (fictional)",
     "Start to the first painted window",
     "Where the start-up time goes",
@@ -61,7 +61,7 @@ def test_quick_gui_bench(tmp_path: Path, cli_env: dict[str, str]) -> None:
     scratch = tmp_path / "s"  # short: gnome-keyring's socket path has to fit in 108 bytes
     scratch.mkdir()
     done = subprocess.run(
-        [*CASEVAULT, "bench", "--gui", "--quick", "--dir", str(scratch)],
+        [sys.executable, "-m", "casevault.bench", "--gui", "--quick", "--dir", str(scratch)],
         env=cli_env,
         capture_output=True,
         text=True,

@@ -94,3 +94,15 @@ def test_help_and_version_never_import_qt(tmp_path: Path, args: tuple[str, ...])
     assert result.returncode == 0, result.stderr
     assert result.stderr.strip() == "QT-MODULES: none"
     assert result.stdout
+
+
+def test_the_benchmark_is_no_product_command(tmp_path: Path) -> None:
+    """`casevault bench` is gone (it is `python -m casevault.bench`): a usage error, exit 2,
+    and nothing run or made."""
+    assert "bench" not in cli.HANDLERS
+    result = run(tmp_path, "bench", "--quick", no_qt_check=True)
+    assert result.returncode == 2, result.stderr
+    assert "invalid choice: 'bench'" in result.stderr
+    assert result.stderr.strip().endswith("QT-MODULES: none")
+    assert result.stdout == ""
+    assert not (tmp_path / "no-vault-here").exists()

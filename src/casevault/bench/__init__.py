@@ -1,4 +1,4 @@
-"""`casevault bench`: a benchmark that prints figures, never a pass/fail test.
+"""`python -m casevault.bench`: a benchmark that prints figures, never a pass/fail test.
 
 It measures, on this machine and in one scratch folder on one disk:
   1. attach and get of a large file against a plain and a durable copy of it (ratios);
@@ -10,7 +10,8 @@ It measures, on this machine and in one scratch folder on one disk:
 Every figure is a median of interleaved runs, next to a baseline measured in the same run.
 `--quick` runs the same code with small sizes, as a smoke test. All data is fictional, nothing
 that names a member or a file is printed, and the scratch folder is removed at the end (also
-after Ctrl-C or SIGTERM).
+after Ctrl-C or SIGTERM). `--gui` measures the desktop app instead (casevault.gui.bench); the
+command line is in casevault.bench.__main__.
 
     python -m casevault.bench _child memory ...   is the fresh process of measurement 2.
 """
@@ -104,7 +105,7 @@ def _parameters(settings: Settings, scratch: Path, info_vault: Path) -> Table:
     with new_vault(info_vault) as vault:
         cipher, provider = bulk.engine_versions(vault.db)
     table = Table(
-        f"casevault bench ({'QUICK smoke run' if settings.quick else 'full run'})",
+        f"python -m casevault.bench ({'QUICK smoke run' if settings.quick else 'full run'})",
         ("parameter", "value"),
         left=2,
     )

@@ -1,4 +1,4 @@
-"""Shared parts of `casevault bench`: run sizes, timing, tables, scratch files and vaults.
+"""Shared parts of `python -m casevault.bench`: run sizes, timing, tables, scratch files and vaults.
 
 Nothing here is a test: figures are printed, never compared against a deadline.
 """

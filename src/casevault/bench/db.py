@@ -1,4 +1,4 @@
-"""`casevault bench`, database side: unlock, and search and list over a generated vault.
+"""`python -m casevault.bench`, database side: unlock, and search and list over a generated vault.
 
 The generated vault is fictional: invented names and notes built from a casework vocabulary.
 Nothing that identifies a member (not even a generated one) is printed.

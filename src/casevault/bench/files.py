@@ -1,4 +1,4 @@
-"""`casevault bench`, file side: attach and get against a copy, peak memory, chunk sizes."""
+"""`python -m casevault.bench`, file side: attach and get against a copy, peak memory, chunk sizes."""
 
 from __future__ import annotations
 
