@@ -16,17 +16,13 @@ from tests.support import layering
 SRC = Path(__file__).resolve().parents[1] / "src"
 
 KNOWN = {
-    # cli.py registers the command modules, which reach back for its helpers; gui/bench_child
-    # runs the benchmark's child through cli.main.
-    "cycle: casevault.cli <-> casevault.cli_casework <-> casevault.cli_records <-> casevault.gui.bench"
-    " <-> casevault.gui.bench_child",
+    # cli.py registers the command modules, which reach back for its helpers.
+    "cycle: casevault.cli <-> casevault.cli_casework <-> casevault.cli_records",
     # The Vault's mixins import vault.py back (open_for_attach, Vault in verify_backup).
     "cycle: casevault.vault <-> casevault.vault_backup <-> casevault.vault_library"
     " <-> casevault.vault_paper_trail",
     "long: casevault.cli",
-    "long: casevault.gui.bench",
     "long: casevault.vault",
-    "qt: casevault.cli",  # the summary PDF starts a QGuiApplication
     "sqlcipher: casevault.bench",  # the benchmark reads the engine's versions
 }
 

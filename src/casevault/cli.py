@@ -191,10 +191,6 @@ def _add_vault_commands(commands: Any) -> None:
     passphrase.add_argument("action", choices=("change",))
     keychain = commands.add_parser("keychain", help="use the system keychain, or stop using it")
     keychain.add_argument("action", choices=("status", "enable", "disable"))
-    bench = commands.add_parser("bench", help="measure speed and memory (a benchmark, not a test)")
-    bench.add_argument("--quick", action="store_true", help="small sizes, for a smoke run")
-    bench.add_argument("--dir", metavar="DIR", help="where to put the scratch files (default: a temp folder)")
-    bench.add_argument("--gui", action="store_true", help="the desktop app: start-up, case list and search")
     backup = commands.add_parser(
         "backup", help="write one encrypted backup file (--out FILE), or check one (verify FILE)"
     )
@@ -569,20 +565,12 @@ def cmd_keychain(args: argparse.Namespace) -> int:
     return 0
 
 
-_QT_APP: list[object] = []  # the offscreen QGuiApplication the summary commands create
-
-
 def _summary_renderer() -> Callable[[Vault, str], bytes]:
-    """The GUI's PDF renderer, offscreen: Qt is imported only for the commands that need it."""
-    if not os.environ.get("QT_QPA_PLATFORM") and not os.environ.get("DISPLAY"):
-        os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    from PySide6.QtGui import QGuiApplication  # noqa: PLC0415 - only these commands need Qt
+    """The GUI's PDF renderer, which starts its own offscreen Qt application: the command line
+    never imports Qt itself, and gui/ does so only for the commands that need a summary."""
+    from casevault.gui.summary_pdf import render_offscreen  # noqa: PLC0415 - only these commands
 
-    from casevault.gui.summary_pdf import render_summary  # noqa: PLC0415
-
-    if QGuiApplication.instance() is None:
-        _QT_APP.append(QGuiApplication(["casevault"]))
-    return render_summary
+    return render_offscreen
 
 
 def _zip_password(env_name: str | None) -> tuple[str, bool]:
@@ -650,16 +638,6 @@ def cmd_subject_access(args: argparse.Namespace) -> int:
     if generated:
         _tell_password(password)
     return 0
-
-
-def cmd_bench(args: argparse.Namespace) -> int:
-    if args.gui:
-        from casevault.gui import bench as gui_bench  # noqa: PLC0415 - Qt only for this benchmark
-
-        return gui_bench.run(quick=args.quick, scratch=Path(args.dir) if args.dir else None)
-    from casevault import bench  # noqa: PLC0415 - only the benchmark needs it
-
-    return bench.run(quick=args.quick, scratch=Path(args.dir) if args.dir else None)
 
 
 def _progress_printer() -> Callable[[int, int], None] | None:
@@ -741,7 +719,6 @@ HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "breach": cmd_breach,
     "passphrase": cmd_passphrase,
     "keychain": cmd_keychain,
-    "bench": cmd_bench,
     "export": cmd_export,
     "summary": cmd_summary,
     "subject-access": cmd_subject_access,

@@ -122,6 +122,10 @@ class Vault(
         self.repaired: list[str] = []
         self._unrepaired: list[str] = []
 
+    def now(self) -> datetime:
+        """The vault's clock: the moment every record and default date is taken from."""
+        return self._clock()
+
     # ---- lifecycle -------------------------------------------------------------------------
 
     @classmethod

@@ -74,6 +74,9 @@ class PendingExport:
     case_ids: list[str] = field(default_factory=list)
     sha256: str | None = None
     finished: bool = False
+    # The vault's clock when the export began: the zip's own entries (summaries, contents.txt)
+    # are dated by it, as each document is by when it was added.
+    made_at: datetime = field(kw_only=True)
 
     @property
     def total(self) -> int:
@@ -166,7 +169,7 @@ def write_zip(pending: PendingExport, progress: ExportProgress | None = None) ->
                 zf.setpassword(pending.password.encode("utf-8"))
                 zf.setencryption(pyzipper.WZ_AES, nbits=256)
                 for name, data in pending.extras:
-                    zf.writestr(_entry(zf, name), data)
+                    zf.writestr(_entry(zf, name, pending.made_at), data)
                     step(len(data))
                 for doc in pending.docs:
                     _write_doc(zf, pending, doc, step)
@@ -186,8 +189,8 @@ def write_zip(pending: PendingExport, progress: ExportProgress | None = None) ->
     return sha
 
 
-def _entry(zf: pyzipper.AESZipFile, name: str, when: datetime | None = None) -> pyzipper.ZipInfo:
-    moment = (when or datetime.now()).astimezone()
+def _entry(zf: pyzipper.AESZipFile, name: str, when: datetime) -> pyzipper.ZipInfo:
+    moment = when.astimezone()
     stamp = (max(moment.year, 1980), moment.month, moment.day, moment.hour, moment.minute, moment.second)
     info = zf.zipinfo_cls(name, date_time=stamp)
     info.compress_type = pyzipper.ZIP_DEFLATED
@@ -309,7 +312,18 @@ class ExchangeMixin:
             extras.append((exchange.INDEX_NAME, index.encode("utf-8")))
         log.info("export.started %s %s", recipient_kind, case_id)
         return PendingExport(
-            self._blobs, self.vault_id, "zip", case_id, case_ref, out, password, to, docs, extras, [case_id]
+            self._blobs,
+            self.vault_id,
+            "zip",
+            case_id,
+            case_ref,
+            out,
+            password,
+            to,
+            docs,
+            extras,
+            [case_id],
+            made_at=self._clock(),
         )
 
     def finish_export(self, pending: PendingExport) -> SentRecord:
@@ -428,6 +442,7 @@ class ExchangeMixin:
             docs,
             extras,
             case_ids,
+            made_at=self._clock(),
         )
 
     def export_subject_access(

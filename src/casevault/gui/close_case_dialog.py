@@ -24,7 +24,7 @@ from casevault.errors import CasevaultError
 from casevault.gui.case_list_model import local_date_text
 from casevault.gui.escalation_dialog import EscalationDialog
 from casevault.gui.typed_input import TypedInputDialog
-from casevault.vault import Vault, utc_now
+from casevault.vault import Vault
 
 
 class CloseCaseDialog(TypedInputDialog):
@@ -94,7 +94,7 @@ class CloseCaseDialog(TypedInputDialog):
         return [self.reason]
 
     def _update_due(self, days: int) -> None:
-        self.due.setText(local_date_text(utc_now() + timedelta(days=days)))
+        self.due.setText(local_date_text(self._vault.now() + timedelta(days=days)))
 
     def _build_escalation(self) -> None:
         self.escalation_dialog: EscalationDialog | None = None

@@ -3,9 +3,10 @@ Vault writes the record and its "escalation" paper-trail entry together."""
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
-from PySide6.QtCore import QDateTime, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -22,9 +23,9 @@ from casevault.casework.escalation import ESCALATION_ADVICE
 from casevault.casework.people import ESCALATION_HOW, HOW_LABELS
 from casevault.errors import CasevaultError
 from casevault.gui.conflict_dialog import casework_text
-from casevault.gui.qt_dates import from_qt
+from casevault.gui.qt_dates import from_qt, to_qt
 from casevault.gui.typed_input import TypedInputDialog
-from casevault.vault import Vault, utc_now
+from casevault.vault import Vault
 
 
 class EscalationDialog(TypedInputDialog):
@@ -43,10 +44,11 @@ class EscalationDialog(TypedInputDialog):
         self.escalated_to = QLineEdit()
         self.escalated_to.setAccessibleName(self.tr("Escalated to"))
         self.escalated_to.setPlaceholderText(self.tr("e.g. the branch's senior caseworker"))
-        self.escalated_at = QDateTimeEdit(QDateTime.currentDateTime())
+        now = vault.now()  # the vault's clock, which dates the record too
+        self.escalated_at = QDateTimeEdit(to_qt(now))
         self.escalated_at.setAccessibleName(self.tr("When escalated"))
         self.escalated_at.setCalendarPopup(True)
-        self.escalated_at.setMaximumDateTime(QDateTime.currentDateTime().addDays(1))
+        self.escalated_at.setMaximumDateTime(to_qt(now + timedelta(days=1)))
         self.how = QComboBox()
         self.how.setAccessibleName(self.tr("How escalated"))
         for code in ESCALATION_HOW:
@@ -91,7 +93,7 @@ class EscalationDialog(TypedInputDialog):
             escalation_id = self._vault.record_escalation(
                 self._ref,
                 escalated_to=self.escalated_to.text(),
-                escalated_at=from_qt(self.escalated_at.dateTime()) or utc_now(),
+                escalated_at=from_qt(self.escalated_at.dateTime()) or self._vault.now(),
                 how=str(self.how.currentData()),
                 regional_office_notified=self.regional_office.isChecked(),
             )

@@ -6,11 +6,20 @@ meet (Vietnamese, Polish, Turkish...), so the PDF's text layer holds them as typ
 from __future__ import annotations
 
 import html
+import os
 from datetime import datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QMarginsF, QSizeF
-from PySide6.QtGui import QFont, QFontDatabase, QPageLayout, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtGui import (
+    QFont,
+    QFontDatabase,
+    QGuiApplication,
+    QPageLayout,
+    QPageSize,
+    QPdfWriter,
+    QTextDocument,
+)
 
 if TYPE_CHECKING:
     from casevault.model import CaseDetail
@@ -168,3 +177,18 @@ def render_summary(vault: Vault, ref: str) -> bytes:
     del writer  # finishes the PDF into the buffer
     buffer.close()
     return bytes(data.data())
+
+
+_OFFSCREEN: list[QGuiApplication] = []  # the application render_offscreen started, kept for good
+
+
+def render_offscreen(vault: Vault, ref: str) -> bytes:
+    """`render_summary` for a process without a Qt application, such as the command line: the
+    first call starts one on the offscreen platform (unless QT_QPA_PLATFORM names another), so no
+    display is needed or touched, and later calls reuse it."""
+    if QGuiApplication.instance() is None:
+        argv = ["casevault"]
+        if not os.environ.get("QT_QPA_PLATFORM"):
+            argv += ["-platform", "offscreen"]
+        _OFFSCREEN.append(QGuiApplication(argv))
+    return render_summary(vault, ref)
