@@ -161,7 +161,8 @@ _PART_NAME = re.compile(r"^\..+\.[0-9a-f]{8}\.part$")
 
 def remove_stale_parts(folder: Path, vault_id: bytes) -> int:
     """Remove the part files killed backups of this vault left in `folder`: only a file named as
-    ours, starting with our header for this vault, and held by no live process. Returns how many."""
+    ours, held by no live process, and either empty or starting with our header for this vault.
+    Returns how many."""
     removed = 0
     try:
         entries = list(folder.iterdir())
@@ -173,10 +174,12 @@ def remove_stale_parts(folder: Path, vault_id: bytes) -> int:
         try:
             with open(entry, "rb") as f:
                 head = f.read(fmt.HEADER.size)
-            header = fmt.parse_header(head)
+            # Empty: killed between creating the file and writing its header (one write), so
+            # it holds nothing of anyone's; otherwise it must carry this vault's header.
+            ours = not head or fmt.parse_header(head).vault_id == vault_id
         except (OSError, DamagedError):
             continue
-        if header.vault_id != vault_id or is_held(entry):
+        if not ours or is_held(entry):
             continue
         with contextlib.suppress(FileNotFoundError):
             entry.unlink()

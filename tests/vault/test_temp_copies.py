@@ -125,6 +125,9 @@ def test_a_stale_backup_part_is_removed_only_when_provably_ours(vault: Vault, tm
     other_vault.write_bytes(fmt.pack_header(os.urandom(16), 1) + os.urandom(500))
     not_a_backup = usb / ".film.mkv.2a2b2c2d.part"
     not_a_backup.write_bytes(os.urandom(500))
+    # Killed between creating the part file and writing its header: it holds nothing.
+    empty = usb / ".early.cvbackup.4a4b4c4d.part"
+    empty.write_bytes(b"")
     held = usb / ".now.cvbackup.3a3b3c3d.part"
     held.write_bytes(fmt.pack_header(bytes.fromhex(vault.vault_id), 1))
     fd = os.open(held, os.O_RDONLY)
@@ -134,6 +137,7 @@ def test_a_stale_backup_part_is_removed_only_when_provably_ours(vault: Vault, tm
     finally:
         os.close(fd)
     assert not ours.exists()
+    assert not empty.exists()
     assert other_vault.exists() and not_a_backup.exists() and held.exists()
 
 
