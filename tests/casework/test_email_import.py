@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import unicodedata
 from datetime import UTC, datetime
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from casevault.casework.email_import import (
+    CUT_NOTES,
     MAX_FIELD_CHARS,
     SUBJECT_CUT,
+    EmailSummary,
     entry_text,
     is_email_file,
     parse_email,
@@ -69,14 +72,44 @@ HEADERS = st.sampled_from([b"From", b"To", b"Subject", b"Date", b"Cc", b"Content
 def test_malformed_messages_never_crash(headers: list[tuple[bytes, bytes]], body: bytes) -> None:
     data = b"".join(name + b": " + value + b"\r\n" for name, value in headers) + b"\r\n" + body
     found = parse_email(data, NOW)
-    assert found.sent_at.tzinfo is not None
-    for field in (found.sender, found.recipients, found.subject):
-        assert len(field) <= MAX_FIELD_CHARS
-        assert "\n" not in field
+    assert_well_formed(found)
     assert 3 <= len(entry_text(found).splitlines()) <= 8  # From, To, Subject, then notes
 
 
 @settings(max_examples=200, deadline=None)
 @given(st.binary(max_size=400))
 def test_arbitrary_bytes_never_crash(data: bytes) -> None:
-    parse_email(data, NOW)
+    assert_well_formed(parse_email(data, NOW))
+
+
+KNOWN_HEADERS = (
+    b"From: =?utf-8?q?Ren=C3=A9e?= <renee@example.org>\r\nTo: a@example.org\r\n"
+    b"Subject: Re: grievance\r\nDate: Mon, 2 Mar 2026 08:00:00 -0500\r\n"
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.binary(max_size=400))
+def test_the_body_never_changes_the_summary(body: bytes) -> None:
+    """Whatever follows the blank line is the body: it is never read as a header, and it cannot
+    push the parser into its give-up path (which would drop the headers above it)."""
+    alone = parse_email(KNOWN_HEADERS + b"\r\n", NOW)
+    assert alone.sender == "Renée <renee@example.org>"
+    assert alone.dated
+    assert parse_email(KNOWN_HEADERS + b"\r\n" + body, NOW) == alone
+
+
+def assert_well_formed(found: EmailSummary) -> None:
+    """What every summary holds, however bad the input: an aware date (`now` when the message
+    has none), one short printable line a field, known cut notes, and one entry line each."""
+    assert found.sent_at.tzinfo is not None
+    if not found.dated:
+        assert found.sent_at == NOW
+    for field in (found.sender, found.recipients, found.subject):
+        assert len(field) <= MAX_FIELD_CHARS
+        assert field == field.strip()
+        assert not any(unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Zl", "Zp") for ch in field)
+    assert found.cut <= CUT_NOTES.keys()
+    lines = entry_text(found).splitlines()
+    assert len(lines) == 3 + (not found.dated) + len(found.cut)
+    assert [line.split(":", 1)[0] for line in lines[:3]] == ["From", "To", "Subject"]

@@ -18,8 +18,8 @@ from casevault.store import originals as original_rows
 from casevault.store import reminders as reminder_rows
 from casevault.vault import Vault
 from tests.cli._cli import ID_RE, Cli, assert_clean_error
-from tests.cli.test_output_escaping import CLEAR, CSI, HOSTILE, RLO, TITLE, raw_controls
 from tests.conftest import FAST_KDF, PASSPHRASE
+from tests.support.hostile_text import CLEAR, CSI, HOSTILE, RLO, TITLE, raw_controls
 
 
 @pytest.fixture

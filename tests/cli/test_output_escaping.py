@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import secrets
-import unicodedata
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -25,19 +24,7 @@ from casevault.store import parties as party_rows
 from casevault.vault import Vault
 from tests.cli._cli import Cli, Result
 from tests.conftest import FAST_KDF, PASSPHRASE
-
-CLEAR = "\x1b[2J"
-TITLE = "\x1b]0;pwned\x07"
-RLO = "\u202e"
-CSI = "\x9b31m"
-HOSTILE = f"Ann{CLEAR}{TITLE}{RLO}fdp.exe{CSI}\x7f\r\u200b\u2028 findme"
-# Our own column separator and line ends are the only controls the output may hold.
-OWN = {"\t", "\n"}
-
-
-def raw_controls(text: str) -> list[str]:
-    return [ch for ch in text if ch not in OWN and unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp", "Cs")]
-
+from tests.support.hostile_text import CLEAR, CSI, HOSTILE, RLO, TITLE, raw_controls
 
 # ---- the helper ------------------------------------------------------------------------------
 

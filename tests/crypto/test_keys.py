@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
-import hmac
-
 import pytest
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
@@ -24,23 +21,7 @@ from casevault.crypto.keys import (
     wrap_key,
 )
 from casevault.errors import AuthenticationError
-
-MASTER = bytes(range(32))
-KEK = bytes(range(100, 132))
-KEY = bytes(range(200, 232))
-AAD = b"casevault/v1/test\x00" + bytes(16)
-
-
-def rfc5869_hkdf_sha256(ikm: bytes, salt: bytes | None, info: bytes, length: int) -> bytes:
-    """HKDF-SHA256 from RFC 5869 with stdlib hmac only. No salt means HashLen zero bytes."""
-    if salt is None:
-        salt = bytes(32)
-    prk = hmac.new(salt, ikm, hashlib.sha256).digest()
-    okm, block = b"", b""
-    for i in range(1, -(-length // 32) + 1):
-        block = hmac.new(prk, block + info + bytes([i]), hashlib.sha256).digest()
-        okm += block
-    return okm[:length]
+from tests.support.key_vectors import AAD, KEK, KEY, MASTER, rfc5869_hkdf_sha256
 
 
 def test_reference_hkdf_matches_rfc5869_test_case_1() -> None:

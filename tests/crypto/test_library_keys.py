@@ -6,7 +6,7 @@ import pytest
 
 from casevault.crypto import keys
 from casevault.errors import AuthenticationError
-from tests.crypto.test_keys import KEY, MASTER, rfc5869_hkdf_sha256
+from tests.support.key_vectors import KEY, MASTER, rfc5869_hkdf_sha256
 
 FILE_ID = bytes(range(16))
 LIBRARY_KEK = "870f5b28967a72cbab670bcdb0045edacfc7ac3a80347f47fef297c8b234affa"

@@ -6,17 +6,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtWidgets import (
-    QAbstractButton,
-    QAbstractItemView,
-    QAbstractSlider,
-    QAbstractSpinBox,
     QApplication,
     QComboBox,
     QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QTabBar,
-    QTextEdit,
     QWidget,
 )
 from pytestqt.qtbot import QtBot
@@ -30,47 +24,10 @@ from casevault.gui.main_window import MainWindow
 from casevault.gui.new_case_dialog import NewCaseDialog
 from casevault.gui.preferences_dialog import PreferencesDialog
 from tests.gui.conftest import by_name
-from tests.gui.test_flows import MEMBER, add_case, create_vault
+from tests.support.accessibility import unnamed_controls
+from tests.support.gui_flows import MEMBER, add_case, create_vault
 
 MakeApp = Callable[..., App]
-INTERACTIVE = (
-    QAbstractButton,
-    QLineEdit,
-    QTextEdit,
-    QPlainTextEdit,
-    QComboBox,
-    QAbstractSpinBox,
-    QAbstractItemView,
-    QAbstractSlider,
-)
-
-
-def _inside_a_compound_control(widget: QWidget) -> bool:
-    ancestor = widget.parentWidget()
-    while ancestor is not None:
-        if isinstance(ancestor, QAbstractSpinBox | QComboBox | QTabBar | QAbstractItemView | QLineEdit):
-            return True
-        ancestor = ancestor.parentWidget()
-    return False
-
-
-def unnamed_controls(root: QWidget) -> list[str]:
-    """Interactive controls a screen reader could land on that have no accessible name. Parts Qt
-    builds inside a named control (a spin box's line edit, a line edit's clear button, a scroll
-    area's bars, a tab bar's scroll arrows) are announced through their owner, so they are left
-    out."""
-    missing = []
-    for widget in root.findChildren(QWidget):
-        if not isinstance(widget, INTERACTIVE) or widget.accessibleName():
-            continue
-        owner = widget.parentWidget()
-        if isinstance(widget, QAbstractSlider) or _inside_a_compound_control(widget):
-            continue
-        if widget.objectName().startswith("qt_"):  # Qt's own parts, e.g. a toolbar's overflow button
-            continue
-        label = widget.text() if isinstance(widget, QAbstractButton | QLineEdit) else ""
-        missing.append(f"{type(widget).__name__} {label!r} in {type(owner).__name__}")
-    return missing
 
 
 def test_create_and_unlock_dialogs(qtbot: QtBot, make_app: MakeApp) -> None:

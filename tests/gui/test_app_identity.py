@@ -4,51 +4,83 @@ On Wayland the shell matches a window to its .desktop file by the app_id, which 
 desktopFileName; on X11 by WM_CLASS, whose class part Qt 6 takes from applicationName (checked by
 hand under Xvfb with xprop: WM_CLASS = "casevault", "casevault"; _GTK_APPLICATION_ID and
 _KDE_NET_WM_DESKTOP_FILE = the app id). The offscreen platform the tests use has no window
-manager, so these tests check what gui/app.py tells Qt.
+manager, so these tests run the real `gui_app.run` and check what it tells Qt.
 """
 
 from __future__ import annotations
 
 import configparser
+import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
-import pytest
-from PySide6.QtCore import QSize
-from PySide6.QtWidgets import QApplication
-
-from casevault.gui import app as gui_app
 from casevault.resources import APP_ID, ICON_SIZES
 
 DESKTOP = Path(__file__).resolve().parents[2] / "resources" / f"{APP_ID}.desktop"
 
+# The real `gui_app.run` (the demo vault: no keychain, no vault folder to claim), looked at from
+# inside its event loop, then quit. In a process of its own: a run of the whole app leaves
+# process-wide Qt state behind that later tests in the same process would inherit.
+LOOK = """
+import json, sys
+from PySide6.QtCore import QSize, QTimer
+from PySide6.QtWidgets import QApplication
+from casevault.gui import app as gui_app
 
-def started_app(monkeypatch: pytest.MonkeyPatch) -> Any:
-    """gui_app.run up to its event loop, without building the windows."""
-    seen: list[Any] = []
-    monkeypatch.setattr(gui_app, "App", lambda *_args, **_kw: None)
-    monkeypatch.setattr(gui_app, "OsKeychain", lambda: None)
-    monkeypatch.setattr(gui_app, "_loop", lambda app, _controller, _vault: seen.append(app) or 0)
-    assert gui_app.run(None, demo=False) == 0
-    assert seen == [QApplication.instance()]
-    return seen[0]
+seen = {}
+
+def icon_facts(icon):
+    sizes = sorted(size.width() for size in icon.availableSizes())
+    alpha = [icon.pixmap(QSize(s, s)).toImage().pixelColor(s // 2, s // 2).alpha() for s in sizes]
+    return {"null": icon.isNull(), "sizes": sizes, "centre_alpha": alpha}
+
+def look_then_quit():
+    try:
+        app = QApplication.instance()
+        shown = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
+        [window] = [w for w in shown if w.accessibleName() == "casevault"]
+        seen.update(
+            desktop_file=app.desktopFileName(),
+            name=app.applicationName(),
+            icon=icon_facts(app.windowIcon()),
+            window_icon=icon_facts(window.windowIcon()),
+        )
+    finally:
+        QApplication.quit()
+
+QTimer.singleShot(0, look_then_quit)  # runs once run() has entered its event loop
+code = gui_app.run(None, demo=True)
+print(json.dumps({"code": code, **seen}))
+"""
 
 
-def test_the_app_names_itself_as_the_desktop_file_does(
-    qapp: QApplication, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    app = started_app(monkeypatch)
+def seen_while_running() -> dict[str, Any]:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run(
+        [sys.executable, "-c", LOOK], env=env, capture_output=True, text=True, timeout=120, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    seen: dict[str, Any] = json.loads(done.stdout.splitlines()[-1])
+    assert seen["code"] == 0
+    return seen
+
+
+def test_the_app_names_itself_as_the_desktop_file_does() -> None:
+    seen = seen_while_running()
     entry = configparser.ConfigParser(interpolation=None)
     entry.optionxform = str  # type: ignore[assignment,method-assign]
     entry.read(DESKTOP, encoding="utf-8")
-    assert app.desktopFileName() == APP_ID == DESKTOP.name.removesuffix(".desktop")
-    assert app.applicationName() == entry["Desktop Entry"]["StartupWMClass"]
+    assert seen["desktop_file"] == APP_ID == DESKTOP.name.removesuffix(".desktop")
+    assert seen["name"] == entry["Desktop Entry"]["StartupWMClass"]
     assert entry["Desktop Entry"]["Icon"] == APP_ID
 
 
-def test_the_window_icon_has_every_size(qapp: QApplication, monkeypatch: pytest.MonkeyPatch) -> None:
-    icon = started_app(monkeypatch).windowIcon()
-    assert not icon.isNull()
-    assert sorted(size.width() for size in icon.availableSizes()) == list(ICON_SIZES)
-    for size in ICON_SIZES:
-        assert icon.pixmap(QSize(size, size)).toImage().pixelColor(size // 2, size // 2).alpha() == 255
+def test_the_window_icon_has_every_size() -> None:
+    seen = seen_while_running()
+    for icon in (seen["icon"], seen["window_icon"]):
+        assert not icon["null"]
+        assert icon["sizes"] == list(ICON_SIZES)
+        assert icon["centre_alpha"] == [255] * len(ICON_SIZES)

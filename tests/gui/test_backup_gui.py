@@ -11,7 +11,7 @@ from casevault.casework import reminders as kinds
 from casevault.gui.backup_dialog import BackupDialog
 from casevault.gui.main_window import MainWindow
 from tests.conftest import PASSPHRASE
-from tests.gui.test_flows import create_vault
+from tests.support.gui_flows import create_vault
 
 
 def test_backup_then_verify_in_the_dialog(qtbot: QtBot, make_app, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -45,11 +45,13 @@ def test_backup_reminder_row_has_no_case_buttons(qtbot: QtBot, make_app) -> None
     window = create_vault(qtbot, app)
     assert isinstance(window, MainWindow)
     panel = window.reminders.panel
-    vault = window._vault
+    vault = window.vault
     assert vault is not None
     vault.new_case("Someone")
-    later = vault._clock() + timedelta(days=8)
-    panel._clock = lambda: later
+    panel.show_reminders([])
+    assert not [r for r in panel.rows() if r[2] == "Time to back up"]  # a new vault: not yet due
+    later = vault.now() + timedelta(days=8)
+    app.reminder_watch.clock = lambda: later  # the reminders' clock, which the panel reads
     panel.show_reminders([])
     assert [r for r in panel.rows() if r[2] == "Time to back up"]
     panel.select("", kinds.BACKUP_DUE)

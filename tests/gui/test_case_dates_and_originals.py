@@ -24,7 +24,7 @@ from casevault.casework import reminders as engine
 from casevault.gui.app import App
 from casevault.gui.case_page import ACTION_POINTS, FIRST_MEETING, OVERVIEW, PAPER_TRAIL
 from tests.gui.conftest import by_name, window_named
-from tests.gui.test_case_page import ref_of, started
+from tests.support.gui_case_page import ref_of, started
 
 MakeApp = Callable[..., App]
 

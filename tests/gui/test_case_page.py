@@ -10,8 +10,6 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime
 from PySide6.QtWidgets import (
-    QAbstractButton,
-    QAbstractSpinBox,
     QCheckBox,
     QComboBox,
     QDateEdit,
@@ -22,7 +20,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableView,
     QTreeWidget,
-    QWidget,
 )
 from pytestqt.qtbot import QtBot
 
@@ -35,37 +32,11 @@ from casevault.paths import VaultPaths
 from casevault.vault import Vault
 from tests.conftest import FAST_KDF, PASSPHRASE, reopen
 from tests.gui.conftest import by_name, window_named
-from tests.gui.test_flows import add_case, create_vault
+from tests.support.gui_case_page import NARRATIVE, all_text, open_first_case, ref_of, started
+from tests.support.gui_flows import add_case, create_vault
 
 MEMBER = "Nguyễn Thị Müller"
-NARRATIVE = "Warned twice about lateness; the member says the rota changed without notice."
 MakeApp = Callable[..., App]
-
-
-def open_first_case(qtbot: QtBot, window: QWidget) -> CasePage:
-    table = by_name(window, "Case list", QTableView)
-    table.setFocus()
-    table.selectRow(0)
-    qtbot.keyClick(table, Qt.Key.Key_Return)  # Enter on a row opens it
-    assert isinstance(window, MainWindow)
-    qtbot.waitUntil(lambda: window.case_page is not None and window.case_page.isVisible())
-    assert window.case_page is not None
-    return window.case_page
-
-
-def started(qtbot: QtBot, make_app: MakeApp, **kw: object) -> tuple[App, MainWindow, CasePage]:
-    app = make_app(**kw)
-    window = create_vault(qtbot, app)
-    add_case(qtbot, window, MEMBER)
-    page = open_first_case(qtbot, window)
-    assert isinstance(window, MainWindow)
-    return app, window, page
-
-
-def ref_of(app: App) -> str:
-    vault = app.main_window.vault
-    assert vault is not None
-    return vault.list_cases()[0].ref
 
 
 def fill_first_meeting(qtbot: QtBot, page: CasePage) -> None:
@@ -79,32 +50,6 @@ def fill_first_meeting(qtbot: QtBot, page: CasePage) -> None:
         "Ich möchte, dass die Gewerkschaft mich vertritt."
     )
     by_name(page, "Original documents received", QLineEdit).setText("Warning letter of 3 March")
-
-
-def all_text(root: QWidget) -> str:
-    """Every piece of text any widget under `root` shows."""
-    parts: list[str] = []
-    for w in [root, *root.findChildren(QWidget)]:
-        if isinstance(w, QLabel | QLineEdit | QAbstractButton):
-            parts.append(w.text())
-        elif isinstance(w, QPlainTextEdit):
-            parts.append(w.toPlainText())
-        elif isinstance(w, QComboBox):
-            parts.extend(w.itemText(i) for i in range(w.count()))
-        elif isinstance(w, QTreeWidget):
-            parts.extend(
-                w.topLevelItem(r).text(c)
-                for r in range(w.topLevelItemCount())
-                for c in range(w.columnCount())
-            )
-        elif isinstance(w, QTableView):
-            m = w.model()
-            parts.extend(
-                str(m.data(m.index(r, c))) for r in range(m.rowCount()) for c in range(m.columnCount())
-            )
-        elif isinstance(w, QAbstractSpinBox):
-            parts.append(w.text())
-    return "\n".join(parts)
 
 
 def test_open_case_shows_overview_and_back_returns_to_list(qtbot: QtBot, make_app: MakeApp) -> None:

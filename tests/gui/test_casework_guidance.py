@@ -22,7 +22,7 @@ from casevault.gui.library_dialog import LibraryDialog
 from casevault.gui.main_window import MainWindow
 from casevault.vault import Vault
 from tests.gui.conftest import by_name
-from tests.gui.test_flows import MEMBER, add_case, button, create_vault
+from tests.support.gui_flows import MEMBER, add_case, button, create_vault
 
 MakeApp = Callable[..., App]
 POLICY = b"Disciplinary procedure\nStage 1: an informal meeting.\n"

@@ -18,7 +18,7 @@ from casevault.gui.app import App
 from casevault.gui.main_window import MainWindow
 from casevault.vault import Vault
 from tests.gui.conftest import by_name, window_named
-from tests.gui.test_flows import MEMBER, add_case, case_list, column, create_vault
+from tests.support.gui_flows import MEMBER, add_case, case_list, column, create_vault
 
 MakeApp = Callable[..., App]
 

@@ -16,7 +16,7 @@ from pytestqt.qtbot import QtBot
 from casevault.gui.app import App
 from casevault.gui.new_case_dialog import NewCaseDialog
 from casevault.gui.typed_input import Discard, TypedInputDialog
-from tests.gui.test_lock_closes_everything import (
+from tests.support.gui_dialogs import (
     CLOSED_MEMBER,
     DIALOGS,
     OPEN_MEMBER,

@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from casevault.gui.export_dialog import ExportDialog
 from casevault.vault import Vault
-from tests.gui.test_accessibility import unnamed_controls
+from tests.support.accessibility import unnamed_controls
 
 SEVEN_ZIP = shutil.which("7zz") or "/usr/bin/7zz"
 DATA = b"%PDF-1.4 grievance letter " * 20_000

@@ -2,65 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QTableView, QWidget
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
-from casevault.gui.app import App
 from casevault.gui.main_window import MainWindow
 from casevault.keychain import MemoryKeychain
 from casevault.vault import Vault
 from tests.conftest import PASSPHRASE
 from tests.gui.conftest import by_name, window_named
-
-MEMBER = "Nguyễn Thị Müller"
-MakeApp = Callable[..., App]
-
-
-def line(root: QWidget, name: str) -> QLineEdit:
-    return by_name(root, name, QLineEdit)
-
-
-def button(root: QWidget, name: str) -> QPushButton:
-    return by_name(root, name, QPushButton)
-
-
-def case_list(window: QWidget) -> QTableView:
-    return by_name(window, "Case list", QTableView)
-
-
-def column(table: QTableView, col: int) -> list[str]:
-    model = table.model()
-    return [str(model.data(model.index(row, col))) for row in range(model.rowCount())]
-
-
-def create_vault(qtbot: QtBot, app: App) -> QWidget:
-    app.start()
-    dialog = window_named("Create vault")
-    line(dialog, "Passphrase").setText(PASSPHRASE)
-    line(dialog, "Repeat passphrase").setText(PASSPHRASE)
-    qtbot.mouseClick(button(dialog, "Create vault"), Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(app.main_window.isVisible)
-    return window_named("casevault")
-
-
-def add_case(qtbot: QtBot, window: QWidget, name: str) -> None:
-    qtbot.mouseClick(by_name(window, "New case"), Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(_dialog_shown)
-    dialog = window_named("New case")
-    line(dialog, "Member name").setText(name)  # keyClicks aborts on non-ASCII text
-    qtbot.mouseClick(button(dialog, "Save"), Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: not dialog.isVisible())
-
-
-def _dialog_shown() -> bool:
-    try:
-        window_named("New case")
-    except AssertionError:
-        return False
-    return True
+from tests.support.gui_flows import MEMBER, MakeApp, add_case, button, case_list, column, create_vault, line
 
 
 def test_create_vault_then_empty_list_with_plain_title(qtbot: QtBot, make_app: MakeApp) -> None:

@@ -19,8 +19,8 @@ from casevault.paths import VaultPaths
 from casevault.vault import Vault
 from tests.conftest import FAST_KDF, PASSPHRASE, FakeClock
 from tests.gui.conftest import by_name, window_named
-from tests.gui.test_accessibility import unnamed_controls
-from tests.gui.test_flows import create_vault
+from tests.support.accessibility import unnamed_controls
+from tests.support.gui_flows import create_vault
 
 
 @pytest.fixture

@@ -24,7 +24,7 @@ from casevault.gui.app import App
 from casevault.gui.case_list_model import local_date_text
 from tests.conftest import PASSPHRASE
 from tests.gui.conftest import by_name, window_named
-from tests.gui.test_translations import DOMAIN_FILES, GUI_FILES
+from tests.support.translatable import DOMAIN_FILES, GUI_FILES
 
 ROOT = Path(__file__).resolve().parents[2]
 FRENCH_TS = ROOT / "resources" / "i18n" / "casevault_fr.ts"

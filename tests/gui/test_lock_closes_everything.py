@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterator
-from typing import Any
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
@@ -18,12 +17,10 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QComboBox,
-    QDialog,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QTextEdit,
-    QTreeWidget,
     QWidget,
 )
 from pytestqt.qtbot import QtBot
@@ -31,116 +28,12 @@ from pytestqt.qtbot import QtBot
 from casevault.gui import tasks
 from casevault.gui.app import App
 from casevault.gui.case_page import CasePage
-from casevault.gui.main_window import MainWindow
 from casevault.gui.new_case_dialog import NewCaseDialog
 from casevault.gui.typed_input import Discard, TypedInputDialog
 from casevault.vault import Vault
-from tests.conftest import PASSPHRASE
-from tests.gui.conftest import window_named
-from tests.gui.test_flows import button, create_vault, line
-
-OPEN_MEMBER = "Zebulon Quarrington"
-CLOSED_MEMBER = "Ottoline Brackenfeather"
-SECRETS = (OPEN_MEMBER, CLOSED_MEMBER, "Quarrington", "Brackenfeather")
-
-Opener = Callable[["Session"], None]
-
-
-class Session:
-    """One app with a vault holding an open and a closed case, unlocked again after every lock."""
-
-    def __init__(self, qtbot: QtBot, app: App) -> None:
-        self.qtbot = qtbot
-        self.app = app
-        self.window: MainWindow = app.main_window
-        self.locks: list[int] = []
-        self.window.locked.connect(lambda: self.locks.append(1))
-        create_vault(qtbot, app)
-        vault = self.vault
-        self.open_ref = vault.new_case(OPEN_MEMBER)
-        vault.add_note(self.open_ref, "Met the member at the depot.")
-        self.closed_ref = vault.new_case(CLOSED_MEMBER)
-        vault.close_case(self.closed_ref, retain_days=0)
-
-    @property
-    def vault(self) -> Vault:
-        vault = self.window.vault
-        assert vault is not None
-        return vault
-
-    def page(self) -> Any:
-        if self.window.case_page is None:
-            self.window.open_case(self.open_ref)
-        page = self.window.case_page
-        assert page is not None
-        return page
-
-    def unlock(self) -> None:
-        dialog = window_named("Unlock casevault")
-        line(dialog, "Passphrase").setText(PASSPHRASE)
-        self.qtbot.mouseClick(button(dialog, "Unlock"), Qt.MouseButton.LeftButton)
-        self.qtbot.waitUntil(lambda: self.window.vault is not None and self.window.isVisible())
-
-
-def _new_case_with_conflict(s: Session) -> None:
-    s.window.open_new_case()
-    dialog = s.window._new_case
-    assert dialog is not None
-    s.qtbot.waitUntil(dialog.isVisible)
-    dialog.member_name.setText(OPEN_MEMBER)  # matches the open case: the conflict dialog opens
-    s.qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
-
-
-def _paper_trail(action: str) -> Opener:
-    def open_it(s: Session) -> None:
-        trail = s.page().paper_trail
-        entries = trail.findChild(QTreeWidget)
-        entries.setCurrentItem(entries.topLevelItem(0))
-        getattr(trail, action)()
-
-    return open_it
-
-
-DIALOGS: dict[str, Opener] = {
-    "new case": lambda s: s.window.open_new_case(),
-    "conflict": _new_case_with_conflict,
-    "preferences": lambda s: s.window.open_preferences(),
-    "library": lambda s: s.window.open_library(),
-    "breach form": lambda s: s.window.open_breach_form(),
-    "breach log": lambda s: s.window.open_breach_log(),
-    "about": lambda s: s.window.open_about(),
-    "handover key": lambda s: s.window.open_handover(),
-    "backup": lambda s: s.window.open_backup(),
-    "device check": lambda s: s.window.open_device_check(),
-    "device check (first run)": lambda s: s.window.open_device_check(first_run=True),
-    "agenda": lambda s: s.window.reminders.open_agenda(),
-    "deletion log": lambda s: s.window.reminders.open_deletion_log(),
-    "retention": lambda s: s.window.reminders.open_retention(),
-    "delete": lambda s: s.window.reminders.delete_case(s.closed_ref),
-    "bulk delete": lambda s: s.window.reminders.delete_expired([s.closed_ref]),
-    "close case": lambda s: s.page().ask_close_case(),
-    "escalation": lambda s: s.page().people.ask_escalation(),
-    "export": lambda s: s.page().open_export_dialog(),
-    "hand over": lambda s: s.page().open_handover_dialog(),
-    "add original": lambda s: s.page().originals.ask_add(),
-    "edit entry": _paper_trail("edit_selected"),
-    "entry history": _paper_trail("show_history"),
-}
+from tests.support.gui_dialogs import CLOSED_MEMBER, DIALOGS, SECRETS, Session, shown, visible_dialogs
 
 ROUTES = ("lock now", "idle", "screen lock")
-
-
-def visible_dialogs() -> list[QDialog]:
-    """Shown dialogs, outermost first (a dialog opened from another comes after it)."""
-    shown = [w for w in QApplication.allWidgets() if isinstance(w, QDialog) and w.isVisible()]
-    return sorted(shown, key=_depth)
-
-
-def _depth(widget: QWidget) -> int:
-    depth, parent = 0, widget.parentWidget()
-    while parent is not None:
-        depth, parent = depth + 1, parent.parentWidget()
-    return depth
 
 
 def flush_deletes() -> None:
@@ -220,7 +113,7 @@ def test_every_dialog_then_every_lock_route_ends_locked(session: Session, route:
         if mode == "cancelled":
             for dialog in reversed(opened):  # the innermost first, as a rep would
                 s.qtbot.keyClick(dialog, Qt.Key.Key_Escape)
-            s.qtbot.wait(20)
+            s.qtbot.waitUntil(lambda opened=opened: not any(map(shown, opened)))
         vault, locks = s.vault, len(s.locks)
         lock_by(s, route)
         assert_locked(s, vault, locks, label)
@@ -279,8 +172,10 @@ def test_a_background_result_after_a_lock_is_dropped(session: Session) -> None:
         release.wait(5)
         return "result"
 
-    tasks.run_task(work, delivered.append, delivered.append, parent=s.window)
+    handle = tasks.run_task(work, delivered.append, delivered.append, parent=s.window)
     s.window.lock()
+    assert handle.dropped
     release.set()
-    s.qtbot.wait(300)
+    # `running` turns False on the GUI thread exactly where the callbacks would have been called.
+    s.qtbot.waitUntil(lambda: not handle.running)
     assert delivered == []

@@ -31,8 +31,8 @@ from casevault.gui.review_view import ReviewView
 from casevault.model import Event
 from casevault.vault import Vault
 from tests.gui.conftest import by_name
-from tests.gui.test_accessibility import unnamed_controls
-from tests.gui.test_case_page import ref_of, started
+from tests.support.accessibility import unnamed_controls
+from tests.support.gui_case_page import ref_of, started
 
 MakeApp = Callable[..., App]
 

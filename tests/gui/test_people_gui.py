@@ -28,9 +28,9 @@ from casevault.gui.main_window import MainWindow
 from casevault.model import FirstMeeting
 from casevault.vault import Vault
 from tests.gui.conftest import by_name, window_named
-from tests.gui.test_accessibility import unnamed_controls
-from tests.gui.test_case_page import open_first_case, started
-from tests.gui.test_flows import create_vault
+from tests.support.accessibility import unnamed_controls
+from tests.support.gui_case_page import open_first_case, started
+from tests.support.gui_flows import create_vault
 
 MakeApp = Callable[..., App]
 ZOE = "Zoë O'Neill"

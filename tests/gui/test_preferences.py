@@ -15,7 +15,7 @@ from casevault.gui.app import App
 from casevault.keychain import MemoryKeychain
 from casevault.paths import VaultPaths
 from tests.gui.conftest import by_name, window_named
-from tests.gui.test_flows import MEMBER, add_case, create_vault
+from tests.support.gui_flows import MEMBER, add_case, create_vault
 
 MakeApp = Callable[..., App]
 MINUTE_MS = 60_000

@@ -20,7 +20,7 @@ from casevault.paths import VaultPaths
 from casevault.vault import Vault
 from tests.conftest import FAST_KDF, PASSPHRASE, FakeClock
 from tests.gui.conftest import by_name, window_named
-from tests.gui.test_flows import MEMBER, add_case, button, create_vault, line
+from tests.support.gui_flows import MEMBER, add_case, button, create_vault, line
 
 MakeApp = Callable[..., App]
 
@@ -75,6 +75,22 @@ def badge(window: QWidget) -> str:
     return by_name(window, "Reminders", QToolButton).text()
 
 
+def ticks(qtbot: QtBot, watch: ReminderWatch, count: int = 2) -> None:
+    """Wait for `count` whole checks that start from now: `changed` is emitted by every check, and
+    the panel, the badge and the notifier have all had it by the time the wait returns. What is
+    not there after them did not happen, however slow the machine."""
+    seen: list[int] = []
+
+    def tick(_due: list[object]) -> None:
+        seen.append(1)
+
+    watch.changed.connect(tick)
+    try:
+        qtbot.waitUntil(lambda: len(seen) >= count)
+    finally:
+        watch.changed.disconnect(tick)
+
+
 def test_timer_raises_panel_entry_badge_and_a_nameless_notification(
     qtbot: QtBot, reminder_app: MakeApp
 ) -> None:
@@ -82,7 +98,7 @@ def test_timer_raises_panel_entry_badge_and_a_nameless_notification(
     app = reminder_app(clock=clock, notes=notes)
     window, vault, ref = one_case(qtbot, app)
     vault.add_action_point(ref, "Ask HR for the rota records", due_at=clock.now + timedelta(hours=1))
-    qtbot.wait(200)  # several ticks: nothing is due yet
+    ticks(qtbot, app.reminder_watch)  # several checks: nothing is due yet
     assert panel_rows(window) == [] and notes == []
     assert not by_name(window, "Reminders banner", QLabel).isVisible()
 
@@ -100,7 +116,7 @@ def test_timer_raises_panel_entry_badge_and_a_nameless_notification(
         assert MEMBER not in text and ref not in text
         assert not any(word in text.lower() for word in ("action", "hearing", "archive", "rota"))
 
-    qtbot.wait(200)  # more ticks with the same reminder: no second notification
+    ticks(qtbot, app.reminder_watch)  # more checks with the same reminder: no second notification
     assert notes == ["1 casework reminder is due"]
     vault.add_action_point(ref, "Second thing", due_at=clock.now - timedelta(minutes=5))
     qtbot.waitUntil(lambda: len(notes) == 2)
@@ -127,7 +143,7 @@ def test_snooze_hides_until_it_ends_and_dismiss_hides_for_good(qtbot: QtBot, rem
     qtbot.waitUntil(lambda: panel_rows(window) == [])
     assert badge(window) == "Reminders"
     clock.advance(hours=23)
-    qtbot.wait(200)
+    ticks(qtbot, app.reminder_watch)
     assert panel_rows(window) == []
     clock.advance(hours=2)
     qtbot.waitUntil(lambda: len(panel_rows(window)) == 1)
@@ -135,7 +151,7 @@ def test_snooze_hides_until_it_ends_and_dismiss_hides_for_good(qtbot: QtBot, rem
     qtbot.mouseClick(by_name(panel, "Dismiss"), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: panel_rows(window) == [])
     clock.advance(days=30)
-    qtbot.wait(200)
+    ticks(qtbot, app.reminder_watch)
     assert [row for row in panel_rows(window) if row[1]] == []  # the vault-wide backup row may show
     assert not by_name(window, "Reminders banner", QLabel).isVisible()
 
@@ -160,12 +176,18 @@ def test_reminder_due_while_locked_shows_right_after_unlock(qtbot: QtBot, remind
 
 def test_a_wall_clock_jump_checks_at_once(qtbot: QtBot, vault: Vault, clock: FakeClock) -> None:
     wall, mono, notes = [1_000_000.0], [500.0], []
+    wall_reads: list[int] = []
+
+    def read_wall() -> float:
+        wall_reads.append(1)  # once per jump check (and per check)
+        return wall[0]
+
     watch = ReminderWatch(
         clock=clock,
         interval_ms=3_600_000,
         jump_check_ms=20,
         notifier=notes.append,
-        wall=lambda: wall[0],
+        wall=read_wall,
         monotonic=lambda: mono[0],
     )
     seen: list[list[object]] = []
@@ -177,7 +199,8 @@ def test_a_wall_clock_jump_checks_at_once(qtbot: QtBot, vault: Vault, clock: Fak
     clock.advance(hours=8)
     wall[0] += 30  # both clocks move together: no jump, no early check
     mono[0] += 30
-    qtbot.wait(150)
+    reads = len(wall_reads)
+    qtbot.waitUntil(lambda: len(wall_reads) >= reads + 3)  # three jump checks saw the move
     assert watch.due == [] and len(seen) == 1
     wall[0] += 8 * 3600  # resume from sleep: the wall clock moved, the monotonic one did not
     qtbot.waitUntil(lambda: len(watch.due) == 1)

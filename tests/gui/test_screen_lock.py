@@ -24,8 +24,8 @@ from casevault.gui.main_window import Unsaved
 from casevault.gui.screen_lock import ScreenLockWatcher, escape_path_label
 from tests.conftest import reopen
 from tests.gui.conftest import by_name
-from tests.gui.test_case_page import NARRATIVE, all_text, ref_of, started
-from tests.gui.test_flows import MEMBER, add_case, create_vault
+from tests.support.gui_case_page import NARRATIVE, all_text, ref_of, started
+from tests.support.gui_flows import MEMBER, add_case, create_vault
 from tests.support.keychain import BARE_BUS_CONFIG
 
 pytestmark = pytest.mark.skipif(
@@ -210,11 +210,19 @@ def test_a_stale_bus_socket_is_no_bus(tmp_path: Path, monkeypatch: pytest.Monkey
 def test_close_stops_listening(qtbot: QtBot, session_bus: Bus) -> None:
     watcher = ScreenLockWatcher()
     locks = count_locks(watcher)
+    witness = ScreenLockWatcher()  # still listening: shows when the bus has delivered
+    witnessed = count_locks(witness)
     assert watcher.watching()
     watcher.close()
     assert watcher.watching() == []
-    session_bus.send(*SCREENSAVER, "boolean:true")
-    qtbot.wait(300)
+    try:
+        # Two signals, each sent once the one before it has reached the witness: by the second,
+        # the first has long been written to every connection the bus still has.
+        for expected in (1, 2):
+            session_bus.send(*SCREENSAVER, "boolean:true")
+            qtbot.waitUntil(lambda n=expected: len(witnessed) == n)  # type: ignore[misc]
+    finally:
+        witness.close()
     assert locks == []
 
 

@@ -42,8 +42,8 @@ from casevault.gui.main_window import MainWindow
 from casevault.gui.preview import pdf_available
 from tests.conftest import PASSPHRASE
 from tests.gui.conftest import by_name, window_named
-from tests.gui.test_case_page import open_first_case
-from tests.gui.test_flows import column, create_vault
+from tests.support.gui_case_page import open_first_case
+from tests.support.gui_flows import column, create_vault
 
 # Every phrase carries an invented word, so a hit can only come from this session, and so a
 # leaked search index (which stores single lower-cased, diacritic-folded words) is caught too.

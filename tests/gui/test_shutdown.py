@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import QTimer
 from pytestqt.qtbot import QtBot
 
 from casevault.gui.app import App
-from tests.gui.test_flows import MEMBER, add_case, create_vault
+from tests.support.gui_flows import MEMBER, add_case, create_vault
 
 MakeApp = Callable[..., App]
 
@@ -19,6 +20,11 @@ def test_no_idle_lock_or_reminder_check_after_shutdown(qtbot: QtBot, make_app: M
     locks: list[int] = []
     app.main_window.locked.connect(lambda: locks.append(1))
     app.shutdown()
-    qtbot.wait(600)  # three idle periods: a live timer would have locked (and raised) by now
+    # Qt fires due timers in the order they fall due: a timer started now for three idle periods
+    # fires after any idle or reminder timer still running would have, however slow the machine.
+    later = QTimer()
+    later.setSingleShot(True)
+    with qtbot.waitSignal(later.timeout, timeout=10_000):
+        later.start(3 * 200)
     assert locks == []
     assert not app.main_window.reminders.watch._timer.isActive()

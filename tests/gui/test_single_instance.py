@@ -150,7 +150,7 @@ def test_two_real_windows_on_one_vault(made: VaultPaths, cli_env: dict[str, str]
 def test_the_first_run_locks_the_vault_it_creates(qtbot: QtBot, vault_paths: VaultPaths) -> None:
     from casevault.gui.app import App  # noqa: PLC0415
     from casevault.keychain import MemoryKeychain  # noqa: PLC0415
-    from tests.gui.test_flows import create_vault  # noqa: PLC0415
+    from tests.support.gui_flows import create_vault  # noqa: PLC0415
 
     lock = claim_or_knock(vault_paths)
     app = App(vault_paths, keychain=MemoryKeychain(), kdf_params=FAST_KDF, idle_ms=60_000, instance_lock=lock)

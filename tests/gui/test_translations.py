@@ -15,13 +15,8 @@ from pathlib import Path
 
 import pytest
 
-import casevault
+from tests.support.translatable import DOMAIN_FILES, GUI_FILES
 
-PACKAGE = Path(casevault.__file__).parent
-# The benchmark's windows are measuring rigs, not screens a rep sees.
-GUI_FILES = sorted(p for p in (PACKAGE / "gui").glob("*.py") if not p.name.startswith("bench"))
-# The GUI shows these casework texts; they mark them with casevault.i18n.QT_TRANSLATE_NOOP.
-DOMAIN_FILES = sorted((PACKAGE / "casework").glob("*.py"))
 # Setters whose text a user sees or a screen reader speaks.
 SHOWN = {
     "setText",

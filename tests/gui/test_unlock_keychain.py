@@ -13,7 +13,7 @@ from casevault.gui.app import App
 from casevault.keychain import MemoryKeychain
 from tests.conftest import PASSPHRASE
 from tests.gui.conftest import by_name, window_named
-from tests.gui.test_flows import MEMBER, add_case, button, case_list, column, create_vault, line
+from tests.support.gui_flows import MEMBER, add_case, button, case_list, column, create_vault, line
 
 MakeApp = Callable[..., App]
 

@@ -16,12 +16,12 @@ from pathlib import Path
 
 import pytest
 
-from casevault.crypto import keys
 from casevault.errors import VaultStateError
 from casevault.paths import VaultPaths
 from casevault.store import db as db_module
 from casevault.vault import Vault
 from tests.conftest import FakeClock, reopen
+from tests.support import vault_keys
 
 HOLDER = """
 import sys, time
@@ -42,8 +42,8 @@ conn.close()
 @contextmanager
 def other_writer(vault: Vault, seconds: float) -> Iterator[subprocess.Popen[str]]:
     """Another process holding a write transaction on the vault's database for `seconds`."""
-    vmk = vault._vmk  # the test plays the other casevault process, which has the same key
-    assert vmk is not None
+    # The test plays the other casevault process, which opens the same vault with the passphrase.
+    key = vault_keys.db_key(vault.paths)
     proc = subprocess.Popen(
         [sys.executable, "-c", HOLDER, str(vault.paths.db_file), str(seconds)],
         stdin=subprocess.PIPE,
@@ -51,7 +51,7 @@ def other_writer(vault: Vault, seconds: float) -> Iterator[subprocess.Popen[str]
         text=True,
     )
     assert proc.stdin is not None and proc.stdout is not None
-    proc.stdin.write(keys.derive_key(vmk, keys.PURPOSE_DB).hex() + "\n")
+    proc.stdin.write(key.hex() + "\n")
     proc.stdin.close()
     try:
         assert proc.stdout.readline().strip() == "held"

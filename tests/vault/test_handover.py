@@ -2,25 +2,22 @@
 
 from __future__ import annotations
 
-import io
-import os
 from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
 from casevault import bundle
 from casevault.errors import ConsentMissingError, DamagedError, UsageError
-from casevault.model import FirstMeeting
 from casevault.paths import VaultPaths
 from casevault.store import cases as case_rows
+from casevault.store import handover as handover_rows
 from casevault.store import originals as original_rows
 from casevault.vault import Vault
 from casevault.vault_handover import hash_documents
 from tests.conftest import FAST_KDF, PASSPHRASE, FakeClock, reopen
-
-DOCS = {"letter.pdf": os.urandom(300_000), "empty.txt": b"", "notes - Müller.txt": "straße\n".encode() * 50}
+from tests.support import vault_keys
+from tests.support.handover_cases import DOCS, blob_files, full_case
 
 
 @pytest.fixture
@@ -30,40 +27,6 @@ def other(tmp_path: Path, clock: FakeClock) -> Iterator[Vault]:
     )
     yield v
     v.close()
-
-
-def full_case(vault: Vault, *, consent: bool = True) -> str:
-    ref = vault.new_case("Anna Müller", case_type="discipline", email="anna@home.example")
-    t0 = datetime(2026, 1, 5, 10, 0, tzinfo=UTC)
-    vault.save_first_meeting(
-        ref,
-        FirstMeeting(
-            held_at=t0,
-            issues=("late warning", "no rep at meeting"),
-            narrative="Agreed story",
-            dismissal_threatened=True,
-            confidentiality_explained=True,
-            originals_received="contract",
-        ),
-    )
-    vault.add_action_point(ref, "Write to HR", owner="rep", due_at=t0 + timedelta(days=7))
-    vault.add_case_date(ref, "hearing", t0 + timedelta(days=20), "room 4")
-    first = vault.add_note(ref, "Met the member", kind="meeting", occurred_at=t0)
-    vault.edit_note(first, "Met the member (corrected)")
-    vault.add_party(ref, "Mr Boss", "manager", "line manager")
-    if consent:
-        vault.give_consent(ref, "share-reps", given_at=t0)
-    vault.add_original(ref, "signed contract", received_at=t0, kept_where="drawer")
-    vault.record_escalation(
-        ref, escalated_to="regional officer", escalated_at=t0, how="email", regional_office_notified=True
-    )
-    for name, data in DOCS.items():
-        vault.attach_stream(ref, name, io.BytesIO(data))
-    return ref
-
-
-def blob_files(v: Vault) -> set[Path]:
-    return {p for p in v.paths.cases_dir.rglob("*") if p.is_file()}
 
 
 def strip(detail_records: list[object]) -> list[object]:
@@ -116,7 +79,9 @@ def test_round_trip_every_record_and_document(vault: Vault, other: Vault, tmp_pa
     # Fresh case keys, and the receiver's vault checks clean.
     ka = case_rows.wrapped_case_key(vault.db, a.summary.id)
     kb = case_rows.wrapped_case_key(other.db, b.summary.id)
-    assert vault._case_key(a.summary.id) != other._case_key(b.summary.id)
+    assert ka is not None and kb is not None
+    key_a = vault_keys.case_key(vault.paths, a.summary.id, ka)
+    assert vault_keys.case_key(other.paths, b.summary.id, kb) != key_a
     assert ka != kb and a.summary.id != b.summary.id
     assert "case.received" in [e.fields.action for e in other.audit(new_ref)]
     assert other.check() == []
@@ -233,7 +198,9 @@ def test_missing_consent_and_bad_key_refuse_and_write_nothing(
 def test_identity_is_stable_and_never_in_plaintext(vault: Vault, tmp_path: Path) -> None:
     key = vault.identity_public_key()
     assert key.startswith("age1") and vault.identity_public_key() == key
-    secret = vault._identity()
+    secret = handover_rows.identity(vault.db)  # the age secret, as it is kept in the database
+    assert secret is not None and secret.startswith("AGE-SECRET-KEY-1")
+    assert bundle.public_key(secret) == key
     vault.close()
     reopened = Vault.open(vault.paths, keychain=None, ask_passphrase=lambda _r: PASSPHRASE)
     with reopened:

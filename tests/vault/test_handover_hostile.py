@@ -21,7 +21,7 @@ from casevault.paths import VaultPaths
 from casevault.vault import Vault
 from tests.conftest import FAST_KDF, PASSPHRASE, FakeClock
 from tests.support import bundles as craft
-from tests.vault.test_handover import blob_files
+from tests.support.handover_cases import blob_files
 
 SECRET = bytes(range(32))
 MINUTE = timedelta(minutes=1)

@@ -17,11 +17,12 @@ from casevault import bundle
 from casevault.crypto import signing
 from casevault.errors import DamagedError, NotFoundError, UsageError
 from casevault.paths import VaultPaths
+from casevault.store import handover as handover_rows
 from casevault.vault import Vault
 from casevault.vault_receive import SENDER_CONFIRMED, SENDER_KNOWN, SENDER_NEW
 from tests.conftest import FAST_KDF, PASSPHRASE, FakeClock
 from tests.support import bundles as craft
-from tests.vault.test_handover import blob_files, full_case
+from tests.support.handover_cases import blob_files, full_case
 
 RFC8032_SECRET = bytes.fromhex("9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60")
 RFC8032_PUBLIC = bytes.fromhex("d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a")
@@ -172,7 +173,9 @@ def test_a_bundle_re_encrypted_to_a_third_vault_is_refused(
     ref = full_case(vault)
     out = tmp_path / "case.age"
     vault.hand_over(ref, other.identity_public_key(), out)
-    plain = pyrage.decrypt(out.read_bytes(), [pyrage.x25519.Identity.from_str(other._identity())])
+    secret = handover_rows.identity(other.db)  # other's age secret, kept in its database
+    assert secret is not None
+    plain = pyrage.decrypt(out.read_bytes(), [pyrage.x25519.Identity.from_str(secret)])
     third = Vault.create(
         VaultPaths(tmp_path / "third"), PASSPHRASE, keychain=None, kdf_params=FAST_KDF, clock=clock
     )

@@ -92,9 +92,16 @@ def test_create_refuses_a_weak_passphrase(vault_paths: VaultPaths, passphrase: s
     assert not vault_paths.root.exists()
 
 
-def test_create_accepts_twelve_characters(vault_paths: VaultPaths) -> None:
-    Vault.create(vault_paths, "abcdefghijkl", keychain=None, kdf_params=FAST_KDF).close()
-    assert vault_paths.keys_file.is_file()
+def test_create_accepts_twelve_characters(vault_paths: VaultPaths, clock: FakeClock) -> None:
+    with Vault.create(vault_paths, "abcdefghijkl", keychain=None, kdf_params=FAST_KDF, clock=clock) as v:
+        ref = v.new_case("Ada Example")
+    assert [s["type"] for s in header_doc(vault_paths)["slots"]] == ["passphrase"]
+    with pytest.raises(UnlockError, match="passphrase is wrong"):
+        open_vault(vault_paths, None, Asker("abcdefghijk"), clock)  # one character short
+    ask = Asker("abcdefghijkl")
+    with open_vault(vault_paths, None, ask, clock) as v:
+        assert [(c.ref, c.member_name) for c in v.list_cases()] == [(ref, "Ada Example")]
+    assert ask.reasons == [None]
 
 
 def test_create_refuses_an_existing_vault(vault: Vault, vault_paths: VaultPaths) -> None:

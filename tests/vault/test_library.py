@@ -19,6 +19,7 @@ from casevault.paths import VaultPaths
 from casevault.store import library as library_rows
 from casevault.vault import Vault
 from tests.conftest import PASSPHRASE, reopen
+from tests.support import vault_keys
 
 POLICY = b"Grievance procedure. Stage 1: raise it informally.\n" * 50
 MiB = 1 << 20
@@ -77,7 +78,7 @@ def test_the_file_key_is_wrapped_by_the_library_kek(vault: Vault, policy_file: P
     found = library_rows.get(vault.db, doc_id)
     assert found is not None
     wrapped = found[1]
-    kek = keys.derive_key(vault._master(), "casevault/v1/library-kek")
+    kek = vault_keys.derived_key(vault.paths, "casevault/v1/library-kek")  # the documented purpose
     file_key = keys.unwrap_key(kek, wrapped, b"casevault/v1/library-key\x00" + bytes.fromhex(doc_id))
     # An independent read of the blob with that key: the attachments' format, library scope.
     with open(vault.paths.library_dir / f"{doc_id}.cvf", "rb") as src:
@@ -89,7 +90,7 @@ def test_the_file_key_is_wrapped_by_the_library_kek(vault: Vault, policy_file: P
     # The case KEK does not open it.
     with pytest.raises(DamagedError):
         keys.unwrap_key(
-            keys.derive_key(vault._master(), keys.PURPOSE_CASE_KEK),
+            vault_keys.derived_key(vault.paths, keys.PURPOSE_CASE_KEK),
             wrapped,
             b"casevault/v1/library-key\x00" + bytes.fromhex(doc_id),
         )

@@ -10,13 +10,13 @@ from pathlib import Path
 import pytest
 from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 
-from casevault.crypto import keys
 from casevault.errors import NotFoundError, UsageError
 from casevault.paths import VaultPaths
 from casevault.store import cases as case_rows
 from casevault.store import files as file_rows
 from casevault.vault import Vault, new_id
 from tests.conftest import FakeClock, reopen
+from tests.support import vault_keys
 
 NAME = "Quetzalcoatl Wibblesworth"
 EMAIL = "quetzal@home.example"
@@ -44,7 +44,7 @@ def decrypted_pages(db_file: Path, db_key: bytes) -> bytes:
 
 
 def db_key(vault: Vault) -> bytes:
-    return keys.derive_key(vault._master(), keys.PURPOSE_DB)
+    return vault_keys.db_key(vault.paths)  # from the passphrase slot, as an attacker with it would
 
 
 def count(vault: Vault, sql: str, *params: object) -> int:
@@ -223,12 +223,12 @@ def test_purge_removes_the_reminder(vault: Vault, clock: FakeClock) -> None:
 # ---- crash recovery ------------------------------------------------------------------------
 
 
-def _killed_import(vault: Vault, ref: str, *, part: bool, final: bool) -> tuple[str, Path]:
+def _killed_import(vault: Vault, clock: FakeClock, ref: str, *, part: bool, final: bool) -> tuple[str, Path]:
     """What a process killed mid-import leaves: the pending marker, and maybe a temp file and/or
     a finished blob without its row."""
     case_id = vault.attachment(vault.case(ref).attachments[0].id).case_id
     file_id = new_id()
-    file_rows.begin_import(vault.db, case_id, file_id, vault._clock())
+    file_rows.begin_import(vault.db, case_id, file_id, clock())  # the clock the vault was opened with
     folder = vault.paths.cases_dir / case_id
     if part:
         (folder / f"{file_id}.cvf.part").write_bytes(os.urandom(300))
@@ -247,7 +247,7 @@ def test_killed_import_is_cleaned_up_on_open(
 ) -> None:
     ref = vault.new_case(NAME)
     kept = vault.attach_stream(ref, "kept.txt", io.BytesIO(b"kept"))
-    file_id, folder = _killed_import(vault, ref, part=part, final=final)
+    file_id, folder = _killed_import(vault, clock, ref, part=part, final=final)
     before = vault.check()
     if final:
         assert any(file_id in p and "orphan" in p for p in before)
@@ -284,7 +284,7 @@ def test_pending_import_without_a_case_folder_is_harmless(
 ) -> None:
     ref = vault.new_case(NAME)
     vault.attach_stream(ref, "kept.txt", io.BytesIO(b"kept"))
-    file_id, folder = _killed_import(vault, ref, part=False, final=False)
+    file_id, folder = _killed_import(vault, clock, ref, part=False, final=False)
     assert not (folder / f"{file_id}.cvf").exists()
     vault.close()
     with reopen(vault_paths, clock=clock) as again:

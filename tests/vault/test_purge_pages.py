@@ -20,12 +20,12 @@ from pathlib import Path
 import pytest
 
 from casevault.blobstore import BlobStore
-from casevault.crypto import keys
 from casevault.model import FirstMeeting
 from casevault.paths import VaultPaths
 from casevault.vault import Vault
 from tests.conftest import FakeClock, reopen
 from tests.support import sqlcipher_pages as sp
+from tests.support import vault_keys
 
 PURGED_NAME = "Zsófia Purgeable-Kowalczyk"
 EMAIL = "zsofia.quillfeather@home.example"
@@ -139,11 +139,9 @@ NEEDLES = text_needles(PURGED_TEXT) + fts_needles(FTS_TERMS) + DOCUMENT_NEEDLES
 
 
 def db_key(vault: Vault) -> bytes:
-    # The database key is derived from the master key, which only the open Vault holds; the test
-    # reaches into it on purpose, to look at the file as someone holding the key would.
-    vmk = vault._vmk
-    assert vmk is not None
-    return keys.derive_key(vmk, keys.PURPOSE_DB)
+    # The database key, found from the passphrase and vault.keys alone: the test looks at the file
+    # as someone holding the key would, without reaching into the open Vault.
+    return vault_keys.db_key(vault.paths)
 
 
 def wal_file(paths: VaultPaths) -> Path:
