@@ -15,7 +15,7 @@ from typing import Any
 
 from casevault.casework.people import ESCALATION_HOW
 from casevault.cli_output import emit_json, iso, parse_when, shown
-from casevault.cli_records import YES_NO
+from casevault.cli_records import YES_NO, open_vault, subcommands
 from casevault.errors import UsageError
 from casevault.model import CASE_DATE_KINDS, CaseDate, Escalation, Original
 from casevault.vault import Vault, utc_now
@@ -25,21 +25,6 @@ from casevault.vault import Vault, utc_now
 ESCALATION_AHEAD = timedelta(days=1)
 
 
-def _open(args: argparse.Namespace) -> Vault:
-    from casevault import cli  # noqa: PLC0415 - cli imports this module to register the commands
-
-    return cli.open_vault(args)
-
-
-def _subcommands(commands: Any, name: str, help_text: str) -> Any:
-    from casevault.cli import ArgumentParser  # noqa: PLC0415 - see _open
-
-    parser = commands.add_parser(name, help=help_text)
-    return parser.add_subparsers(
-        dest=f"{name}_command", metavar="ACTION", required=True, parser_class=ArgumentParser
-    )
-
-
 def add_commands(commands: Any) -> None:
     _add_escalation(commands)
     _add_originals(commands)
@@ -47,7 +32,7 @@ def add_commands(commands: Any) -> None:
 
 
 def _add_escalation(commands: Any) -> None:
-    actions = _subcommands(commands, "escalation", "escalations: record one, or list a case's")
+    actions = subcommands(commands, "escalation", "escalations: record one, or list a case's")
     add = actions.add_parser("add", help="record an escalation and its paper-trail entry; prints its id")
     add.add_argument("ref")
     add.add_argument("--to", required=True, metavar="WHO", help="who the case was escalated to")
@@ -62,7 +47,7 @@ def _add_escalation(commands: Any) -> None:
 
 
 def _add_originals(commands: Any) -> None:
-    actions = _subcommands(commands, "originals", "the register of original documents and their return")
+    actions = subcommands(commands, "originals", "the register of original documents and their return")
     add = actions.add_parser("add", help="record an original received from the member; prints its id")
     add.add_argument("ref")
     add.add_argument("--description", required=True, metavar="T", help="what the document is")
@@ -78,7 +63,7 @@ def _add_originals(commands: Any) -> None:
 
 
 def _add_dates(commands: Any) -> None:
-    actions = _subcommands(commands, "dates", "hearings and meetings on a case's calendar")
+    actions = subcommands(commands, "dates", "hearings and meetings on a case's calendar")
     add = actions.add_parser("add", help="add a hearing or meeting (reminded two days before); prints its id")
     add.add_argument("ref")
     add.add_argument("--kind", required=True, choices=CASE_DATE_KINDS)
@@ -175,7 +160,7 @@ def cmd_escalation(args: argparse.Namespace) -> int:
         when = parse_when(args.date) if args.date else now
         if when > now + ESCALATION_AHEAD:
             raise UsageError("An escalation is recorded once made, so its date is at most a day ahead.")
-        with _open(args) as vault:
+        with open_vault(args) as vault:
             print(
                 vault.record_escalation(
                     args.ref,
@@ -186,7 +171,7 @@ def cmd_escalation(args: argparse.Namespace) -> int:
                 )
             )
         return 0
-    with _open(args) as vault:
+    with open_vault(args) as vault:
         rows = [escalation_json(e) for e in vault.escalations(args.ref)]
     _list(rows, args.json, escalation_line)
     return 0
@@ -196,7 +181,7 @@ def cmd_originals(args: argparse.Namespace) -> int:
     action = args.originals_command
     typed = getattr(args, "received", None) or getattr(args, "date", None)
     when = parse_when(typed) if typed else utc_now()  # before unlocking: bad input fails at once
-    with _open(args) as vault:
+    with open_vault(args) as vault:
         if action == "add":
             print(vault.add_original(args.ref, args.description, received_at=when, kept_where=args.kept_at))
         elif action == "returned":
@@ -210,7 +195,7 @@ def cmd_originals(args: argparse.Namespace) -> int:
 def cmd_dates(args: argparse.Namespace) -> int:
     action = args.dates_command
     at = parse_when(args.at) if action == "add" else None
-    with _open(args) as vault:
+    with open_vault(args) as vault:
         if action == "add" and at is not None:
             print(vault.add_case_date(args.ref, args.kind, at, args.note))
         elif action == "remove":

@@ -38,14 +38,16 @@ YES_NO = ("yes", "no")
 MATCHES_NAMED = 10  # in the sentence that refuses a person with possible conflicts
 
 
-def _open(args: argparse.Namespace) -> Vault:
+def open_vault(args: argparse.Namespace) -> Vault:
+    """The vault named by the command line, unlocked as every command unlocks it."""
     from casevault import cli  # noqa: PLC0415 - cli imports this module to register the commands
 
     return cli.open_vault(args)
 
 
-def _subcommands(commands: Any, name: str, help_text: str) -> Any:
-    from casevault.cli import ArgumentParser  # noqa: PLC0415 - see _open
+def subcommands(commands: Any, name: str, help_text: str) -> Any:
+    """A command group `name` with its own ACTION subcommands."""
+    from casevault.cli import ArgumentParser  # noqa: PLC0415 - see open_vault
 
     parser = commands.add_parser(name, help=help_text)
     return parser.add_subparsers(
@@ -61,7 +63,7 @@ def add_commands(commands: Any) -> None:
 
 
 def _add_consent(commands: Any) -> None:
-    actions = _subcommands(commands, "consent", "the member's consents: record, list and withdraw them")
+    actions = subcommands(commands, "consent", "the member's consents: record, list and withdraw them")
     add = actions.add_parser("add", help="record the member's consent; prints its id")
     add.add_argument("ref")
     add.add_argument(
@@ -81,7 +83,7 @@ def _add_consent(commands: Any) -> None:
 
 
 def _add_meeting(commands: Any) -> None:
-    actions = _subcommands(commands, "meeting", "the first meeting: show it, or set some of its fields")
+    actions = subcommands(commands, "meeting", "the first meeting: show it, or set some of its fields")
     show = actions.add_parser("show", help="the first meeting, with its issues and action points")
     show.add_argument("ref")
     show.add_argument("--json", action="store_true")
@@ -105,7 +107,7 @@ def _add_meeting(commands: Any) -> None:
 
 
 def _add_action(commands: Any) -> None:
-    actions = _subcommands(commands, "action", "action points: add, list, mark done or not done")
+    actions = subcommands(commands, "action", "action points: add, list, mark done or not done")
     add = actions.add_parser("add", help="add an action point; prints its id")
     add.add_argument("ref")
     add.add_argument("--text", required=True, metavar="T", help="what is to be done")
@@ -121,7 +123,7 @@ def _add_action(commands: Any) -> None:
 
 
 def _add_people(commands: Any) -> None:
-    actions = _subcommands(commands, "people", "people in a case other than its member")
+    actions = subcommands(commands, "people", "people in a case other than its member")
     add = actions.add_parser("add", help="add a person after a conflict check; prints their id")
     add.add_argument("ref")
     add.add_argument("--name", required=True, metavar="N")
@@ -241,7 +243,7 @@ def _scope(typed: str) -> str:
 def cmd_consent(args: argparse.Namespace) -> int:
     action = args.consent_command
     when = parse_when(args.date) if getattr(args, "date", None) else None
-    with _open(args) as vault:
+    with open_vault(args) as vault:
         if action == "add":
             print(vault.give_consent(args.ref, _scope(args.scope), given_at=when, note=args.note))
         elif action == "withdraw":
@@ -285,7 +287,7 @@ def _meeting_changes(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def meeting_json(vault: Vault, ref: str, meeting: FirstMeeting) -> dict[str, Any]:
-    from casevault.cli import first_meeting_json  # noqa: PLC0415 - see _open
+    from casevault.cli import first_meeting_json  # noqa: PLC0415 - see open_vault
 
     return {
         **first_meeting_json(meeting),
@@ -295,7 +297,7 @@ def meeting_json(vault: Vault, ref: str, meeting: FirstMeeting) -> dict[str, Any
 
 def cmd_meeting(args: argparse.Namespace) -> int:
     if args.meeting_command == "show":
-        with _open(args) as vault:
+        with open_vault(args) as vault:
             data = meeting_json(vault, args.ref, vault.first_meeting(args.ref))
         if args.json:
             emit_json(data)
@@ -309,7 +311,7 @@ def cmd_meeting(args: argparse.Namespace) -> int:
     returned = _yes(args.originals_returned)
     if not changes and returned is None:
         raise UsageError("Give at least one field to set (see `casevault meeting set --help`).")
-    with _open(args) as vault:
+    with open_vault(args) as vault:
         before = vault.first_meeting(args.ref)
         # Read, change only what was given, save the whole: the form is stored as one record.
         wanted = replace(before, **changes)
@@ -319,7 +321,7 @@ def cmd_meeting(args: argparse.Namespace) -> int:
         if returned is not None:
             vault.set_originals_returned(args.ref, returned)
     if escalation_prompted(stored) and not escalation_prompted(before):
-        from casevault.cli import say  # noqa: PLC0415 - see _open
+        from casevault.cli import say  # noqa: PLC0415 - see open_vault
 
         say(ESCALATION_ADVICE)
     print(f"The first meeting of {shown(args.ref.upper())} is saved.")
@@ -329,7 +331,7 @@ def cmd_meeting(args: argparse.Namespace) -> int:
 def cmd_action(args: argparse.Namespace) -> int:
     action = args.action_command
     due = parse_when(args.due) if getattr(args, "due", None) else None
-    with _open(args) as vault:
+    with open_vault(args) as vault:
         if action == "add":
             print(vault.add_action_point(args.ref, args.text, owner=args.owner, due_at=due))
         elif action in ("done", "reopen"):
@@ -370,7 +372,7 @@ def _add_person(vault: Vault, args: argparse.Namespace) -> None:
     party_id = vault.add_party(args.ref, args.name, args.role, args.note)
     vault.record_conflict_decision(args.ref, decision, checked_role=args.role, matches=matches)
     print(party_id)
-    from casevault.cli import say  # noqa: PLC0415 - see _open
+    from casevault.cli import say  # noqa: PLC0415 - see open_vault
 
     if matches:
         say(
@@ -382,7 +384,7 @@ def _add_person(vault: Vault, args: argparse.Namespace) -> None:
 
 def cmd_people(args: argparse.Namespace) -> int:
     action = args.people_command
-    with _open(args) as vault:
+    with open_vault(args) as vault:
         if action == "add":
             _add_person(vault, args)
         elif action == "remove":
