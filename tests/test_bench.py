@@ -144,8 +144,9 @@ def test_bulk_load_matches_the_one_row_path(vault: Vault, clock: FakeClock) -> N
 
 
 def test_engine_versions_names_sqlcipher(vault: Vault) -> None:
-    cipher, provider = bulk.engine_versions(vault.db)
+    cipher, sqlite, provider = bulk.engine_versions(vault.db)
     assert re.match(r"\d+\.\d+", cipher)
+    assert re.fullmatch(r"3\.\d+\.\d+", sqlite)
     assert provider
 
 

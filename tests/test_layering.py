@@ -23,7 +23,6 @@ KNOWN = {
     " <-> casevault.vault_paper_trail",
     "long: casevault.cli",
     "long: casevault.vault",
-    "sqlcipher: casevault.bench",  # the benchmark reads the engine's versions
 }
 
 

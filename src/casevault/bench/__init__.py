@@ -32,7 +32,6 @@ from types import FrameType
 
 import cryptography
 from cryptography.hazmat.backends.openssl import backend as openssl_backend
-from sqlcipher3 import dbapi2 as sqlcipher
 
 from casevault import __version__
 from casevault.bench import backup as benchmarks_backup
@@ -103,7 +102,7 @@ def _sigterm_interrupts() -> Iterator[None]:
 
 def _parameters(settings: Settings, scratch: Path, info_vault: Path) -> Table:
     with new_vault(info_vault) as vault:
-        cipher, provider = bulk.engine_versions(vault.db)
+        cipher, sqlite, provider = bulk.engine_versions(vault.db)
     table = Table(
         f"python -m casevault.bench ({'QUICK smoke run' if settings.quick else 'full run'})",
         ("parameter", "value"),
@@ -111,7 +110,7 @@ def _parameters(settings: Settings, scratch: Path, info_vault: Path) -> Table:
     )
     table.add("casevault", __version__)
     table.add("Python", f"{platform.python_version()} ({platform.python_implementation()})")
-    table.add("SQLCipher", f"{cipher} (SQLite {sqlcipher.sqlite_version}, {provider})")
+    table.add("SQLCipher", f"{cipher} (SQLite {sqlite}, {provider})")
     table.add("cryptography", f"{cryptography.__version__} ({openssl_backend.openssl_version_text()})")
     table.add("machine", f"{platform.machine()}, {os.cpu_count()} CPUs, {platform.system()}")
     table.add("scratch folder", f"{scratch} ({_filesystem(scratch)}); every file of the run is here")

@@ -147,9 +147,11 @@ def add_events(db: Database, events: Iterable[tuple[str, Event]]) -> int:
     return count
 
 
-def engine_versions(db: Database) -> tuple[str, str]:
-    """(SQLCipher version, its crypto provider and version), for reports."""
+def engine_versions(db: Database) -> tuple[str, str, str]:
+    """(SQLCipher version, the SQLite it is built on, its crypto provider and version), for
+    reports."""
     cipher = str(db.scalar("PRAGMA cipher_version") or "unknown")
+    sqlite = str(db.scalar("SELECT sqlite_version()") or "unknown")
     provider = str(db.scalar("PRAGMA cipher_provider") or "unknown")
     provider_version = str(db.scalar("PRAGMA cipher_provider_version") or "")
-    return cipher, f"{provider} {provider_version}".strip()
+    return cipher, sqlite, f"{provider} {provider_version}".strip()
