@@ -28,12 +28,12 @@ from PySide6.QtCore import QBuffer, QByteArray, QDate, QDateTime, QIODevice, QLo
 from PySide6.QtGui import QColor, QFont, QPageLayout, QPageSize, QPainter, QPdfWriter  # noqa: E402
 from PySide6.QtWidgets import QApplication, QSplitter, QWidget  # noqa: E402
 
+from casevault.core.clock import utc_now  # noqa: E402
 from casevault.demo import demo_vault  # noqa: E402
 from casevault.gui.app import App  # noqa: E402
 from casevault.gui.case_page import DOCUMENTS, FIRST_MEETING, OVERVIEW, CasePage  # noqa: E402
 from casevault.gui.documents import DocumentsPanel  # noqa: E402
 from casevault.gui.main_window import MainWindow  # noqa: E402
-from casevault.vault import utc_now  # noqa: E402
 
 OUT = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
 

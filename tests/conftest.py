@@ -16,9 +16,9 @@ from pathlib import Path
 
 import pytest
 
+from casevault.core.paths import VaultPaths
 from casevault.crypto.kdf import KdfParams
-from casevault.paths import VaultPaths
-from casevault.vault import Vault
+from casevault.vault.facade import Vault
 
 # Hypothesis writes its cache while collecting, before any fixture runs: keep it out of the tree.
 os.environ.setdefault("HYPOTHESIS_STORAGE_DIRECTORY", tempfile.mkdtemp(prefix="casevault-hypothesis-"))

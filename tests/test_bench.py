@@ -16,10 +16,11 @@ from pathlib import Path
 import pytest
 
 from casevault.bench.__main__ import main as bench_main
-from casevault.model import Event, Member
+from casevault.core.clock import new_id
+from casevault.core.model import Event, Member
 from casevault.store import bulk, search
 from casevault.store import cases as case_rows
-from casevault.vault import Vault, new_id
+from casevault.vault.facade import Vault
 from tests.conftest import FakeClock
 
 BENCH = [sys.executable, "-m", "casevault.bench"]

@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 
-from casevault import device_check
-from casevault.device_check import (
+from casevault.host import device_check
+from casevault.host.device_check import (
     ADVICE_CHECK_DISK,
     ADVICE_CHECK_LOCK,
     ADVICE_ENCRYPT_LINUX,

@@ -8,9 +8,9 @@ from collections.abc import Iterator
 
 import pytest
 
-from casevault import log as logsetup
-from casevault.log import REDACTED, RedactingFilter
-from casevault.vault import Vault
+from casevault.core import log as logsetup
+from casevault.core.log import REDACTED, RedactingFilter
+from casevault.vault.facade import Vault
 
 
 @pytest.fixture

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import os
 
-from casevault.paths import VaultPaths
-from casevault.vault import Vault
+from casevault.core.paths import VaultPaths
+from casevault.vault.facade import Vault
 from tests.conftest import reopen
 
 

@@ -39,9 +39,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from casevault.core.paths import VaultPaths
 from casevault.gui.app import App
 from casevault.gui.typed_input import Discard, TypedInputDialog
-from casevault.paths import VaultPaths
 
 PASSPHRASE = os.environ["CASEVAULT_PASSPHRASE"]
 SECRETS = [s for s in os.environ.get("LOCK_SECRETS", "").split("|") if s]

@@ -42,7 +42,11 @@ def main() -> int:
 
         def cv(*args: str) -> subprocess.CompletedProcess[str]:
             return subprocess.run(
-                [CASEVAULT, "--vault", str(vault), *args], env=env, capture_output=True, text=True, check=False
+                [CASEVAULT, "--vault", str(vault), *args],
+                env=env,
+                capture_output=True,
+                text=True,
+                check=False,
             )
 
         assert cv("init", "--no-keyring").returncode == 0

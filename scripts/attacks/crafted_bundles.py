@@ -38,8 +38,8 @@ import pyrage
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "src"))
 
-from casevault import bundle  # noqa: E402 - the product's own framing
 from casevault.crypto import signing  # noqa: E402
+from casevault.formats import bundle  # noqa: E402 - the product's own framing
 
 CASEVAULT = ROOT / ".venv" / "bin" / "casevault"
 PASSPHRASE = "attack correct horse battery staple"

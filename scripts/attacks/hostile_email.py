@@ -42,8 +42,8 @@ TIMEOUT = 60
 IMPORT_CHILD = """
 import json, sys, time, tracemalloc
 from pathlib import Path
-from casevault.paths import VaultPaths
-from casevault.vault import Vault
+from casevault.core.paths import VaultPaths
+from casevault.vault.facade import Vault
 vault_dir, ref, eml = sys.argv[1:4]
 with Vault.open(VaultPaths.resolve(vault_dir), keychain=None, ask_passphrase=lambda _r: sys.argv[4]) as vault:
     tracemalloc.start()

@@ -19,16 +19,16 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from casevault import __version__, cli_casework, cli_handover, cli_records
-from casevault import log as logsetup
 from casevault.casework.people import SHARING_SCOPES
 from casevault.casework.retention import ORIGINALS_REASONS
 from casevault.cli_output import emit_json, iso, local, parse_when, shown
-from casevault.errors import CasevaultError, ConsentMissingError, UnlockError, UsageError
-from casevault.fsutil import translate_os_error
-from casevault.keychain import OsKeychain
-from casevault.model import EVENT_KINDS, FirstMeeting
-from casevault.paths import VaultPaths
-from casevault.vault import Vault
+from casevault.core import log as logsetup
+from casevault.core.errors import CasevaultError, ConsentMissingError, UnlockError, UsageError
+from casevault.core.fsutil import translate_os_error
+from casevault.core.model import EVENT_KINDS, FirstMeeting
+from casevault.core.paths import VaultPaths
+from casevault.host.keychain import OsKeychain
+from casevault.vault.facade import Vault
 
 PASSPHRASE_ENV = "CASEVAULT_PASSPHRASE"
 NEW_PASSPHRASE_ENV = "CASEVAULT_NEW_PASSPHRASE"
@@ -667,7 +667,7 @@ def _backup_passphrase() -> str:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    from casevault.vault_backup import PURGE_WARNING, verify_backup  # noqa: PLC0415
+    from casevault.vault.backup import PURGE_WARNING, verify_backup  # noqa: PLC0415
 
     if args.action == "verify":
         if not args.file or args.out:
@@ -693,7 +693,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    from casevault.vault_backup import restore_backup  # noqa: PLC0415
+    from casevault.vault.backup import restore_backup  # noqa: PLC0415
 
     into = Path(args.into)
     restore_backup(Path(args.file), into, passphrase=_backup_passphrase(), progress=_progress_printer())

@@ -16,9 +16,10 @@ from typing import Any
 from casevault.casework.people import ESCALATION_HOW
 from casevault.cli_output import emit_json, iso, parse_when, shown
 from casevault.cli_records import YES_NO, open_vault, subcommands
-from casevault.errors import UsageError
-from casevault.model import CASE_DATE_KINDS, CaseDate, Escalation, Original
-from casevault.vault import Vault, utc_now
+from casevault.core.clock import utc_now
+from casevault.core.errors import UsageError
+from casevault.core.model import CASE_DATE_KINDS, CaseDate, Escalation, Original
+from casevault.vault.facade import Vault
 
 # The escalation dialog lets its date run a day ahead (a rep in another time zone, or recording
 # in the evening for the morning); no further, because an escalation is recorded once made.

@@ -14,8 +14,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from casevault.vault import Vault
-from casevault.vault_receive import SENDER_CONFIRMED, SENDER_KNOWN, Receipt
+from casevault.vault.facade import Vault
+from casevault.vault.handover.receive import SENDER_CONFIRMED, SENDER_KNOWN, Receipt
 
 Say = Callable[[str], None]
 Opener = Callable[[argparse.Namespace], Vault]

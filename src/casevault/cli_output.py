@@ -15,7 +15,7 @@ import unicodedata
 from datetime import UTC, datetime
 from typing import Any
 
-from casevault.errors import UsageError
+from casevault.core.errors import UsageError
 
 # Controls (C0, DEL, C1), format characters (bidi controls, zero-width characters, the BOM,
 # tag characters), line and paragraph separators, and lone surrogates (undecodable bytes, which

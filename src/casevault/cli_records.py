@@ -17,8 +17,8 @@ from casevault.casework import rules
 from casevault.casework.conflicts import Match
 from casevault.casework.escalation import ESCALATION_ADVICE, escalation_prompted
 from casevault.cli_output import emit_json, iso, parse_when, shown
-from casevault.errors import CasevaultError, ConsentMissingError, UsageError
-from casevault.model import (
+from casevault.core.errors import CasevaultError, ConsentMissingError, UsageError
+from casevault.core.model import (
     CONFLICT_DECISIONS,
     CONSENT_SCOPES,
     PARTY_ROLES,
@@ -27,7 +27,7 @@ from casevault.model import (
     FirstMeeting,
     Party,
 )
-from casevault.vault import Vault
+from casevault.vault.facade import Vault
 
 # What a rep types for a sharing consent is who it is shared with, as `export --recipient-kind`
 # takes it; the stored codes are accepted as well.

@@ -15,10 +15,11 @@ from contextlib import contextmanager
 from datetime import timedelta
 from pathlib import Path
 
+from casevault.core.clock import utc_now
+from casevault.core.model import FirstMeeting
+from casevault.core.paths import VaultPaths
 from casevault.crypto.kdf import KdfParams
-from casevault.model import FirstMeeting
-from casevault.paths import VaultPaths
-from casevault.vault import Vault, utc_now
+from casevault.vault.facade import Vault
 
 # The demo vault is destroyed on exit, so a light Argon2id keeps the first look snappy.
 DEMO_KDF = KdfParams(memory_kib=64 * 1024, iterations=2, lanes=4)

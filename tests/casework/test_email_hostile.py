@@ -20,7 +20,6 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from casevault import vault_paper_trail
 from casevault.casework.email_import import (
     HEADERS_CUT,
     MAX_FIELD_CHARS,
@@ -33,9 +32,10 @@ from casevault.casework.email_import import (
     entry_text,
     parse_email,
 )
-from casevault.errors import UsageError
-from casevault.vault import Vault
-from casevault.vault_paper_trail import _read_at_most
+from casevault.core.errors import UsageError
+from casevault.vault import paper_trail as vault_paper_trail
+from casevault.vault.facade import Vault
+from casevault.vault.paper_trail import _read_at_most
 
 NOW = datetime(2026, 3, 14, 9, 30, tzinfo=UTC)
 MiB = 1 << 20

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from casevault.casework import reminders as engine
 from casevault.casework.reminders import ReminderState, Sources
-from casevault.model import ActionPoint, CaseDate, CaseSummary
+from casevault.core.model import ActionPoint, CaseDate, CaseSummary
 
 T0 = datetime(2026, 3, 14, 9, 30, tzinfo=UTC)
 ZONES = [UTC, timezone(timedelta(hours=5, minutes=30)), timezone(timedelta(hours=-8)), UTC]

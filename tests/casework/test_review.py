@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from casevault.casework import review
-from casevault.model import ActionPoint, FirstMeeting
+from casevault.core.model import ActionPoint, FirstMeeting
 
 NOW = datetime(2026, 3, 14, 9, 30, tzinfo=UTC)
 

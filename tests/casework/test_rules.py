@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from casevault.casework import reminders, retention, rules
-from casevault.model import CaseSummary
+from casevault.core.model import CaseSummary
 
 T0 = datetime(2026, 1, 31, 23, 59, tzinfo=UTC)
 

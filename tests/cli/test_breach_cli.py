@@ -6,7 +6,7 @@ import subprocess
 from datetime import timedelta
 from pathlib import Path
 
-from casevault.vault import Vault
+from casevault.vault.facade import Vault
 from tests.conftest import CASEVAULT, FakeClock
 
 MEMBER = "Quetzalcoatl Wibblesworth"

@@ -11,12 +11,12 @@ from pathlib import Path
 
 import pytest
 
-from casevault.model import CaseDate, Escalation, Original
-from casevault.paths import VaultPaths
+from casevault.core.model import CaseDate, Escalation, Original
+from casevault.core.paths import VaultPaths
 from casevault.store import escalations as escalation_rows
 from casevault.store import originals as original_rows
 from casevault.store import reminders as reminder_rows
-from casevault.vault import Vault
+from casevault.vault.facade import Vault
 from tests.cli._cli import ID_RE, Cli, assert_clean_error
 from tests.conftest import FAST_KDF, PASSPHRASE
 from tests.support.hostile_text import CLEAR, CSI, HOSTILE, RLO, TITLE, raw_controls

@@ -6,9 +6,9 @@ import json
 import subprocess
 from pathlib import Path
 
-from casevault.model import FirstMeeting
-from casevault.paths import VaultPaths
-from casevault.vault import Vault
+from casevault.core.model import FirstMeeting
+from casevault.core.paths import VaultPaths
+from casevault.vault.facade import Vault
 from tests.conftest import CASEVAULT, FAST_KDF, PASSPHRASE
 
 

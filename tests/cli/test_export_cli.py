@@ -8,7 +8,7 @@ import subprocess
 from pathlib import Path
 
 from casevault.casework import exchange
-from casevault.vault import Vault
+from casevault.vault.facade import Vault
 from tests.conftest import CASEVAULT
 
 SEVEN_ZIP = shutil.which("7zz") or "/usr/bin/7zz"

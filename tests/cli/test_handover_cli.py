@@ -7,7 +7,7 @@ import re
 import subprocess
 from pathlib import Path
 
-from casevault.paths import VaultPaths
+from casevault.core.paths import VaultPaths
 from tests.cli._cli import REF_RE, assert_clean_error
 from tests.conftest import CASEVAULT, reopen
 from tests.support import bundles as craft

@@ -15,13 +15,13 @@ from pathlib import Path
 import pytest
 
 from casevault.cli_output import json_text, shown
-from casevault.model import ActionPoint, Consent, Event, FirstMeeting, Party
-from casevault.paths import VaultPaths
+from casevault.core.model import ActionPoint, Consent, Event, FirstMeeting, Party
+from casevault.core.paths import VaultPaths
 from casevault.store import cases as case_rows
 from casevault.store import consents as consent_rows
 from casevault.store import meetings as meeting_rows
 from casevault.store import parties as party_rows
-from casevault.vault import Vault
+from casevault.vault.facade import Vault
 from tests.cli._cli import Cli, Result
 from tests.conftest import FAST_KDF, PASSPHRASE
 from tests.support.hostile_text import CLEAR, CSI, HOSTILE, RLO, TITLE, raw_controls

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from casevault.paths import VaultPaths
-from casevault.vault import Vault
+from casevault.core.paths import VaultPaths
+from casevault.vault.facade import Vault
 from tests.cli._cli import ID_RE, REF_RE, Cli, assert_clean_error
 from tests.conftest import FAST_KDF, PASSPHRASE
 

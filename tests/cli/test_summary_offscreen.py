@@ -7,7 +7,7 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
-from casevault.vault import Vault
+from casevault.vault.facade import Vault
 from tests.conftest import CASEVAULT
 
 NOWHERE = ":4217"  # no X server listens there

@@ -18,9 +18,9 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from casevault.core.errors import AuthenticationError
 from casevault.crypto import blob
 from casevault.crypto.blob import BlobBinding, ciphertext_size, decrypt_chunks, decrypt_stream, encrypt_stream
-from casevault.errors import AuthenticationError
 
 KEY = bytes(range(32))
 PREFIX = bytes.fromhex("a0a1a2a3a4a5a6")

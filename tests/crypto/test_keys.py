@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
+from casevault.core.errors import AuthenticationError
 from casevault.crypto import keys
 from casevault.crypto.keys import (
     KEY_LEN,
@@ -20,7 +21,6 @@ from casevault.crypto.keys import (
     unwrap_key,
     wrap_key,
 )
-from casevault.errors import AuthenticationError
 from tests.support.key_vectors import AAD, KEK, KEY, MASTER, rfc5869_hkdf_sha256
 
 

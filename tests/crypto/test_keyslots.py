@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
+from casevault.core.errors import AuthenticationError
 from casevault.crypto.kdf import KdfParams, derive_kek
 from casevault.crypto.keyslots import (
     KEYCHAIN,
@@ -21,7 +22,6 @@ from casevault.crypto.keyslots import (
     open_passphrase_slot,
     slot_aad,
 )
-from casevault.errors import AuthenticationError
 from tests.conftest import FAST_KDF
 from tests.conftest import PASSPHRASE as SECRET
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from casevault.core.errors import AuthenticationError
 from casevault.crypto import keys
-from casevault.errors import AuthenticationError
 from tests.support.key_vectors import KEY, MASTER, rfc5869_hkdf_sha256
 
 FILE_ID = bytes(range(16))

@@ -15,10 +15,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import pytest
 from PySide6.QtWidgets import QApplication, QWidget
 
+from casevault.core.paths import VaultPaths
 from casevault.gui import refcount_guard
 from casevault.gui.app import App
-from casevault.keychain import MemoryKeychain
-from casevault.paths import VaultPaths
+from casevault.host.keychain import MemoryKeychain
 from tests.conftest import FAST_KDF
 
 

@@ -7,9 +7,9 @@ from datetime import timedelta
 
 from pytestqt.qtbot import QtBot
 
+from casevault.core.model import FirstMeeting
 from casevault.gui.case_history import ACTION_LABELS, CaseHistory
-from casevault.model import FirstMeeting
-from casevault.vault import Vault
+from casevault.vault.facade import Vault
 from tests.conftest import FakeClock
 
 

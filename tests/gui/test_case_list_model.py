@@ -8,7 +8,7 @@ from PySide6.QtCore import QDate, QLocale, QModelIndex, Qt
 from pytestqt.qtbot import QtBot
 
 from casevault.gui.case_list_model import CaseListModel
-from casevault.vault import Vault
+from casevault.vault.facade import Vault
 from tests.conftest import FakeClock
 
 NAMES = ["Zofia Nowak", "Ana Silva", "Mehmet Kaya", "Chloé Martin", "Björn Berg"]

@@ -23,13 +23,13 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
+from casevault.core.model import FirstMeeting
+from casevault.core.paths import VaultPaths
 from casevault.gui.app import App
 from casevault.gui.case_page import FIRST_MEETING, PAPER_TRAIL, CasePage
 from casevault.gui.documents import DocumentsPanel
 from casevault.gui.main_window import MainWindow, Unsaved
-from casevault.model import FirstMeeting
-from casevault.paths import VaultPaths
-from casevault.vault import Vault
+from casevault.vault.facade import Vault
 from tests.conftest import FAST_KDF, PASSPHRASE, reopen
 from tests.gui.conftest import by_name, window_named
 from tests.support.gui_case_page import NARRATIVE, all_text, open_first_case, ref_of, started

@@ -13,14 +13,14 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDateTimeEdit, QLabel, QLineEdit, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
-from casevault import device_check
-from casevault.device_check import DeviceReport
 from casevault.gui.app import App
 from casevault.gui.breach_dialog import BreachDialog, BreachLogDialog
 from casevault.gui.device_check_dialog import DeviceCheckDialog
 from casevault.gui.library_dialog import LibraryDialog
 from casevault.gui.main_window import MainWindow
-from casevault.vault import Vault
+from casevault.host import device_check
+from casevault.host.device_check import DeviceReport
+from casevault.vault.facade import Vault
 from tests.gui.conftest import by_name
 from tests.support.gui_flows import MEMBER, add_case, button, create_vault
 

@@ -16,7 +16,7 @@ from pytestqt.qtbot import QtBot
 from casevault.gui import deletion_log
 from casevault.gui.app import App
 from casevault.gui.main_window import MainWindow
-from casevault.vault import Vault
+from casevault.vault.facade import Vault
 from tests.gui.conftest import by_name, window_named
 from tests.support.gui_flows import MEMBER, add_case, case_list, column, create_vault
 

@@ -12,7 +12,7 @@ from casevault.gui.case_list_model import local_date_text
 from casevault.gui.close_case_dialog import CloseCaseDialog
 from casevault.gui.escalation_dialog import EscalationDialog
 from casevault.gui.qt_dates import UNSET, from_qt
-from casevault.vault import Vault
+from casevault.vault.facade import Vault
 from tests.conftest import FakeClock
 from tests.gui.conftest import by_name
 

@@ -29,14 +29,14 @@ from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent, QImage, QPageSize
 from PySide6.QtWidgets import QApplication, QLabel, QPlainTextEdit, QProgressBar, QPushButton, QTreeWidget
 from pytestqt.qtbot import QtBot
 
-from casevault import vault_paper_trail
 from casevault.casework import email_import
+from casevault.core.paths import VaultPaths
 from casevault.gui.documents import DocumentsPanel
 from casevault.gui.preview import pdf_available
 from casevault.gui.tasks import CancelledError, run_task
-from casevault.paths import VaultPaths
 from casevault.store import files as file_rows
-from casevault.vault import Vault
+from casevault.vault import paper_trail as vault_paper_trail
+from casevault.vault.facade import Vault
 from tests.conftest import reopen
 from tests.gui.conftest import by_name
 

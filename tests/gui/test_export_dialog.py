@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from casevault.gui.export_dialog import ExportDialog
-from casevault.vault import Vault
+from casevault.vault.facade import Vault
 from tests.support.accessibility import unnamed_controls
 
 SEVEN_ZIP = shutil.which("7zz") or "/usr/bin/7zz"

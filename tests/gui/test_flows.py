@@ -7,8 +7,8 @@ from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from casevault.gui.main_window import MainWindow
-from casevault.keychain import MemoryKeychain
-from casevault.vault import Vault
+from casevault.host.keychain import MemoryKeychain
+from casevault.vault.facade import Vault
 from tests.conftest import PASSPHRASE
 from tests.gui.conftest import by_name, window_named
 from tests.support.gui_flows import MEMBER, MakeApp, add_case, button, case_list, column, create_vault, line

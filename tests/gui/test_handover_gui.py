@@ -11,12 +11,12 @@ from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton
 from pytestqt.qtbot import QtBot
 
 from casevault.casework.exchange import HANDED_OVER_REASON
+from casevault.core.model import FirstMeeting
+from casevault.core.paths import VaultPaths
 from casevault.gui.app import App
 from casevault.gui.handover_dialog import HandoverDialog
 from casevault.gui.main_window import MainWindow
-from casevault.model import FirstMeeting
-from casevault.paths import VaultPaths
-from casevault.vault import Vault
+from casevault.vault.facade import Vault
 from tests.conftest import FAST_KDF, PASSPHRASE, FakeClock
 from tests.gui.conftest import by_name, window_named
 from tests.support.accessibility import unnamed_controls

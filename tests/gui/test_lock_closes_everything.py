@@ -30,7 +30,7 @@ from casevault.gui.app import App
 from casevault.gui.case_page import CasePage
 from casevault.gui.new_case_dialog import NewCaseDialog
 from casevault.gui.typed_input import Discard, TypedInputDialog
-from casevault.vault import Vault
+from casevault.vault.facade import Vault
 from tests.support.gui_dialogs import CLOSED_MEMBER, DIALOGS, SECRETS, Session, shown, visible_dialogs
 
 ROUTES = ("lock now", "idle", "screen lock")

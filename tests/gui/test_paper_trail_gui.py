@@ -22,14 +22,14 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from casevault.casework import reminders as engine
+from casevault.core.model import Event
 from casevault.gui.app import App
 from casevault.gui.case_page import PAPER_TRAIL, CasePage
 from casevault.gui.documents import DocumentsPanel
 from casevault.gui.originals_panel import OriginalsPanel
 from casevault.gui.paper_trail import PaperTrail
 from casevault.gui.review_view import ReviewView
-from casevault.model import Event
-from casevault.vault import Vault
+from casevault.vault.facade import Vault
 from tests.gui.conftest import by_name
 from tests.support.accessibility import unnamed_controls
 from tests.support.gui_case_page import ref_of, started

@@ -20,13 +20,13 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
+from casevault.core.model import FirstMeeting
 from casevault.gui.app import App
 from casevault.gui.case_page import OVERVIEW, CasePage
 from casevault.gui.conflict_dialog import ConflictDialog
 from casevault.gui.escalation_dialog import EscalationDialog
 from casevault.gui.main_window import MainWindow
-from casevault.model import FirstMeeting
-from casevault.vault import Vault
+from casevault.vault.facade import Vault
 from tests.gui.conftest import by_name, window_named
 from tests.support.accessibility import unnamed_controls
 from tests.support.gui_case_page import open_first_case, started

@@ -10,10 +10,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QPushButton, QSpinBox, QWidget
 from pytestqt.qtbot import QtBot
 
+from casevault.core.paths import VaultPaths
 from casevault.gui import settings
 from casevault.gui.app import App
-from casevault.keychain import MemoryKeychain
-from casevault.paths import VaultPaths
+from casevault.host.keychain import MemoryKeychain
 from tests.gui.conftest import by_name, window_named
 from tests.support.gui_flows import MEMBER, add_case, create_vault
 

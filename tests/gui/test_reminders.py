@@ -12,12 +12,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QSystemTrayIcon, QToolButton, QTreeWidget, QWidget
 from pytestqt.qtbot import QtBot
 
+from casevault.core.paths import VaultPaths
 from casevault.gui.agenda_view import AgendaDialog
 from casevault.gui.app import App
 from casevault.gui.reminder_watch import ReminderWatch
-from casevault.keychain import MemoryKeychain
-from casevault.paths import VaultPaths
-from casevault.vault import Vault
+from casevault.host.keychain import MemoryKeychain
+from casevault.vault.facade import Vault
 from tests.conftest import FAST_KDF, PASSPHRASE, FakeClock
 from tests.gui.conftest import by_name, window_named
 from tests.support.gui_flows import MEMBER, add_case, button, create_vault, line

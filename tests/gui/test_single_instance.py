@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
+from casevault.core.paths import VaultPaths
 from casevault.gui.single_instance import (
     ALREADY_OPEN,
     LOCK_NAME,
@@ -26,8 +27,7 @@ from casevault.gui.single_instance import (
     knock,
     server_name,
 )
-from casevault.paths import VaultPaths
-from casevault.vault import Vault
+from casevault.vault.facade import Vault
 from tests.conftest import CASEVAULT, FAST_KDF, PASSPHRASE
 
 
@@ -69,9 +69,9 @@ def test_the_socket_name_is_a_hash_not_the_path(tmp_path: Path) -> None:
 SECOND_START = """
 import sys
 from pathlib import Path
-from casevault.errors import CasevaultError
+from casevault.core.errors import CasevaultError
 from casevault.gui.single_instance import claim_or_knock, knock
-from casevault.paths import VaultPaths
+from casevault.core.paths import VaultPaths
 paths = VaultPaths(Path(sys.argv[1]))
 try:
     claim_or_knock(paths)
@@ -149,7 +149,7 @@ def test_two_real_windows_on_one_vault(made: VaultPaths, cli_env: dict[str, str]
 
 def test_the_first_run_locks_the_vault_it_creates(qtbot: QtBot, vault_paths: VaultPaths) -> None:
     from casevault.gui.app import App  # noqa: PLC0415
-    from casevault.keychain import MemoryKeychain  # noqa: PLC0415
+    from casevault.host.keychain import MemoryKeychain  # noqa: PLC0415
     from tests.support.gui_flows import create_vault  # noqa: PLC0415
 
     lock = claim_or_knock(vault_paths)

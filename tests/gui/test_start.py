@@ -14,8 +14,8 @@ from PySide6.QtWidgets import QApplication, QTableView
 from pytestqt.qtbot import QtBot
 
 from casevault import cli
+from casevault.core.paths import VaultPaths
 from casevault.gui import app as gui_app
-from casevault.paths import VaultPaths
 from tests.conftest import CASEVAULT
 from tests.gui.conftest import by_name, window_named
 

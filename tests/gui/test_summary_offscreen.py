@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QApplication
 
 from casevault.gui.summary_pdf import render_offscreen
-from casevault.vault import Vault
+from casevault.vault.facade import Vault
 
 
 def test_it_uses_the_running_application(qapp: QApplication, vault: Vault) -> None:

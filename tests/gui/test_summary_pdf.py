@@ -11,10 +11,10 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtWidgets import QApplication
 
-from casevault.errors import CasevaultError
+from casevault.core.errors import CasevaultError
+from casevault.core.model import FirstMeeting
 from casevault.gui.summary_pdf import render_summary, summary_html
-from casevault.model import FirstMeeting
-from casevault.vault import Vault
+from casevault.vault.facade import Vault
 
 NAME = unicodedata.normalize("NFC", "Nguyễn Thị Müller")
 

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from casevault.gui.app import App
-from casevault.keychain import MemoryKeychain
+from casevault.host.keychain import MemoryKeychain
 from tests.conftest import PASSPHRASE
 from tests.gui.conftest import by_name, window_named
 from tests.support.gui_flows import MEMBER, add_case, button, case_list, column, create_vault, line

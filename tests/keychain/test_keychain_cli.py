@@ -16,9 +16,9 @@ from typing import Any
 
 import pytest
 
-from casevault.keychain import OsKeychain
-from casevault.paths import VaultPaths
-from casevault.vault import Vault
+from casevault.core.paths import VaultPaths
+from casevault.host.keychain import OsKeychain
+from casevault.vault.facade import Vault
 from tests.conftest import CASEVAULT, FAST_KDF, PASSPHRASE
 from tests.keychain.conftest import MakeSecretService
 from tests.support.keychain import SecretService

@@ -18,10 +18,10 @@ from typing import Any
 import keyring.backends.null
 import pytest
 
-from casevault.errors import KeychainError, UnlockError
-from casevault.keychain import OsKeychain
-from casevault.paths import VaultPaths
-from casevault.vault import Vault
+from casevault.core.errors import KeychainError, UnlockError
+from casevault.core.paths import VaultPaths
+from casevault.host.keychain import OsKeychain
+from casevault.vault.facade import Vault
 from tests.conftest import FAST_KDF, PASSPHRASE
 from tests.keychain.conftest import MakeSecretService, apply_env, pin_secret_service, use_backend
 from tests.support.keychain import SecretService

@@ -16,10 +16,10 @@ from pathlib import Path
 
 import pytest
 
-from casevault.errors import VaultStateError
-from casevault.paths import VaultPaths
+from casevault.core.errors import VaultStateError
+from casevault.core.paths import VaultPaths
 from casevault.store import db as db_module
-from casevault.vault import Vault
+from casevault.vault.facade import Vault
 from tests.conftest import FakeClock, reopen
 from tests.support import vault_keys
 

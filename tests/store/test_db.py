@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from sqlcipher3 import dbapi2 as sqlcipher
 
-from casevault.errors import (
+from casevault.core.errors import (
     CasevaultError,
     DamagedError,
     DiskFullError,

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from casevault.casework import rules
-from casevault.model import Attachment, CaseSummary, Event, Member
+from casevault.core.model import Attachment, CaseSummary, Event, Member
 from casevault.store import cases, files, search, settings
 from casevault.store.db import Database
 

@@ -13,8 +13,8 @@ from typing import Any
 
 import pyrage
 
-from casevault import bundle
 from casevault.crypto import signing
+from casevault.formats import bundle
 
 T = "2026-03-01T10:00:00.000000Z"
 DOC = b"dismissal letter\n" * 100

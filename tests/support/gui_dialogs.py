@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from casevault.gui.app import App
 from casevault.gui.main_window import MainWindow
-from casevault.vault import Vault
+from casevault.vault.facade import Vault
 from tests.conftest import PASSPHRASE
 from tests.gui.conftest import window_named
 from tests.support.gui_flows import button, create_vault, line

@@ -8,8 +8,8 @@ import os
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from casevault.model import FirstMeeting
-from casevault.vault import Vault
+from casevault.core.model import FirstMeeting
+from casevault.vault.facade import Vault
 
 DOCS = {"letter.pdf": os.urandom(300_000), "empty.txt": b"", "notes - Müller.txt": "straße\n".encode() * 50}
 

@@ -10,5 +10,5 @@ import casevault
 PACKAGE = Path(casevault.__file__).parent
 # The benchmark's windows are measuring rigs, not screens a rep sees.
 GUI_FILES = sorted(p for p in (PACKAGE / "gui").glob("*.py") if not p.name.startswith("bench"))
-# The GUI shows these casework texts; they mark them with casevault.i18n.QT_TRANSLATE_NOOP.
+# The GUI shows these casework texts; they mark them with casevault.core.i18n.QT_TRANSLATE_NOOP.
 DOMAIN_FILES = sorted((PACKAGE / "casework").glob("*.py"))

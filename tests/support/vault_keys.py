@@ -8,8 +8,8 @@ tests using them would fail.
 
 from __future__ import annotations
 
+from casevault.core.paths import VaultPaths
 from casevault.crypto import keys, keyslots
-from casevault.paths import VaultPaths
 from tests.conftest import PASSPHRASE
 
 

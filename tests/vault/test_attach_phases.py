@@ -9,10 +9,10 @@ import threading
 
 import pytest
 
-from casevault.errors import VaultStateError
-from casevault.paths import VaultPaths
+from casevault.core.errors import VaultStateError
+from casevault.core.paths import VaultPaths
 from casevault.store import files as file_rows
-from casevault.vault import PendingAttachment, Vault
+from casevault.vault.facade import PendingAttachment, Vault
 from tests.conftest import reopen
 
 MiB = 1 << 20

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from casevault.casework import rules
-from casevault.errors import CasevaultError, DamagedError, NotFoundError, UsageError
-from casevault.paths import VaultPaths
-from casevault.vault import Vault
+from casevault.core.errors import CasevaultError, DamagedError, NotFoundError, UsageError
+from casevault.core.paths import VaultPaths
+from casevault.vault.facade import Vault
 from tests.conftest import FAST_KDF, PASSPHRASE, FakeClock, reopen
 
 MiB = 1 << 20

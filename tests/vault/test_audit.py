@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from casevault.model import FirstMeeting
-from casevault.vault import Vault
+from casevault.core.model import FirstMeeting
+from casevault.vault.facade import Vault
 from tests.conftest import FakeClock
 
 NAME = "Zofia Audited-Nowak"

@@ -11,12 +11,12 @@ from pathlib import Path
 
 import pytest
 
-from casevault import backup_format as fmt
+from casevault.core.errors import CasevaultError, DamagedError, UnlockError, UsageError
+from casevault.core.paths import VaultPaths
 from casevault.crypto import keys
-from casevault.errors import CasevaultError, DamagedError, UnlockError, UsageError
-from casevault.paths import VaultPaths
-from casevault.vault import Vault
-from casevault.vault_backup import restore_backup, verify_backup
+from casevault.formats import backup_file as fmt
+from casevault.vault.backup import restore_backup, verify_backup
+from casevault.vault.facade import Vault
 from tests.conftest import PASSPHRASE, FakeClock, reopen
 
 NEEDLE = "Zanzibar-needle-8841"

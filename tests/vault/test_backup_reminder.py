@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from casevault.casework import reminders as engine
-from casevault.vault import Vault
+from casevault.vault.facade import Vault
 from tests.conftest import FakeClock
 
 T0 = datetime(2026, 1, 1, 9, 0, tzinfo=UTC)

@@ -6,8 +6,8 @@ from datetime import timedelta
 
 import pytest
 
-from casevault.errors import NotFoundError, UsageError
-from casevault.vault import Vault
+from casevault.core.errors import NotFoundError, UsageError
+from casevault.vault.facade import Vault
 from tests.conftest import FakeClock, reopen
 
 MEMBER = "Quetzalcoatl Wibblesworth"

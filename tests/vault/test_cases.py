@@ -11,13 +11,13 @@ import pytest
 
 from casevault.casework import reminders as reminder_rules
 from casevault.casework import retention, rules
-from casevault.errors import NotFoundError, UsageError, VaultStateError
-from casevault.model import EVENT_KINDS
-from casevault.paths import VaultPaths
+from casevault.core.errors import NotFoundError, UsageError, VaultStateError
+from casevault.core.model import EVENT_KINDS
+from casevault.core.paths import VaultPaths
 from casevault.store import cases as case_rows
 from casevault.store import settings
-from casevault.vault import Vault
-from casevault.vault_reminders import RETAIN_DAYS_SETTING
+from casevault.vault.facade import Vault
+from casevault.vault.reminders import RETAIN_DAYS_SETTING
 from tests.conftest import FakeClock, reopen
 
 # ---- new_case -------------------------------------------------------------------------------

@@ -11,9 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from casevault.errors import DamagedError
-from casevault.paths import VaultPaths
-from casevault.vault import Vault, new_id
+from casevault.core.clock import new_id
+from casevault.core.errors import DamagedError
+from casevault.core.paths import VaultPaths
+from casevault.vault.facade import Vault
 from tests.conftest import FakeClock, reopen
 
 NAME = "Quetzalcoatl Wibblesworth"

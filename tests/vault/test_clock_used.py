@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pyzipper
 
-from casevault.vault import Vault
+from casevault.vault.facade import Vault
 from tests.conftest import FakeClock
 
 PASSWORD = "tqvhm-3kx7p-wcz4j-ndry6-bage9-fuxs3"

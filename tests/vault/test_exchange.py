@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from casevault.casework import exchange
-from casevault.errors import CasevaultError, ConsentMissingError, UsageError
-from casevault.vault import Vault
+from casevault.core.errors import CasevaultError, ConsentMissingError, UsageError
+from casevault.vault.facade import Vault
 
 SEVEN_ZIP = shutil.which("7zz") or "/usr/bin/7zz"
 PASSWORD = "tqvhm-3kx7p-wcz4j-ndry6-bage9-fuxs3"

@@ -7,14 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from casevault import bundle
-from casevault.errors import ConsentMissingError, DamagedError, UsageError
-from casevault.paths import VaultPaths
+from casevault.core.errors import ConsentMissingError, DamagedError, UsageError
+from casevault.core.paths import VaultPaths
+from casevault.formats import bundle
 from casevault.store import cases as case_rows
 from casevault.store import handover as handover_rows
 from casevault.store import originals as original_rows
-from casevault.vault import Vault
-from casevault.vault_handover import hash_documents
+from casevault.vault.facade import Vault
+from casevault.vault.handover.send import hash_documents
 from tests.conftest import FAST_KDF, PASSPHRASE, FakeClock, reopen
 from tests.support import vault_keys
 from tests.support.handover_cases import DOCS, blob_files, full_case

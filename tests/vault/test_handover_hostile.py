@@ -13,12 +13,12 @@ from typing import Any
 
 import pytest
 
-from casevault import bundle
+from casevault.core.errors import DamagedError
+from casevault.core.model import FirstMeeting
+from casevault.core.paths import VaultPaths
 from casevault.crypto import signing
-from casevault.errors import DamagedError
-from casevault.model import FirstMeeting
-from casevault.paths import VaultPaths
-from casevault.vault import Vault
+from casevault.formats import bundle
+from casevault.vault.facade import Vault
 from tests.conftest import FAST_KDF, PASSPHRASE, FakeClock
 from tests.support import bundles as craft
 from tests.support.handover_cases import blob_files

@@ -13,13 +13,13 @@ import pyrage
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
-from casevault import bundle
+from casevault.core.errors import DamagedError, NotFoundError, UsageError
+from casevault.core.paths import VaultPaths
 from casevault.crypto import signing
-from casevault.errors import DamagedError, NotFoundError, UsageError
-from casevault.paths import VaultPaths
+from casevault.formats import bundle
 from casevault.store import handover as handover_rows
-from casevault.vault import Vault
-from casevault.vault_receive import SENDER_CONFIRMED, SENDER_KNOWN, SENDER_NEW
+from casevault.vault.facade import Vault
+from casevault.vault.handover.receive import SENDER_CONFIRMED, SENDER_KNOWN, SENDER_NEW
 from tests.conftest import FAST_KDF, PASSPHRASE, FakeClock
 from tests.support import bundles as craft
 from tests.support.handover_cases import blob_files, full_case

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from casevault.errors import CasevaultError
-from casevault.vault import Vault
+from casevault.core.errors import CasevaultError
+from casevault.vault.facade import Vault
 
 DISGUISED = "invoice\u202efdp.exe"  # shows as "invoiceexe.pdf" where the override is obeyed
 

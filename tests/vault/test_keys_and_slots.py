@@ -14,13 +14,13 @@ from typing import Any
 
 import pytest
 
-from casevault import unlock as unlock_module
-from casevault import vault as vault_module
+from casevault.core.errors import DamagedError, UnlockError, UsageError, VaultStateError
+from casevault.core.paths import VaultPaths
 from casevault.crypto import keyslots
-from casevault.errors import DamagedError, UnlockError, UsageError, VaultStateError
-from casevault.keychain import MemoryKeychain
-from casevault.paths import VaultPaths
-from casevault.vault import Vault, read_header
+from casevault.host.keychain import MemoryKeychain
+from casevault.vault import facade as vault_module
+from casevault.vault import unlock as unlock_module
+from casevault.vault.facade import Vault, read_header
 from tests.conftest import FAST_KDF, PASSPHRASE, FakeClock, reopen
 
 NEW_PASSPHRASE = "a completely different passphrase 9931"
@@ -143,7 +143,7 @@ def test_create_with_a_keychain_adds_a_slot(kc_vault: VaultPaths, keychain: Memo
     assert sorted(s["type"] for s in doc["slots"]) == ["keychain", "passphrase"]
     slot = slot_doc(kc_vault, "keychain")
     assert slot is not None
-    assert slot["backend"] == "casevault.keychain.MemoryKeychain"
+    assert slot["backend"] == "casevault.host.keychain.MemoryKeychain"
     assert slot["service"] == "casevault"
     assert slot["username"] == doc["vault_id"]
     assert list(keychain.entries) == [doc["vault_id"]]

@@ -12,12 +12,12 @@ from pathlib import Path
 
 import pytest
 
-from casevault.blobstore import LIBRARY_SCOPE, LibraryBlobStore, binding
+from casevault.core.errors import DamagedError, NotFoundError, UsageError
+from casevault.core.paths import VaultPaths
 from casevault.crypto import blob, keys
-from casevault.errors import DamagedError, NotFoundError, UsageError
-from casevault.paths import VaultPaths
+from casevault.formats.blobstore import LIBRARY_SCOPE, LibraryBlobStore, binding
 from casevault.store import library as library_rows
-from casevault.vault import Vault
+from casevault.vault.facade import Vault
 from tests.conftest import PASSPHRASE, reopen
 from tests.support import vault_keys
 
@@ -206,8 +206,8 @@ def test_an_interrupted_import_is_cleaned_up_at_the_next_open(vault: Vault, vaul
 
 KILLED_IMPORT = """
 import io, os, sys
-from casevault.paths import VaultPaths
-from casevault.vault import Vault
+from casevault.core.paths import VaultPaths
+from casevault.vault.facade import Vault
 from pathlib import Path
 vault = Vault.open(VaultPaths(Path(sys.argv[1])), keychain=None, ask_passphrase=lambda _r: sys.argv[2])
 def die(done):

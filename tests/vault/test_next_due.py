@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from casevault.errors import UsageError
+from casevault.core.errors import UsageError
 from casevault.store import schema
 from casevault.store.db import Database
-from casevault.vault import Vault
+from casevault.vault.facade import Vault
 from tests.conftest import FakeClock
 
 

@@ -11,9 +11,9 @@ from sqlcipher3 import dbapi2 as sqlcipher
 
 from casevault.casework import reminders as engine
 from casevault.casework import review as review_rules
-from casevault.errors import NotFoundError, UsageError
-from casevault.model import FirstMeeting
-from casevault.vault import Vault
+from casevault.core.errors import NotFoundError, UsageError
+from casevault.core.model import FirstMeeting
+from casevault.vault.facade import Vault
 from tests.conftest import FakeClock
 
 EMAIL = (

@@ -8,9 +8,9 @@ from datetime import timedelta
 
 import pytest
 
-from casevault.errors import ConsentMissingError, NotFoundError, UsageError
-from casevault.model import FirstMeeting
-from casevault.vault import Vault
+from casevault.core.errors import ConsentMissingError, NotFoundError, UsageError
+from casevault.core.model import FirstMeeting
+from casevault.vault.facade import Vault
 from tests.conftest import FakeClock, reopen
 
 ZOE = "Zoë O'Neill"

@@ -10,11 +10,12 @@ from pathlib import Path
 import pytest
 from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 
-from casevault.errors import NotFoundError, UsageError
-from casevault.paths import VaultPaths
+from casevault.core.clock import new_id
+from casevault.core.errors import NotFoundError, UsageError
+from casevault.core.paths import VaultPaths
 from casevault.store import cases as case_rows
 from casevault.store import files as file_rows
-from casevault.vault import Vault, new_id
+from casevault.vault.facade import Vault
 from tests.conftest import FakeClock, reopen
 from tests.support import vault_keys
 

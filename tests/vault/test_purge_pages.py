@@ -19,10 +19,10 @@ from pathlib import Path
 
 import pytest
 
-from casevault.blobstore import BlobStore
-from casevault.model import FirstMeeting
-from casevault.paths import VaultPaths
-from casevault.vault import Vault
+from casevault.core.model import FirstMeeting
+from casevault.core.paths import VaultPaths
+from casevault.formats.blobstore import BlobStore
+from casevault.vault.facade import Vault
 from tests.conftest import FakeClock, reopen
 from tests.support import sqlcipher_pages as sp
 from tests.support import vault_keys

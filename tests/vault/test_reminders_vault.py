@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 
 from casevault.casework import reminders as engine
-from casevault.errors import NotFoundError, UsageError
-from casevault.model import FirstMeeting
-from casevault.paths import VaultPaths
+from casevault.core.errors import NotFoundError, UsageError
+from casevault.core.model import FirstMeeting
+from casevault.core.paths import VaultPaths
 from casevault.store import schema
 from casevault.store.db import Database
-from casevault.vault import Vault
+from casevault.vault.facade import Vault
 from tests.conftest import FakeClock, reopen
 
 

@@ -12,12 +12,12 @@ from pathlib import Path
 
 import pytest
 
-from casevault import backup_format as fmt
-from casevault import copies
-from casevault.errors import CasevaultError
-from casevault.fsutil import hold
-from casevault.paths import VaultPaths
-from casevault.vault import Vault
+from casevault.core.errors import CasevaultError
+from casevault.core.fsutil import hold
+from casevault.core.paths import VaultPaths
+from casevault.formats import backup_file as fmt
+from casevault.vault import places as copies
+from casevault.vault.facade import Vault
 from tests.conftest import FakeClock, reopen
 
 NAME = "Ambrosine Tattersall"

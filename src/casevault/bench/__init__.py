@@ -48,7 +48,7 @@ from casevault.bench.common import (
     fmt_size,
     new_vault,
 )
-from casevault.fsutil import DIR_MODE
+from casevault.core.fsutil import DIR_MODE
 from casevault.store import bulk
 
 

@@ -41,9 +41,9 @@ def main(argv: list[str] | None = None) -> int:
     import argparse  # noqa: PLC0415
     from pathlib import Path  # noqa: PLC0415
 
-    from casevault import log  # noqa: PLC0415
-    from casevault.errors import CasevaultError  # noqa: PLC0415
-    from casevault.fsutil import translate_os_error  # noqa: PLC0415
+    from casevault.core import log  # noqa: PLC0415
+    from casevault.core.errors import CasevaultError  # noqa: PLC0415
+    from casevault.core.fsutil import translate_os_error  # noqa: PLC0415
 
     parser = argparse.ArgumentParser(
         prog="python -m casevault.bench",

@@ -27,7 +27,7 @@ from casevault.bench.common import (
     timed,
     write_random_file,
 )
-from casevault.vault_backup import restore_backup
+from casevault.vault.backup import restore_backup
 
 PIECE = 16 * MIB
 

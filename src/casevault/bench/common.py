@@ -14,11 +14,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
+from casevault.core.fsutil import FILE_MODE
+from casevault.core.paths import VaultPaths
 from casevault.crypto.kdf import KdfParams
-from casevault.fsutil import FILE_MODE
-from casevault.keychain import Keychain
-from casevault.paths import VaultPaths
-from casevault.vault import Vault
+from casevault.host.keychain import Keychain
+from casevault.vault.facade import Vault
 
 MIB = 1 << 20
 GIB = 1 << 30

@@ -27,14 +27,14 @@ from casevault.bench.common import (
     timed_result,
 )
 from casevault.casework import rules
+from casevault.core.fsutil import make_private_dir
+from casevault.core.model import EVENT_KINDS, Event, Member
+from casevault.core.paths import VaultPaths
 from casevault.crypto import kdf, keys, keyslots
-from casevault.fsutil import make_private_dir
-from casevault.keychain import MemoryKeychain
-from casevault.model import EVENT_KINDS, Event, Member
-from casevault.paths import VaultPaths
+from casevault.host.keychain import MemoryKeychain
 from casevault.store import bulk
 from casevault.store.db import Database
-from casevault.vault import Vault, read_header
+from casevault.vault.facade import Vault, read_header
 
 SEED = 20260314
 NOW = datetime(2026, 3, 14, 9, 30, tzinfo=UTC)

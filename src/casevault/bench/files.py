@@ -30,10 +30,10 @@ from casevault.bench.common import (
     timed,
     write_random_file,
 )
+from casevault.core.fsutil import FILE_MODE, fsync_dir, make_private_dir
 from casevault.crypto import blob
 from casevault.crypto.blob import BlobBinding
 from casevault.crypto.keys import random_key
-from casevault.fsutil import FILE_MODE, fsync_dir, make_private_dir
 
 # The fictional member every file benchmark attaches to.
 MEMBER = "Rowan Testcase"

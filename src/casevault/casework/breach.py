@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from casevault.casework.conflicts import is_match, normalise_name, token_distance
-from casevault.i18n import QT_TRANSLATE_NOOP
+from casevault.core.i18n import QT_TRANSLATE_NOOP
 
 CONTEXT = "casework"
 

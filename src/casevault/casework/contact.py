@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from urllib.parse import quote
 
-from casevault.i18n import QT_TRANSLATE_NOOP
+from casevault.core.i18n import QT_TRANSLATE_NOOP
 
 # The reps' guide on confidentiality: "Remember to check with the member which email address they
 # would prefer you to use. It is usually best if you do not use their work email account." The

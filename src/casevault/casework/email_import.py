@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 
-from casevault.i18n import QT_TRANSLATE_NOOP
+from casevault.core.i18n import QT_TRANSLATE_NOOP
 
 MAX_FIELD_CHARS = 300
 EMAIL_SUFFIXES = (".eml",)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from casevault.i18n import QT_TRANSLATE_NOOP
-from casevault.model import FirstMeeting
+from casevault.core.i18n import QT_TRANSLATE_NOOP
+from casevault.core.model import FirstMeeting
 
 # The reps' guide, first meeting: escalating "would normally be appropriate in any case where
 # dismissal is threatened or the complaint is one of discrimination".

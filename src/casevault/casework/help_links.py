@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from casevault.i18n import QT_TRANSLATE_NOOP
+from casevault.core.i18n import QT_TRANSLATE_NOOP
 
 CONTEXT = "casework"
 

@@ -18,8 +18,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from casevault.i18n import QT_TRANSLATE_NOOP
-from casevault.model import ActionPoint, CaseDate, CaseSummary
+from casevault.core.i18n import QT_TRANSLATE_NOOP
+from casevault.core.model import ActionPoint, CaseDate, CaseSummary
 
 ACTION_DUE = "action-due"
 HEARING_SOON = "hearing-soon"

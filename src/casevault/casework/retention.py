@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from casevault.i18n import QT_TRANSLATE_NOOP
-from casevault.model import CaseSummary
+from casevault.core.i18n import QT_TRANSLATE_NOOP
+from casevault.core.model import CaseSummary
 
 # Editable per vault (setting `retention.default_days`); no legal period is claimed here.
 DEFAULT_RETAIN_DAYS = 365

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
-from casevault.model import ActionPoint, FirstMeeting
+from casevault.core.model import ActionPoint, FirstMeeting
 
 ISSUE, ACTION = "issue", "action"
 AGREED = "agreed"  # an issue identified and agreed with the member

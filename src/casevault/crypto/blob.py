@@ -32,8 +32,8 @@ from typing import Final, Protocol
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
+from casevault.core.errors import AuthenticationError
 from casevault.crypto.keys import TAG_LEN, check_key
-from casevault.errors import AuthenticationError
 
 MAGIC: Final = b"CVFBLOB\x00"
 VERSION: Final = 1

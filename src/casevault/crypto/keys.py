@@ -14,7 +14,7 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
-from casevault.errors import AuthenticationError
+from casevault.core.errors import AuthenticationError
 
 KEY_LEN: Final = 32
 NONCE_LEN: Final = 12

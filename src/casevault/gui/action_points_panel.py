@@ -19,11 +19,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from casevault.errors import CasevaultError
+from casevault.core.errors import CasevaultError
+from casevault.core.model import ActionPoint
 from casevault.gui.case_dates_panel import CaseDatesPanel
 from casevault.gui.qt_dates import UNSET, from_qt, to_qt
-from casevault.model import ActionPoint
-from casevault.vault import Vault
+from casevault.vault.facade import Vault
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 DONE_COLUMN = 3

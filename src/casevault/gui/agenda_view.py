@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
 )
 
 from casevault.casework.reminders import Reminder
-from casevault.errors import CasevaultError
+from casevault.core.errors import CasevaultError
 from casevault.gui.reminders_panel import children, kind_label, member_names
-from casevault.vault import Vault
+from casevault.vault.facade import Vault
 
 AGENDA_DAYS = 30
 REF_ROLE = Qt.ItemDataRole.UserRole

@@ -13,6 +13,8 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
+from casevault.core.clock import utc_now
+from casevault.core.paths import VaultPaths
 from casevault.crypto.kdf import KdfParams
 from casevault.gui import refcount_guard, settings, translations
 from casevault.gui.create_dialog import CreateVaultDialog
@@ -21,11 +23,10 @@ from casevault.gui.reminder_watch import INTERVAL_MS, Clock, Notifier, ReminderW
 from casevault.gui.screen_lock import ScreenLockWatcher
 from casevault.gui.single_instance import FrontDoor, InstanceLock, claim_or_knock
 from casevault.gui.unlock_dialog import UnlockDialog, open_by_keychain
-from casevault.keychain import Keychain, OsKeychain
-from casevault.paths import VaultPaths
+from casevault.host.keychain import Keychain, OsKeychain
 from casevault.resources import APP_ID, APPLICATION_NAME, icon_pngs
-from casevault.unlock import retry_delay
-from casevault.vault import Vault, utc_now
+from casevault.vault.facade import Vault
+from casevault.vault.unlock import retry_delay
 
 log = logging.getLogger(__name__)
 

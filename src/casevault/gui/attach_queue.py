@@ -23,10 +23,10 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 
 from casevault.casework.email_import import is_email_file
-from casevault.errors import CasevaultError, VaultStateError
+from casevault.core.errors import CasevaultError, VaultStateError
 from casevault.gui.tasks import CancelledError, TaskHandle, run_task
-from casevault.vault import PendingAttachment, Vault, open_for_attach
-from casevault.vault_paper_trail import EmailFile, PreparedEmail
+from casevault.vault.facade import PendingAttachment, Vault, open_for_attach
+from casevault.vault.paper_trail import EmailFile, PreparedEmail
 
 log = logging.getLogger(__name__)
 

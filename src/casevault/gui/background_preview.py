@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject
 
-from casevault.errors import CasevaultError
+from casevault.core.errors import CasevaultError
 from casevault.gui.preview import Prepared, PreviewPane, prepare
 from casevault.gui.tasks import CancelledError, TaskHandle, run_task
 

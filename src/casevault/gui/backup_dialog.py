@@ -27,11 +27,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from casevault.errors import CasevaultError
+from casevault.core.errors import CasevaultError
 from casevault.gui.file_dialogs import choose_files, choose_save_path
 from casevault.gui.tasks import CancelledError, TaskHandle, run_task
-from casevault.vault import Vault
-from casevault.vault_backup import BackupReport, verify_backup
+from casevault.vault.backup import BackupReport, verify_backup
+from casevault.vault.facade import Vault
 
 STEPS = 1000
 

@@ -52,8 +52,8 @@ from casevault.gui import refcount_guard
 from casevault.gui.bench_child import MARK, FileKeychain
 from casevault.gui.case_list_model import COLUMNS
 from casevault.gui.main_window import MainWindow
-from casevault.keychain import Keychain, OsKeychain
-from casevault.vault import Vault
+from casevault.host.keychain import Keychain, OsKeychain
+from casevault.vault.facade import Vault
 
 TARGET_SECONDS = 1.5
 FRAME_SECONDS = 1 / 60

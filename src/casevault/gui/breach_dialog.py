@@ -36,12 +36,12 @@ from PySide6.QtWidgets import (
 
 from casevault.casework import breach as breach_rules
 from casevault.casework.breach import BreachInput
-from casevault.errors import CasevaultError
-from casevault.fsutil import atomic_write_bytes, translate_os_error
+from casevault.core.errors import CasevaultError
+from casevault.core.fsutil import atomic_write_bytes, translate_os_error
 from casevault.gui.file_dialogs import choose_save_path
 from casevault.gui.qt_dates import from_qt, now_qt, to_qt
 from casevault.gui.typed_input import TypedInputDialog
-from casevault.vault import Vault
+from casevault.vault.facade import Vault
 
 AskSaveFile = Callable[[QWidget, str], str]
 ID_ROLE = Qt.ItemDataRole.UserRole

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem
 
 from casevault.gui.case_list_model import local_datetime_text
 from casevault.store.timefmt import from_db
-from casevault.vault import Vault
+from casevault.vault.facade import Vault
 
 ACTION_LABELS: dict[str, object] = {  # QT_TRANSLATE_NOOP is typed as returning object
     "case.created": QT_TRANSLATE_NOOP("CaseHistory", "Case opened"),

@@ -19,8 +19,8 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from casevault.model import CaseSummary
-from casevault.vault import Vault
+from casevault.core.model import CaseSummary
+from casevault.vault.facade import Vault
 
 BLOCK = 200
 Index = QModelIndex | QPersistentModelIndex

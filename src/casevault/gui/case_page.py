@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
 
 from casevault.casework.contact import bcc_mailto
 from casevault.casework.exchange import HANDED_OVER_REASON
-from casevault.errors import CasevaultError
+from casevault.core.errors import CasevaultError
+from casevault.core.model import CaseDetail
 from casevault.gui.action_points_panel import ActionPointsPanel
 from casevault.gui.case_history import CaseHistory
 from casevault.gui.case_list_model import local_date_text, local_datetime_text, status_label
@@ -36,8 +37,7 @@ from casevault.gui.paper_trail import PaperTrail
 from casevault.gui.parties_panel import PartiesPanel, work_email_text
 from casevault.gui.review_view import ReviewView
 from casevault.gui.teardown import DialogSet, guarded
-from casevault.model import CaseDetail
-from casevault.vault import Vault
+from casevault.vault.facade import Vault
 
 OVERVIEW, FIRST_MEETING, PAPER_TRAIL, ACTION_POINTS, DOCUMENTS = range(5)
 

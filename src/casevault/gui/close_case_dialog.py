@@ -20,11 +20,11 @@ from PySide6.QtWidgets import (
 )
 
 from casevault.casework.retention import MAX_RETAIN_DAYS
-from casevault.errors import CasevaultError
+from casevault.core.errors import CasevaultError
 from casevault.gui.case_list_model import local_date_text
 from casevault.gui.escalation_dialog import EscalationDialog
 from casevault.gui.typed_input import TypedInputDialog
-from casevault.vault import Vault
+from casevault.vault.facade import Vault
 
 
 class CloseCaseDialog(TypedInputDialog):

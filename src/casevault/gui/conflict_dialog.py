@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from casevault.casework.conflicts import Match
 from casevault.casework.people import CONFLICT_ADVICE, ROLE_LABELS
-from casevault.model import CONFLICT_DECISIONS
+from casevault.core.model import CONFLICT_DECISIONS
 
 
 def casework_text(text: str) -> str:

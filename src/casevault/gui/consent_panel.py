@@ -20,11 +20,11 @@ from PySide6.QtWidgets import (
 )
 
 from casevault.casework.people import CONTACT_TERMS_ADVICE, SCOPE_LABELS
-from casevault.errors import CasevaultError
+from casevault.core.errors import CasevaultError
+from casevault.core.model import CONSENT_SCOPES, Consent
 from casevault.gui.conflict_dialog import casework_text
 from casevault.gui.qt_dates import from_qt, to_qt
-from casevault.model import CONSENT_SCOPES, Consent
-from casevault.vault import Vault
+from casevault.vault.facade import Vault
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 

@@ -16,12 +16,12 @@ from PySide6.QtWidgets import (
 )
 
 from casevault.casework.rules import MIN_PASSPHRASE_CHARS, TOO_SHORT, passphrase_weakness
+from casevault.core.errors import CasevaultError
+from casevault.core.paths import VaultPaths
 from casevault.crypto.kdf import KdfParams
-from casevault.errors import CasevaultError
 from casevault.gui.busy import busy_cursor
-from casevault.keychain import Keychain
-from casevault.paths import VaultPaths
-from casevault.vault import Vault
+from casevault.host.keychain import Keychain
+from casevault.vault.facade import Vault
 
 
 class CreateVaultDialog(QDialog):

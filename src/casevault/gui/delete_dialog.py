@@ -21,10 +21,10 @@ from PySide6.QtWidgets import (
 )
 
 from casevault.casework.retention import ORIGINALS_REASONS
-from casevault.errors import CasevaultError
+from casevault.core.errors import CasevaultError
+from casevault.core.model import Deletion
 from casevault.gui.case_list_model import local_date_text, local_datetime_text
-from casevault.model import Deletion
-from casevault.vault import Vault
+from casevault.vault.facade import Vault
 
 log = logging.getLogger(__name__)
 

@@ -23,13 +23,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from casevault.errors import CasevaultError
+from casevault.core.errors import CasevaultError
+from casevault.core.model import Deletion
 from casevault.gui.case_list_model import local_datetime_text
 from casevault.gui.delete_dialog import originals_reason_label
 from casevault.gui.file_dialogs import choose_save_path
 from casevault.gui.reminders_panel import children
-from casevault.model import Deletion
-from casevault.vault import Vault
+from casevault.vault.facade import Vault
 
 CSV_FIELDS = ("reference", "case_type", "opened_at", "closed_at", "deleted_at", "originals_reason")
 

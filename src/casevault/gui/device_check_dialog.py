@@ -15,10 +15,10 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
-from casevault import device_check
-from casevault.device_check import DeviceReport
+from casevault.core.i18n import CASEWORK
 from casevault.gui.tasks import CancelledError, TaskHandle, run_task
-from casevault.i18n import CASEWORK
+from casevault.host import device_check
+from casevault.host.device_check import DeviceReport
 
 Check = Callable[[Path], DeviceReport]
 

@@ -11,7 +11,7 @@ import os
 import sys
 from collections.abc import Mapping
 
-from casevault.errors import CasevaultError
+from casevault.core.errors import CasevaultError
 
 NO_DISPLAY = (
     "No display was found, so the casevault window cannot open here; use the command line instead "

@@ -34,14 +34,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from casevault.errors import CasevaultError
+from casevault.core.errors import CasevaultError
+from casevault.core.model import Attachment
 from casevault.gui.attach_queue import AttachQueue
 from casevault.gui.background_preview import BackgroundPreview, failure_sentence
 from casevault.gui.file_dialogs import choose_files, choose_save_path, confirm_plaintext_copy
 from casevault.gui.preview import PreviewPane
 from casevault.gui.tasks import CancelledError, TaskHandle, run_task
-from casevault.model import Attachment
-from casevault.vault import Vault
+from casevault.vault.facade import Vault
 
 log = logging.getLogger(__name__)
 

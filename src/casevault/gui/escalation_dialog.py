@@ -21,11 +21,11 @@ from PySide6.QtWidgets import (
 
 from casevault.casework.escalation import ESCALATION_ADVICE
 from casevault.casework.people import ESCALATION_HOW, HOW_LABELS
-from casevault.errors import CasevaultError
+from casevault.core.errors import CasevaultError
 from casevault.gui.conflict_dialog import casework_text
 from casevault.gui.qt_dates import from_qt, to_qt
 from casevault.gui.typed_input import TypedInputDialog
-from casevault.vault import Vault
+from casevault.vault.facade import Vault
 
 
 class EscalationDialog(TypedInputDialog):

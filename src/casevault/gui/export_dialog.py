@@ -33,12 +33,12 @@ from PySide6.QtWidgets import (
 )
 
 from casevault.casework import exchange
-from casevault.errors import CasevaultError, VaultStateError
+from casevault.core.errors import CasevaultError, VaultStateError
 from casevault.gui.file_dialogs import choose_save_path
 from casevault.gui.summary_pdf import render_summary, summary_document
 from casevault.gui.tasks import CancelledError, TaskHandle, run_task
-from casevault.vault import Vault
-from casevault.vault_exchange import PendingExport
+from casevault.vault.exchange import PendingExport
+from casevault.vault.facade import Vault
 
 log = logging.getLogger(__name__)
 

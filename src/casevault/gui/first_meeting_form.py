@@ -26,11 +26,11 @@ from PySide6.QtWidgets import (
 )
 
 from casevault.casework.escalation import ESCALATION_ADVICE, escalation_prompted
-from casevault.errors import CasevaultError
+from casevault.core.errors import CasevaultError
+from casevault.core.i18n import CASEWORK
+from casevault.core.model import FirstMeeting
 from casevault.gui.qt_dates import UNSET, from_qt, to_qt
-from casevault.i18n import CASEWORK
-from casevault.model import FirstMeeting
-from casevault.vault import Vault
+from casevault.vault.facade import Vault
 
 
 def _comparable(meeting: FirstMeeting) -> FirstMeeting:

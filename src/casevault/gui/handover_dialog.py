@@ -25,13 +25,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from casevault.bundle import check_recipient
-from casevault.errors import CasevaultError
+from casevault.core.errors import CasevaultError
+from casevault.formats.bundle import check_recipient
 from casevault.gui.file_dialogs import choose_files, choose_save_path
 from casevault.gui.tasks import CancelledError, TaskHandle, run_task
-from casevault.vault import Vault
-from casevault.vault_handover import PreparedHandover, hash_documents
-from casevault.vault_receive import SENDER_CONFIRMED, SENDER_KNOWN, PreparedReceive, Receipt
+from casevault.vault.facade import Vault
+from casevault.vault.handover.receive import SENDER_CONFIRMED, SENDER_KNOWN, PreparedReceive, Receipt
+from casevault.vault.handover.send import PreparedHandover, hash_documents
 
 log = logging.getLogger(__name__)
 

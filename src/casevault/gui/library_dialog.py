@@ -31,13 +31,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from casevault.errors import CasevaultError
+from casevault.core.errors import CasevaultError
 from casevault.gui.background_preview import BackgroundPreview, failure_sentence
 from casevault.gui.case_list_model import local_date_text
 from casevault.gui.file_dialogs import choose_files, choose_save_path, confirm_plaintext_copy
 from casevault.gui.preview import PreviewPane
 from casevault.gui.tasks import CancelledError, TaskHandle, run_task
-from casevault.vault import Vault, open_for_attach
+from casevault.vault.facade import Vault, open_for_attach
 
 log = logging.getLogger(__name__)
 

@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from casevault.casework import help_links
-from casevault.errors import CasevaultError
+from casevault.core.errors import CasevaultError
 from casevault.gui import settings, tasks
 from casevault.gui.case_list_model import UPDATED_COLUMN, CaseListModel
 from casevault.gui.case_page import CasePage
@@ -47,7 +47,7 @@ from casevault.gui.reminders_ui import RemindersUi
 from casevault.gui.screen_lock import ScreenLockWatcher
 from casevault.gui.teardown import DialogSet, alive, close_dialogs_under, guarded
 from casevault.gui.window_dialogs import WindowDialogs
-from casevault.vault import Vault
+from casevault.vault.facade import Vault
 
 MINUTE_MS = 60 * 1000
 DEFAULT_IDLE_MS = settings.DEFAULT_IDLE_MINUTES * MINUTE_MS

@@ -17,10 +17,10 @@ from casevault.casework.conflicts import Match
 from casevault.casework.contact import work_email_warning
 from casevault.casework.people import employer_domains
 from casevault.casework.rules import DEFAULT_CASE_TYPE
-from casevault.errors import CasevaultError
+from casevault.core.errors import CasevaultError
 from casevault.gui.conflict_dialog import ConflictDialog
 from casevault.gui.typed_input import TypedInputDialog
-from casevault.vault import Vault
+from casevault.vault.facade import Vault
 
 
 class NewCaseDialog(TypedInputDialog):

@@ -22,13 +22,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from casevault.errors import CasevaultError
+from casevault.core.errors import CasevaultError
+from casevault.core.model import Original
 from casevault.gui.case_list_model import local_date_text
 from casevault.gui.qt_dates import from_qt
 from casevault.gui.teardown import drop_dialog
 from casevault.gui.typed_input import TypedInputDialog
-from casevault.model import Original
-from casevault.vault import Vault
+from casevault.vault.facade import Vault
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 

@@ -30,13 +30,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from casevault.errors import CasevaultError
+from casevault.core.errors import CasevaultError
+from casevault.core.model import EVENT_KINDS, Event, EventVersion
 from casevault.gui.case_list_model import local_datetime_text
 from casevault.gui.qt_dates import from_qt, now_qt
 from casevault.gui.teardown import drop_dialog
 from casevault.gui.typed_input import TypedInputDialog
-from casevault.model import EVENT_KINDS, Event, EventVersion
-from casevault.vault import Vault
+from casevault.vault.facade import Vault
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 # Written by their own flows (the conflict check, importing an email), not typed in this form.

@@ -25,13 +25,13 @@ from casevault.casework import rules
 from casevault.casework.conflicts import Match
 from casevault.casework.contact import work_email_warning
 from casevault.casework.people import employer_domains
-from casevault.errors import CasevaultError
+from casevault.core.errors import CasevaultError
+from casevault.core.model import PARTY_ROLES, Member, Party
 from casevault.gui.conflict_dialog import ConflictDialog, casework_text, role_label
 from casevault.gui.consent_panel import ConsentPanel
 from casevault.gui.escalation_dialog import EscalationDialog
 from casevault.gui.teardown import drop_dialog
-from casevault.model import PARTY_ROLES, Member, Party
-from casevault.vault import Vault
+from casevault.vault.facade import Vault
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 

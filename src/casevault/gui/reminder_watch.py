@@ -23,8 +23,9 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QStyle, QSystemTrayIcon
 
 from casevault.casework.reminders import Reminder
-from casevault.errors import CasevaultError
-from casevault.vault import Vault, utc_now
+from casevault.core.clock import utc_now
+from casevault.core.errors import CasevaultError
+from casevault.vault.facade import Vault
 
 log = logging.getLogger(__name__)
 

@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
 
 from casevault.casework import reminders as kinds
 from casevault.casework.reminders import Reminder
-from casevault.errors import CasevaultError
+from casevault.core.errors import CasevaultError
 from casevault.gui.case_list_model import local_datetime_text
-from casevault.vault import Vault
+from casevault.vault.facade import Vault
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
 KIND_LABELS = {

@@ -12,14 +12,14 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QDockWidget, QLabel, QToolBar
 
 from casevault.casework.reminders import Reminder
-from casevault.errors import CasevaultError
+from casevault.core.errors import CasevaultError
 from casevault.gui.agenda_view import AgendaDialog
 from casevault.gui.delete_dialog import BulkDeleteDialog, BulkPurge, DeleteCaseDialog
 from casevault.gui.deletion_log import DeletionLogDialog
 from casevault.gui.reminder_watch import ReminderWatch
 from casevault.gui.reminders_panel import RemindersPanel
 from casevault.gui.retention_dialog import RetentionDialog
-from casevault.vault import Vault
+from casevault.vault.facade import Vault
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMainWindow

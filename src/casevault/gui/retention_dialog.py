@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
 )
 
 from casevault.casework.retention import MAX_RETAIN_DAYS
-from casevault.errors import CasevaultError
-from casevault.vault import Vault
+from casevault.core.errors import CasevaultError
+from casevault.vault.facade import Vault
 
 
 class RetentionDialog(QDialog):

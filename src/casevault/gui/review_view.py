@@ -10,9 +10,9 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QHeaderView, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from casevault.casework import review as review_rules
-from casevault.errors import CasevaultError
+from casevault.core.errors import CasevaultError
 from casevault.gui.case_list_model import local_date_text
-from casevault.vault import Vault
+from casevault.vault.facade import Vault
 
 
 class ReviewView(QWidget):

@@ -8,7 +8,7 @@ import platformdirs
 from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtWidgets import QWidget
 
-from casevault.paths import APP_NAME
+from casevault.core.paths import APP_NAME
 
 DEFAULT_IDLE_MINUTES = 5
 MIN_IDLE_MINUTES = 1

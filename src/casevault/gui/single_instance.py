@@ -24,8 +24,8 @@ import os
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
-from casevault.errors import VaultStateError
-from casevault.paths import VaultPaths
+from casevault.core.errors import VaultStateError
+from casevault.core.paths import VaultPaths
 
 log = logging.getLogger(__name__)
 

@@ -22,8 +22,8 @@ from PySide6.QtGui import (
 )
 
 if TYPE_CHECKING:
-    from casevault.model import CaseDetail
-    from casevault.vault import Vault
+    from casevault.core.model import CaseDetail
+    from casevault.vault.facade import Vault
 
 FONT_FAMILY = "DejaVu Sans"
 

@@ -10,12 +10,12 @@ from typing import Any
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout
 
-from casevault.errors import CasevaultError, UnlockError
+from casevault.core.errors import CasevaultError, UnlockError
+from casevault.core.paths import VaultPaths
 from casevault.gui.busy import busy_cursor
-from casevault.keychain import Keychain
-from casevault.paths import VaultPaths
-from casevault.unlock import WRONG_PASSPHRASE, retry_delay
-from casevault.vault import Vault
+from casevault.host.keychain import Keychain
+from casevault.vault.facade import Vault
+from casevault.vault.unlock import WRONG_PASSPHRASE, retry_delay
 
 
 def open_by_keychain(paths: VaultPaths, keychain: Keychain | None) -> tuple[Vault | None, str | None]:

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QMainWindow, QMessageBox
 
 from casevault import __version__
 from casevault.casework import help_links
+from casevault.core.paths import VaultPaths
 from casevault.gui import settings
 from casevault.gui.breach_dialog import BreachDialog, BreachLogDialog
 from casevault.gui.device_check_dialog import DeviceCheckDialog
@@ -22,8 +23,7 @@ from casevault.gui.library_dialog import LibraryDialog
 from casevault.gui.new_case_dialog import NewCaseDialog
 from casevault.gui.preferences_dialog import PreferencesDialog
 from casevault.gui.teardown import DialogSet
-from casevault.paths import VaultPaths
-from casevault.vault import Vault
+from casevault.vault.facade import Vault
 
 if TYPE_CHECKING:
     from casevault.gui.backup_dialog import BackupDialog

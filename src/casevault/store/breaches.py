@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from casevault.model import Breach
+from casevault.core.model import Breach
 from casevault.store.db import Database, Row
 from casevault.store.timefmt import from_db, from_db_opt, to_db
 

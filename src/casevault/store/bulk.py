@@ -16,7 +16,7 @@ from datetime import datetime
 from itertools import islice
 from typing import Any, TypeVar
 
-from casevault.model import Event, Member
+from casevault.core.model import Event, Member
 from casevault.store.db import Database
 from casevault.store.timefmt import to_db
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from casevault.model import CaseSummary, Deletion, Event, Member
+from casevault.core.model import CaseSummary, Deletion, Event, Member
 from casevault.store import search
 from casevault.store.db import Database, Row
 from casevault.store.timefmt import from_db, from_db_opt, to_db

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from casevault.model import Consent
+from casevault.core.model import Consent
 from casevault.store.cases import touch
 from casevault.store.db import Database, Row
 from casevault.store.timefmt import from_db, from_db_opt, to_db

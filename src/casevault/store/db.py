@@ -11,14 +11,14 @@ from typing import Any
 
 from sqlcipher3 import dbapi2 as sqlcipher
 
-from casevault.crypto.keys import check_key
-from casevault.errors import (
+from casevault.core.errors import (
     CasevaultError,
     DamagedError,
     DiskFullError,
     UnlockError,
     VaultStateError,
 )
+from casevault.crypto.keys import check_key
 from casevault.store import schema
 
 log = logging.getLogger(__name__)

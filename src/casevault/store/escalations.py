@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from casevault.model import Escalation
+from casevault.core.model import Escalation
 from casevault.store.db import Database
 from casevault.store.timefmt import from_db, to_db
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from casevault.model import Attachment
+from casevault.core.model import Attachment
 from casevault.store import search
 from casevault.store.cases import touch
 from casevault.store.db import Database, Row

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from casevault.model import LibraryDocument
+from casevault.core.model import LibraryDocument
 from casevault.store.db import Database, Row
 from casevault.store.timefmt import from_db, to_db
 

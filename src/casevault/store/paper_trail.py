@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from casevault.model import EventVersion
+from casevault.core.model import EventVersion
 from casevault.store import search
 from casevault.store.cases import touch
 from casevault.store.db import Database

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from casevault.model import Party
+from casevault.core.model import Party
 from casevault.store import search
 from casevault.store.cases import touch
 from casevault.store.db import Database

@@ -14,7 +14,7 @@ from casevault.casework.reminders import (
     ReminderState,
     Sources,
 )
-from casevault.model import CaseDate
+from casevault.core.model import CaseDate
 from casevault.store.cases import closed_cases, touch
 from casevault.store.db import Database
 from casevault.store.meetings import dated_actions_of_open_cases

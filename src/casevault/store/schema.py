@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from casevault.errors import DamagedError, VaultStateError
+from casevault.core.errors import DamagedError, VaultStateError
 
 if TYPE_CHECKING:
     from casevault.store.db import Database

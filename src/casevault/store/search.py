@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from casevault.model import SearchHit
+from casevault.core.model import SearchHit
 from casevault.store.db import Database
 
 MAX_TERMS = 16

@@ -3,7 +3,7 @@ the names inside it and its SHA-256."""
 
 from __future__ import annotations
 
-from casevault.model import SentRecord
+from casevault.core.model import SentRecord
 from casevault.store.db import Database, Row
 from casevault.store.timefmt import from_db, to_db
 

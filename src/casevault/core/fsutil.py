@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
-from casevault.errors import CasevaultError, DiskFullError
+from casevault.core.errors import CasevaultError, DiskFullError
 
 try:
     import fcntl

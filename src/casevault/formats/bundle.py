@@ -35,8 +35,8 @@ from typing import IO, Any
 
 import pyrage
 
+from casevault.core.errors import DamagedError, UsageError
 from casevault.crypto import signing
-from casevault.errors import DamagedError, UsageError
 
 MAGIC_PREFIX = b"CASEVAULT-HANDOVER\x00"
 VERSION = 2

@@ -13,8 +13,8 @@ from datetime import datetime
 
 from casevault.casework import reminders as reminder_rules
 from casevault.casework import retention, rules
-from casevault.errors import NotFoundError, UsageError
-from casevault.model import CASE_DATE_KINDS, CaseDate
+from casevault.core.errors import NotFoundError, UsageError
+from casevault.core.model import CASE_DATE_KINDS, CaseDate
 from casevault.store import cases as case_rows
 from casevault.store import meetings as meeting_rows
 from casevault.store import originals as original_rows

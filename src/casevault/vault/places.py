@@ -24,8 +24,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from casevault.fsutil import is_held
-from casevault.paths import VaultPaths
+from casevault.core.fsutil import is_held
+from casevault.core.paths import VaultPaths
 
 log = logging.getLogger(__name__)
 

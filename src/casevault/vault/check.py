@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from casevault.blobstore import BlobStore
+from casevault.core.errors import AuthenticationError, CasevaultError
+from casevault.core.model import Attachment
 from casevault.crypto import keys
-from casevault.errors import AuthenticationError, CasevaultError
-from casevault.model import Attachment
+from casevault.formats.blobstore import BlobStore
 from casevault.store import cases as case_rows
 from casevault.store import files as file_rows
 from casevault.store.db import Database

@@ -27,8 +27,8 @@ import struct
 from dataclasses import dataclass
 from typing import BinaryIO, Final
 
+from casevault.core.errors import DamagedError
 from casevault.crypto import keys
-from casevault.errors import DamagedError
 
 MAGIC: Final = b"CVBACKUP"
 VERSION: Final = 1

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from casevault.i18n import QT_TRANSLATE_NOOP
+from casevault.core.i18n import QT_TRANSLATE_NOOP
 
 YES = "yes"
 NO = "no"

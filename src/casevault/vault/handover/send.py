@@ -25,15 +25,15 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from casevault import bundle
-from casevault.blobstore import BlobStore, binding
 from casevault.casework import rules
-from casevault.crypto import blob, signing
-from casevault.errors import ConsentMissingError, DamagedError, UsageError
-from casevault.fsutil import FILE_MODE, fsync_dir, translate_os_error
-from casevault.model import (
+from casevault.core.errors import ConsentMissingError, DamagedError, UsageError
+from casevault.core.fsutil import FILE_MODE, fsync_dir, translate_os_error
+from casevault.core.model import (
     Attachment,
 )
+from casevault.crypto import blob, signing
+from casevault.formats import bundle
+from casevault.formats.blobstore import BlobStore, binding
 from casevault.store import audit as audit_rows
 from casevault.store import cases as case_rows
 from casevault.store import consents as consent_rows
@@ -46,10 +46,10 @@ from casevault.store import paper_trail as trail_rows
 from casevault.store import parties as party_rows
 from casevault.store import reminders as reminder_rows
 from casevault.store.timefmt import to_db
-from casevault.vault_receive import ReceiveMixin
+from casevault.vault.handover.receive import ReceiveMixin
 
 if TYPE_CHECKING:
-    from casevault.paths import VaultPaths
+    from casevault.core.paths import VaultPaths
     from casevault.store.db import Database
 
 log = logging.getLogger(__name__)

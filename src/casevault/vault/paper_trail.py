@@ -14,9 +14,9 @@ from pathlib import Path
 
 from casevault.casework import email_import, rules
 from casevault.casework import review as review_rules
+from casevault.core.errors import NotFoundError, UsageError
+from casevault.core.model import EventVersion, Original
 from casevault.crypto.blob import Progress, Readable
-from casevault.errors import NotFoundError, UsageError
-from casevault.model import EventVersion, Original
 from casevault.store import meetings as meeting_rows
 from casevault.store import originals as original_rows
 from casevault.store import paper_trail as paper_rows
@@ -217,7 +217,7 @@ class PaperTrailMixin:
     def open_email(self, path: Path) -> EmailFile:
         """Open an .eml for import, refusing one too large to read into memory; the import's
         date, for a message without one, is now."""
-        from casevault.vault import open_for_attach  # noqa: PLC0415 - vault.py imports this module
+        from casevault.vault.facade import open_for_attach  # noqa: PLC0415 - vault.py imports this module
 
         name, src = open_for_attach(path)
         try:

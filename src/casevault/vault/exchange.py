@@ -21,25 +21,25 @@ from typing import TYPE_CHECKING, BinaryIO
 
 import pyzipper
 
-from casevault.blobstore import binding
 from casevault.casework import exchange, rules
-from casevault.crypto import blob
-from casevault.errors import (
+from casevault.core.errors import (
     AuthenticationError,
     CasevaultError,
     ConsentMissingError,
     DamagedError,
     UsageError,
 )
-from casevault.fsutil import FILE_MODE, PART_SUFFIX, fsync_dir, translate_os_error
-from casevault.model import Attachment, SentRecord
+from casevault.core.fsutil import FILE_MODE, PART_SUFFIX, fsync_dir, translate_os_error
+from casevault.core.model import Attachment, SentRecord
+from casevault.crypto import blob
+from casevault.formats.blobstore import binding
 from casevault.store import cases as case_rows
 from casevault.store import files as file_rows
 from casevault.store import sent_log as sent_rows
 
 if TYPE_CHECKING:
-    from casevault.blobstore import BlobStore
-    from casevault.model import CaseSummary
+    from casevault.core.model import CaseSummary
+    from casevault.formats.blobstore import BlobStore
     from casevault.store.db import Database
 
 log = logging.getLogger(__name__)

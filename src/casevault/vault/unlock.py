@@ -12,10 +12,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
 
+from casevault.core.errors import AuthenticationError, KeychainError, UnlockError
 from casevault.crypto import keyslots
 from casevault.crypto.keyslots import KeyHeader
-from casevault.errors import AuthenticationError, KeychainError, UnlockError
-from casevault.keychain import Keychain
+from casevault.host.keychain import Keychain
 
 log = logging.getLogger(__name__)
 

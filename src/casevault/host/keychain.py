@@ -11,7 +11,7 @@ import threading
 from collections.abc import Callable
 from typing import Any, Protocol, TypeVar
 
-from casevault.errors import KeychainError
+from casevault.core.errors import KeychainError
 
 log = logging.getLogger(__name__)
 
@@ -175,7 +175,7 @@ class MemoryKeychain:
 
     def backend_name(self) -> str:
         self._check()
-        return "casevault.keychain.MemoryKeychain"
+        return "casevault.host.keychain.MemoryKeychain"
 
     def get(self, vault_id: str) -> bytes | None:
         self._check()

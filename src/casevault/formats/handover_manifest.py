@@ -16,10 +16,9 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any, TypeVar
 
-from casevault import bundle
 from casevault.casework import people, rules
 from casevault.casework.retention import MAX_RETAIN_DAYS
-from casevault.model import (
+from casevault.core.model import (
     CASE_DATE_KINDS,
     CASE_STATUSES,
     CONSENT_SCOPES,
@@ -36,6 +35,7 @@ from casevault.model import (
     Original,
     Party,
 )
+from casevault.formats import bundle
 from casevault.store.timefmt import from_db
 
 MAX_RECORDS = 100_000  # of any one kind in a case

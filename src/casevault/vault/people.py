@@ -13,8 +13,16 @@ from datetime import datetime
 from casevault.casework import conflicts as conflict_rules
 from casevault.casework import people, rules
 from casevault.casework.escalation import escalation_prompted
-from casevault.errors import NotFoundError, UsageError
-from casevault.model import CONFLICT_DECISIONS, CONSENT_SCOPES, PARTY_ROLES, Consent, Escalation, Event, Party
+from casevault.core.errors import NotFoundError, UsageError
+from casevault.core.model import (
+    CONFLICT_DECISIONS,
+    CONSENT_SCOPES,
+    PARTY_ROLES,
+    Consent,
+    Escalation,
+    Event,
+    Party,
+)
 from casevault.store import cases as case_rows
 from casevault.store import consents as consent_rows
 from casevault.store import escalations as escalation_rows

@@ -11,19 +11,14 @@ import contextlib
 import io
 import logging
 import os
-import secrets
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 
-from casevault import copies, integrity
-from casevault.blobstore import BlobStore
 from casevault.casework import people, retention, rules
-from casevault.crypto import audit_chain, kdf, keys, keyslots
-from casevault.crypto.blob import Progress, Readable
-from casevault.crypto.keyslots import KeyHeader
-from casevault.errors import (
+from casevault.core.clock import Clock, new_id, utc_now
+from casevault.core.errors import (
     AuthenticationError,
     CasevaultError,
     ConsentMissingError,
@@ -33,9 +28,8 @@ from casevault.errors import (
     UsageError,
     VaultStateError,
 )
-from casevault.fsutil import atomic_write_bytes, make_private_dir, translate_os_error
-from casevault.keychain import Keychain
-from casevault.model import (
+from casevault.core.fsutil import atomic_write_bytes, make_private_dir, translate_os_error
+from casevault.core.model import (
     CASE_STATUSES,
     CONTACT_TERMS,
     EVENT_KINDS,
@@ -49,34 +43,32 @@ from casevault.model import (
     Member,
     SearchHit,
 )
-from casevault.paths import VaultPaths
+from casevault.core.paths import VaultPaths
+from casevault.crypto import audit_chain, kdf, keys, keyslots
+from casevault.crypto.blob import Progress, Readable
+from casevault.crypto.keyslots import KeyHeader
+from casevault.formats.blobstore import BlobStore
+from casevault.host.keychain import Keychain
 from casevault.store import audit as audit_rows
 from casevault.store import cases as case_rows
 from casevault.store import files as file_rows
 from casevault.store import meetings as meeting_rows
 from casevault.store import search as search_rows
 from casevault.store.db import BUSY_TIMEOUT, Database
-from casevault.unlock import AskPassphrase, KeychainOutcome, try_keychain, unlock
-from casevault.vault_backup import BackupMixin
-from casevault.vault_exchange import ExchangeMixin
-from casevault.vault_handover import HandoverMixin
-from casevault.vault_library import LibraryMixin
-from casevault.vault_paper_trail import PaperTrailMixin
-from casevault.vault_people import PeopleMixin
-from casevault.vault_reminders import RemindersMixin
+from casevault.vault import check as integrity
+from casevault.vault import places as copies
+from casevault.vault.backup import BackupMixin
+from casevault.vault.exchange import ExchangeMixin
+from casevault.vault.handover.send import HandoverMixin
+from casevault.vault.library import LibraryMixin
+from casevault.vault.paper_trail import PaperTrailMixin
+from casevault.vault.people import PeopleMixin
+from casevault.vault.reminders import RemindersMixin
+from casevault.vault.unlock import AskPassphrase, KeychainOutcome, try_keychain, unlock
 
 log = logging.getLogger(__name__)
 
-Clock = Callable[[], datetime]
 Notice = Callable[[str], None]
-
-
-def utc_now() -> datetime:
-    return datetime.now(UTC)
-
-
-def new_id() -> str:
-    return secrets.token_hex(16)
 
 
 def _ignore(_: str) -> None:

@@ -16,20 +16,20 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from casevault.blobstore import LIBRARY_SCOPE, LibraryBlobStore
 from casevault.casework import breach as breach_rules
 from casevault.casework import rules
-from casevault.crypto import keys
-from casevault.crypto.blob import Progress, Readable
-from casevault.errors import (
+from casevault.core.errors import (
     AuthenticationError,
     DamagedError,
     NotFoundError,
     UsageError,
     VaultStateError,
 )
-from casevault.model import Breach, LibraryDocument
-from casevault.paths import VaultPaths
+from casevault.core.model import Breach, LibraryDocument
+from casevault.core.paths import VaultPaths
+from casevault.crypto import keys
+from casevault.crypto.blob import Progress, Readable
+from casevault.formats.blobstore import LIBRARY_SCOPE, LibraryBlobStore
 from casevault.store import breaches as breach_rows
 from casevault.store import library as library_rows
 from casevault.store.db import Database
@@ -68,7 +68,7 @@ class LibraryMixin:
 
     def add_library_document(self, path: Path, *, title: str = "", progress: Progress | None = None) -> str:
         """Encrypt the file at `path` into the policy library; returns the document's id."""
-        from casevault.vault import open_for_attach  # noqa: PLC0415 - vault imports this module
+        from casevault.vault.facade import open_for_attach  # noqa: PLC0415 - vault imports this module
 
         name, src = open_for_attach(Path(path))
         with src:

@@ -14,10 +14,8 @@ import secrets
 import shutil
 from pathlib import Path
 
-from casevault.crypto import blob
-from casevault.crypto.blob import BlobBinding, Progress, Readable
-from casevault.errors import AuthenticationError, CasevaultError, DamagedError
-from casevault.fsutil import (
+from casevault.core.errors import AuthenticationError, CasevaultError, DamagedError
+from casevault.core.fsutil import (
     FILE_MODE,
     PART_SUFFIX,
     StreamingWriter,
@@ -26,7 +24,9 @@ from casevault.fsutil import (
     make_private_dir,
     translate_os_error,
 )
-from casevault.paths import BLOB_SUFFIX, VaultPaths, is_opaque_id
+from casevault.core.paths import BLOB_SUFFIX, VaultPaths, is_opaque_id
+from casevault.crypto import blob
+from casevault.crypto.blob import BlobBinding, Progress, Readable
 
 log = logging.getLogger(__name__)
 

@@ -23,18 +23,18 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from casevault import bundle, handover_manifest
-from casevault.blobstore import BlobStore
 from casevault.casework import rules
-from casevault.crypto import keys, signing
-from casevault.errors import CasevaultError, DamagedError, NotFoundError, UsageError
-from casevault.fsutil import make_private_dir
-from casevault.handover_manifest import ReceivedCase
-from casevault.model import (
+from casevault.core.errors import CasevaultError, DamagedError, NotFoundError, UsageError
+from casevault.core.fsutil import make_private_dir
+from casevault.core.model import (
     Attachment,
     Event,
     Member,
 )
+from casevault.crypto import keys, signing
+from casevault.formats import bundle, handover_manifest
+from casevault.formats.blobstore import BlobStore
+from casevault.formats.handover_manifest import ReceivedCase
 from casevault.store import cases as case_rows
 from casevault.store import consents as consent_rows
 from casevault.store import escalations as escalation_rows
@@ -49,7 +49,7 @@ from casevault.store import senders as sender_rows
 from casevault.store.senders import Sender
 
 if TYPE_CHECKING:
-    from casevault.paths import VaultPaths
+    from casevault.core.paths import VaultPaths
     from casevault.store.db import Database
 
 log = logging.getLogger(__name__)

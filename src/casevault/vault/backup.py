@@ -30,20 +30,20 @@ from datetime import datetime
 from pathlib import Path
 from typing import BinaryIO
 
-from casevault import backup_format as fmt
-from casevault import copies
 from casevault.casework import reminders as reminder_rules
-from casevault.copies import shred_file
+from casevault.core.errors import AuthenticationError, CasevaultError, DamagedError, UnlockError, UsageError
+from casevault.core.fsutil import PART_SUFFIX, fsync_dir, hold, is_held, make_private_dir, translate_os_error
+from casevault.core.paths import VaultPaths
 from casevault.crypto import keys, keyslots
 from casevault.crypto.keyslots import KeyHeader
-from casevault.errors import AuthenticationError, CasevaultError, DamagedError, UnlockError, UsageError
-from casevault.fsutil import PART_SUFFIX, fsync_dir, hold, is_held, make_private_dir, translate_os_error
-from casevault.paths import VaultPaths
+from casevault.formats import backup_file as fmt
 from casevault.store import backup as backup_rows
 from casevault.store import reminders as reminder_rows
 from casevault.store import settings
 from casevault.store.db import Database
 from casevault.store.timefmt import from_db, to_db
+from casevault.vault import places as copies
+from casevault.vault.places import shred_file
 
 log = logging.getLogger(__name__)
 
@@ -473,7 +473,7 @@ def verify_backup(
     the system's temp folder), open the copy with `passphrase`, run `check`, delete the copy.
     Returns the problems found, one sentence each; empty means the backup is good. A wrong
     passphrase raises UnlockError."""
-    from casevault.vault import Vault  # noqa: PLC0415 - vault imports this module
+    from casevault.vault.facade import Vault  # noqa: PLC0415 - vault imports this module
 
     work = Path(tempfile.mkdtemp(prefix="casevault-verify-", dir=scratch))
     try:
