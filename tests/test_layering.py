@@ -18,12 +18,7 @@ SRC = Path(__file__).resolve().parents[1] / "src"
 KNOWN = {
     # cli.py registers the command modules, which reach back for its helpers.
     "cycle: casevault.cli <-> casevault.cli_casework <-> casevault.cli_records",
-    # The Vault's mixins import vault.py back (open_for_attach, Vault in verify_backup).
-    "cycle: casevault.vault.backup <-> casevault.vault.facade <-> casevault.vault.library"
-    " <-> casevault.vault.paper_trail",
-    "service: casevault.vault.handover.send -> casevault.vault.handover.receive",
     "long: casevault.cli",
-    "long: casevault.vault.facade",
 }
 
 

@@ -442,11 +442,9 @@ INSERT INTO no_such_table VALUES (1);
 
 def test_failed_migration_rolls_back(db_path: Path, key: bytes, monkeypatch: pytest.MonkeyPatch) -> None:
     Database.open(db_path, key, create=True).close()
-    with monkeypatch.context() as m:
-        m.setattr(schema, "MIGRATIONS", (*schema.MIGRATIONS, BAD_MIGRATION))
-        m.setattr(schema, "LATEST", len(schema.MIGRATIONS) + 1)
-        with pytest.raises(sqlcipher.OperationalError, match="no such table"):
-            Database.open(db_path, key)
+    old = (*schema.MIGRATIONS, BAD_MIGRATION)
+    with pytest.raises(sqlcipher.OperationalError, match="no such table"):
+        Database.open(db_path, key, migrations=old)
     database = Database.open(db_path, key)
     try:
         assert database.user_version() == schema.LATEST
@@ -459,11 +457,9 @@ def test_failed_migration_rolls_back(db_path: Path, key: bytes, monkeypatch: pyt
 def test_failed_migration_on_a_new_database_keeps_the_earlier_ones(
     db_path: Path, key: bytes, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    with monkeypatch.context() as m:
-        m.setattr(schema, "MIGRATIONS", (*schema.MIGRATIONS, BAD_MIGRATION))
-        m.setattr(schema, "LATEST", len(schema.MIGRATIONS) + 1)
-        with pytest.raises(sqlcipher.OperationalError):
-            Database.open(db_path, key, create=True)
+    old = (*schema.MIGRATIONS, BAD_MIGRATION)
+    with pytest.raises(sqlcipher.OperationalError):
+        Database.open(db_path, key, create=True, migrations=old)
     database = Database.open(db_path, key)
     try:
         assert database.user_version() == schema.LATEST
@@ -476,12 +472,11 @@ def test_failed_migration_on_a_new_database_keeps_the_earlier_ones(
 def test_a_good_extra_migration_runs_once(db_path: Path, key: bytes, monkeypatch: pytest.MonkeyPatch) -> None:
     Database.open(db_path, key, create=True).close()
     extra = "CREATE TABLE extra (x INTEGER) STRICT;\nINSERT INTO extra VALUES (1);\n"
-    monkeypatch.setattr(schema, "MIGRATIONS", (*schema.MIGRATIONS, extra))
-    monkeypatch.setattr(schema, "LATEST", len(schema.MIGRATIONS))
+    old = (*schema.MIGRATIONS, extra)
     for _ in range(2):
-        database = Database.open(db_path, key)
+        database = Database.open(db_path, key, migrations=old)
         try:
-            assert database.user_version() == schema.LATEST
+            assert database.user_version() == len(old) == schema.LATEST + 1
             assert database.scalar("SELECT count(*) FROM extra") == 1
         finally:
             database.close()

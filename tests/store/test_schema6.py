@@ -15,21 +15,19 @@ T = "2026-01-02T00:00:00.000000Z"
 
 
 def _version_5_vault(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    with monkeypatch.context() as m:
-        m.setattr(schema, "MIGRATIONS", schema.MIGRATIONS[:5])
-        m.setattr(schema, "LATEST", 5)
-        db = Database.open(path, KEY, create=True, key_verified=True)
-        db.execute_script(
-            f"""
-            INSERT INTO members(id, name, created_at) VALUES ('m', 'Ada', '{T}');
-            INSERT INTO cases(id, ref, member_id, case_type, status, opened_at, updated_at)
-                VALUES ('c', 'CV-2026-0001', 'm', 'other', 'open', '{T}', '{T}');
-            INSERT INTO events(id, case_id, kind, occurred_at, recorded_at, body)
-                VALUES ('e', 'c', 'escalation', '{T}', '{T}', 'kept as written');
-            """
-        )
-        assert db.user_version() == 5
-        db.close()
+    old = schema.MIGRATIONS[:5]
+    db = Database.open(path, KEY, create=True, key_verified=True, migrations=old)
+    db.execute_script(
+        f"""
+        INSERT INTO members(id, name, created_at) VALUES ('m', 'Ada', '{T}');
+        INSERT INTO cases(id, ref, member_id, case_type, status, opened_at, updated_at)
+            VALUES ('c', 'CV-2026-0001', 'm', 'other', 'open', '{T}', '{T}');
+        INSERT INTO events(id, case_id, kind, occurred_at, recorded_at, body)
+            VALUES ('e', 'c', 'escalation', '{T}', '{T}', 'kept as written');
+        """
+    )
+    assert db.user_version() == 5
+    db.close()
 
 
 @pytest.fixture

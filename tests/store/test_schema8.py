@@ -17,13 +17,11 @@ T0 = datetime(2026, 1, 2, tzinfo=UTC)
 
 def test_a_version_7_vault_gains_the_senders_table(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "v7.db"
-    with monkeypatch.context() as m:
-        m.setattr(schema, "MIGRATIONS", schema.MIGRATIONS[:7])
-        m.setattr(schema, "LATEST", 7)
-        db = Database.open(path, KEY, create=True, key_verified=True)
-        db.execute("INSERT INTO settings(key, value) VALUES ('kept', 'yes')")
-        assert db.user_version() == 7
-        db.close()
+    old = schema.MIGRATIONS[:7]
+    db = Database.open(path, KEY, create=True, key_verified=True, migrations=old)
+    db.execute("INSERT INTO settings(key, value) VALUES ('kept', 'yes')")
+    assert db.user_version() == 7
+    db.close()
     db = Database.open(path, KEY, key_verified=True)
     try:
         assert db.user_version() == schema.LATEST >= 8

@@ -12,7 +12,8 @@ import pytest
 from casevault.core.errors import VaultStateError
 from casevault.core.paths import VaultPaths
 from casevault.store import files as file_rows
-from casevault.vault.facade import PendingAttachment, Vault
+from casevault.vault.attachments import PendingAttachment
+from casevault.vault.facade import Vault
 from tests.conftest import reopen
 
 MiB = 1 << 20

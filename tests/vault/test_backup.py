@@ -15,8 +15,8 @@ from casevault.core.errors import CasevaultError, DamagedError, UnlockError, Usa
 from casevault.core.paths import VaultPaths
 from casevault.crypto import keys
 from casevault.formats import backup_file as fmt
-from casevault.vault.backup import restore_backup, verify_backup
-from casevault.vault.facade import Vault
+from casevault.vault.backup import restore_backup
+from casevault.vault.facade import Vault, verify_backup
 from tests.conftest import PASSPHRASE, FakeClock, reopen
 
 NEEDLE = "Zanzibar-needle-8841"

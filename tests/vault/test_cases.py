@@ -17,7 +17,7 @@ from casevault.core.paths import VaultPaths
 from casevault.store import cases as case_rows
 from casevault.store import settings
 from casevault.vault.facade import Vault
-from casevault.vault.reminders import RETAIN_DAYS_SETTING
+from casevault.vault.retention import RETAIN_DAYS_SETTING
 from tests.conftest import FakeClock, reopen
 
 # ---- new_case -------------------------------------------------------------------------------

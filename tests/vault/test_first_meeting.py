@@ -130,13 +130,11 @@ def test_a_version_1_vault_is_migrated_and_keeps_its_data(tmp_path, monkeypatch:
     and keeps what it held."""
     path = tmp_path / "v1.db"
     key = bytes(range(32))
-    monkeypatch.setattr(schema, "MIGRATIONS", schema.MIGRATIONS[:1])
-    monkeypatch.setattr(schema, "LATEST", 1)
-    db = Database.open(path, key, create=True, key_verified=True)
+    old = schema.MIGRATIONS[:1]
+    db = Database.open(path, key, create=True, key_verified=True, migrations=old)
     db.execute("INSERT INTO settings(key, value) VALUES ('kept', 'yes')")
     assert db.user_version() == 1
     db.close()
-    monkeypatch.undo()
 
     db = Database.open(path, key, key_verified=True)
     try:

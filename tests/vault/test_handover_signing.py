@@ -139,7 +139,7 @@ def test_trust_on_first_use_then_known_then_confirmed_by_phone(
 
 def test_the_signing_key_is_stable_and_never_in_plaintext(vault: Vault) -> None:
     fp = vault.signing_fingerprint()
-    secret = vault._signing_secret()
+    secret = vault.session.signing_secret()
     vault.close()
     with Vault.open(vault.paths, keychain=None, ask_passphrase=lambda _r: PASSPHRASE) as again:
         assert again.signing_fingerprint() == fp

@@ -18,9 +18,10 @@ from casevault.core.errors import DamagedError, UnlockError, UsageError, VaultSt
 from casevault.core.paths import VaultPaths
 from casevault.crypto import keyslots
 from casevault.host.keychain import MemoryKeychain
-from casevault.vault import facade as vault_module
+from casevault.vault import keys as vault_keys
 from casevault.vault import unlock as unlock_module
-from casevault.vault.facade import Vault, read_header
+from casevault.vault.facade import Vault
+from casevault.vault.keys import read_header
 from tests.conftest import FAST_KDF, PASSPHRASE, FakeClock, reopen
 
 NEW_PASSPHRASE = "a completely different passphrase 9931"
@@ -191,7 +192,7 @@ def test_several_attempts(
 ) -> None:
     vault.close()
     sleeps: list[float] = []
-    monkeypatch.setattr(vault_module, "unlock", functools.partial(unlock_module.unlock, sleep=sleeps.append))
+    monkeypatch.setattr(vault_keys, "unlock", functools.partial(unlock_module.unlock, sleep=sleeps.append))
     answers = iter(["wrong one", "wrong two", PASSPHRASE])
     reasons: list[str | None] = []
 
@@ -210,7 +211,7 @@ def test_attempts_run_out(
 ) -> None:
     vault.close()
     sleeps: list[float] = []
-    monkeypatch.setattr(vault_module, "unlock", functools.partial(unlock_module.unlock, sleep=sleeps.append))
+    monkeypatch.setattr(vault_keys, "unlock", functools.partial(unlock_module.unlock, sleep=sleeps.append))
     ask = Asker("always wrong here")
     with pytest.raises(UnlockError, match="passphrase is wrong"):
         open_vault(vault_paths, None, ask, clock, attempts=3)

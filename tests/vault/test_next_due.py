@@ -85,9 +85,8 @@ def test_a_version_2_vault_gains_next_due_from_its_existing_rows(
 ) -> None:
     path = tmp_path / "v2.db"
     key = bytes(range(32))
-    monkeypatch.setattr(schema, "MIGRATIONS", schema.MIGRATIONS[:2])
-    monkeypatch.setattr(schema, "LATEST", 2)
-    db = Database.open(path, key, create=True, key_verified=True)
+    old = schema.MIGRATIONS[:2]
+    db = Database.open(path, key, create=True, key_verified=True, migrations=old)
     db.execute_script(
         """
         INSERT INTO members(id, name, created_at) VALUES ('m', 'Ada', '2026-01-01T00:00:00.000000Z');
@@ -102,7 +101,6 @@ def test_a_version_2_vault_gains_next_due_from_its_existing_rows(
         """
     )
     db.close()
-    monkeypatch.undo()
 
     db = Database.open(path, key, key_verified=True)
     try:

@@ -140,9 +140,8 @@ def test_a_version_3_vault_keeps_its_events_and_gains_the_new_kinds(
 ) -> None:
     path = tmp_path / "v3.db"
     key = bytes(range(32))
-    monkeypatch.setattr(schema, "MIGRATIONS", schema.MIGRATIONS[:3])
-    monkeypatch.setattr(schema, "LATEST", 3)
-    db = Database.open(path, key, create=True, key_verified=True)
+    old = schema.MIGRATIONS[:3]
+    db = Database.open(path, key, create=True, key_verified=True, migrations=old)
     db.execute_script(
         """
         INSERT INTO members(id, name, created_at) VALUES ('m', 'Ada', '2026-01-01T00:00:00.000000Z');
@@ -157,7 +156,6 @@ def test_a_version_3_vault_keeps_its_events_and_gains_the_new_kinds(
         """
     )
     db.close()
-    monkeypatch.undo()
 
     db = Database.open(path, key, key_verified=True)
     try:

@@ -34,7 +34,8 @@ from casevault.crypto import kdf, keys, keyslots
 from casevault.host.keychain import MemoryKeychain
 from casevault.store import bulk
 from casevault.store.db import Database
-from casevault.vault.facade import Vault, read_header
+from casevault.vault.facade import Vault
+from casevault.vault.keys import read_header
 
 SEED = 20260314
 NOW = datetime(2026, 3, 14, 9, 30, tzinfo=UTC)

@@ -25,8 +25,10 @@ from PySide6.QtCore import QObject, Signal
 from casevault.casework.email_import import is_email_file
 from casevault.core.errors import CasevaultError, VaultStateError
 from casevault.gui.tasks import CancelledError, TaskHandle, run_task
-from casevault.vault.facade import PendingAttachment, Vault, open_for_attach
+from casevault.vault.attachments import PendingAttachment
+from casevault.vault.facade import Vault
 from casevault.vault.paper_trail import EmailFile, PreparedEmail
+from casevault.vault.session import open_for_attach
 
 log = logging.getLogger(__name__)
 

@@ -30,8 +30,8 @@ from PySide6.QtWidgets import (
 from casevault.core.errors import CasevaultError
 from casevault.gui.file_dialogs import choose_files, choose_save_path
 from casevault.gui.tasks import CancelledError, TaskHandle, run_task
-from casevault.vault.backup import BackupReport, verify_backup
-from casevault.vault.facade import Vault
+from casevault.vault.backup import BackupReport
+from casevault.vault.facade import Vault, verify_backup
 
 STEPS = 1000
 

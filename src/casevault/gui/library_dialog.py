@@ -37,7 +37,8 @@ from casevault.gui.case_list_model import local_date_text
 from casevault.gui.file_dialogs import choose_files, choose_save_path, confirm_plaintext_copy
 from casevault.gui.preview import PreviewPane
 from casevault.gui.tasks import CancelledError, TaskHandle, run_task
-from casevault.vault.facade import Vault, open_for_attach
+from casevault.vault.facade import Vault
+from casevault.vault.session import open_for_attach
 
 log = logging.getLogger(__name__)
 

@@ -151,10 +151,13 @@ class Database:
         create: bool = False,
         key_verified: bool = False,
         busy_timeout: float = BUSY_TIMEOUT,
+        migrations: Sequence[str] = schema.MIGRATIONS,
     ) -> Database:
         """Open (or create) the database with a raw 32-byte key. `key_verified` says the key came
         from an authenticated key slot, so a failure to read is damage rather than a wrong key.
         `busy_timeout`: how long a statement waits for another process's write transaction.
+        `migrations`: the schema's SQL, one script per version (schema.MIGRATIONS; a test of an
+        upgrade passes the first few to make an old vault).
 
         On a disk too full for SQLite to make its -shm (WAL index) file, the database is opened
         read-only instead, when that is safe (see `_open_read_only`): the rep can still read,
@@ -170,14 +173,25 @@ class Database:
             raise DamagedError("The vault database is empty: it has been damaged or truncated.")
         try:
             return cls._connect(
-                path, key, create=create, key_verified=key_verified, busy_timeout=busy_timeout
+                path,
+                key,
+                create=create,
+                key_verified=key_verified,
+                busy_timeout=busy_timeout,
+                migrations=migrations,
             )
         except DiskFullError:
             if create or not _wal_is_empty(path):
                 raise
             log.info("db.read-only-disk-full")
             return cls._connect(
-                path, key, create=False, key_verified=key_verified, busy_timeout=busy_timeout, read_only=True
+                path,
+                key,
+                create=False,
+                key_verified=key_verified,
+                busy_timeout=busy_timeout,
+                migrations=migrations,
+                read_only=True,
             )
 
     @classmethod
@@ -189,6 +203,7 @@ class Database:
         create: bool,
         key_verified: bool,
         busy_timeout: float,
+        migrations: Sequence[str],
         read_only: bool = False,
     ) -> Database:
         # Read-only is SQLite's `immutable`: no -shm, no locks, no writes. That is only safe when
@@ -220,7 +235,7 @@ class Database:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
             for pragma in _READ_ONLY_PRAGMAS if read_only else _PRAGMAS:
                 conn.execute(f"PRAGMA {pragma}")
-            schema.migrate(db, creating=create)
+            db.migrate(migrations, creating=create)
         except sqlcipher.Error as err:
             conn.close()
             translated = db._translate(err)
@@ -273,6 +288,24 @@ class Database:
     def scalar(self, sql: str, params: Params = ()) -> Any:
         row = self.query_one(sql, params)
         return row[0] if row else None
+
+    def migrate(self, migrations: Sequence[str], *, creating: bool) -> None:
+        """Bring the schema up to `len(migrations)`, keyed on PRAGMA user_version, one transaction
+        per version. A database newer than the last migration was written by a newer casevault
+        and is refused rather than guessed at."""
+        current = self.user_version()
+        latest = len(migrations)
+        if current == 0 and not creating:
+            raise DamagedError("The vault database has no schema: it has been damaged or replaced.")
+        if current > latest:
+            raise VaultStateError(
+                f"This vault was written by a newer casevault (format {current}); "
+                f"update casevault to open it (this one reads up to format {latest})."
+            )
+        for version in range(current + 1, latest + 1):
+            with self.transaction():
+                self.execute_script(migrations[version - 1])
+                self.set_user_version(version)
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[Database]:

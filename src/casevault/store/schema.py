@@ -1,4 +1,5 @@
-"""Schema migrations, keyed on PRAGMA user_version.
+"""The schema's SQL text only: one migration per version, keyed on PRAGMA user_version
+(`Database.migrate` runs them).
 
 Each migration runs in its own transaction. A vault whose user_version is newer than the last
 migration here was written by a newer casevault and is refused rather than guessed at.
@@ -7,13 +8,6 @@ new migrations; existing ones are never edited.
 """
 
 from __future__ import annotations
-
-from typing import TYPE_CHECKING
-
-from casevault.core.errors import DamagedError, VaultStateError
-
-if TYPE_CHECKING:
-    from casevault.store.db import Database
 
 V1 = """
 CREATE TABLE settings (
@@ -431,18 +425,3 @@ CREATE TABLE handover_senders (
 
 MIGRATIONS: tuple[str, ...] = (V1, V2, V3, V4, V5, V6, V7, V8)
 LATEST = len(MIGRATIONS)
-
-
-def migrate(db: Database, *, creating: bool) -> None:
-    current = db.user_version()
-    if current == 0 and not creating:
-        raise DamagedError("The vault database has no schema: it has been damaged or replaced.")
-    if current > LATEST:
-        raise VaultStateError(
-            f"This vault was written by a newer casevault (format {current}); "
-            f"update casevault to open it (this one reads up to format {LATEST})."
-        )
-    for version in range(current + 1, LATEST + 1):
-        with db.transaction():
-            db.execute_script(MIGRATIONS[version - 1])
-            db.set_user_version(version)

@@ -23,7 +23,6 @@ import os
 import re
 import secrets
 import shutil
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -33,17 +32,16 @@ from typing import BinaryIO
 from casevault.casework import reminders as reminder_rules
 from casevault.core.errors import AuthenticationError, CasevaultError, DamagedError, UnlockError, UsageError
 from casevault.core.fsutil import PART_SUFFIX, fsync_dir, hold, is_held, make_private_dir, translate_os_error
-from casevault.core.paths import VaultPaths
 from casevault.crypto import keys, keyslots
 from casevault.crypto.keyslots import KeyHeader
 from casevault.formats import backup_file as fmt
 from casevault.store import backup as backup_rows
 from casevault.store import reminders as reminder_rows
 from casevault.store import settings
-from casevault.store.db import Database
 from casevault.store.timefmt import from_db, to_db
 from casevault.vault import places as copies
 from casevault.vault.places import shred_file
+from casevault.vault.session import Session
 
 log = logging.getLogger(__name__)
 
@@ -146,6 +144,8 @@ class PendingBackup:
                 os.close(self.scratch_fd)
             self.scratch_fd = None
 
+    close = discard  # the lock removes a snapshot a backup still holds
+
 
 def _remove_snapshot(scratch: Path) -> None:
     for inner in sorted(scratch.rglob("*"), reverse=True) if scratch.is_dir() else []:
@@ -230,21 +230,9 @@ def _unlink(path: Path) -> None:
         path.unlink()
 
 
-class BackupMixin:
-    # Provided by Vault.
-    _clock: Callable[[], datetime]
-    _header: KeyHeader
-    paths: VaultPaths
-
-    @property
-    def db(self) -> Database:  # pragma: no cover - Vault's
-        raise NotImplementedError
-
-    def _master(self) -> bytes:  # pragma: no cover - Vault's
-        raise NotImplementedError
-
-    def _audit(self, action: str, ref: str, subject: str = "", *, now: datetime | None = None) -> None:
-        raise NotImplementedError  # pragma: no cover - Vault's
+class Backup:
+    def __init__(self, session: Session) -> None:
+        self._s = session
 
     def backup(self, out: Path, progress: Progress | None = None) -> BackupReport:
         """Write one verified, encrypted backup file at `out` (never overwriting)."""
@@ -261,20 +249,20 @@ class BackupMixin:
         if not out.parent.is_dir():
             raise UsageError(f"{out.parent} is not a folder; choose where to put the backup.")
         with contextlib.suppress(OSError):
-            if out.resolve().is_relative_to(self.paths.root.resolve()):
+            if out.resolve().is_relative_to(self._s.paths.root.resolve()):
                 raise UsageError("Put the backup outside the vault folder (on a USB stick, say).")
-        self._sweep_temp_copies()
-        remove_stale_parts(out.parent, self._header.vault_id)
-        scratch = self.paths.root / f"{SNAPSHOT_PREFIX}{secrets.token_hex(8)}"
+        self._s.sweep_temp_copies()
+        remove_stale_parts(out.parent, self._s.header.vault_id)
+        scratch = self._s.paths.root / f"{SNAPSHOT_PREFIX}{secrets.token_hex(8)}"
         scratch_fd: int | None = None
         try:
             scratch.mkdir(mode=0o700)
             scratch_fd = os.open(scratch, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
             hold(scratch_fd)
             snapshot = scratch / fmt.DB_NAME
-            backup_rows.snapshot(self.db, snapshot, keys.derive_key(self._master(), keys.PURPOSE_DB))
-            attachments, library = backup_rows.blob_ids(self.db)
-            keys_bytes = self.paths.keys_file.read_bytes()
+            backup_rows.snapshot(self._s.db, snapshot, keys.derive_key(self._s.master(), keys.PURPOSE_DB))
+            attachments, library = backup_rows.blob_ids(self._s.db)
+            keys_bytes = self._s.paths.keys_file.read_bytes()
         except BaseException as err:
             _remove_snapshot(scratch)
             if scratch_fd is not None:
@@ -283,38 +271,40 @@ class BackupMixin:
                 raise translate_os_error(err, "making the backup") from None
             raise
         files = [(fmt.DB_NAME, snapshot)]
-        files += [(f"library/{file_id}.cvf", self.paths.library_blob(file_id)) for file_id in library]
+        files += [(f"library/{file_id}.cvf", self._s.paths.library_blob(file_id)) for file_id in library]
         files += [
-            (f"cases/{case_id}/{file_id}.cvf", self.paths.blob(case_id, file_id))
+            (f"cases/{case_id}/{file_id}.cvf", self._s.paths.blob(case_id, file_id))
             for case_id, file_id in attachments
         ]
-        return PendingBackup(
-            out=out,
-            vault_id=self._header.vault_id,
-            made_at=self._clock(),
-            keys_bytes=keys_bytes,
-            snapshot=snapshot,
-            scratch=scratch,
-            mac_key=fmt.backup_mac_key(self._master()),
-            scratch_fd=scratch_fd,
-            files=files,
-            attachments=len(attachments),
-            library_documents=len(library),
+        return self._s.hold(
+            PendingBackup(
+                out=out,
+                vault_id=self._s.header.vault_id,
+                made_at=self._s.now(),
+                keys_bytes=keys_bytes,
+                snapshot=snapshot,
+                scratch=scratch,
+                mac_key=fmt.backup_mac_key(self._s.master()),
+                scratch_fd=scratch_fd,
+                files=files,
+                attachments=len(attachments),
+                library_documents=len(library),
+            )
         )
 
     def finish_backup(self, report: BackupReport) -> None:
         """On the database's thread: remember when, for the reminder, and log it (no path)."""
-        with self.db.transaction():
-            settings.put(self.db, LAST_BACKUP_SETTING, to_db(report.made_at))
-            self._audit("backup.made", "", str(report.entries), now=report.made_at)
+        with self._s.db.transaction():
+            settings.put(self._s.db, LAST_BACKUP_SETTING, to_db(report.made_at))
+            self._s.audit("backup.made", "", str(report.entries), now=report.made_at)
         log.info("backup.made %s", report.entries)
 
     def last_backup_at(self) -> datetime | None:
-        stored = settings.get(self.db, LAST_BACKUP_SETTING)
+        stored = settings.get(self._s.db, LAST_BACKUP_SETTING)
         return None if stored is None else from_db(stored)
 
     def backup_every_days(self) -> int:
-        stored = settings.get(self.db, EVERY_DAYS_SETTING)
+        stored = settings.get(self._s.db, EVERY_DAYS_SETTING)
         try:
             return DEFAULT_EVERY_DAYS if stored is None else max(0, int(stored))
         except ValueError:
@@ -324,19 +314,16 @@ class BackupMixin:
         """0 turns the reminder off."""
         if days < 0 or days > 3650:
             raise UsageError("The backup reminder is every 1 to 3650 days, or 0 for never.")
-        settings.put(self.db, EVERY_DAYS_SETTING, str(int(days)))
+        settings.put(self._s.db, EVERY_DAYS_SETTING, str(int(days)))
 
     def backup_reminders(self, now: datetime | None = None) -> list[reminder_rules.Reminder]:
         """The vault-wide "time to back up" reminder when due at `now` (default: the clock):
         `backup.every_days` (default 7, 0 = never) after the last backup, or after the vault came
         into use. Kept apart from the case reminders; the GUI's reminders panel shows both."""
-        moment = now or self._clock()
+        moment = now or self._s.now()
         return reminder_rules.due(
-            reminder_rules.backup_reminder(reminder_rows.backup_source(self.db)), moment, {}
+            reminder_rules.backup_reminder(reminder_rows.backup_source(self._s.db)), moment, {}
         )
-
-    def _sweep_temp_copies(self) -> list[str]:  # pragma: no cover - Vault's
-        raise NotImplementedError
 
 
 # ---- restore and verify (no open vault needed) ------------------------------------------------
@@ -464,32 +451,3 @@ def _clear(into: Path, *, remove_folder: bool) -> None:
             shutil.rmtree(entry, ignore_errors=True)
         else:
             _unlink(entry)
-
-
-def verify_backup(
-    backup: Path, passphrase: str, progress: Progress | None = None, *, scratch: Path | None = None
-) -> list[str]:
-    """Prove `backup` restores: restore it into a private temp folder (0700; in `scratch`, else
-    the system's temp folder), open the copy with `passphrase`, run `check`, delete the copy.
-    Returns the problems found, one sentence each; empty means the backup is good. A wrong
-    passphrase raises UnlockError."""
-    from casevault.vault.facade import Vault  # noqa: PLC0415 - vault imports this module
-
-    work = Path(tempfile.mkdtemp(prefix="casevault-verify-", dir=scratch))
-    try:
-        os.chmod(work, 0o700)
-        into = work / "vault"
-        try:
-            restore_backup(backup, into, passphrase=passphrase, progress=progress)
-        except (DamagedError, UsageError) as err:
-            return [err.message]
-        try:
-            with Vault.open(
-                VaultPaths(into), keychain=None, ask_passphrase=lambda _reason: passphrase
-            ) as copy:
-                problems = copy.check()
-        except DamagedError as err:
-            return [err.message]
-        return problems
-    finally:
-        shutil.rmtree(work, ignore_errors=True)

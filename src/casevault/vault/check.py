@@ -5,13 +5,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from casevault.casework import rules
 from casevault.core.errors import AuthenticationError, CasevaultError
 from casevault.core.model import Attachment
-from casevault.crypto import keys
+from casevault.crypto import audit_chain, keys
 from casevault.formats.blobstore import BlobStore
+from casevault.store import audit as audit_rows
 from casevault.store import cases as case_rows
 from casevault.store import files as file_rows
 from casevault.store.db import Database
+from casevault.vault.session import Session
 
 CaseKey = Callable[[str], bytes]
 CheckProgress = Callable[[int, int], None]
@@ -77,3 +80,33 @@ def _verify(blobs: BlobStore, attachment: Attachment, wrapped: bytes, case_key: 
     if size != attachment.size:
         return "its size differs from the record"
     return None
+
+
+class Checker:
+    """`casevault check` over the Session: first every leftover temporary copy is swept (what
+    this open and this check removed is in `Session.repaired`; one that cannot be removed is a
+    problem), then the database, every case blob, the library and the audit chain."""
+
+    def __init__(self, session: Session, *, check_library: Callable[[], list[str]]) -> None:
+        self._s = session
+        self._check_library = check_library
+
+    def check(self, progress: CheckProgress | None = None) -> list[str]:
+        """Every problem found, one sentence each, naming ids only. Empty means healthy."""
+        self._s.sweep_temp_copies()
+        problems = list(self._s.unrepaired)
+        problems += check(self._s.db, self._s.blobs, self._s.case_key, progress)
+        if any(p.startswith("database:") for p in problems):
+            return problems
+        problems += self._check_library()
+        if any(p.startswith("database:") for p in problems):
+            return problems
+        return problems + self.verify_audit()
+
+    def audit(self, ref: str | None = None) -> list[audit_chain.Entry]:
+        """The audit log (of one case when `ref` is given), oldest first: actions and ids only."""
+        return audit_rows.entries(self._s.db, None if ref is None else rules.normalise_ref(ref))
+
+    def verify_audit(self) -> list[str]:
+        """Problems with the audit log's chain (an entry edited, removed or moved); empty if whole."""
+        return audit_chain.verify(self._s.key(keys.PURPOSE_AUDIT), audit_rows.entries(self._s.db))

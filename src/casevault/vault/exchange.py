@@ -28,6 +28,7 @@ from casevault.core.errors import (
     ConsentMissingError,
     DamagedError,
     UsageError,
+    VaultStateError,
 )
 from casevault.core.fsutil import FILE_MODE, PART_SUFFIX, fsync_dir, translate_os_error
 from casevault.core.model import Attachment, SentRecord
@@ -40,7 +41,7 @@ from casevault.store import sent_log as sent_rows
 if TYPE_CHECKING:
     from casevault.core.model import CaseSummary
     from casevault.formats.blobstore import BlobStore
-    from casevault.store.db import Database
+    from casevault.vault.session import ConsentCheck, Session
 
 log = logging.getLogger(__name__)
 
@@ -77,6 +78,11 @@ class PendingExport:
     # The vault's clock when the export began: the zip's own entries (summaries, contents.txt)
     # are dated by it, as each document is by when it was added.
     made_at: datetime = field(kw_only=True)
+    closed: bool = False
+
+    def close(self) -> None:
+        """The lock: drop the documents' keys, the summaries and the password."""
+        self.docs, self.extras, self.password, self.closed = [], [], "", True
 
     @property
     def total(self) -> int:
@@ -89,6 +95,8 @@ class PendingExport:
     def write(self, progress: ExportProgress | None = None) -> str:
         """Write the zip at `out` (never overwriting); returns its SHA-256. On any failure, or a
         raise from `progress` (a cancel), nothing is left behind."""
+        if self.closed:
+            raise VaultStateError("The vault is locked.")
         self.sha256 = write_zip(self, progress)
         return self.sha256
 
@@ -216,32 +224,12 @@ def _write_doc(
             ) from None
 
 
-class ExchangeMixin:
-    # Provided by Vault.
-    _clock: Callable[[], datetime]
-    _blobs: BlobStore
+class Exchange:
+    """Sending documents out: the encrypted zip, the subject access export, the sent log."""
 
-    @property
-    def db(self) -> Database:  # pragma: no cover - Vault's
-        raise NotImplementedError
-
-    @property
-    def vault_id(self) -> str:  # pragma: no cover - Vault's
-        raise NotImplementedError
-
-    def _case_id(self, ref: str) -> str:  # pragma: no cover - Vault's
-        raise NotImplementedError
-
-    def _attachment_and_key(self, attachment_id: str) -> tuple[Attachment, bytes]:  # pragma: no cover
-        raise NotImplementedError
-
-    def _audit(  # pragma: no cover - Vault's
-        self, action: str, ref: str, subject: str = "", *, now: datetime | None = None
-    ) -> None:
-        raise NotImplementedError
-
-    def sharing_consent_problem(self, ref: str, recipient: str) -> str | None:  # pragma: no cover
-        raise NotImplementedError
+    def __init__(self, session: Session, *, sharing_consent_problem: ConsentCheck) -> None:
+        self._s = session
+        self._consent_problem = sharing_consent_problem
 
     # ---- checks --------------------------------------------------------------------------------
 
@@ -251,12 +239,12 @@ class ExchangeMixin:
         if recipient_kind not in exchange.RECIPIENT_KINDS:
             raise UsageError(f"A case can be sent to: {', '.join(exchange.RECIPIENT_KINDS)}.")
         if recipient_kind == "member":
-            self._case_id(ref)
+            self._s.case_id(ref)
             return None
-        return self.sharing_consent_problem(ref, recipient_kind)
+        return self._consent_problem(ref, recipient_kind)
 
     def _summary(self, case_id: str) -> CaseSummary:
-        summary = case_rows.get_summary(self.db, case_id)
+        summary = case_rows.get_summary(self._s.db, case_id)
         assert summary is not None
         return summary
 
@@ -287,9 +275,9 @@ class ExchangeMixin:
         except ValueError as err:
             raise UsageError(str(err)) from None
         _check_new_file(out)
-        case_id = self._case_id(ref)
+        case_id = self._s.case_id(ref)
         case_ref = self._summary(case_id).ref
-        attachments = file_rows.for_case(self.db, case_id)
+        attachments = file_rows.for_case(self._s.db, case_id)
         if attachment_ids is not None:
             by_id = {a.id: a for a in attachments}
             wanted = [i.strip().lower() for i in attachment_ids]
@@ -301,7 +289,7 @@ class ExchangeMixin:
             raise UsageError("There is nothing to export: choose documents or include the case summary.")
         names = exchange.inner_names([a.name for a in attachments], neutral=neutral_names)
         docs = [
-            _Doc(n, *self._attachment_and_key(a.id), ref=case_ref)
+            _Doc(n, *self._s.attachment_and_key(a.id), ref=case_ref)
             for n, a in zip(names, attachments, strict=True)
         ]
         extras: list[tuple[str, bytes]] = []
@@ -311,28 +299,30 @@ class ExchangeMixin:
             index = exchange.index_text([(d.inner, d.attachment.name) for d in docs])
             extras.append((exchange.INDEX_NAME, index.encode("utf-8")))
         log.info("export.started %s %s", recipient_kind, case_id)
-        return PendingExport(
-            self._blobs,
-            self.vault_id,
-            "zip",
-            case_id,
-            case_ref,
-            out,
-            password,
-            to,
-            docs,
-            extras,
-            [case_id],
-            made_at=self._clock(),
+        return self._s.hold(
+            PendingExport(
+                self._s.blobs,
+                self._s.vault_id,
+                "zip",
+                case_id,
+                case_ref,
+                out,
+                password,
+                to,
+                docs,
+                extras,
+                [case_id],
+                made_at=self._s.now(),
+            )
         )
 
     def finish_export(self, pending: PendingExport) -> SentRecord:
         """Phase 3, on the database's thread: the sent log and the audit log."""
         if pending.finished or pending.sha256 is None:
             raise CasevaultError("This export has not been written.")
-        now = self._clock()
+        now = self._s.now()
         first: SentRecord | None = None
-        with self.db.transaction():
+        with self._s.db.transaction():
             for case_id in pending.case_ids:
                 ref = self._summary(case_id).ref
                 record = SentRecord(
@@ -344,12 +334,12 @@ class ExchangeMixin:
                     pending.contents,
                     pending.sha256,
                 )
-                sent_rows.insert(self.db, case_id, record)
-                self._audit("case.exported", ref, record.id, now=now)
+                sent_rows.insert(self._s.db, case_id, record)
+                self._s.audit("case.exported", ref, record.id, now=now)
                 if case_id == pending.case_id:
                     first = record
             for doc in pending.docs:
-                self._audit("document.exported", doc.ref, doc.attachment.id, now=now)
+                self._s.audit("document.exported", doc.ref, doc.attachment.id, now=now)
         pending.finished = True
         log.info("export.recorded %s %s", pending.kind, pending.case_id)
         assert first is not None
@@ -411,8 +401,8 @@ class ExchangeMixin:
         if weak:
             raise UsageError(weak)
         _check_new_file(out)
-        case_id = self._case_id(ref)
-        case_ids = sent_rows.member_case_ids(self.db, case_id)
+        case_id = self._s.case_id(ref)
+        case_ids = sent_rows.member_case_ids(self._s.db, case_id)
         several = len(case_ids) > 1
         docs: list[_Doc] = []
         extras: list[tuple[str, bytes]] = []
@@ -422,27 +412,29 @@ class ExchangeMixin:
             prefix = f"{case_ref}/" if several else ""
             if render_summary is not None:
                 extras.append((prefix + exchange.SUMMARY_NAME, render_summary(case_ref)))
-            attachments = file_rows.for_case(self.db, cid)
+            attachments = file_rows.for_case(self._s.db, cid)
             names = exchange.inner_names([a.name for a in attachments], neutral=True, prefix=prefix)
             for name, a in zip(names, attachments, strict=True):
-                docs.append(_Doc(name, *self._attachment_and_key(a.id), ref=case_ref))
+                docs.append(_Doc(name, *self._s.attachment_and_key(a.id), ref=case_ref))
                 index.append((name, a.name))
         if index:
             extras.append((exchange.INDEX_NAME, exchange.index_text(index).encode("utf-8")))
         log.info("subject-access.started %s %s", case_id, len(case_ids))
-        return PendingExport(
-            self._blobs,
-            self.vault_id,
-            "subject-access",
-            case_id,
-            self._summary(case_id).ref,
-            out,
-            password,
-            "member",
-            docs,
-            extras,
-            case_ids,
-            made_at=self._clock(),
+        return self._s.hold(
+            PendingExport(
+                self._s.blobs,
+                self._s.vault_id,
+                "subject-access",
+                case_id,
+                self._summary(case_id).ref,
+                out,
+                password,
+                "member",
+                docs,
+                extras,
+                case_ids,
+                made_at=self._s.now(),
+            )
         )
 
     def export_subject_access(
@@ -466,10 +458,10 @@ class ExchangeMixin:
 
     def save_summary(self, ref: str, out: Path, pdf: bytes) -> None:
         """The case summary PDF (from the GUI's renderer) in a new 0600 file; never overwrites."""
-        case_id = self._case_id(ref)
+        case_id = self._s.case_id(ref)
         write_new_file(out, pdf)
-        self._audit("summary.saved", self._summary(case_id).ref)
+        self._s.audit("summary.saved", self._summary(case_id).ref)
         log.info("summary.saved %s", case_id)
 
     def sent_log(self, ref: str) -> list[SentRecord]:
-        return sent_rows.for_case(self.db, self._case_id(ref))
+        return sent_rows.for_case(self._s.db, self._s.case_id(ref))

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import logging
 import secrets
-from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
@@ -26,50 +25,32 @@ from casevault.core.errors import (
     VaultStateError,
 )
 from casevault.core.model import Breach, LibraryDocument
-from casevault.core.paths import VaultPaths
 from casevault.crypto import keys
 from casevault.crypto.blob import Progress, Readable
 from casevault.formats.blobstore import LIBRARY_SCOPE, LibraryBlobStore
 from casevault.store import breaches as breach_rows
 from casevault.store import library as library_rows
-from casevault.store.db import Database
+from casevault.vault.session import Session, open_for_attach
 
 log = logging.getLogger(__name__)
 
 MAX_TITLE_CHARS = 200
 
 
-class LibraryMixin:
-    # Provided by Vault.
-    _clock: Callable[[], datetime]
-    paths: VaultPaths
-
-    @property
-    def db(self) -> Database:  # pragma: no cover - Vault's
-        raise NotImplementedError
-
-    @property
-    def vault_id(self) -> str:  # pragma: no cover - Vault's
-        raise NotImplementedError
-
-    def _master(self) -> bytes:  # pragma: no cover - Vault's
-        raise NotImplementedError
-
-    def _audit(self, action: str, ref: str, subject: str = "", *, now: datetime | None = None) -> None:
-        raise NotImplementedError  # pragma: no cover - Vault's
+class Library:
+    def __init__(self, session: Session) -> None:
+        self._s = session
 
     # ---- the policy library ------------------------------------------------------------------
 
     def _library_blobs(self) -> LibraryBlobStore:
-        return LibraryBlobStore(self.paths, self.vault_id)
+        return LibraryBlobStore(self._s.paths, self._s.vault_id)
 
     def _library_kek(self) -> bytes:
-        return keys.derive_key(self._master(), keys.PURPOSE_LIBRARY_KEK)
+        return keys.derive_key(self._s.master(), keys.PURPOSE_LIBRARY_KEK)
 
     def add_library_document(self, path: Path, *, title: str = "", progress: Progress | None = None) -> str:
         """Encrypt the file at `path` into the policy library; returns the document's id."""
-        from casevault.vault.facade import open_for_attach  # noqa: PLC0415 - vault imports this module
-
         name, src = open_for_attach(Path(path))
         with src:
             return self.add_library_stream(name, src, title=title, progress=progress)
@@ -96,23 +77,25 @@ class LibraryMixin:
         file_id = secrets.token_hex(16)
         file_key = keys.random_key()
         wrapped = keys.wrap_key(self._library_kek(), file_key, keys.library_key_aad(bytes.fromhex(file_id)))
-        library_rows.begin_import(self.db, file_id, self._clock())
-        return PendingLibraryDocument(
-            self._library_blobs(),
-            file_id,
-            name=stored_name,
-            title=clean_title,
-            file_key=file_key,
-            wrapped_key=wrapped,
+        library_rows.begin_import(self._s.db, file_id, self._s.now())
+        return self._s.hold(
+            PendingLibraryDocument(
+                self._library_blobs(),
+                file_id,
+                name=stored_name,
+                title=clean_title,
+                file_key=file_key,
+                wrapped_key=wrapped,
+            )
         )
 
     def finish_library_document(self, pending: PendingLibraryDocument) -> str:
         if pending.finished or pending.size is None:
             raise VaultStateError("This import is not waiting to be finished.")
-        document = LibraryDocument(pending.file_id, pending.name, pending.title, pending.size, self._clock())
-        with self.db.transaction():
-            library_rows.insert(self.db, document, pending.wrapped_key)
-            self._audit("library.added", "", document.id)
+        document = LibraryDocument(pending.file_id, pending.name, pending.title, pending.size, self._s.now())
+        with self._s.db.transaction():
+            library_rows.insert(self._s.db, document, pending.wrapped_key)
+            self._s.audit("library.added", "", document.id)
         pending.finished = True
         log.info("library.added %s", document.id)
         return document.id
@@ -121,15 +104,15 @@ class LibraryMixin:
         if pending.finished:
             return
         self._library_blobs().remove(LIBRARY_SCOPE, pending.file_id)
-        library_rows.abandon_import(self.db, pending.file_id)
+        library_rows.abandon_import(self._s.db, pending.file_id)
         pending.size = None
         log.info("library.abandoned %s", pending.file_id)
 
     def library_documents(self) -> list[LibraryDocument]:
-        return library_rows.documents(self.db)
+        return library_rows.documents(self._s.db)
 
     def _library_document_and_key(self, document_id: str) -> tuple[LibraryDocument, bytes]:
-        found = library_rows.get(self.db, document_id.strip().lower())
+        found = library_rows.get(self._s.db, document_id.strip().lower())
         if found is None:
             raise NotFoundError(f"There is no library document {document_id!r} in this vault.")
         document, wrapped = found
@@ -147,24 +130,24 @@ class LibraryMixin:
         if purpose not in ("viewed", "saved"):
             raise ValueError(f"unknown purpose {purpose!r}")
         document, key = self._library_document_and_key(document_id)
-        self._audit(f"library.{purpose}", "", document.id)
-        return LibraryReader(self._library_blobs(), document, key)
+        self._s.audit(f"library.{purpose}", "", document.id)
+        return self._s.hold(LibraryReader(self._library_blobs(), document, key))
 
     def remove_library_document(self, document_id: str) -> None:
         """Delete the row (and its wrapped key, secure_delete on), then the blob."""
         document = self._library_document_and_key(document_id)[0]
-        with self.db.transaction():
-            library_rows.delete(self.db, document.id)
-            self._audit("library.removed", "", document.id)
+        with self._s.db.transaction():
+            library_rows.delete(self._s.db, document.id)
+            self._s.audit("library.removed", "", document.id)
         self._library_blobs().remove(LIBRARY_SCOPE, document.id)
         log.info("library.removed %s", document.id)
 
-    def _recover_library(self) -> None:
+    def recover(self) -> None:
         """At open: drop what a killed library import left (its blob or .part file, its marker)."""
         blobs = self._library_blobs()
-        for file_id in library_rows.pending_imports(self.db):
+        for file_id in library_rows.pending_imports(self._s.db):
             blobs.remove(LIBRARY_SCOPE, file_id)
-            library_rows.abandon_import(self.db, file_id)
+            library_rows.abandon_import(self._s.db, file_id)
             log.info("recover.library-import-dropped %s", file_id)
 
     def check_library(self) -> list[str]:
@@ -172,7 +155,7 @@ class LibraryMixin:
         no blob or row is without the other. Sentences naming ids only."""
         blobs = self._library_blobs()
         on_disk, problems = blobs.library_inventory()
-        recorded = library_rows.all_with_keys(self.db)
+        recorded = library_rows.all_with_keys(self._s.db)
         kek = self._library_kek()
         for document, wrapped in recorded:
             if document.id not in on_disk:
@@ -200,7 +183,7 @@ class LibraryMixin:
     def breach_problems(self, entry: breach_rules.BreachInput) -> list[str]:
         """Why `entry` cannot be recorded (sentences marked for translation); [] when it can."""
         return breach_rules.problems(
-            entry, self._clock(), breach_rows.known_refs(self.db), breach_rows.people_names(self.db)
+            entry, self._s.now(), breach_rows.known_refs(self._s.db), breach_rows.people_names(self._s.db)
         )
 
     def record_breach(
@@ -240,7 +223,7 @@ class LibraryMixin:
         found = self.breach_problems(entry)
         if found:
             raise UsageError(found[0])
-        now = self._clock()
+        now = self._s.now()
         record = Breach(
             id=secrets.token_hex(16),
             occurred_at=entry.occurred_at,
@@ -253,14 +236,14 @@ class LibraryMixin:
             actions=entry.actions,
             recorded_at=now,
         )
-        with self.db.transaction():
-            breach_rows.insert(self.db, record)
-            self._audit("breach.recorded", "", record.id, now=now)
+        with self._s.db.transaction():
+            breach_rows.insert(self._s.db, record)
+            self._s.audit("breach.recorded", "", record.id, now=now)
         log.info("breach.recorded %s", record.id)
         return record.id
 
     def breaches(self) -> list[Breach]:
-        return breach_rows.all_breaches(self.db)
+        return breach_rows.all_breaches(self._s.db)
 
     def breach_report(self, breach_id: str | None = None) -> str:
         """The plain-text report of one breach (default: the newest): references, dates, category,
@@ -271,7 +254,7 @@ class LibraryMixin:
                 raise NotFoundError("No breach is recorded in this vault.")
             record = every[0]
         else:
-            found = breach_rows.get(self.db, breach_id.strip().lower())
+            found = breach_rows.get(self._s.db, breach_id.strip().lower())
             if found is None:
                 raise NotFoundError(f"There is no breach record {breach_id!r} in this vault.")
             record = found
@@ -306,12 +289,18 @@ class PendingLibraryDocument:
         self.file_id = file_id
         self.name = name
         self.title = title
-        self._file_key = file_key
+        self._file_key: bytes | None = file_key
         self.wrapped_key = wrapped_key
         self.size: int | None = None
         self.finished = False
 
+    def close(self) -> None:
+        """The lock: drop the key; the next open drops what was half written."""
+        self._file_key = None
+
     def write(self, src: Readable, progress: Progress | None = None) -> int:
+        if self._file_key is None:
+            raise VaultStateError("The vault is locked.")
         self.size = self._blobs.write(LIBRARY_SCOPE, self.file_id, self._file_key, src, progress)
         return self.size
 
@@ -322,12 +311,21 @@ class LibraryReader:
     def __init__(self, blobs: LibraryBlobStore, document: LibraryDocument, key: bytes) -> None:
         self._blobs = blobs
         self.document = document
-        self._key = key
+        self._key: bytes | None = key
+
+    def close(self) -> None:
+        """The lock, or the caller done with it: drop the key."""
+        self._key = None
+
+    def _document_key(self) -> bytes:
+        if self._key is None:
+            raise VaultStateError("The vault is locked.")
+        return self._key
 
     def read_all(self) -> bytes:
         """The plaintext in memory only (for previews); nothing is written anywhere."""
         try:
-            return self._blobs.read_all(LIBRARY_SCOPE, self.document.id, self._key)
+            return self._blobs.read_all(LIBRARY_SCOPE, self.document.id, self._document_key())
         except AuthenticationError:
             raise DamagedError(
                 f"Library document {self.document.id} is damaged or has been tampered with."
@@ -336,7 +334,8 @@ class LibraryReader:
     def save_to(self, out: Path, progress: Progress | None = None) -> int:
         """A decrypted copy at `out` (never overwriting)."""
         try:
-            size = self._blobs.decrypt_to(LIBRARY_SCOPE, self.document.id, self._key, out, progress)
+            key = self._document_key()
+            size = self._blobs.decrypt_to(LIBRARY_SCOPE, self.document.id, key, out, progress)
         except DamagedError:
             raise DamagedError(
                 f"Library document {self.document.id} is damaged or missing; nothing was written."

@@ -7,7 +7,6 @@ import io
 import logging
 import os
 import secrets
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -16,11 +15,10 @@ from casevault.casework import email_import, rules
 from casevault.casework import review as review_rules
 from casevault.core.errors import NotFoundError, UsageError
 from casevault.core.model import EventVersion, Original
-from casevault.crypto.blob import Progress, Readable
 from casevault.store import meetings as meeting_rows
 from casevault.store import originals as original_rows
 from casevault.store import paper_trail as paper_rows
-from casevault.store.db import Database
+from casevault.vault.session import NoteWriter, Session, StreamAttacher, open_for_attach
 
 log = logging.getLogger(__name__)
 
@@ -103,30 +101,13 @@ def _aware(moment: datetime, what: str) -> datetime:
     return moment
 
 
-class PaperTrailMixin:
-    # Provided by Vault.
-    _clock: Callable[[], datetime]
+class PaperTrail:
+    """Sealed entries with versions, the originals register, the case review, email in."""
 
-    @property
-    def db(self) -> Database:  # pragma: no cover - Vault's
-        raise NotImplementedError
-
-    def _case_id(self, ref: str) -> str:  # pragma: no cover - Vault's
-        raise NotImplementedError
-
-    def _ref_of(self, case_id: str) -> str:  # pragma: no cover - Vault's
-        raise NotImplementedError
-
-    def _audit(self, action: str, ref: str, subject: str = "", *, now: datetime | None = None) -> None:
-        raise NotImplementedError  # pragma: no cover - Vault's
-
-    def add_note(
-        self, ref: str, text: str, *, kind: str = "note", occurred_at: datetime | None = None
-    ) -> str:
-        raise NotImplementedError  # pragma: no cover - Vault's
-
-    def attach_stream(self, ref: str, name: str, src: Readable, progress: Progress | None = None) -> str:
-        raise NotImplementedError  # pragma: no cover - Vault's
+    def __init__(self, session: Session, *, add_note: NoteWriter, attach_stream: StreamAttacher) -> None:
+        self._s = session
+        self._add_note = add_note
+        self._attach_stream = attach_stream
 
     # ---- versioned entries -------------------------------------------------------------------
 
@@ -138,23 +119,23 @@ class PaperTrailMixin:
         except ValueError as err:
             raise UsageError(str(err)) from None
         event_id = event_id.strip().lower()
-        history = paper_rows.versions(self.db, event_id)
-        case_id = paper_rows.event_case(self.db, event_id)
+        history = paper_rows.versions(self._s.db, event_id)
+        case_id = paper_rows.event_case(self._s.db, event_id)
         if history is None or case_id is None:
             raise NotFoundError(f"There is no paper-trail entry {event_id!r} in this vault.")
         if history[-1].body == body:
             raise UsageError("The entry's text is unchanged.")
-        now = self._clock()
-        with self.db.transaction():
-            version = paper_rows.add_version(self.db, event_id, body, now)
+        now = self._s.now()
+        with self._s.db.transaction():
+            version = paper_rows.add_version(self._s.db, event_id, body, now)
             assert version is not None
-            self._audit("note.edited", self._ref_of(case_id), event_id, now=now)
+            self._s.audit("note.edited", self._s.ref_of(case_id), event_id, now=now)
         log.info("note.edited %s %s", event_id, version)
         return version
 
     def note_versions(self, event_id: str) -> list[EventVersion]:
         """Every version of an entry, the original (version 1) first."""
-        found = paper_rows.versions(self.db, event_id.strip().lower())
+        found = paper_rows.versions(self._s.db, event_id.strip().lower())
         if found is None:
             raise NotFoundError(f"There is no paper-trail entry {event_id!r} in this vault.")
         return found
@@ -170,12 +151,12 @@ class PaperTrailMixin:
             kept_where=_clean(kept_where, "place where it is kept", MAX_WHERE_CHARS, required=False),
             returned_at=None,
             returned_how="",
-            recorded_at=self._clock(),
+            recorded_at=self._s.now(),
         )
-        case_id = self._case_id(ref)
-        with self.db.transaction():
-            original_rows.insert(self.db, case_id, original)
-            self._audit("original.received", self._ref_of(case_id), original.id, now=original.recorded_at)
+        case_id = self._s.case_id(ref)
+        with self._s.db.transaction():
+            original_rows.insert(self._s.db, case_id, original)
+            self._s.audit("original.received", self._s.ref_of(case_id), original.id, now=original.recorded_at)
         log.info("original.added %s", original.id)
         return original.id
 
@@ -183,7 +164,7 @@ class PaperTrailMixin:
         """Record that an original went back to the member, when and how (by hand, by post…)."""
         how_text = _clean(how, "way it was returned", MAX_WHERE_CHARS, required=True)
         _aware(returned_at, "date returned")
-        found = original_rows.get(self.db, original_id.strip().lower())
+        found = original_rows.get(self._s.db, original_id.strip().lower())
         if found is None:
             raise NotFoundError(f"There is no original document {original_id!r} in this vault.")
         case_id, original = found
@@ -191,25 +172,25 @@ class PaperTrailMixin:
             raise UsageError("That original is already recorded as returned.")
         if returned_at < original.received_at:
             raise UsageError("An original cannot be returned before it was received.")
-        now = self._clock()
-        with self.db.transaction():
-            original_rows.set_returned(self.db, original.id, returned_at, how_text, now)
-            self._audit("original.returned", self._ref_of(case_id), original.id, now=now)
+        now = self._s.now()
+        with self._s.db.transaction():
+            original_rows.set_returned(self._s.db, original.id, returned_at, how_text, now)
+            self._s.audit("original.returned", self._s.ref_of(case_id), original.id, now=now)
         log.info("original.returned %s", original.id)
 
     def originals(self, ref: str) -> list[Original]:
         """The case's originals register, in the order received."""
-        return original_rows.for_case(self.db, self._case_id(ref))
+        return original_rows.for_case(self._s.db, self._s.case_id(ref))
 
     # ---- review against the first meeting ------------------------------------------------------
 
     def review(self, ref: str, now: datetime | None = None) -> review_rules.Review:
         """The issues agreed at the first meeting and the action points, each with its status."""
-        case_id = self._case_id(ref)
+        case_id = self._s.case_id(ref)
         return review_rules.review(
-            meeting_rows.get_first_meeting(self.db, case_id),
-            meeting_rows.actions_for_case(self.db, case_id),
-            now or self._clock(),
+            meeting_rows.get_first_meeting(self._s.db, case_id),
+            meeting_rows.actions_for_case(self._s.db, case_id),
+            now or self._s.now(),
         )
 
     # ---- emails into the paper trail -----------------------------------------------------------
@@ -217,11 +198,9 @@ class PaperTrailMixin:
     def open_email(self, path: Path) -> EmailFile:
         """Open an .eml for import, refusing one too large to read into memory; the import's
         date, for a message without one, is now."""
-        from casevault.vault.facade import open_for_attach  # noqa: PLC0415 - vault.py imports this module
-
         name, src = open_for_attach(path)
         try:
-            found = EmailFile(name, src, self._clock())
+            found = self._s.hold(EmailFile(name, src, self._s.now()))
         except BaseException:
             src.close()
             raise
@@ -237,7 +216,7 @@ class PaperTrailMixin:
 
     def record_email(self, ref: str, prepared: PreparedEmail, attachment_id: str) -> str:
         """The "email" paper-trail entry for an email already stored as `attachment_id`."""
-        event_id = self.add_note(
+        event_id = self._add_note(
             ref,
             email_import.entry_text(prepared.summary),
             kind="email",
@@ -249,7 +228,7 @@ class PaperTrailMixin:
     def import_email(self, ref: str, path: Path) -> tuple[str, str]:
         """Store an .eml encrypted as a document of the case and add an "email" entry dated from
         the message; returns (attachment id, event id)."""
-        self._case_id(ref)  # an unknown case fails before anything is read
+        self._s.case_id(ref)  # an unknown case fails before anything is read
         prepared = self.read_email(path)
-        attachment_id = self.attach_stream(ref, prepared.name, io.BytesIO(prepared.data))
+        attachment_id = self._attach_stream(ref, prepared.name, io.BytesIO(prepared.data))
         return attachment_id, self.record_email(ref, prepared, attachment_id)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import logging
 import secrets
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from datetime import datetime
 
 from casevault.casework import conflicts as conflict_rules
@@ -28,7 +28,7 @@ from casevault.store import consents as consent_rows
 from casevault.store import escalations as escalation_rows
 from casevault.store import meetings as meeting_rows
 from casevault.store import parties as party_rows
-from casevault.store.db import Database
+from casevault.vault.session import Session
 
 log = logging.getLogger(__name__)
 
@@ -40,21 +40,9 @@ def _clean(text: str, field: str, max_chars: int, *, required: bool = True) -> s
         raise UsageError(str(err)) from None
 
 
-class PeopleMixin:
-    # Provided by Vault.
-    _clock: Callable[[], datetime]
-
-    @property
-    def db(self) -> Database:  # pragma: no cover - Vault's
-        raise NotImplementedError
-
-    def _case_id(self, ref: str) -> str:  # pragma: no cover - Vault's
-        raise NotImplementedError
-
-    def _audit(  # pragma: no cover - Vault's
-        self, action: str, ref: str, subject: str = "", *, now: datetime | None = None
-    ) -> None:
-        raise NotImplementedError
+class People:
+    def __init__(self, session: Session) -> None:
+        self._s = session
 
     # ---- parties and the conflict check ----------------------------------------------------
 
@@ -64,25 +52,25 @@ class PeopleMixin:
             raise UsageError(f"A person's role is one of: {', '.join(PARTY_ROLES)}.")
         cleaned = _clean(name, "person's name", rules.MAX_NAME_CHARS)
         text = _clean(note, "note", 500, required=False)
-        case_id = self._case_id(ref)
-        now = self._clock()
+        case_id = self._s.case_id(ref)
+        now = self._s.now()
         party = Party(secrets.token_hex(16), cleaned, role, text, now)
-        with self.db.transaction():
-            party_rows.insert_party(self.db, case_id, party)
-            self._audit("party.added", rules.normalise_ref(ref), party.id, now=now)
+        with self._s.db.transaction():
+            party_rows.insert_party(self._s.db, case_id, party)
+            self._s.audit("party.added", rules.normalise_ref(ref), party.id, now=now)
         log.info("party.added %s %s", role, party.id)
         return party.id
 
     def parties(self, ref: str) -> list[Party]:
-        return party_rows.parties(self.db, self._case_id(ref))
+        return party_rows.parties(self._s.db, self._s.case_id(ref))
 
     def remove_party(self, party_id: str) -> None:
-        with self.db.transaction():
-            case_id = party_rows.delete_party(self.db, party_id)
+        with self._s.db.transaction():
+            case_id = party_rows.delete_party(self._s.db, party_id)
             if case_id is None:
                 raise NotFoundError(f"There is no person {party_id!r} in this vault.")
-            ref = case_rows.get_summary(self.db, case_id)
-            self._audit("party.removed", "" if ref is None else ref.ref, party_id)
+            ref = case_rows.get_summary(self._s.db, case_id)
+            self._s.audit("party.removed", "" if ref is None else ref.ref, party_id)
         log.info("party.removed %s", party_id)
 
     def conflicts(self, name: str, *, except_ref: str | None = None) -> list[conflict_rules.Match]:
@@ -91,10 +79,11 @@ class PeopleMixin:
         first. `except_ref` leaves out the case being worked on."""
         skip = None if except_ref is None else rules.normalise_ref(except_ref)
         members = (
-            conflict_rules.Candidate(ref, "member", member) for ref, member in case_rows.member_names(self.db)
+            conflict_rules.Candidate(ref, "member", member)
+            for ref, member in case_rows.member_names(self._s.db)
         )
         others = (
-            conflict_rules.Candidate(ref, role, who) for ref, role, who in party_rows.party_names(self.db)
+            conflict_rules.Candidate(ref, role, who) for ref, role, who in party_rows.party_names(self._s.db)
         )
         candidates = (c for source in (members, others) for c in source if c.ref != skip)
         return conflict_rules.find_conflicts(name, candidates)
@@ -116,11 +105,11 @@ class PeopleMixin:
         if not matches and decision != "no-conflict":
             raise UsageError("With no matching case, the only decision to record is no conflict.")
         body = people.conflict_check_body(decision, checked_role, matches)
-        case_id = self._case_id(ref)
-        now = self._clock()
+        case_id = self._s.case_id(ref)
+        now = self._s.now()
         event = Event(secrets.token_hex(16), "conflict-check", now, now, body)
         # The entry is the record: no audit entry of its own (the case history shows the audit log).
-        case_rows.insert_event(self.db, case_id, event)
+        case_rows.insert_event(self._s.db, case_id, event)
         log.info("conflict.decided %s %s", decision, event.id)
         return event.id
 
@@ -130,46 +119,46 @@ class PeopleMixin:
         if scope not in CONSENT_SCOPES:
             raise UsageError(f"A consent's scope is one of: {', '.join(CONSENT_SCOPES)}.")
         text = _clean(note, "note", 500, required=False)
-        now = self._clock()
+        now = self._s.now()
         when = given_at or now
         try:
             people.check_given_at(when, now)
         except ValueError as err:
             raise UsageError(str(err)) from None
-        case_id = self._case_id(ref)
+        case_id = self._s.case_id(ref)
         consent = Consent(secrets.token_hex(16), scope, when, text, None, now)
-        with self.db.transaction():
-            consent_rows.insert_consent(self.db, case_id, consent)
-            self._audit("consent.given", rules.normalise_ref(ref), consent.id, now=now)
+        with self._s.db.transaction():
+            consent_rows.insert_consent(self._s.db, case_id, consent)
+            self._s.audit("consent.given", rules.normalise_ref(ref), consent.id, now=now)
         log.info("consent.given %s %s", scope, consent.id)
         return consent.id
 
     def withdraw_consent(self, consent_id: str, *, at: datetime | None = None) -> None:
-        found = consent_rows.get_consent(self.db, consent_id)
+        found = consent_rows.get_consent(self._s.db, consent_id)
         if found is None:
             raise NotFoundError(f"There is no consent {consent_id!r} in this vault.")
         case_id, consent = found
         if consent.withdrawn_at is not None:
             raise UsageError("That consent is already recorded as withdrawn.")
-        now = self._clock()
+        now = self._s.now()
         when = at or now
         if when.tzinfo is None:
             raise UsageError("A withdrawal needs a time with its time zone.")
         if when < consent.given_at:
             raise UsageError("Consent cannot be withdrawn before it was given.")
-        summary = case_rows.get_summary(self.db, case_id)
-        with self.db.transaction():
-            consent_rows.set_withdrawn(self.db, consent_id, when, now)
-            self._audit("consent.withdrawn", "" if summary is None else summary.ref, consent_id, now=now)
+        summary = case_rows.get_summary(self._s.db, case_id)
+        with self._s.db.transaction():
+            consent_rows.set_withdrawn(self._s.db, consent_id, when, now)
+            self._s.audit("consent.withdrawn", "" if summary is None else summary.ref, consent_id, now=now)
         log.info("consent.withdrawn %s", consent_id)
 
     def consents(self, ref: str) -> list[Consent]:
-        return consent_rows.consents(self.db, self._case_id(ref))
+        return consent_rows.consents(self._s.db, self._s.case_id(ref))
 
     def consent_in_force(self, ref: str, scope: str) -> bool:
         if scope not in CONSENT_SCOPES:
             raise UsageError(f"A consent's scope is one of: {', '.join(CONSENT_SCOPES)}.")
-        return consent_rows.in_force(self.db, self._case_id(ref), scope)
+        return consent_rows.in_force(self._s.db, self._s.case_id(ref), scope)
 
     def sharing_consent_problem(self, ref: str, recipient: str) -> str | None:
         """None when the member's consent to sharing the case with `recipient` ("reps" or
@@ -200,26 +189,26 @@ class PeopleMixin:
         if escalated_at.tzinfo is None:
             raise UsageError("An escalation needs a time with its time zone.")
         to = _clean(escalated_to, "name of who the case was escalated to", 200)
-        case_id = self._case_id(ref)
-        now = self._clock()
+        case_id = self._s.case_id(ref)
+        now = self._s.now()
         body = people.escalation_body(to, escalated_at, how, bool(regional_office_notified))
         event = Event(secrets.token_hex(16), "escalation", escalated_at, now, body)
         escalation = Escalation(
             secrets.token_hex(16), event.id, to, escalated_at, how, bool(regional_office_notified), now
         )
-        with self.db.transaction():
-            case_rows.insert_event(self.db, case_id, event)
-            escalation_rows.insert_escalation(self.db, case_id, escalation)
-            self._audit("escalation.recorded", rules.normalise_ref(ref), escalation.id, now=now)
+        with self._s.db.transaction():
+            case_rows.insert_event(self._s.db, case_id, event)
+            escalation_rows.insert_escalation(self._s.db, case_id, escalation)
+            self._s.audit("escalation.recorded", rules.normalise_ref(ref), escalation.id, now=now)
         log.info("escalation.recorded %s", escalation.id)
         return escalation.id
 
     def escalations(self, ref: str) -> list[Escalation]:
-        return escalation_rows.escalations(self.db, self._case_id(ref))
+        return escalation_rows.escalations(self._s.db, self._s.case_id(ref))
 
     def escalation_unrecorded(self, ref: str) -> bool:
         """The first meeting flagged dismissal threatened or discrimination alleged, and the paper
         trail has no escalation entry."""
-        case_id = self._case_id(ref)
-        meeting = meeting_rows.get_first_meeting(self.db, case_id)
-        return escalation_prompted(meeting) and not escalation_rows.has_escalation_event(self.db, case_id)
+        case_id = self._s.case_id(ref)
+        meeting = meeting_rows.get_first_meeting(self._s.db, case_id)
+        return escalation_prompted(meeting) and not escalation_rows.has_escalation_event(self._s.db, case_id)

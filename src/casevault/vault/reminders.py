@@ -8,71 +8,58 @@ from __future__ import annotations
 
 import logging
 import secrets
-from collections.abc import Callable
 from datetime import datetime
 
 from casevault.casework import reminders as reminder_rules
-from casevault.casework import retention, rules
+from casevault.casework import rules
 from casevault.core.errors import NotFoundError, UsageError
 from casevault.core.model import CASE_DATE_KINDS, CaseDate
-from casevault.store import cases as case_rows
 from casevault.store import meetings as meeting_rows
 from casevault.store import originals as original_rows
 from casevault.store import reminders as reminder_rows
-from casevault.store import settings
-from casevault.store.db import Database
+from casevault.vault.session import Session
 
 log = logging.getLogger(__name__)
 
-RETAIN_DAYS_SETTING = "retention.default_days"
-RETAIN_DAYS_BY_TYPE = "retention.days."
 
-
-class RemindersMixin:
-    # Provided by Vault.
-    _clock: Callable[[], datetime]
-
-    @property
-    def db(self) -> Database:  # pragma: no cover - Vault's
-        raise NotImplementedError
-
-    def _case_id(self, ref: str) -> str:  # pragma: no cover - Vault's
-        raise NotImplementedError
+class Reminders:
+    def __init__(self, session: Session) -> None:
+        self._s = session
 
     # ---- reminders ---------------------------------------------------------------------------
 
     def _all_reminders(self) -> list[reminder_rules.Reminder]:
-        return reminder_rules.all_reminders(reminder_rows.sources(self.db))
+        return reminder_rules.all_reminders(reminder_rows.sources(self._s.db))
 
     def reminders(self, now: datetime | None = None) -> list[reminder_rules.Reminder]:
         """What is due at `now` (default: the clock), not dismissed or snoozed; oldest first."""
-        moment = now or self._clock()
-        return reminder_rules.due(self._all_reminders(), moment, reminder_rows.states(self.db))
+        moment = now or self._s.now()
+        return reminder_rules.due(self._all_reminders(), moment, reminder_rows.states(self._s.db))
 
     def agenda(self, now: datetime | None = None, days: int = 30) -> list[reminder_rules.Reminder]:
         """Overdue and coming reminders up to `days` ahead, not dismissed, in due order."""
-        moment = now or self._clock()
-        return reminder_rules.agenda(self._all_reminders(), moment, reminder_rows.states(self.db), days)
+        moment = now or self._s.now()
+        return reminder_rules.agenda(self._all_reminders(), moment, reminder_rows.states(self._s.db), days)
 
     def dismiss_reminder(self, key: str) -> None:
         case_id = self._reminder_case(key)
-        with self.db.transaction():
-            reminder_rows.set_state(self.db, key, case_id, dismissed_at=self._clock(), snoozed_until=None)
+        with self._s.db.transaction():
+            reminder_rows.set_state(self._s.db, key, case_id, dismissed_at=self._s.now(), snoozed_until=None)
         log.info("reminder.dismissed %s", key.split(":", 1)[0])
 
     def snooze_reminder(self, key: str, until: datetime) -> None:
         if until.tzinfo is None:
             raise UsageError("A snooze needs a time with its time zone.")
         case_id = self._reminder_case(key)
-        with self.db.transaction():
-            reminder_rows.set_state(self.db, key, case_id, dismissed_at=None, snoozed_until=until)
+        with self._s.db.transaction():
+            reminder_rows.set_state(self._s.db, key, case_id, dismissed_at=None, snoozed_until=until)
         log.info("reminder.snoozed %s", key.split(":", 1)[0])
 
     def _reminder_case(self, key: str) -> str:
         found = next((r for r in self._all_reminders() if r.key == key), None)
         if found is None:
             raise NotFoundError("That reminder is no longer due (its record changed or was removed).")
-        return self._case_id(found.ref)
+        return self._s.case_id(found.ref)
 
     # ---- hearings and meetings -----------------------------------------------------------------
 
@@ -85,17 +72,17 @@ class RemindersMixin:
             text = rules.clean_text(note, field="note", max_chars=500, required=False)
         except ValueError as err:
             raise UsageError(str(err)) from None
-        case_id = self._case_id(ref)
+        case_id = self._s.case_id(ref)
         date = CaseDate(secrets.token_hex(16), kind, at, text)
-        reminder_rows.insert_case_date(self.db, case_id, date, self._clock())
+        reminder_rows.insert_case_date(self._s.db, case_id, date, self._s.now())
         log.info("case-date.added %s %s", kind, date.id)
         return date.id
 
     def case_dates(self, ref: str) -> list[CaseDate]:
-        return reminder_rows.case_dates(self.db, self._case_id(ref))
+        return reminder_rows.case_dates(self._s.db, self._s.case_id(ref))
 
     def remove_case_date(self, date_id: str) -> None:
-        if reminder_rows.delete_case_date(self.db, date_id) is None:
+        if reminder_rows.delete_case_date(self._s.db, date_id) is None:
             raise NotFoundError(f"There is no case date {date_id!r} in this vault.")
         log.info("case-date.removed %s", date_id)
 
@@ -104,39 +91,12 @@ class RemindersMixin:
     def originals_outstanding(self, ref: str) -> bool:
         """Originals were received at the first meeting and are not recorded as returned, or an
         item in the originals register (issue 5) is not returned."""
-        case_id = self._case_id(ref)
-        return meeting_rows.originals_outstanding(self.db, case_id) or original_rows.any_outstanding(
-            self.db, case_id
+        case_id = self._s.case_id(ref)
+        return meeting_rows.originals_outstanding(self._s.db, case_id) or original_rows.any_outstanding(
+            self._s.db, case_id
         )
 
     def set_originals_returned(self, ref: str, returned: bool = True) -> None:
-        now = self._clock()
-        meeting_rows.set_originals_returned(self.db, self._case_id(ref), now if returned else None, now)
+        now = self._s.now()
+        meeting_rows.set_originals_returned(self._s.db, self._s.case_id(ref), now if returned else None, now)
         log.info("originals.returned %s", returned)
-
-    # ---- retention -------------------------------------------------------------------------------
-
-    def default_retain_days(self) -> int:
-        stored = settings.get(self.db, RETAIN_DAYS_SETTING)
-        return int(stored) if stored is not None else retention.DEFAULT_RETAIN_DAYS
-
-    def retain_days_for(self, case_type: str) -> int:
-        """The archive period for a case of this type: its own setting, else the default."""
-        stored = settings.get(self.db, RETAIN_DAYS_BY_TYPE + case_type)
-        return int(stored) if stored is not None else self.default_retain_days()
-
-    def retention_defaults(self) -> dict[str, int]:
-        """Days per case type in use or configured, and "" for the default."""
-        types = set(case_rows.case_types(self.db)) | set(settings.with_prefix(self.db, RETAIN_DAYS_BY_TYPE))
-        return {"": self.default_retain_days(), **{t: self.retain_days_for(t) for t in sorted(types)}}
-
-    def set_retain_days(self, days: int, case_type: str | None = None) -> None:
-        """Set the default archive period (no type) or a case type's own."""
-        try:
-            retention.check_days(int(days))
-        except ValueError as err:
-            raise UsageError(str(err)) from None
-        key = RETAIN_DAYS_SETTING if case_type is None else RETAIN_DAYS_BY_TYPE + case_type
-        with self.db.transaction():
-            settings.put(self.db, key, str(int(days)))
-        log.info("retention.set %s", int(days))

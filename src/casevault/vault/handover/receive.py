@@ -49,8 +49,8 @@ from casevault.store import senders as sender_rows
 from casevault.store.senders import Sender
 
 if TYPE_CHECKING:
-    from casevault.core.paths import VaultPaths
     from casevault.store.db import Database
+    from casevault.vault.session import Session
 
 log = logging.getLogger(__name__)
 
@@ -91,6 +91,11 @@ class PreparedReceive:
     signer: bytes = b""
     receipt: Receipt | None = None
     written: list[tuple[int, str, bytes]] = field(default_factory=list)  # doc index, file id, wrapped key
+    closed: bool = False
+
+    def close(self) -> None:
+        """The lock: drop the identity and the new case's key; the next open undoes the rest."""
+        self.identity, self.case_key, self.manifest, self.case, self.closed = "", b"", {}, None, True
 
     @property
     def recipient(self) -> str:
@@ -163,41 +168,23 @@ class PreparedReceive:
         self.blobs.remove_case(self.case_id)
 
 
-class ReceiveMixin:
-    """Vault methods for receiving a case and for the senders it came from; `self` is the Vault."""
+class HandoverReceive:
+    """Receiving a case handed over, and the senders it came from."""
 
-    paths: VaultPaths
-    _blobs: BlobStore
-
-    if TYPE_CHECKING:  # pragma: no cover - the Vault's
-
-        @property
-        def db(self) -> Database: ...
-        def _master(self) -> bytes: ...
-        def _clock(self) -> datetime: ...
-        def _identity(self) -> str: ...
-        def _audit(
-            self, action: str, ref: str, subject: str = "", *, now: datetime | None = None
-        ) -> None: ...
+    def __init__(self, session: Session) -> None:
+        self._s = session
 
     # ---- senders ---------------------------------------------------------------------------
 
-    def _signing_secret(self) -> bytes:
-        found = sender_rows.signing_secret(self.db)
-        if found is None:
-            found = sender_rows.put_signing_secret_if_absent(self.db, signing.new_secret().hex())
-            log.info("signing-key.created")
-        return bytes.fromhex(found)
-
     def signing_fingerprint(self) -> str:
         """This vault's signing fingerprint: colleagues compare it by phone when they receive."""
-        return signing.fingerprint(signing.public_key(self._signing_secret()))
+        return signing.fingerprint(signing.public_key(self._s.signing_secret()))
 
     def handover_senders(self) -> list[Sender]:
-        return sender_rows.all_senders(self.db)
+        return sender_rows.all_senders(self._s.db)
 
     def sender_status(self, fingerprint: str) -> str:
-        known = sender_rows.get(self.db, fingerprint)
+        known = sender_rows.get(self._s.db, fingerprint)
         if known is None:
             return SENDER_NEW
         return SENDER_CONFIRMED if known.confirmed_at is not None else SENDER_KNOWN
@@ -209,10 +196,10 @@ class ReceiveMixin:
             raise UsageError(
                 "That is not a signing fingerprint: it has 32 letters and digits in groups of four."
             )
-        with self.db.transaction():
-            if not sender_rows.confirm(self.db, canonical, self._clock()):
+        with self._s.db.transaction():
+            if not sender_rows.confirm(self._s.db, canonical, self._s.now()):
                 raise NotFoundError("This vault has received no bundle signed with that fingerprint.")
-            self._audit("sender.confirmed", "", canonical)
+            self._s.audit("sender.confirmed", "", canonical)
         log.info("sender.confirmed")
         return canonical
 
@@ -222,28 +209,30 @@ class ReceiveMixin:
         """Phase 1 (the database's thread): this vault's identity and the new case's key."""
         case_id = _new_id()
         case_key = keys.random_key()
-        kek = keys.derive_key(self._master(), keys.PURPOSE_CASE_KEK)
+        kek = keys.derive_key(self._s.master(), keys.PURPOSE_CASE_KEK)
         wrapped = keys.wrap_key(kek, case_key, keys.case_key_aad(bytes.fromhex(case_id)))
-        identity = self._identity()
+        identity = self._s.handover_identity()
         # Committed before any blob is written: if the process dies before the case's rows land,
         # the next open finds this marker for a case that does not exist and removes its folder.
         marker = _new_id()
-        with self.db.transaction():
-            file_rows.begin_import(self.db, case_id, marker, self._clock())
-        return PreparedReceive(
-            path=Path(path),
-            identity=identity,
-            blobs=self._blobs,
-            case_id=case_id,
-            case_key=case_key,
-            wrapped_case_key=wrapped,
-            marker=marker,
+        with self._s.db.transaction():
+            file_rows.begin_import(self._s.db, case_id, marker, self._s.now())
+        return self._s.hold(
+            PreparedReceive(
+                path=Path(path),
+                identity=identity,
+                blobs=self._s.blobs,
+                case_id=case_id,
+                case_key=case_key,
+                wrapped_case_key=wrapped,
+                marker=marker,
+            )
         )
 
     def abandon_receive(self, prepared: PreparedReceive) -> None:
         prepared.discard()
-        with self.db.transaction():
-            file_rows.abandon_import(self.db, prepared.marker)
+        with self._s.db.transaction():
+            file_rows.abandon_import(self._s.db, prepared.marker)
 
     def finish_receive(self, prepared: PreparedReceive) -> str:
         """Phase 3 (the database's thread): every row in one transaction. On failure the new
@@ -254,8 +243,8 @@ class ReceiveMixin:
         except BaseException:
             self.abandon_receive(prepared)
             raise
-        with self.db.transaction():
-            file_rows.abandon_import(self.db, prepared.marker)
+        with self._s.db.transaction():
+            file_rows.abandon_import(self._s.db, prepared.marker)
         log.info("case.received %s %s", prepared.case_id, prepared.receipt.status)
         return prepared.receipt.ref
 
@@ -281,8 +270,8 @@ class ReceiveMixin:
         c = p.case
         if c is None or len(p.written) != len(c.documents):
             raise UsageError("The bundle has not been checked and written yet.")
-        db = self.db
-        now = self._clock()
+        db = self._s.db
+        now = self._s.now()
         sender = signing.fingerprint(p.signer)
         with db.transaction():
             status = self.sender_status(sender)
@@ -301,9 +290,9 @@ class ReceiveMixin:
                 assert c.closed_at is not None and c.retain_until is not None
                 case_rows.set_closed(db, p.case_id, c.closed_at, c.retain_until)
             sender_rows.record_receipt(db, sender, p.signer.hex(), now)
-            self._audit("case.created", ref, now=now)
-            self._audit("case.received", ref, sender, now=now)
-        make_private_dir(self.paths.case_dir(p.case_id))
+            self._s.audit("case.created", ref, now=now)
+            self._s.audit("case.received", ref, sender, now=now)
+        make_private_dir(self._s.paths.case_dir(p.case_id))
         return Receipt(ref=ref, sender=sender, status=status)
 
 

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from casevault.casework import rules
-from casevault.core.errors import ConsentMissingError, DamagedError, UsageError
+from casevault.core.errors import ConsentMissingError, DamagedError, UsageError, VaultStateError
 from casevault.core.fsutil import FILE_MODE, fsync_dir, translate_os_error
 from casevault.core.model import (
     Attachment,
@@ -46,11 +46,9 @@ from casevault.store import paper_trail as trail_rows
 from casevault.store import parties as party_rows
 from casevault.store import reminders as reminder_rows
 from casevault.store.timefmt import to_db
-from casevault.vault.handover.receive import ReceiveMixin
 
 if TYPE_CHECKING:
-    from casevault.core.paths import VaultPaths
-    from casevault.store.db import Database
+    from casevault.vault.session import ConsentCheck, Session
 
 log = logging.getLogger(__name__)
 
@@ -94,6 +92,11 @@ class PreparedHandover:
     total: int
     signing_secret: bytes = b""
     sha256: str = ""
+    closed: bool = False
+
+    def close(self) -> None:
+        """The lock: drop the documents' keys, the manifest and the signing key."""
+        self.documents, self.manifest, self.signing_secret, self.closed = [], {}, b"", True
 
     def _chunks(self, attachment: Attachment, key: bytes) -> Iterator[bytes]:
         with self.blobs.open(attachment.case_id, attachment.id) as src:
@@ -116,6 +119,8 @@ class PreparedHandover:
         """Write the bundle: a private temp file beside `out`, fsync, then linked to `out`
         (never overwriting). Returns the bundle's SHA-256. `progress(done)` counts document
         bytes from `start`."""
+        if self.closed:
+            raise VaultStateError("The vault is locked.")
         tally = Tally(progress, start)
         tmp = self.out.with_name(f".{self.out.name}.{secrets.token_hex(4)}.part")
         digest = hashlib.sha256()
@@ -163,43 +168,25 @@ class _HashingWriter:
         self._raw.flush()
 
 
-class HandoverMixin(ReceiveMixin):
-    """Vault methods for handover (receiving is ReceiveMixin's); `self` is the Vault."""
+class HandoverSend:
+    """Handing a case over to a colleague: the manifest, the signed bundle, the record of it."""
 
-    paths: VaultPaths
-    _blobs: BlobStore
-
-    if TYPE_CHECKING:  # pragma: no cover - the Vault's
-
-        @property
-        def db(self) -> Database: ...
-        @property
-        def vault_id(self) -> str: ...
-        def _master(self) -> bytes: ...
-        def _case_id(self, ref: str) -> str: ...
-        def _clock(self) -> datetime: ...
-        def _attachment_and_key(self, attachment_id: str) -> tuple[Attachment, bytes]: ...
-        def sharing_consent_problem(self, ref: str, recipient: str) -> str | None: ...
+    def __init__(self, session: Session, *, sharing_consent_problem: ConsentCheck) -> None:
+        self._s = session
+        self._consent_problem = sharing_consent_problem
 
     # ---- identity --------------------------------------------------------------------------
 
-    def _identity(self) -> str:
-        found = handover_rows.identity(self.db)
-        if found is None:
-            found = handover_rows.put_identity_if_absent(self.db, bundle.new_identity())
-            log.info("identity.created")
-        return found
-
     def identity_public_key(self) -> str:
         """This vault's handover key ("age1..."), made on first use; colleagues hand cases to it."""
-        return bundle.public_key(self._identity())
+        return bundle.public_key(self._s.handover_identity())
 
     # ---- handing over ----------------------------------------------------------------------
 
     def handover_manifest(self, ref: str) -> dict[str, Any]:
         """Everything in a case as JSON-ready records (no document contents)."""
-        case_id = self._case_id(ref)
-        db = self.db
+        case_id = self._s.case_id(ref)
+        db = self._s.db
         summary = case_rows.get_summary(db, case_id)
         assert summary is not None
         member = case_rows.get_member(db, case_id)
@@ -224,8 +211,8 @@ class HandoverMixin(ReceiveMixin):
             "format": bundle.FORMAT,
             "version": bundle.VERSION,
             "source_key": self.identity_public_key(),
-            "signing_key": signing.public_key(self._signing_secret()).hex(),
-            "created_at": _t(self._clock()),
+            "signing_key": signing.public_key(self._s.signing_secret()).hex(),
+            "created_at": _t(self._s.now()),
             "case": {
                 "ref": summary.ref,
                 "case_type": summary.case_type,
@@ -312,7 +299,7 @@ class HandoverMixin(ReceiveMixin):
         }
 
     def _case_audit(self, ref: str) -> list[Any]:
-        return audit_rows.entries(self.db, ref)
+        return audit_rows.entries(self._s.db, ref)
 
     def prepare_handover(self, ref: str, recipient_public_key: str, out: Path) -> PreparedHandover:
         """Phase 1 (the database's thread): check the key, consent and destination, and gather
@@ -320,8 +307,8 @@ class HandoverMixin(ReceiveMixin):
         recipient = bundle.check_recipient(recipient_public_key)
         if recipient == self.identity_public_key():
             raise UsageError("That is this vault's own handover key; paste your colleague's key.")
-        case_id = self._case_id(ref)
-        problem = self.sharing_consent_problem(ref, "reps")
+        case_id = self._s.case_id(ref)
+        problem = self._consent_problem(ref, "reps")
         if problem:
             raise ConsentMissingError(problem, scope="share-reps", ref=rules.normalise_ref(ref))
         out = Path(out)
@@ -331,35 +318,37 @@ class HandoverMixin(ReceiveMixin):
             raise UsageError(f"The folder {out.parent} does not exist.")
         manifest = self.handover_manifest(ref)
         documents = []
-        for attachment in file_rows.for_case(self.db, case_id):
-            documents.append(self._attachment_and_key(attachment.id))
+        for attachment in file_rows.for_case(self._s.db, case_id):
+            documents.append(self._s.attachment_and_key(attachment.id))
         manifest["documents"] = [
             {"id": a.id, "name": a.name, "size": a.size, "sha256": "", "added_at": _t(a.added_at)}
             for a, _ in documents
         ]
         # The manifest carries each document's SHA-256: `hash_documents` fills it in (reading and
         # authenticating the blobs: one extra decryption pass, no plaintext kept).
-        return PreparedHandover(
-            ref=manifest["case"]["ref"],
-            case_id=case_id,
-            recipient=recipient,
-            out=out,
-            manifest=manifest,
-            documents=documents,
-            blobs=self._blobs,
-            vault_id=self.vault_id,
-            total=sum(a.size for a, _ in documents),
-            signing_secret=self._signing_secret(),
+        return self._s.hold(
+            PreparedHandover(
+                ref=manifest["case"]["ref"],
+                case_id=case_id,
+                recipient=recipient,
+                out=out,
+                manifest=manifest,
+                documents=documents,
+                blobs=self._s.blobs,
+                vault_id=self._s.vault_id,
+                total=sum(a.size for a, _ in documents),
+                signing_secret=self._s.signing_secret(),
+            )
         )
 
     def finish_handover(self, prepared: PreparedHandover) -> None:
         """Phase 3 (the database's thread): the sent log and the audit entry."""
         if not prepared.sha256:
             raise UsageError("The handover bundle has not been written.")
-        now = self._clock()
-        with self.db.transaction():
+        now = self._s.now()
+        with self._s.db.transaction():
             handover_rows.record_handover(
-                self.db,
+                self._s.db,
                 row_id=_new_id(),
                 case_id=prepared.case_id,
                 sent_at=now,
@@ -367,7 +356,7 @@ class HandoverMixin(ReceiveMixin):
                 contents=["manifest.json", *(a.name for a, _ in prepared.documents)],
                 sha256=prepared.sha256,
             )
-            self._audit("case.handed-over", prepared.ref, bundle.fingerprint(prepared.recipient), now=now)
+            self._s.audit("case.handed-over", prepared.ref, bundle.fingerprint(prepared.recipient), now=now)
         log.info("case.handed-over %s", prepared.case_id)
 
     def hand_over(
@@ -383,7 +372,7 @@ class HandoverMixin(ReceiveMixin):
 
     def handovers(self, ref: str) -> list[tuple[str, str, str]]:
         """(sent_at, recipient key, bundle SHA-256) of each handover of the case."""
-        return handover_rows.handovers(self.db, self._case_id(ref))
+        return handover_rows.handovers(self._s.db, self._s.case_id(ref))
 
 
 def hash_documents(prepared: PreparedHandover, progress: Progress | None = None) -> None:
