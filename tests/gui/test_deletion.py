@@ -99,6 +99,7 @@ def test_delete_needs_the_exact_reference_then_log_and_export(
     rows = list(csv.DictReader(text.splitlines()))
     assert [r["reference"] for r in rows] == [ref]
     assert MEMBER not in text and "Nguy" not in text
+    assert target.stat().st_mode & 0o777 == 0o600
     assert "Exported the deletion log to proof.csv" in by_name(log, "Message", QLabel).text()
 
     target.write_text("keep me", encoding="utf-8")

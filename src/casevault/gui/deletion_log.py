@@ -55,7 +55,7 @@ def deletions_csv(deletions: list[Deletion]) -> str:
 
 def write_new_file(path: Path, text: str) -> None:
     """Create `path` (never replacing a file that exists) and write `text` to it."""
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)  # files are private (0600)
     with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
         out.write(text)
 

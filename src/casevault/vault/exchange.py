@@ -1,6 +1,6 @@
 """Sending a case out (issue 6): the password-protected zip (WinZip AES-256, which 7-Zip, Keka
 and The Unarchiver open), the member's subject-access bundle, a saved case summary, and the sent
-log. A mixin, so `Vault` stays the one API.
+log.
 
 An export has three phases, like an import: `begin_export` on the database's thread (consent,
 keys), `PendingExport.write` on any thread (files only: each document is decrypted chunk by chunk
@@ -9,17 +9,13 @@ database's thread (the sent log and the audit log), or `abandon_export`."""
 
 from __future__ import annotations
 
-import hashlib
 import logging
-import os
 import secrets
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO
-
-import pyzipper
+from typing import TYPE_CHECKING
 
 from casevault.casework import exchange, rules
 from casevault.core.errors import (
@@ -30,9 +26,9 @@ from casevault.core.errors import (
     UsageError,
     VaultStateError,
 )
-from casevault.core.fsutil import FILE_MODE, PART_SUFFIX, fsync_dir, translate_os_error
 from casevault.core.model import Attachment, SentRecord
 from casevault.crypto import blob
+from casevault.formats import zip_writer
 from casevault.formats.blobstore import binding
 from casevault.store import cases as case_rows
 from casevault.store import files as file_rows
@@ -101,127 +97,37 @@ class PendingExport:
         return self.sha256
 
 
-def _check_new_file(out: Path) -> Path:
-    if out.exists() or out.is_symlink():
-        raise CasevaultError(f"{out} already exists; casevault never overwrites a file.")
-    folder = out.parent if str(out.parent) else Path()
-    if not folder.is_dir():
-        raise CasevaultError(f"The folder {folder} does not exist.")
-    return folder
-
-
-def _temp_beside(out: Path) -> tuple[Path, int]:
-    tmp = out.with_name(f".{out.name}.{secrets.token_hex(4)}{PART_SUFFIX}")
-    fd = os.open(tmp, os.O_RDWR | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, FILE_MODE)
-    return tmp, fd
-
-
-def _publish(tmp: Path, out: Path, folder: Path) -> None:
-    try:
-        os.link(tmp, out)  # fails if `out` appeared meanwhile: never overwrite
-    except FileExistsError:
-        raise CasevaultError(f"{out} already exists; casevault never overwrites a file.") from None
-    finally:
-        tmp.unlink(missing_ok=True)
-    fsync_dir(folder)
-
-
-def write_new_file(out: Path, data: bytes) -> str:
-    """`data` in a new 0600 file at `out` (never overwriting), durably; returns its SHA-256."""
-    folder = _check_new_file(out)
-    tmp: Path | None = None
-    try:
-        tmp, fd = _temp_beside(out)
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        _publish(tmp, out, folder)
-    except OSError as err:
-        if tmp is not None:
-            tmp.unlink(missing_ok=True)
-        raise translate_os_error(err, "writing the file") from None
-    except BaseException:
-        if tmp is not None:
-            tmp.unlink(missing_ok=True)
-        raise
-    return hashlib.sha256(data).hexdigest()
-
-
-def _sha256_of(f: BinaryIO) -> str:
-    f.seek(0)
-    digest = hashlib.sha256()
-    for piece in iter(lambda: f.read(1 << 20), b""):
-        digest.update(piece)
-    return digest.hexdigest()
-
-
 def write_zip(pending: PendingExport, progress: ExportProgress | None = None) -> str:
-    folder = _check_new_file(pending.out)
-    total = pending.total
-    done = 0
-    tmp: Path | None = None
-
-    def step(n: int) -> None:
-        nonlocal done
-        done += n
-        if progress is not None:
-            progress(done, total)
-
-    try:
-        tmp, fd = _temp_beside(pending.out)
-        with os.fdopen(fd, "w+b") as f:
-            with pyzipper.AESZipFile(
-                f, "w", compression=pyzipper.ZIP_DEFLATED, encryption=pyzipper.WZ_AES
-            ) as zf:
-                zf.setpassword(pending.password.encode("utf-8"))
-                zf.setencryption(pyzipper.WZ_AES, nbits=256)
-                for name, data in pending.extras:
-                    zf.writestr(_entry(zf, name, pending.made_at), data)
-                    step(len(data))
-                for doc in pending.docs:
-                    _write_doc(zf, pending, doc, step)
-            f.flush()
-            os.fsync(f.fileno())
-            sha = _sha256_of(f)
-        _publish(tmp, pending.out, folder)
-        tmp = None
-    except OSError as err:
-        raise translate_os_error(err, "writing the zip") from None
-    finally:
-        if tmp is not None:
-            tmp.unlink(missing_ok=True)
-    if progress is not None:
-        progress(total, total)
+    """The export's zip (formats/zip_writer.py), each document decrypted as it is written."""
+    streamed = [
+        zip_writer.Streamed(doc.inner, doc.attachment.added_at, doc.attachment.size, _chunks(pending, doc))
+        for doc in pending.docs
+    ]
+    sha = zip_writer.write_zip(
+        pending.out,
+        pending.password,
+        made_at=pending.made_at,
+        extras=pending.extras,
+        streamed=streamed,
+        progress=progress,
+    )
     log.info("export.written %s", pending.case_id)
     return sha
 
 
-def _entry(zf: pyzipper.AESZipFile, name: str, when: datetime) -> pyzipper.ZipInfo:
-    moment = when.astimezone()
-    stamp = (max(moment.year, 1980), moment.month, moment.day, moment.hour, moment.minute, moment.second)
-    info = zf.zipinfo_cls(name, date_time=stamp)
-    info.compress_type = pyzipper.ZIP_DEFLATED
-    info.external_attr = (0o600 & 0xFFFF) << 16
-    return info
+def _chunks(pending: PendingExport, doc: _Doc) -> Callable[[], Iterator[bytes]]:
+    def chunks() -> Iterator[bytes]:
+        a = doc.attachment
+        with pending.blobs.open(a.case_id, a.id) as src:
+            try:
+                for piece in blob.decrypt_chunks(doc.key, binding(pending.vault_id, a.case_id, a.id), src):
+                    yield bytes(piece)
+            except AuthenticationError:
+                raise DamagedError(
+                    f"Attachment {a.id} is damaged or has been tampered with; no zip was written."
+                ) from None
 
-
-def _write_doc(
-    zf: pyzipper.AESZipFile, pending: PendingExport, doc: _Doc, step: Callable[[int], None]
-) -> None:
-    a = doc.attachment
-    with (
-        pending.blobs.open(a.case_id, a.id) as src,
-        zf.open(_entry(zf, doc.inner, a.added_at), "w", force_zip64=True) as entry,
-    ):
-        try:
-            for piece in blob.decrypt_chunks(doc.key, binding(pending.vault_id, a.case_id, a.id), src):
-                entry.write(piece)
-                step(len(piece))
-        except AuthenticationError:
-            raise DamagedError(
-                f"Attachment {a.id} is damaged or has been tampered with; no zip was written."
-            ) from None
+    return chunks
 
 
 class Exchange:
@@ -274,7 +180,7 @@ class Exchange:
             to = rules.clean_text(recipient, field="recipient")
         except ValueError as err:
             raise UsageError(str(err)) from None
-        _check_new_file(out)
+        zip_writer.check_new_file(out)
         case_id = self._s.case_id(ref)
         case_ref = self._summary(case_id).ref
         attachments = file_rows.for_case(self._s.db, case_id)
@@ -400,7 +306,7 @@ class Exchange:
         weak = exchange.password_problem(password)
         if weak:
             raise UsageError(weak)
-        _check_new_file(out)
+        zip_writer.check_new_file(out)
         case_id = self._s.case_id(ref)
         case_ids = sent_rows.member_case_ids(self._s.db, case_id)
         several = len(case_ids) > 1
@@ -459,7 +365,7 @@ class Exchange:
     def save_summary(self, ref: str, out: Path, pdf: bytes) -> None:
         """The case summary PDF (from the GUI's renderer) in a new 0600 file; never overwrites."""
         case_id = self._s.case_id(ref)
-        write_new_file(out, pdf)
+        zip_writer.write_new_file(out, pdf)
         self._s.audit("summary.saved", self._summary(case_id).ref)
         log.info("summary.saved %s", case_id)
 

@@ -27,6 +27,7 @@ from casevault.vault import keys
 from casevault.vault.attachments import Attachments
 from casevault.vault.backup import Backup, restore_backup
 from casevault.vault.backup import Progress as RestoreProgress
+from casevault.vault.breaches import Breaches
 from casevault.vault.cases import Cases
 from casevault.vault.check import Checker
 from casevault.vault.exchange import Exchange
@@ -82,6 +83,7 @@ class Vault:
         self.people = People(session)
         self.follow_ups = Reminders(session)
         self.library = Library(session)
+        self.breach_record = Breaches(session)
         self.retention = Retention(session, recover_library=self.library.recover)
         self.cases = Cases(
             session,
@@ -290,10 +292,12 @@ class Vault:
     open_library_document = _Delegate("library", Library.open_library_document)
     remove_library_document = _Delegate("library", Library.remove_library_document)
     check_library = _Delegate("library", Library.check_library)
-    breach_problems = _Delegate("library", Library.breach_problems)
-    record_breach = _Delegate("library", Library.record_breach)
-    breaches = _Delegate("library", Library.breaches)
-    breach_report = _Delegate("library", Library.breach_report)
+
+    # breach record: Breaches
+    breach_problems = _Delegate("breach_record", Breaches.breach_problems)
+    record_breach = _Delegate("breach_record", Breaches.record_breach)
+    breaches = _Delegate("breach_record", Breaches.breaches)
+    breach_report = _Delegate("breach_record", Breaches.breach_report)
 
     # exchange: Exchange
     export_problem = _Delegate("exchange", Exchange.export_problem)
