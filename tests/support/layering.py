@@ -8,7 +8,9 @@
 - `sql: m` for a module outside `store/` with SQL text in a string;
 - `service: a -> b` for a service module of `vault/` importing another service module
   (`session`, `facade`, `places` and `unlock` in `vault/` are not services);
-- `long: m` for a source file over MAX_LINES lines.
+- `long: m` for a source file over MAX_LINES lines;
+- `up: a -> room` for a module importing from a room above its own (ROOMS, lowest first; the
+  entry points cli/, gui/, bench/ and demo share the top and may use one another).
 """
 
 from __future__ import annotations
@@ -26,6 +28,8 @@ SQL = re.compile(
 # The Session, the facade that assembles the services, and the two things the Session is built
 # from: the unlock policy and the one list of places a case's data can live.
 NOT_SERVICES = frozenset({"session", "facade", "places", "unlock", "__init__"})
+ROOMS = ("core", "resources", "crypto", "casework", "host", "store", "formats", "vault")
+TOP = frozenset({"cli", "gui", "bench", "demo", "__main__"})
 
 
 def modules(root: Path, package: str) -> dict[str, Path]:
@@ -124,6 +128,16 @@ def _service(module: str, package: str) -> bool:
     return module.startswith(f"{package}.vault.") and module.rsplit(".", 1)[-1] not in NOT_SERVICES
 
 
+def _rank(module: str, package: str) -> int | None:
+    """How high a module's room is (None: the package itself, or a room not in the rules)."""
+    parts = module.split(".")
+    if parts[0] != package or len(parts) < 2:
+        return None
+    if parts[1] in TOP:
+        return len(ROOMS)
+    return ROOMS.index(parts[1]) if parts[1] in ROOMS else None
+
+
 def _strings(tree: ast.AST) -> Iterator[str]:
     for node in ast.walk(tree):
         if isinstance(node, ast.Constant) and isinstance(node.value, str):
@@ -149,6 +163,11 @@ def violations(root: Path, package: str) -> set[str]:
             found.add(f"sqlcipher: {name}")
         if not _in(name, package, "store") and any(SQL.match(s) for s in _strings(tree)):
             found.add(f"sql: {name}")
+        here = _rank(name, package)
+        for target in edges[name]:
+            there = _rank(target, package)
+            if here is not None and there is not None and there > here:
+                found.add(f"up: {name} -> {'.'.join(target.split('.')[:2])}")
         if _service(name, package):
             found.update(f"service: {name} -> {t}" for t in edges[name] if _service(t, package))
     return found

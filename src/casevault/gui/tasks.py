@@ -19,7 +19,7 @@ import itertools
 import logging
 import threading
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Protocol
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal, Slot
@@ -150,6 +150,42 @@ class _Job(QRunnable):
             self._relay.finished.emit(self._handle.task_id, True, result)
 
 
+class Pool(Protocol):
+    def start(self, runnable: QRunnable) -> None: ...
+
+
+class SynchronousPool:
+    """Runs tasks on the calling (GUI) thread, as Picard's tests do: `immediate` runs each at
+    `start`; otherwise they wait for `run_all()`, so a test can cancel or drop first. The relay
+    then delivers on the same thread, with no sleeping or polling."""
+
+    def __init__(self, *, immediate: bool = True) -> None:
+        self.immediate = immediate
+        self.waiting: list[QRunnable] = []
+
+    def start(self, runnable: QRunnable) -> None:
+        if self.immediate:
+            runnable.run()
+        else:
+            self.waiting.append(runnable)
+
+    def run_all(self) -> int:
+        ran = 0
+        while self.waiting:
+            self.waiting.pop(0).run()
+            ran += 1
+        return ran
+
+
+_default_pool: Pool | None = None
+
+
+def use_pool(pool: Pool | None) -> None:
+    """Where run_task starts work when not told (None: Qt's global thread pool). For tests."""
+    global _default_pool  # noqa: PLW0603 - one default per application, set by tests
+    _default_pool = pool
+
+
 def drop_all() -> int:
     """On lock: cancel every task whose result is still to come and drop its callbacks. Returns
     how many there were."""
@@ -168,12 +204,12 @@ def run_task(
     on_progress: Callable[[int], None] | None = None,
     *,
     parent: QObject | None = None,
-    pool: QThreadPool | None = None,
+    pool: Pool | None = None,
 ) -> TaskHandle:
     """Start `func(progress)` off the GUI thread (call this on the GUI thread); the callbacks run
     on the GUI thread."""
     relay = _the_relay()
     handle = TaskHandle(next(_ids), on_done, on_error, on_progress, parent)
     relay.handles[handle.task_id] = handle
-    (pool or QThreadPool.globalInstance()).start(_Job(func, handle, relay))
+    (pool or _default_pool or QThreadPool.globalInstance()).start(_Job(func, handle, relay))
     return handle
