@@ -199,7 +199,7 @@ def test_stored_hostile_strings_are_shown_escaped(tmp_path: Path, cli_env: dict[
     now = datetime.now(UTC)
     with Vault.create(VaultPaths(root), PASSPHRASE, keychain=None, kdf_params=FAST_KDF) as vault:
         ref = vault.new_case("Ann Example")
-        case_id = vault._case_id(ref)
+        case_id = vault.session.case_id(ref)
         escalation_rows.insert_escalation(
             vault.db,
             case_id,

@@ -1,4 +1,4 @@
-"""Every command of the CLI contract (DESIGN.md section 5) and the extras in cli.py, run as the real
+"""Every command of the CLI contract (DESIGN.md section 5) and the extras in cli/, run as the real
 `casevault` process: exit codes, the shape of stdout, and the fields of every --json output.
 
 One vault is built per module (each unlock costs a calibrated Argon2id); tests that change it
@@ -35,7 +35,7 @@ MEMBER_B = "Jan Kowalski"
 NOTE_WORD = "zephyrine"
 LIST_FIELDS = {"ref", "member", "type", "status", "opened", "closed", "retain_until", "updated"}
 SHOW_FIELDS = LIST_FIELDS | {"events", "attachments", "first_meeting", "action_points", "consents", "people"}
-SHOW_FIELDS |= {"escalations", "originals", "case_dates"}  # cli_casework: added keys only
+SHOW_FIELDS |= {"escalations", "originals", "case_dates"}  # cli/casework.py: added keys only
 EVENT_FIELDS = {"id", "kind", "occurred", "recorded", "text"}
 ATTACHMENT_FIELDS = {"id", "name", "size", "added"}
 SEARCH_FIELDS = {"ref", "member", "status", "matched"}

@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from casevault import __version__, cli
+from casevault import __version__
+from casevault.cli.parser import HANDLERS, build_parser
 from tests.conftest import CASEVAULT
 
 NO_QT_CHECK = """
@@ -40,7 +41,7 @@ def headless_env(tmp_path: Path) -> dict[str, str]:
 
 def command_helps() -> dict[str, str]:
     """Each command's one-line help, as build_parser declares it."""
-    parser = cli.build_parser()
+    parser = build_parser()
     (commands,) = (action for action in parser._actions if isinstance(action, argparse._SubParsersAction))
     return {choice.dest: choice.help or "" for choice in commands._choices_actions}
 
@@ -61,7 +62,7 @@ def run(tmp_path: Path, *args: str, no_qt_check: bool = False) -> subprocess.Com
 
 def test_every_command_has_a_one_line_help() -> None:
     helps = command_helps()
-    assert set(helps) == set(cli.HANDLERS)
+    assert set(helps) == set(HANDLERS)
     for name, text in helps.items():
         assert text, f"{name} has no help"
         assert "\n" not in text
@@ -99,7 +100,7 @@ def test_help_and_version_never_import_qt(tmp_path: Path, args: tuple[str, ...])
 def test_the_benchmark_is_no_product_command(tmp_path: Path) -> None:
     """`casevault bench` is gone (it is `python -m casevault.bench`): a usage error, exit 2,
     and nothing run or made."""
-    assert "bench" not in cli.HANDLERS
+    assert "bench" not in HANDLERS
     result = run(tmp_path, "bench", "--quick", no_qt_check=True)
     assert result.returncode == 2, result.stderr
     assert "invalid choice: 'bench'" in result.stderr

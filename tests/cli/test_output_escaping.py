@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from casevault.cli_output import json_text, shown
+from casevault.cli.output import json_text, shown
 from casevault.core.model import ActionPoint, Consent, Event, FirstMeeting, Party
 from casevault.core.paths import VaultPaths
 from casevault.store import cases as case_rows
@@ -71,7 +71,7 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     now = datetime.now(UTC)
     with Vault.create(VaultPaths(root), PASSPHRASE, keychain=None, kdf_params=FAST_KDF) as vault:
         ref = vault.new_case("Placeholder Name", case_type="grievance")
-        case_id = vault._case_id(ref)
+        case_id = vault.session.case_id(ref)
         vault.db.execute(
             "UPDATE members SET name = ?, email = ? WHERE id = (SELECT member_id FROM cases WHERE id = ?)",
             (HOSTILE, f"x{CLEAR}@example.org", case_id),

@@ -10,16 +10,17 @@ import contextlib
 import errno
 import os
 import secrets
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
 from casevault.core.errors import CasevaultError, DiskFullError
 
-try:
+if sys.platform == "win32":  # pragma: no cover - no fcntl; a platform check mypy understands
+    fcntl = None
+else:
     import fcntl
-except ImportError:  # pragma: no cover - Windows
-    fcntl = None  # type: ignore[assignment]
 
 PART_SUFFIX = ".part"
 FILE_MODE = 0o600

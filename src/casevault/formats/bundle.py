@@ -31,12 +31,15 @@ import re
 import struct
 import threading
 from collections.abc import Callable, Iterator
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any, cast
 
 import pyrage
 
 from casevault.core.errors import DamagedError, UsageError
 from casevault.crypto import signing
+
+if TYPE_CHECKING:
+    from _typeshed import WriteableBuffer
 
 MAGIC_PREFIX = b"CASEVAULT-HANDOVER\x00"
 VERSION = 2
@@ -142,7 +145,7 @@ class _IterReader(io.RawIOBase):
     def readable(self) -> bool:
         return True
 
-    def readinto(self, buffer: Any) -> int:
+    def readinto(self, buffer: WriteableBuffer) -> int:
         view = memoryview(buffer).cast("B")
         while not self._buf:
             try:
@@ -206,7 +209,8 @@ def decrypted(bundle: IO[bytes], identity: str) -> Iterator[io.RawIOBase]:
             failure.append(err)
 
     thread = threading.Thread(target=work, name="bundle-decrypt", daemon=True)
-    reader = open(read_fd, "rb", buffering=_PIECE)  # noqa: SIM115 - closed in the finally below
+    # "rb" with a buffer size gives a BufferedReader; typeshed only says BinaryIO for a non-literal size
+    reader = cast(io.BufferedReader, open(read_fd, "rb", buffering=_PIECE))  # noqa: SIM115 - closed below
     thread.start()
 
     def fail() -> None:
@@ -227,7 +231,7 @@ def decrypted(bundle: IO[bytes], identity: str) -> Iterator[io.RawIOBase]:
 class _Checked(io.RawIOBase):
     """The pipe's read end; at its end, waits for the decryptor and raises its failure."""
 
-    def __init__(self, reader: IO[bytes], thread: threading.Thread, fail: Callable[[], None]) -> None:
+    def __init__(self, reader: io.BufferedReader, thread: threading.Thread, fail: Callable[[], None]) -> None:
         self._reader = reader
         self._thread = thread
         self._fail = fail
@@ -235,8 +239,8 @@ class _Checked(io.RawIOBase):
     def readable(self) -> bool:
         return True
 
-    def readinto(self, buffer: Any) -> int:
-        n = self._reader.readinto(buffer)  # type: ignore[attr-defined]
+    def readinto(self, buffer: WriteableBuffer) -> int:
+        n = self._reader.readinto(buffer)
         if not n:
             self._thread.join()
             self._fail()
@@ -296,7 +300,7 @@ class DocumentStream(io.RawIOBase):
     def readable(self) -> bool:
         return True
 
-    def readinto(self, buffer: Any) -> int:
+    def readinto(self, buffer: WriteableBuffer) -> int:
         if not self.left:
             return 0
         view = memoryview(buffer).cast("B")

@@ -67,27 +67,27 @@ def describe_failure(err: BaseException) -> str:
 def _with_timeout(call: Callable[[], T], timeout: float) -> T:
     """Run a keychain call on a daemon thread, so a D-Bus service that never answers cannot hang
     casevault: after `timeout` we give up and fall back to the passphrase."""
-    box: dict[str, object] = {}
+    values: list[T] = []
+    errors: list[BaseException] = []
 
     def run() -> None:
         try:
-            box["value"] = call()
+            values.append(call())
         except BaseException as err:  # handed back to the caller's thread below
-            box["error"] = err
+            errors.append(err)
 
     worker = threading.Thread(target=run, name="keychain", daemon=True)
     worker.start()
     worker.join(timeout)
     if worker.is_alive():
         raise KeychainError(f"The system keychain did not answer within {timeout:g} seconds")
-    if "error" in box:
-        err = box["error"]
-        assert isinstance(err, BaseException)
+    if errors:
+        err = errors[0]
         if isinstance(err, KeychainError):
             raise err
         log.debug("keychain.failure %s", type(err).__name__)
         raise KeychainError(describe_failure(err)) from err
-    return box["value"]  # type: ignore[return-value]
+    return values[0]
 
 
 class OsKeychain:

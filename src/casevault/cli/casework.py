@@ -1,9 +1,8 @@
-"""The command line's casework records: escalations, the originals register, hearings and meetings.
+"""`casevault escalation`, `originals` and `dates`: escalations, the originals register, hearings.
 
-The rest of issue 13, item 10 (cli_records has consent, the first meeting, action points and
-people): each record the GUI's escalation dialog, originals panel and case dates panel makes can
-be made, listed and scripted here, and `case show` includes it. Registered from cli.build_parser;
-the Vault does the checking, so the GUI and the command line refuse the same things.
+Each record the GUI's escalation dialog, originals panel and case dates panel makes can be made,
+listed and scripted here, and `case show` includes it. The Vault does the checking, so the GUI
+and the command line refuse the same things.
 """
 
 from __future__ import annotations
@@ -14,19 +13,25 @@ from datetime import timedelta
 from typing import Any
 
 from casevault.casework.people import ESCALATION_HOW
-from casevault.cli_output import emit_json, iso, parse_when, shown
-from casevault.cli_records import YES_NO, open_vault, subcommands
-from casevault.core.clock import utc_now
+from casevault.cli.common import YES_NO, open_vault, subcommands
+from casevault.cli.output import emit_json, parse_when, shown
+from casevault.cli.views import (
+    case_date_json,
+    case_date_line,
+    escalation_json,
+    escalation_line,
+    original_json,
+    original_line,
+)
 from casevault.core.errors import UsageError
-from casevault.core.model import CASE_DATE_KINDS, CaseDate, Escalation, Original
-from casevault.vault.facade import Vault
+from casevault.core.model import CASE_DATE_KINDS
 
 # The escalation dialog lets its date run a day ahead (a rep in another time zone, or recording
 # in the evening for the morning); no further, because an escalation is recorded once made.
 ESCALATION_AHEAD = timedelta(days=1)
 
 
-def add_commands(commands: Any) -> None:
+def add_parsers(commands: Any) -> None:
     _add_escalation(commands)
     _add_originals(commands)
     _add_dates(commands)
@@ -77,76 +82,6 @@ def _add_dates(commands: Any) -> None:
     remove.add_argument("id")
 
 
-# ---- records as JSON and text (case show uses these too) ----------------------------------------
-
-
-def escalation_json(e: Escalation) -> dict[str, Any]:
-    return {
-        "id": e.id,
-        "escalated_to": e.escalated_to,
-        "escalated": iso(e.escalated_at),
-        "how": e.how,
-        "regional_office_notified": e.regional_office_notified,
-        "event_id": e.event_id,
-        "recorded": iso(e.recorded_at),
-    }
-
-
-def original_json(o: Original) -> dict[str, Any]:
-    return {
-        "id": o.id,
-        "description": o.description,
-        "received": iso(o.received_at),
-        "kept_at": o.kept_where,
-        "returned": iso(o.returned_at),
-        "returned_how": o.returned_how,
-        "recorded": iso(o.recorded_at),
-    }
-
-
-def case_date_json(d: CaseDate) -> dict[str, Any]:
-    return {"id": d.id, "kind": d.kind, "at": iso(d.at), "note": d.note}
-
-
-def escalation_line(e: dict[str, Any]) -> str:
-    told = "regional office told" if e["regional_office_notified"] else "regional office not told"
-    return f"{e['id']}\t{e['escalated']}\t{shown(e['how'])}\t{told}\t{shown(e['escalated_to'])}"
-
-
-def original_line(o: dict[str, Any]) -> str:
-    state = f"returned {o['returned']}" if o["returned"] else "not returned"
-    how = f"\treturned how: {shown(o['returned_how'])}" if o["returned_how"] else ""
-    kept = f"\tkept at: {shown(o['kept_at'])}" if o["kept_at"] else ""
-    return f"{o['id']}\treceived {o['received']}\t{state}\t{shown(o['description'])}{kept}{how}"
-
-
-def case_date_line(d: dict[str, Any]) -> str:
-    note = f"\t{shown(d['note'])}" if d["note"] else ""
-    return f"{d['id']}\t{shown(d['kind'])}\t{d['at']}{note}"
-
-
-def case_casework_json(vault: Vault, ref: str) -> dict[str, Any]:
-    """What `case show --json` adds for these records (new keys only)."""
-    return {
-        "escalations": [escalation_json(e) for e in vault.escalations(ref)],
-        "originals": [original_json(o) for o in vault.originals(ref)],
-        "case_dates": [case_date_json(d) for d in vault.case_dates(ref)],
-    }
-
-
-def print_case_casework(data: dict[str, Any]) -> None:
-    """These records, below the others in `case show`."""
-    for e in data["escalations"]:
-        print(f"  escalation {escalation_line(e)}")
-    for o in data["originals"]:
-        print(f"  original {original_line(o)}")
-    for d in data["case_dates"]:
-        print(f"  date {case_date_line(d)}")
-
-
-# ---- the commands ---------------------------------------------------------------------------------
-
-
 def _list(rows: list[dict[str, Any]], as_json: bool, line: Callable[[dict[str, Any]], str]) -> None:
     if as_json:
         emit_json(rows)
@@ -157,11 +92,12 @@ def _list(rows: list[dict[str, Any]], as_json: bool, line: Callable[[dict[str, A
 
 def cmd_escalation(args: argparse.Namespace) -> int:
     if args.escalation_command == "add":
-        now = utc_now()
-        when = parse_when(args.date) if args.date else now
-        if when > now + ESCALATION_AHEAD:
-            raise UsageError("An escalation is recorded once made, so its date is at most a day ahead.")
+        typed = parse_when(args.date) if args.date else None  # before unlocking: bad input fails at once
         with open_vault(args) as vault:
+            now = vault.now()
+            when = typed or now
+            if when > now + ESCALATION_AHEAD:
+                raise UsageError("An escalation is recorded once made, so its date is at most a day ahead.")
             print(
                 vault.record_escalation(
                     args.ref,
@@ -181,8 +117,9 @@ def cmd_escalation(args: argparse.Namespace) -> int:
 def cmd_originals(args: argparse.Namespace) -> int:
     action = args.originals_command
     typed = getattr(args, "received", None) or getattr(args, "date", None)
-    when = parse_when(typed) if typed else utc_now()  # before unlocking: bad input fails at once
+    given = parse_when(typed) if typed else None  # before unlocking: bad input fails at once
     with open_vault(args) as vault:
+        when = given or vault.now()
         if action == "add":
             print(vault.add_original(args.ref, args.description, received_at=when, kept_where=args.kept_at))
         elif action == "returned":

@@ -1,9 +1,9 @@
-"""The command line's case records: consent, the first meeting, action points and people.
+"""`casevault consent`, `meeting`, `action` and `people`: the records a case gathers.
 
 Every record the GUI makes can be made, shown and scripted from here too (issue 13, item 10): a
 handover needs the member's consent to sharing with other reps, and before these commands only
-the GUI could record it. Registered from cli.build_parser; each command opens the vault through
-cli.open_vault, imported when it runs because cli imports this module to register it.
+the GUI could record it. The Vault does the checking, so the GUI and the command line refuse the
+same things.
 """
 
 from __future__ import annotations
@@ -16,46 +16,27 @@ from typing import Any
 from casevault.casework import rules
 from casevault.casework.conflicts import Match
 from casevault.casework.escalation import ESCALATION_ADVICE, escalation_prompted
-from casevault.cli_output import emit_json, iso, parse_when, shown
-from casevault.core.errors import CasevaultError, ConsentMissingError, UsageError
-from casevault.core.model import (
-    CONFLICT_DECISIONS,
-    CONSENT_SCOPES,
-    PARTY_ROLES,
-    ActionPoint,
-    Consent,
-    FirstMeeting,
-    Party,
+from casevault.cli.common import SCOPE_ALIASES, YES_NO, open_vault, say, subcommands
+from casevault.cli.output import emit_json, parse_when, shown
+from casevault.cli.views import (
+    action_json,
+    action_line,
+    consent_json,
+    consent_line,
+    first_meeting_json,
+    meeting_lines,
+    party_json,
+    party_line,
 )
+from casevault.core.errors import UsageError
+from casevault.core.model import CONFLICT_DECISIONS, CONSENT_SCOPES, PARTY_ROLES, FirstMeeting
 from casevault.vault.facade import Vault
 
-# What a rep types for a sharing consent is who it is shared with, as `export --recipient-kind`
-# takes it; the stored codes are accepted as well.
-SCOPE_ALIASES = {"reps": "share-reps", "regional-office": "share-regional-office"}
 SCOPE_CHOICES = (*SCOPE_ALIASES, *CONSENT_SCOPES)
-_SCOPE_TYPED = {code: alias for alias, code in SCOPE_ALIASES.items()}
-YES_NO = ("yes", "no")
 MATCHES_NAMED = 10  # in the sentence that refuses a person with possible conflicts
 
 
-def open_vault(args: argparse.Namespace) -> Vault:
-    """The vault named by the command line, unlocked as every command unlocks it."""
-    from casevault import cli  # noqa: PLC0415 - cli imports this module to register the commands
-
-    return cli.open_vault(args)
-
-
-def subcommands(commands: Any, name: str, help_text: str) -> Any:
-    """A command group `name` with its own ACTION subcommands."""
-    from casevault.cli import ArgumentParser  # noqa: PLC0415 - see open_vault
-
-    parser = commands.add_parser(name, help=help_text)
-    return parser.add_subparsers(
-        dest=f"{name}_command", metavar="ACTION", required=True, parser_class=ArgumentParser
-    )
-
-
-def add_commands(commands: Any) -> None:
+def add_parsers(commands: Any) -> None:
     _add_consent(commands)
     _add_meeting(commands)
     _add_action(commands)
@@ -141,101 +122,6 @@ def _add_people(commands: Any) -> None:
     remove.add_argument("id")
 
 
-# ---- records as JSON and text (case show uses these too) ----------------------------------------
-
-
-def consent_json(c: Consent) -> dict[str, Any]:
-    return {
-        "id": c.id,
-        "scope": c.scope,
-        "given": iso(c.given_at),
-        "note": c.note,
-        "withdrawn": iso(c.withdrawn_at),
-        "in_force": c.in_force,
-        "recorded": iso(c.recorded_at),
-    }
-
-
-def party_json(p: Party) -> dict[str, Any]:
-    return {"id": p.id, "name": p.name, "role": p.role, "note": p.note, "added": iso(p.added_at)}
-
-
-def action_json(a: ActionPoint) -> dict[str, Any]:
-    # The first four keys are the ones `case show --json` has always had.
-    return {
-        "id": a.id,
-        "what": a.what,
-        "owner": a.owner,
-        "due": iso(a.due_at),
-        "done": iso(a.done_at),
-        "created": iso(a.created_at),
-    }
-
-
-def consent_line(c: dict[str, Any]) -> str:
-    state = "in force" if c["in_force"] else f"withdrawn {c['withdrawn']}"
-    note = f"\t{shown(c['note'])}" if c["note"] else ""
-    return f"{c['id']}\t{shown(c['scope'])}\tgiven {c['given']}\t{state}{note}"
-
-
-def party_line(p: dict[str, Any]) -> str:
-    note = f"\t{shown(p['note'])}" if p["note"] else ""
-    return f"{p['id']}\t{shown(p['role'])}\t{shown(p['name'])}{note}"
-
-
-def action_line(a: dict[str, Any]) -> str:
-    state = f"done {a['done']}" if a["done"] else "open"
-    due = f"due {a['due']}" if a["due"] else "no due date"
-    owner = f"\t{shown(a['owner'])}" if a["owner"] else ""
-    return f"{a['id']}\t{state}\t{due}\t{shown(a['what'])}{owner}"
-
-
-def meeting_lines(m: dict[str, Any], indent: str = "") -> list[str]:
-    """The first meeting as `key: value` lines; fields never filled in are left out."""
-    lines = [f"held: {m['held'] or 'not recorded'}"]
-    lines += [f"issue: {shown(i)}" for i in m["issues"]]
-    for key, label in (("narrative", "narrative"), ("originals_received", "originals received")):
-        if m[key]:
-            lines.append(f"{label}: {shown(m[key], multiline=True)}")
-    for key, label in (
-        ("dismissal_threatened", "dismissal threatened"),
-        ("discrimination_alleged", "discrimination alleged"),
-        ("confidentiality_explained", "confidentiality explained"),
-    ):
-        lines.append(f"{label}: {'yes' if m[key] else 'no'}")
-    if m["originals_received"]:
-        lines.append(f"originals returned: {m['originals_returned'] or 'no'}")
-    if m["member_decision"]:
-        lines.append(f"member's decision: {shown(m['member_decision'], multiline=True)}")
-    return [indent + line for line in lines]
-
-
-def case_records_json(vault: Vault, ref: str) -> dict[str, Any]:
-    """What `case show --json` adds for these records (new keys only)."""
-    return {
-        "consents": [consent_json(c) for c in vault.consents(ref)],
-        "people": [party_json(p) for p in vault.parties(ref)],
-    }
-
-
-def print_case_records(data: dict[str, Any]) -> None:
-    """The records below a case's paper trail in `case show`."""
-    for c in data["consents"]:
-        print(f"  consent {consent_line(c)}")
-    for p in data["people"]:
-        print(f"  person {party_line(p)}")
-    meeting = data["first_meeting"]
-    if meeting["saved"] or meeting["issues"]:
-        print("  first meeting:")
-        for line in meeting_lines(meeting, indent="    "):
-            print(line)
-    for a in data["action_points"]:
-        print(f"  action {action_line(a)}")
-
-
-# ---- the commands ---------------------------------------------------------------------------------
-
-
 def _scope(typed: str) -> str:
     return SCOPE_ALIASES.get(typed, typed)
 
@@ -287,8 +173,6 @@ def _meeting_changes(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def meeting_json(vault: Vault, ref: str, meeting: FirstMeeting) -> dict[str, Any]:
-    from casevault.cli import first_meeting_json  # noqa: PLC0415 - see open_vault
-
     return {
         **first_meeting_json(meeting),
         "action_points": [action_json(a) for a in vault.action_points(ref)],
@@ -321,8 +205,6 @@ def cmd_meeting(args: argparse.Namespace) -> int:
         if returned is not None:
             vault.set_originals_returned(args.ref, returned)
     if escalation_prompted(stored) and not escalation_prompted(before):
-        from casevault.cli import say  # noqa: PLC0415 - see open_vault
-
         say(ESCALATION_ADVICE)
     print(f"The first meeting of {shown(args.ref.upper())} is saved.")
     return 0
@@ -372,8 +254,6 @@ def _add_person(vault: Vault, args: argparse.Namespace) -> None:
     party_id = vault.add_party(args.ref, args.name, args.role, args.note)
     vault.record_conflict_decision(args.ref, decision, checked_role=args.role, matches=matches)
     print(party_id)
-    from casevault.cli import say  # noqa: PLC0415 - see open_vault
-
     if matches:
         say(
             f"possible matches in {_matches_text(matches)}; your decision ({decision}) is in the paper trail."
@@ -398,15 +278,6 @@ def cmd_people(args: argparse.Namespace) -> int:
                 for row in rows:
                     print(party_line(row))
     return 0
-
-
-def error_text(err: CasevaultError) -> str:
-    """The sentence the command line shows for `err`: for missing consent, with the command
-    that records it (the GUI shows the Vault's sentence alone)."""
-    if not isinstance(err, ConsentMissingError) or not err.scope or not err.ref:
-        return err.message
-    typed = _SCOPE_TYPED.get(err.scope, err.scope)
-    return f"{err.message.rstrip('.')}: casevault consent add {err.ref} --scope {typed}."
 
 
 HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {

@@ -1,4 +1,4 @@
-"""`casevault identity`, `receive` and `senders`: the command line's side of handover (issue 13).
+"""`casevault identity`, `handover`, `receive` and `senders`: handing a case to a colleague.
 
 Output contracts: `identity` prints the handover key as the only stdout line (scripts pass it to
 `handover --to`), and the signing fingerprint on stderr (`--fingerprint` prints only that, on
@@ -14,11 +14,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from casevault.vault.facade import Vault
+from casevault.cli.common import open_vault, say
+from casevault.cli.output import emit_json
 from casevault.vault.handover.receive import SENDER_CONFIRMED, SENDER_KNOWN, Receipt
-
-Say = Callable[[str], None]
-Opener = Callable[[argparse.Namespace], Vault]
 
 
 def add_parsers(commands: Any) -> None:
@@ -48,7 +46,7 @@ def add_parsers(commands: Any) -> None:
     confirm.add_argument("fingerprint")
 
 
-def identity(args: argparse.Namespace, open_vault: Opener, say: Say) -> int:
+def cmd_identity(args: argparse.Namespace) -> int:
     with open_vault(args) as vault:
         key, fingerprint = vault.identity_public_key(), vault.signing_fingerprint()
     if args.fingerprint:
@@ -56,6 +54,16 @@ def identity(args: argparse.Namespace, open_vault: Opener, say: Say) -> int:
         return 0
     print(key)
     say(f"signing fingerprint (colleagues compare it with you by phone when they receive): {fingerprint}")
+    return 0
+
+
+def cmd_handover(args: argparse.Namespace) -> int:
+    with open_vault(args) as vault:
+        vault.hand_over(args.ref, args.to, Path(args.out))
+    say(
+        f"wrote {args.out}; only the holder of that key can open it. Once your colleague has it, "
+        "close the case and delete your copy (casevault case close, then case purge)."
+    )
     return 0
 
 
@@ -69,7 +77,7 @@ def sender_sentence(receipt: Receipt) -> str:
     return f"signed by a sender this vault has never received from, signing fingerprint {fp}; {confirm}"
 
 
-def receive(args: argparse.Namespace, open_vault: Opener, say: Say) -> int:
+def cmd_receive(args: argparse.Namespace) -> int:
     with open_vault(args) as vault:
         receipt = vault.receive(Path(args.file))
     print(receipt.ref)
@@ -77,7 +85,7 @@ def receive(args: argparse.Namespace, open_vault: Opener, say: Say) -> int:
     return 0
 
 
-def senders(args: argparse.Namespace, open_vault: Opener, say: Say, emit_json: Callable[[Any], None]) -> int:
+def cmd_senders(args: argparse.Namespace) -> int:
     with open_vault(args) as vault:
         if args.senders_command == "confirm":
             fingerprint = vault.confirm_sender(args.fingerprint)
@@ -106,3 +114,11 @@ def senders(args: argparse.Namespace, open_vault: Opener, say: Say, emit_json: C
         first = s.first_received_at.date().isoformat()
         print(f"{s.fingerprint}  {state}  first {first}  bundles {s.received}")
     return 0
+
+
+HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "identity": cmd_identity,
+    "handover": cmd_handover,
+    "receive": cmd_receive,
+    "senders": cmd_senders,
+}

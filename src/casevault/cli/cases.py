@@ -1,0 +1,180 @@
+"""`casevault case` (new, list, show, close, reopen, purge) and `note add`, its paper trail."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from typing import Any
+
+from casevault.casework.retention import ORIGINALS_REASONS
+from casevault.cli.common import ArgumentParser, open_vault
+from casevault.cli.output import emit_json, iso, local, shown
+from casevault.cli.views import (
+    action_json,
+    case_casework_json,
+    case_records_json,
+    first_meeting_json,
+    print_case_casework,
+    print_case_records,
+)
+from casevault.core.errors import UsageError
+from casevault.core.model import EVENT_KINDS
+from casevault.vault.facade import Vault
+
+
+def add_parsers(commands: Any) -> None:
+    case = commands.add_parser("case", help="create, list, show, close and purge cases")
+    actions = case.add_subparsers(
+        dest="case_command", metavar="ACTION", required=True, parser_class=ArgumentParser
+    )
+    new = actions.add_parser("new", help="open a case for a member; prints its reference")
+    new.add_argument("--member", required=True, metavar="NAME")
+    new.add_argument("--type", default="general", metavar="T", help="e.g. disciplinary, grievance, sickness")
+    new.add_argument("--email", default="", metavar="E", help="the member's preferred (not work) address")
+    listing = actions.add_parser("list", help="list cases")
+    listing.add_argument("--status", choices=("open", "closed", "all"), default="all")
+    listing.add_argument("--json", action="store_true")
+    show = actions.add_parser("show", help="show one case")
+    show.add_argument("ref")
+    show.add_argument("--json", action="store_true")
+    close = actions.add_parser("close", help="close a case and start its archive period")
+    close.add_argument("ref")
+    close.add_argument("--retain-days", type=int, metavar="N", help="archive period in days")
+    close.add_argument(
+        "--without-escalation",
+        metavar="REASON",
+        help="why the case closes although the first meeting prompted an escalation that is not recorded",
+    )
+    reopen = actions.add_parser("reopen", help="reopen a closed case")
+    reopen.add_argument("ref")
+    purge = actions.add_parser("purge", help="destroy a closed case beyond recovery")
+    purge.add_argument("ref")
+    purge.add_argument("--yes", action="store_true", help="confirm the permanent deletion")
+    purge.add_argument(
+        "--originals-reason",
+        choices=[code for code, _label in ORIGINALS_REASONS],
+        help="why it may go while the member's originals are recorded as not returned",
+    )
+
+    note = commands.add_parser("note", help="add to a case's paper trail")
+    actions = note.add_subparsers(
+        dest="note_command", metavar="ACTION", required=True, parser_class=ArgumentParser
+    )
+    add = actions.add_parser("add", help="add a dated note")
+    add.add_argument("ref")
+    add.add_argument("--text", required=True)
+    add.add_argument("--kind", choices=EVENT_KINDS, default="note")
+
+
+def case_json(vault: Vault, ref: str) -> dict[str, Any]:
+    detail = vault.case(ref)
+    s = detail.summary
+    return {
+        "ref": s.ref,
+        "member": {"name": detail.member.name, "email": detail.member.email},
+        "type": s.case_type,
+        "status": s.status,
+        "opened": iso(s.opened_at),
+        "closed": iso(s.closed_at),
+        "retain_until": iso(s.retain_until),
+        "updated": iso(s.updated_at),
+        "events": [
+            {
+                "id": e.id,
+                "kind": e.kind,
+                "occurred": iso(e.occurred_at),
+                "recorded": iso(e.recorded_at),
+                "text": e.body,
+            }
+            for e in detail.events
+        ],
+        "attachments": [
+            {"id": a.id, "name": a.name, "size": a.size, "added": iso(a.added_at)} for a in detail.attachments
+        ],
+        "first_meeting": first_meeting_json(detail.first_meeting),
+        "action_points": [action_json(a) for a in detail.action_points],
+        **case_records_json(vault, ref),
+        **case_casework_json(vault, ref),
+    }
+
+
+def print_case(data: dict[str, Any]) -> None:
+    member = data["member"]
+    print(f"{data['ref']}  {shown(member['name'])}  ({shown(data['type'])}, {data['status']})")
+    if member["email"]:
+        print(f"  contact: {shown(member['email'])}")
+    print(
+        f"  opened {data['opened']}"
+        + (f", closed {data['closed']}, keep until {data['retain_until']}" if data["closed"] else "")
+    )
+    for e in data["events"]:
+        print(f"  [{e['occurred']}] {shown(e['kind'])}: {shown(e['text'], multiline=True)}")
+    for a in data["attachments"]:
+        print(f"  attachment {a['id']}  {a['size']} bytes  {shown(a['name'])}")
+    print_case_records(data)
+    print_case_casework(data)
+
+
+def _list_cases(vault: Vault, args: argparse.Namespace) -> None:
+    status = None if args.status == "all" else args.status
+    rows = vault.list_cases(status=status, limit=1_000_000)
+    if args.json:
+        emit_json(
+            [
+                {
+                    "ref": c.ref,
+                    "member": c.member_name,
+                    "type": c.case_type,
+                    "status": c.status,
+                    "opened": iso(c.opened_at),
+                    "closed": iso(c.closed_at),
+                    "retain_until": iso(c.retain_until),
+                    "updated": iso(c.updated_at),
+                }
+                for c in rows
+            ]
+        )
+    else:
+        for c in rows:
+            print(f"{c.ref}\t{c.status}\t{shown(c.case_type)}\t{local(c.updated_at)}\t{shown(c.member_name)}")
+
+
+def cmd_case(args: argparse.Namespace) -> int:
+    action = args.case_command
+    if action == "purge" and not args.yes:
+        raise UsageError("`case purge` destroys the case beyond recovery; add --yes to confirm.")
+    with open_vault(args) as vault:
+        if action == "new":
+            print(vault.new_case(args.member, case_type=args.type, email=args.email))
+        elif action == "list":
+            _list_cases(vault, args)
+        elif action == "show":
+            data = case_json(vault, args.ref)
+            if args.json:
+                emit_json(data)
+            else:
+                print_case(data)
+        elif action == "close":
+            summary = vault.close_case(
+                args.ref, retain_days=args.retain_days, escalation_reason=args.without_escalation
+            )
+            print(f"{summary.ref} closed; due for deletion on {local(summary.retain_until)}.")
+        elif action == "reopen":
+            vault.reopen_case(args.ref)
+            print(f"{shown(args.ref.upper())} reopened.")
+        elif action == "purge":
+            deletion = vault.purge_case(args.ref, originals_reason=args.originals_reason)
+            print(f"{deletion.ref} was destroyed: its keys, records and files are gone.")
+    return 0
+
+
+def cmd_note(args: argparse.Namespace) -> int:
+    with open_vault(args) as vault:
+        print(vault.add_note(args.ref, args.text, kind=args.kind))
+    return 0
+
+
+HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "case": cmd_case,
+    "note": cmd_note,
+}
