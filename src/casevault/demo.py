@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from datetime import timedelta
 from pathlib import Path
 
-from casevault.core.clock import utc_now
+from casevault.core.clock import Clock, utc_now
 from casevault.core.model import FirstMeeting
 from casevault.core.paths import VaultPaths
 from casevault.crypto.kdf import KdfParams
@@ -85,25 +85,25 @@ POLICY = (
 
 
 def populate(vault: Vault) -> list[str]:
+    """The fictional cases, dated around the vault's now."""
+    now = vault.now()
     refs = []
     for position, (name, case_type, email, events) in enumerate(DEMO_CASES):
         ref = vault.new_case(name, case_type=case_type, email=email)
         for kind, text in events:
-            vault.add_note(ref, text, kind=kind, occurred_at=utc_now() - timedelta(days=3))
+            vault.add_note(ref, text, kind=kind, occurred_at=now - timedelta(days=3))
         for what, who, days in DEMO_ACTIONS.get(position, ()):
-            vault.add_action_point(ref, what, owner=who, due_at=utc_now() + timedelta(days=days))
+            vault.add_action_point(ref, what, owner=who, due_at=now + timedelta(days=days))
         if position == 0:
-            vault.add_case_date(
-                ref, "hearing", utc_now() + timedelta(days=1, hours=2), "Disciplinary hearing"
-            )
+            vault.add_case_date(ref, "hearing", now + timedelta(days=1, hours=2), "Disciplinary hearing")
         for party, role in DEMO_PARTIES.get(position, ()):
             vault.add_party(ref, party, role)
-        vault.give_consent(ref, "keep-data", given_at=utc_now() - timedelta(days=3))
+        vault.give_consent(ref, "keep-data", given_at=now - timedelta(days=3))
         if position == 0:
             vault.add_original(
                 ref,
                 "Warning letter of 3 March (original)",
-                received_at=utc_now() - timedelta(days=3),
+                received_at=now - timedelta(days=3),
                 kept_where="Locked drawer, branch office",
             )
         if case_type == "discrimination":
@@ -111,7 +111,7 @@ def populate(vault: Vault) -> list[str]:
             vault.record_escalation(
                 ref,
                 escalated_to="Senior caseworker, regional office",
-                escalated_at=utc_now() - timedelta(days=2),
+                escalated_at=now - timedelta(days=2),
                 how="phone",
                 regional_office_notified=True,
             )
@@ -126,13 +126,14 @@ def populate(vault: Vault) -> list[str]:
 
 
 @contextmanager
-def demo_vault() -> Iterator[tuple[VaultPaths, str]]:
-    """Yield the paths and passphrase of a fresh demo vault; it is destroyed afterwards."""
+def demo_vault(*, clock: Clock = utc_now) -> Iterator[tuple[VaultPaths, str]]:
+    """Yield the paths and passphrase of a fresh demo vault, filled on `clock`; it is destroyed
+    afterwards."""
     root = Path(tempfile.mkdtemp(prefix="casevault-demo-"))
     paths = VaultPaths(root / "vault")
     passphrase = "demo " + secrets.token_urlsafe(16)
     try:
-        with Vault.create(paths, passphrase, keychain=None, kdf_params=DEMO_KDF) as vault:
+        with Vault.create(paths, passphrase, keychain=None, kdf_params=DEMO_KDF, clock=clock) as vault:
             populate(vault)
         yield paths, passphrase
     finally:

@@ -1,29 +1,14 @@
-"""Pure rules: references, passphrases, text cleaning, retention and reminders (time passed in)."""
+"""Pure rules: references, passphrases and text cleaning."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 
 import pytest
 
-from casevault.casework import reminders, retention, rules
-from casevault.core.model import CaseSummary
+from casevault.casework import rules
 
 T0 = datetime(2026, 1, 31, 23, 59, tzinfo=UTC)
-
-
-def case(ref: str, status: str, retain_until: datetime | None) -> CaseSummary:
-    return CaseSummary(
-        id="0" * 32,
-        ref=ref,
-        member_name="Private Person",
-        case_type="grievance",
-        status=status,
-        opened_at=T0 - timedelta(days=400),
-        closed_at=None if status == "open" else T0,
-        retain_until=retain_until,
-        updated_at=T0,
-    )
 
 
 def test_reference_is_year_and_zero_padded_number() -> None:
@@ -58,36 +43,6 @@ def test_storable_file_name_makes_control_characters_visible() -> None:
     assert rules.storable_file_name("a\nb\tc.txt") == "a\u240ab\u2409c.txt"
     assert rules.storable_file_name("\udcff.txt") == "\ufffd.txt"
     assert rules.storable_file_name("") == "unnamed"
-
-
-def test_retain_until_adds_days_and_bounds_them() -> None:
-    assert retention.retain_until(T0, 30) == T0 + timedelta(days=30)
-    assert retention.retain_until(T0, 0) == T0
-    for bad in (-1, retention.MAX_RETAIN_DAYS + 1):
-        with pytest.raises(ValueError, match="between 0 and"):
-            retention.retain_until(T0, bad)
-
-
-def test_deletion_is_due_exactly_at_the_end_of_the_archive_period() -> None:
-    until = T0 + timedelta(days=365)
-    closed = case("CV-2026-0001", "closed", until)
-    assert not retention.deletion_due(closed, until - timedelta(seconds=1))
-    assert retention.deletion_due(closed, until)
-    assert not retention.deletion_due(case("CV-2026-0002", "open", None), until + timedelta(days=9999))
-
-
-def test_reminders_list_expired_cases_in_due_order_without_names() -> None:
-    cases = [
-        case("CV-2026-0003", "closed", T0 + timedelta(days=2)),
-        case("CV-2026-0001", "closed", T0 + timedelta(days=1)),
-        case("CV-2026-0002", "closed", T0 + timedelta(days=50)),
-        case("CV-2026-0004", "open", None),
-    ]
-    due = reminders.due_reminders(cases, now=T0 + timedelta(days=3))
-    assert [r.ref for r in due] == ["CV-2026-0001", "CV-2026-0003"]
-    assert all(r.kind == reminders.ARCHIVE_EXPIRED for r in due)
-    assert all("Private" not in r.text for r in due)
-    assert reminders.due_reminders(cases, now=T0) == []
 
 
 def test_storable_file_name_drops_bidi_overrides_so_a_name_cannot_disguise_its_type() -> None:

@@ -21,9 +21,9 @@ import pytest
 
 from casevault.crypto import keys, keyslots
 from casevault.crypto.keyslots import KeyHeader
-from tests.cli._cli import Cli, files_under, write_random
 from tests.conftest import PASSPHRASE
 from tests.support import sqlcipher_pages as sp
+from tests.support.cli import Cli, files_under, write_random
 
 pytestmark = pytest.mark.slow
 if not sys.platform.startswith("linux"):

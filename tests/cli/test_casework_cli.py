@@ -17,8 +17,8 @@ from casevault.store import escalations as escalation_rows
 from casevault.store import originals as original_rows
 from casevault.store import reminders as reminder_rows
 from casevault.vault.facade import Vault
-from tests.cli._cli import ID_RE, Cli, assert_clean_error
 from tests.conftest import FAST_KDF, PASSPHRASE
+from tests.support.cli import ID_RE, Cli, assert_clean_error
 from tests.support.hostile_text import CLEAR, CSI, HOSTILE, RLO, TITLE, raw_controls
 
 

@@ -16,7 +16,8 @@ from pathlib import Path
 import pytest
 
 from casevault import __version__
-from tests.cli._cli import (
+from tests.conftest import PASSPHRASE
+from tests.support.cli import (
     ID_RE,
     REF_RE,
     Cli,
@@ -27,7 +28,6 @@ from tests.cli._cli import (
     sha256,
     write_random,
 )
-from tests.conftest import PASSPHRASE
 
 MEMBER_A = "Nguyễn Thị Müller-O'Brien"
 EMAIL_A = "n.muller@example.org"

@@ -29,7 +29,7 @@ from pathlib import Path
 import pytest
 
 from casevault.crypto.blob import ciphertext_size
-from tests.cli._cli import Cli, Result, assert_clean_error, files_under, sandbox_env, sha256, write_random
+from tests.support.cli import Cli, Result, assert_clean_error, files_under, sandbox_env, sha256, write_random
 
 pytestmark = pytest.mark.slow
 if not sys.platform.startswith("linux"):

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli._cli import ID_RE, Result, assert_clean_error, sha256, write_random
-from tests.cli._tmpfs import Tmpfs, small_tmpfs
+from tests.support.cli import ID_RE, Result, assert_clean_error, sha256, write_random
+from tests.support.tmpfs import Tmpfs, small_tmpfs
 
 pytestmark = pytest.mark.slow
 

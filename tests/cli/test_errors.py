@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli._cli import (
+from tests.conftest import PASSPHRASE
+from tests.support.cli import (
     Cli,
     assert_clean_error,
     files_under,
@@ -21,8 +22,7 @@ from tests.cli._cli import (
     sha256,
     write_random,
 )
-from tests.cli._tmpfs import small_tmpfs
-from tests.conftest import PASSPHRASE
+from tests.support.tmpfs import small_tmpfs
 
 MEMBER = "Ottoline Quarrendon-Vey"
 SECRET_NAME = "sickness-record-quarrendon.pdf"

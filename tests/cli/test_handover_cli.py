@@ -8,9 +8,9 @@ import subprocess
 from pathlib import Path
 
 from casevault.core.paths import VaultPaths
-from tests.cli._cli import REF_RE, assert_clean_error
 from tests.conftest import CASEVAULT, reopen
 from tests.support import bundles as craft
+from tests.support.cli import REF_RE, assert_clean_error
 
 
 def run(env: dict[str, str], vault: Path, *args: str) -> subprocess.CompletedProcess[str]:

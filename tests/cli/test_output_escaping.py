@@ -22,8 +22,8 @@ from casevault.store import consents as consent_rows
 from casevault.store import meetings as meeting_rows
 from casevault.store import parties as party_rows
 from casevault.vault.facade import Vault
-from tests.cli._cli import Cli, Result
 from tests.conftest import FAST_KDF, PASSPHRASE
+from tests.support.cli import Cli, Result
 from tests.support.hostile_text import CLEAR, CSI, HOSTILE, RLO, TITLE, raw_controls
 
 # ---- the helper ------------------------------------------------------------------------------

@@ -11,8 +11,8 @@ import pytest
 
 from casevault.core.paths import VaultPaths
 from casevault.vault.facade import Vault
-from tests.cli._cli import ID_RE, REF_RE, Cli, assert_clean_error
 from tests.conftest import FAST_KDF, PASSPHRASE
+from tests.support.cli import ID_RE, REF_RE, Cli, assert_clean_error
 
 
 def _new_vault(root: Path, env: dict[str, str]) -> Cli:

@@ -1,4 +1,6 @@
-"""The case summary PDF: made in memory, with the member's non-ASCII name in its text layer."""
+"""The case summary PDF: made in memory, with the member's non-ASCII name in its text layer; and
+`render_offscreen`, its entry point for processes without a Qt application (the command line,
+tests/cli/test_summary_offscreen.py), which uses the running application where there is one."""
 
 from __future__ import annotations
 
@@ -13,7 +15,7 @@ from PySide6.QtWidgets import QApplication
 
 from casevault.core.errors import CasevaultError
 from casevault.core.model import FirstMeeting
-from casevault.gui.summary_pdf import render_summary, summary_html
+from casevault.gui.summary_pdf import render_offscreen, render_summary, summary_html
 from casevault.vault.facade import Vault
 
 NAME = unicodedata.normalize("NFC", "Nguyễn Thị Müller")
@@ -73,3 +75,10 @@ def test_save_summary_never_overwrites(qapp: QApplication, vault: Vault, tmp_pat
     assert any(e.fields.action == "summary.saved" for e in vault.audit(ref))
     with pytest.raises(CasevaultError):
         vault.save_summary(ref, out, b"%PDF-other")
+
+
+def test_render_offscreen_uses_the_running_application(qapp: QApplication, vault: Vault) -> None:
+    ref = vault.new_case("Nguyễn Thị Müller")
+    assert render_offscreen(vault, ref).startswith(b"%PDF")
+    assert render_offscreen(vault, ref).startswith(b"%PDF")  # and again: nothing new is started
+    assert QApplication.instance() is qapp

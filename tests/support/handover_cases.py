@@ -1,5 +1,5 @@
 """A case with one of every record and a few documents, for the handover tests (first written
-for tests/vault/test_handover.py)."""
+for tests/vault/handover/test_send.py)."""
 
 from __future__ import annotations
 

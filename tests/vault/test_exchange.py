@@ -12,7 +12,6 @@ from pathlib import Path
 
 import pytest
 
-from casevault.casework import exchange
 from casevault.core.errors import CasevaultError, ConsentMissingError, UsageError
 from casevault.vault.facade import Vault
 
@@ -215,25 +214,3 @@ def test_subject_access_bundle(vault: Vault, tmp_path: Path) -> None:
     got = sorted((dest / n).read_bytes() for n in record.contents if n.startswith("document-"))
     assert got == sorted(contents.values())
     assert vault.sent_log(ref) == [record]
-
-
-def test_generated_password() -> None:
-    a, b = exchange.generate_password(), exchange.generate_password()
-    assert a != b
-    assert exchange.password_bits() >= 128
-    assert set(a.replace("-", "")) <= set(exchange.PASSWORD_ALPHABET)
-    assert exchange.password_problem(a) is None
-
-
-def test_inner_names() -> None:
-    assert exchange.inner_names(["a.PDF", "b", "c.tar.gz"], neutral=True) == [
-        "document-01.pdf",
-        "document-02",
-        "document-03.gz",
-    ]
-    assert exchange.inner_names(["x.pdf", "x.pdf", "../../etc/passwd", ".hidden"], neutral=False) == [
-        "x.pdf",
-        "x (2).pdf",
-        "passwd",
-        "hidden",
-    ]

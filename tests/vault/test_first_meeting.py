@@ -7,7 +7,6 @@ from datetime import timedelta
 
 import pytest
 
-from casevault.casework import escalation
 from casevault.casework.reminders import ACTION_DUE, ARCHIVE_EXPIRED
 from casevault.core.errors import NotFoundError, UsageError
 from casevault.core.model import FirstMeeting
@@ -77,13 +76,6 @@ def test_first_meeting_words_are_searchable_and_purged(vault: Vault) -> None:
     vault.set_originals_returned(ref)  # MEETING records originals received
     vault.purge_case(ref)
     assert vault.search("tachograph") == []
-
-
-def test_escalation_is_prompted_by_dismissal_or_discrimination() -> None:
-    assert not escalation.escalation_prompted(FirstMeeting())
-    assert escalation.escalation_prompted(FirstMeeting(dismissal_threatened=True))
-    assert escalation.escalation_prompted(FirstMeeting(discrimination_alleged=True))
-    assert "regional office" in escalation.ESCALATION_ADVICE
 
 
 def test_action_points_order_done_and_reminders(vault: Vault, clock: FakeClock) -> None:

@@ -1,5 +1,5 @@
 """The Session's registry: a lock tears down everything that holds keys or plaintext, even when
-a step fails, and the facade's delegations all reach a real service method."""
+a step fails."""
 
 from __future__ import annotations
 
@@ -11,9 +11,7 @@ from pathlib import Path
 import pytest
 
 from casevault.core.errors import VaultStateError
-from casevault.vault import facade
 from casevault.vault.facade import Vault
-from casevault.vault.session import Session
 
 
 class Broken:
@@ -95,25 +93,3 @@ def test_nothing_is_held_by_a_locked_session(vault: Vault) -> None:
     with pytest.raises(VaultStateError):
         vault.session.hold(Counted(order, "late"))
     assert order == ["late"]  # closed at once, never left open
-
-
-def test_every_delegation_reaches_a_method_of_its_service(vault: Vault) -> None:
-    delegations = {name: d for name, d in vars(facade.Vault).items() if isinstance(d, facade._Delegate)}
-    assert len(delegations) > 100
-    for name, delegation in delegations.items():
-        bound = getattr(vault, name)
-        service = getattr(vault, delegation.service)
-        assert bound == getattr(service, name), name
-        assert not isinstance(service, Session), name
-
-
-def test_no_service_holds_another_service(vault: Vault) -> None:
-    # The wiring is the facade's: a service holds the Session and plain callables, never another
-    # service object (which would let capabilities grow into each other again).
-    services = {d.service for d in vars(facade.Vault).values() if isinstance(d, facade._Delegate)}
-    objects = {id(getattr(vault, s)): s for s in services}
-    assert len(objects) >= 12
-    for name in services:
-        for attr, value in vars(getattr(vault, name)).items():
-            assert id(value) not in objects, f"{name}.{attr} is the {objects[id(value)]} service"
-            assert isinstance(value, Session) or not hasattr(value, "_s"), f"{name}.{attr}"

@@ -27,7 +27,7 @@ def default_vault_dir() -> Path:
 
 
 def is_opaque_id(text: str) -> bool:
-    return bool(_ID.match(text))
+    return bool(_ID.fullmatch(text))  # not match: `$` also matches before a final newline
 
 
 @dataclass(frozen=True)

@@ -102,7 +102,7 @@ class _Record:
 
     def __init__(self, value: Any, where: str) -> None:
         if not isinstance(value, dict):
-            raise ManifestError(f"The {where} is not a record.")
+            raise ManifestError(f"The {where or 'manifest'} is not a record.")
         self._d = value
         self._where = where
 

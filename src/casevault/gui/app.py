@@ -13,13 +13,13 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
-from casevault.core.clock import utc_now
+from casevault.core.clock import Clock, utc_now
 from casevault.core.paths import VaultPaths
 from casevault.crypto.kdf import KdfParams
 from casevault.gui import refcount_guard, settings, translations
 from casevault.gui.create_dialog import CreateVaultDialog
 from casevault.gui.main_window import MINUTE_MS, MainWindow
-from casevault.gui.reminder_watch import INTERVAL_MS, Clock, Notifier, ReminderWatch
+from casevault.gui.reminder_watch import INTERVAL_MS, Notifier, ReminderWatch
 from casevault.gui.screen_lock import ScreenLockWatcher
 from casevault.gui.single_instance import FrontDoor, InstanceLock, claim_or_knock
 from casevault.gui.unlock_dialog import UnlockDialog, open_by_keychain
@@ -33,9 +33,10 @@ log = logging.getLogger(__name__)
 
 class App(QObject):
     """Which screen is showing: create-vault, unlock, or the main window. Everything a test needs
-    to change (paths, keychain, KDF cost, idle time, retry delay, the reminders' clock) is a
-    parameter. Without `idle_ms` the idle time is the one in Preferences. The screen-lock watcher
-    listens on the D-Bus buses named in the environment when the App is made."""
+    to change (paths, keychain, KDF cost, idle time, retry delay, the clock) is a parameter. The
+    vaults it creates or opens run on `clock`, and so do the reminders: the window has one clock.
+    Without `idle_ms` the idle time is the one in Preferences. The screen-lock watcher listens on
+    the D-Bus buses named in the environment when the App is made."""
 
     def __init__(
         self,
@@ -62,10 +63,11 @@ class App(QObject):
         self.paths = paths
         self.keychain = keychain
         self.kdf_params = kdf_params
+        self.clock = clock
         if idle_ms is None:
             idle_ms = settings.idle_minutes() * MINUTE_MS
-        # Asks the vault what is due about once a minute while unlocked; `clock` and `notifier` are
-        # for tests (a desktop notification only ever says how many reminders are due).
+        # Asks the vault what is due about once a minute while unlocked; `notifier` is for tests (a
+        # desktop notification only ever says how many reminders are due).
         self.reminder_watch = ReminderWatch(
             clock=clock, interval_ms=reminder_ms, notifier=notifier, parent=self
         )
@@ -75,7 +77,9 @@ class App(QObject):
         self.screen_lock = ScreenLockWatcher(self)
         self.main_window.watch_screen_lock(self.screen_lock)
         self.create_dialog: CreateVaultDialog | None = None
-        self.unlock_dialog = UnlockDialog(paths, hint=unlock_hint, delay=retry, keychain=keychain)
+        self.unlock_dialog = UnlockDialog(
+            paths, hint=unlock_hint, delay=retry, keychain=keychain, clock=clock
+        )
         self.unlock_dialog.unlocked.connect(self._unlocked)
         self.unlock_dialog.rejected.connect(self._quit)
         # One window per vault (single_instance.py): a second start knocks at this door.
@@ -93,7 +97,7 @@ class App(QObject):
             self._unlocked(vault)
         elif not self.paths.keys_file.exists():
             self.create_dialog = CreateVaultDialog(
-                self.paths, keychain=self.keychain, kdf_params=self.kdf_params
+                self.paths, keychain=self.keychain, kdf_params=self.kdf_params, clock=self.clock
             )
             self.create_dialog.created.connect(self._unlocked)
             self.create_dialog.created.connect(self._first_run)
@@ -104,7 +108,7 @@ class App(QObject):
 
     def show_unlock(self) -> None:
         """At start: the keychain silently; when it cannot, the passphrase dialog says why."""
-        vault, reason = open_by_keychain(self.paths, self.keychain)
+        vault, reason = open_by_keychain(self.paths, self.keychain, clock=self.clock)
         if vault is not None:
             self._unlocked(vault)
             return
@@ -173,18 +177,21 @@ def run(paths: VaultPaths | None, demo: bool) -> int:
     app.setWindowIcon(app_icon())
     lock = None if demo else claim_or_knock(paths or VaultPaths.resolve(None))
     translations.install()  # the system language, or CASEVAULT_LANG; before any window
+    clock: Clock = utc_now  # one clock for the window, its vault and the demo cases' dates
     if demo:
         from casevault.demo import demo_vault  # noqa: PLC0415
 
-        with demo_vault() as (demo_paths, passphrase):
-            vault = Vault.open(demo_paths, keychain=None, ask_passphrase=lambda _reason: passphrase)
+        with demo_vault(clock=clock) as (demo_paths, passphrase):
+            vault = Vault.open(
+                demo_paths, keychain=None, ask_passphrase=lambda _reason: passphrase, clock=clock
+            )
             hint = QCoreApplication.translate(
                 "casevault", "This is the demo vault. Its passphrase is: %1"
             ).replace("%1", passphrase)
-            return _loop(app, App(demo_paths, keychain=None, unlock_hint=hint), vault)
+            return _loop(app, App(demo_paths, keychain=None, unlock_hint=hint, clock=clock), vault)
     assert lock is not None
     try:
-        return _loop(app, App(lock.paths, keychain=OsKeychain(), instance_lock=lock), None)
+        return _loop(app, App(lock.paths, keychain=OsKeychain(), instance_lock=lock, clock=clock), None)
     finally:
         lock.release()
 

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -39,7 +39,7 @@ from casevault.casework.breach import BreachInput
 from casevault.core.errors import CasevaultError
 from casevault.core.fsutil import atomic_write_bytes, translate_os_error
 from casevault.gui.file_dialogs import choose_save_path
-from casevault.gui.qt_dates import from_qt, now_qt, to_qt
+from casevault.gui.qt_dates import from_qt, to_qt
 from casevault.gui.typed_input import TypedInputDialog
 from casevault.vault.facade import Vault
 
@@ -69,8 +69,8 @@ def export_report(vault: Vault, breach_id: str, target: str) -> Path:
     return out
 
 
-def _date_edit(name: str) -> QDateTimeEdit:
-    edit = QDateTimeEdit(now_qt())
+def _date_edit(name: str, now: QDateTime) -> QDateTimeEdit:
+    edit = QDateTimeEdit(now)
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("yyyy-MM-dd HH:mm")
     edit.setAccessibleName(name)
@@ -109,9 +109,9 @@ class BreachDialog(TypedInputDialog):
         guidance.setWordWrap(True)
         guidance.setAccessibleName(self.tr("How to fill in this form"))
 
-        now = now_qt()
-        self.occurred = _date_edit(self.tr("When it happened"))
-        self.discovered = _date_edit(self.tr("When it was discovered"))
+        now = to_qt(self._vault.now())  # the vault's clock, which dates the record too
+        self.occurred = _date_edit(self.tr("When it happened"), now)
+        self.discovered = _date_edit(self.tr("When it was discovered"), now)
         for edit in (self.occurred, self.discovered):
             edit.setMaximumDateTime(now.addSecs(60))
         self.category = QComboBox()
@@ -133,7 +133,7 @@ class BreachDialog(TypedInputDialog):
             informed_row.addWidget(box)
             self.informed[code] = box
         informed_row.addStretch(1)
-        self.informed_at = _date_edit(self.tr("When they were informed"))
+        self.informed_at = _date_edit(self.tr("When they were informed"), now)
         self.informed_at.setEnabled(False)
         self.actions_taken = QPlainTextEdit()
         self.actions_taken.setAccessibleName(self.tr("Actions taken"))

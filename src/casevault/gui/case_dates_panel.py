@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QDateTime, QLocale, Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
@@ -51,7 +51,7 @@ class CaseDatesPanel(QWidget):
         self.kind.setAccessibleName(self.tr("Date kind"))
         for kind in CASE_DATE_KINDS:
             self.kind.addItem(self._labels[kind], kind)
-        self.when = QDateTimeEdit(QDateTime.currentDateTime().addDays(7))
+        self.when = QDateTimeEdit(to_qt(self._vault.now()).addDays(7))
         self.when.setAccessibleName(self.tr("Date and time"))
         self.when.setCalendarPopup(True)
         self.note = QLineEdit()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QDate, QDateTime, QLocale, Qt, QTime, Signal
+from PySide6.QtCore import QDateTime, QLocale, Qt, QTime, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -23,7 +23,7 @@ from casevault.casework.people import CONTACT_TERMS_ADVICE, SCOPE_LABELS
 from casevault.core.errors import CasevaultError
 from casevault.core.model import CONSENT_SCOPES, Consent
 from casevault.gui.conflict_dialog import casework_text
-from casevault.gui.qt_dates import from_qt, to_qt
+from casevault.gui.qt_dates import from_qt, to_qt, to_qt_date
 from casevault.vault.facade import Vault
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -54,10 +54,11 @@ class ConsentPanel(QGroupBox):
         self.scope.setAccessibleName(self.tr("Consent scope"))
         for code in CONSENT_SCOPES:
             self.scope.addItem(scope_label(code), code)
-        self.given_on = QDateEdit(QDate.currentDate())
+        today = to_qt_date(vault.now())  # the vault's clock, which dates the record too
+        self.given_on = QDateEdit(today)
         self.given_on.setAccessibleName(self.tr("Consent given on"))
         self.given_on.setCalendarPopup(True)
-        self.given_on.setMaximumDate(QDate.currentDate())
+        self.given_on.setMaximumDate(today)
         self.note = QLineEdit()
         self.note.setAccessibleName(self.tr("Consent note"))
         self.note.setPlaceholderText(self.tr("How it was given (optional)"))
@@ -108,7 +109,7 @@ class ConsentPanel(QGroupBox):
     def record_consent(self) -> None:
         day = self.given_on.date()
         given = None
-        if day < QDate.currentDate():
+        if day < to_qt_date(self._vault.now()):
             given = from_qt(QDateTime(day, QTime(12, 0)))
         try:
             self._vault.give_consent(

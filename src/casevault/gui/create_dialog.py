@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from casevault.casework.rules import MIN_PASSPHRASE_CHARS, TOO_SHORT, passphrase_weakness
+from casevault.core.clock import Clock, utc_now
 from casevault.core.errors import CasevaultError
 from casevault.core.paths import VaultPaths
 from casevault.crypto.kdf import KdfParams
@@ -25,7 +26,8 @@ from casevault.vault.facade import Vault
 
 
 class CreateVaultDialog(QDialog):
-    """Emits `created(vault, notice)` once the vault exists; `notice` is '' or one sentence."""
+    """Emits `created(vault, notice)` once the vault exists; `notice` is '' or one sentence. The
+    vault made runs on `clock`."""
 
     created = Signal(object, str)
 
@@ -35,12 +37,14 @@ class CreateVaultDialog(QDialog):
         *,
         keychain: Keychain | None,
         kdf_params: KdfParams | None = None,
+        clock: Clock = utc_now,
         parent: Any = None,
     ) -> None:
         super().__init__(parent)
         self._paths = paths
         self._keychain = keychain
         self._kdf_params = kdf_params
+        self._clock = clock
         self.setWindowTitle(self.tr("Create your casevault"))
         self.setAccessibleName(self.tr("Create vault"))
 
@@ -140,6 +144,7 @@ class CreateVaultDialog(QDialog):
                     keychain=self._keychain if self.remember.isChecked() else None,
                     kdf_params=self._kdf_params,
                     notice=notices.append,
+                    clock=self._clock,
                 )
         except CasevaultError as err:
             self.message.setText(err.message)

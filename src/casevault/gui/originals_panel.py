@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QDateTime, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDateTimeEdit,
     QDialog,
@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from casevault.core.errors import CasevaultError
 from casevault.core.model import Original
 from casevault.gui.case_list_model import local_date_text
-from casevault.gui.qt_dates import from_qt
+from casevault.gui.qt_dates import from_qt, to_qt
 from casevault.gui.teardown import drop_dialog
 from casevault.gui.typed_input import TypedInputDialog
 from casevault.vault.facade import Vault
@@ -36,8 +36,9 @@ ID_ROLE = Qt.ItemDataRole.UserRole
 class _FormDialog(TypedInputDialog):
     """A small form with Save and Cancel; `accepted` only once the vault took the values."""
 
-    def __init__(self, title: str, parent: QWidget | None) -> None:
+    def __init__(self, title: str, vault: Vault, parent: QWidget | None) -> None:
         super().__init__(parent)
+        self._vault = vault
         self.setWindowTitle(title)
         self.setAccessibleName(title)
         self.form = QFormLayout()
@@ -59,7 +60,7 @@ class _FormDialog(TypedInputDialog):
         layout.addLayout(buttons)
 
     def _date(self, name: str) -> QDateTimeEdit:
-        edit = QDateTimeEdit(QDateTime.currentDateTime())
+        edit = QDateTimeEdit(to_qt(self._vault.now()))  # the vault's clock, which dates the record too
         edit.setAccessibleName(name)
         edit.setCalendarPopup(True)
         return edit
@@ -67,8 +68,7 @@ class _FormDialog(TypedInputDialog):
 
 class AddOriginalDialog(_FormDialog):
     def __init__(self, vault: Vault, ref: str, parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("Add original document"), parent)
-        self._vault = vault
+        super().__init__(self.tr("Add original document"), vault, parent)
         self._ref = ref
         self.description = QLineEdit()
         self.description.setAccessibleName(self.tr("Description"))
@@ -102,8 +102,7 @@ class AddOriginalDialog(_FormDialog):
 
 class ReturnOriginalDialog(_FormDialog):
     def __init__(self, vault: Vault, original: Original, parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("Mark original returned"), parent)
-        self._vault = vault
+        super().__init__(self.tr("Mark original returned"), vault, parent)
         self._original = original
         what = QLabel(original.description)
         what.setAccessibleName(self.tr("Original document"))

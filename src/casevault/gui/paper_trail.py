@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from casevault.core.errors import CasevaultError
 from casevault.core.model import EVENT_KINDS, Event, EventVersion
 from casevault.gui.case_list_model import local_datetime_text
-from casevault.gui.qt_dates import from_qt, now_qt
+from casevault.gui.qt_dates import from_qt, to_qt
 from casevault.gui.teardown import drop_dialog
 from casevault.gui.typed_input import TypedInputDialog
 from casevault.vault.facade import Vault
@@ -185,7 +185,7 @@ class PaperTrail(QWidget):
         )
         for code, label in self._terms.items():
             self.terms.addItem(label, code)
-        self.when = QDateTimeEdit(now_qt())
+        self.when = QDateTimeEdit(to_qt(self._vault.now()))
         self.when.setAccessibleName(self.tr("Entry date"))
         self.when.setCalendarPopup(True)
         self.hint = QLabel(

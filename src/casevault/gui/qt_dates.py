@@ -1,4 +1,7 @@
-"""Conversions between the vault's UTC datetimes and Qt's local QDateTime, for the date editors."""
+"""Conversions between the vault's UTC datetimes and Qt's local QDateTime, for the date editors.
+
+There is no "now" here: the editors default to `to_qt(vault.now())`, the clock that dates what the
+vault records."""
 
 from __future__ import annotations
 
@@ -22,5 +25,6 @@ def from_qt(value: QDateTime) -> datetime | None:
     return datetime.fromtimestamp(value.toSecsSinceEpoch(), tz=UTC)
 
 
-def now_qt() -> QDateTime:
-    return QDateTime.currentDateTime()
+def to_qt_date(moment: datetime) -> QDate:
+    """The local calendar day of `moment`."""
+    return to_qt(moment).date()

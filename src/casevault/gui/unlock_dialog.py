@@ -10,6 +10,7 @@ from typing import Any
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout
 
+from casevault.core.clock import Clock, utc_now
 from casevault.core.errors import CasevaultError, UnlockError
 from casevault.core.paths import VaultPaths
 from casevault.gui.busy import busy_cursor
@@ -18,7 +19,9 @@ from casevault.vault.facade import Vault
 from casevault.vault.unlock import WRONG_PASSPHRASE, retry_delay
 
 
-def open_by_keychain(paths: VaultPaths, keychain: Keychain | None) -> tuple[Vault | None, str | None]:
+def open_by_keychain(
+    paths: VaultPaths, keychain: Keychain | None, *, clock: Clock = utc_now
+) -> tuple[Vault | None, str | None]:
     """Try to open the vault through the keychain alone, asking nobody. Returns the vault, or None
     and the sentence saying why the keychain did not open it."""
     reasons: list[str | None] = []
@@ -28,7 +31,7 @@ def open_by_keychain(paths: VaultPaths, keychain: Keychain | None) -> tuple[Vaul
         return None
 
     try:
-        return Vault.open(paths, keychain=keychain, ask_passphrase=no_one_to_ask), None
+        return Vault.open(paths, keychain=keychain, ask_passphrase=no_one_to_ask, clock=clock), None
     except UnlockError:
         return None, next((r for r in reasons if r), None)
 
@@ -37,7 +40,7 @@ class UnlockDialog(QDialog):
     """Emits `unlocked(vault, notice)`. `delay` maps a failure count to seconds before the next
     try. With `keychain`, a passphrase unlock also puts a lost keychain key back (the passphrase
     alone decides whether the vault opens: the keychain is never tried here, so a lock stays a
-    lock)."""
+    lock). The vault opened runs on `clock`."""
 
     unlocked = Signal(object, str)
 
@@ -49,11 +52,13 @@ class UnlockDialog(QDialog):
         hint: str = "",
         delay: Callable[[int], float] = retry_delay,
         keychain: Keychain | None = None,
+        clock: Clock = utc_now,
         parent: Any = None,
     ) -> None:
         super().__init__(parent)
         self._paths = paths
         self._keychain = keychain
+        self._clock = clock
         self._delay = delay
         self._failures = 0
         self.setWindowTitle(self.tr("Unlock casevault"))
@@ -110,7 +115,9 @@ class UnlockDialog(QDialog):
         self.message.setText(self.tr("Unlocking…"))
         try:
             with busy_cursor():
-                vault = Vault.open(self._paths, keychain=None, ask_passphrase=lambda _reason: passphrase)
+                vault = Vault.open(
+                    self._paths, keychain=None, ask_passphrase=lambda _reason: passphrase, clock=self._clock
+                )
         except UnlockError as err:
             self.passphrase.selectAll()
             if err.message != WRONG_PASSPHRASE:

@@ -1,4 +1,4 @@
-"""The policy library's rows. The blobs live in the vault's library folder (blobstore.py)."""
+"""The policy library's rows. The blobs live in the vault's library folder (formats/blobstore.py)."""
 
 from __future__ import annotations
 

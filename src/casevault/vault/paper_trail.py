@@ -1,5 +1,5 @@
-"""The Vault's paper-trail rules (issue 5): sealed entries with versions, the originals register,
-review against the first meeting, and emails imported into the paper trail. A mixin."""
+"""The paper-trail rules (issue 5): sealed entries with versions, the originals register,
+review against the first meeting, and emails imported into the paper trail."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
-"""The Vault's people and their permissions (issue 5): parties with roles and the conflict check,
-consent, escalation records and the closing guard. A mixin, so `Vault` stays the one API.
+"""People and their permissions (issue 5): parties with roles and the conflict check, consent,
+escalation records and the closing guard.
 
 Domain rules live in casework/ (conflicts, people, escalation) and take `now`; SQL in store/."""
 

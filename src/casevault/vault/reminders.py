@@ -1,7 +1,5 @@
-"""The Vault's reminders, case dates, originals and retention settings (issue 4).
-
-A mixin, so `Vault` stays the one API without one file holding all of it. Domain rules live in
-casework/ and take `now`; the SQL lives in store/.
+"""Reminders (issue 4): what is due, snoozes and dismissals, hearing and meeting dates, and the
+originals held. The rules live in casework/reminders.py and take `now`; the SQL in store/.
 """
 
 from __future__ import annotations

@@ -7,7 +7,7 @@ case under fresh keys: the blobs first, then every row in one transaction; on an
 new case's folder is removed and the transaction rolls back, so nothing is half-imported.
 
 Both run in phases for the GUI (the database belongs to its thread): `prepare_handover` /
-`PreparedHandover.write` (any thread) / `finish_handover`; receiving is in vault_receive.py.
+`PreparedHandover.write` (any thread) / `finish_handover`; receiving is in handover/receive.py.
 Every bundle is signed with this vault's Ed25519 key (crypto/signing.py), so the receiver can
 tell who made it.
 """

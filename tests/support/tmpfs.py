@@ -1,5 +1,5 @@
 """A small tmpfs, private to a mount namespace, and a worker process inside it that runs the
-real `casevault` there (see _tmpfs_worker.py). Used by the disk-full and read-only tests.
+real `casevault` there (see tmpfs_worker.py). Used by the disk-full and read-only tests.
 
 The tmpfs comes from `unshare -Urm` (works unprivileged, and the mount dies with the namespace),
 or else from a plain `mount` when we are root. CI must run these tests: there, failing to get a
@@ -20,9 +20,9 @@ from typing import IO, Any
 
 import pytest
 
-from tests.cli._cli import Result, sha256
+from tests.support.cli import Result, sha256
 
-WORKER = Path(__file__).with_name("_tmpfs_worker.py")
+WORKER = Path(__file__).with_name("tmpfs_worker.py")
 MAX_SIZE = 256 * 1024 * 1024
 
 

@@ -16,7 +16,6 @@ import pytest
 from casevault.core.errors import DamagedError
 from casevault.core.model import FirstMeeting
 from casevault.core.paths import VaultPaths
-from casevault.crypto import signing
 from casevault.formats import bundle
 from casevault.vault.facade import Vault
 from tests.conftest import FAST_KDF, PASSPHRASE, FakeClock
@@ -216,9 +215,3 @@ def other(tmp_path: Path, clock: FakeClock) -> Iterator[Vault]:
     )
     yield v
     v.close()
-
-
-def test_signing_module_is_used_for_the_fingerprint() -> None:
-    assert signing.normalise_fingerprint(signing.fingerprint(signing.public_key(SECRET)).upper()) == (
-        signing.fingerprint(signing.public_key(SECRET))
-    )

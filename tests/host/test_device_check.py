@@ -104,7 +104,7 @@ PLAIN_PART = lsblk(
 @pytest.fixture(autouse=True)
 def _no_fscrypt(monkeypatch: pytest.MonkeyPatch) -> None:
     # The canned cases must not depend on whether the test machine's own folder uses fscrypt.
-    monkeypatch.setattr(device_check, "_probe_fscrypt", lambda path: False)
+    monkeypatch.setattr(device_check.linux, "_probe_fscrypt", lambda path: False)
 
 
 def linux(tmp_path: Path, answers: dict[tuple[str, ...], Any], env: dict[str, str] = GNOME) -> DeviceReport:
@@ -181,7 +181,7 @@ def test_ecryptfs_is_encrypted(tmp_path: Path) -> None:
 
 
 def test_fscrypt_flag_is_encrypted(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(device_check, "_probe_fscrypt", lambda path: True)
+    monkeypatch.setattr(device_check.linux, "_probe_fscrypt", lambda path: True)
     report = linux(tmp_path, {("findmnt",): findmnt("/dev/sda2", "ext4"), ("lsblk",): PLAIN_PART})
     assert report.disk_encrypted == "yes"
 

@@ -184,3 +184,31 @@ def test_a_moved_due_date_is_a_new_reminder() -> None:
 
     assert key(T0) != key(T0 + timedelta(days=1))
     assert key(T0) == key(T0.astimezone(ZONES[1]))
+
+
+def _summary(ref: str, status: str, retain_until: datetime | None) -> CaseSummary:
+    return CaseSummary(
+        id="0" * 32,
+        ref=ref,
+        member_name="Private Person",
+        case_type="grievance",
+        status=status,
+        opened_at=T0 - timedelta(days=400),
+        closed_at=None if status == "open" else T0,
+        retain_until=retain_until,
+        updated_at=T0,
+    )
+
+
+def test_due_reminders_list_expired_cases_in_due_order_without_names() -> None:
+    cases = [
+        _summary("CV-2026-0003", "closed", T0 + timedelta(days=2)),
+        _summary("CV-2026-0001", "closed", T0 + timedelta(days=1)),
+        _summary("CV-2026-0002", "closed", T0 + timedelta(days=50)),
+        _summary("CV-2026-0004", "open", None),
+    ]
+    due = engine.due_reminders(cases, now=T0 + timedelta(days=3))
+    assert [r.ref for r in due] == ["CV-2026-0001", "CV-2026-0003"]
+    assert all(r.kind == engine.ARCHIVE_EXPIRED for r in due)
+    assert all("Private" not in r.text for r in due)
+    assert engine.due_reminders(cases, now=T0) == []

@@ -2,7 +2,7 @@
 what the test asks: run the real `casevault`, fill or free the tmpfs, hash and list files.
 
 Only the test process talks to it: one JSON request per line on stdin, one JSON answer per line
-on stdout. Usage: python _tmpfs_worker.py MOUNTPOINT
+on stdout. Usage: python tmpfs_worker.py MOUNTPOINT
 """
 
 from __future__ import annotations
