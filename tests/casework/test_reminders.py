@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from casevault.casework import reminders as engine
 from casevault.casework.reminders import ReminderState, Sources
 from casevault.core.model import ActionPoint, CaseDate, CaseSummary
+from tests.support.summaries import case_summary
 
 T0 = datetime(2026, 3, 14, 9, 30, tzinfo=UTC)
 ZONES = [UTC, timezone(timedelta(hours=5, minutes=30)), timezone(timedelta(hours=-8)), UTC]
@@ -187,17 +188,7 @@ def test_a_moved_due_date_is_a_new_reminder() -> None:
 
 
 def _summary(ref: str, status: str, retain_until: datetime | None) -> CaseSummary:
-    return CaseSummary(
-        id="0" * 32,
-        ref=ref,
-        member_name="Private Person",
-        case_type="grievance",
-        status=status,
-        opened_at=T0 - timedelta(days=400),
-        closed_at=None if status == "open" else T0,
-        retain_until=retain_until,
-        updated_at=T0,
-    )
+    return case_summary(ref, status, retain_until, now=T0)
 
 
 def test_due_reminders_list_expired_cases_in_due_order_without_names() -> None:

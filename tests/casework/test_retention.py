@@ -9,22 +9,13 @@ import pytest
 
 from casevault.casework import retention
 from casevault.core.model import CaseSummary
+from tests.support.summaries import case_summary
 
 T0 = datetime(2026, 1, 31, 23, 59, tzinfo=UTC)
 
 
 def case(ref: str, status: str, retain_until: datetime | None) -> CaseSummary:
-    return CaseSummary(
-        id="0" * 32,
-        ref=ref,
-        member_name="Private Person",
-        case_type="grievance",
-        status=status,
-        opened_at=T0 - timedelta(days=400),
-        closed_at=None if status == "open" else T0,
-        retain_until=retain_until,
-        updated_at=T0,
-    )
+    return case_summary(ref, status, retain_until, now=T0)
 
 
 def test_retain_until_adds_days_and_bounds_them() -> None:

@@ -15,6 +15,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import pytest
 from PySide6.QtWidgets import QApplication, QWidget
 
+from casevault.core.clock import Clock, utc_now
 from casevault.core.paths import VaultPaths
 from casevault.gui import refcount_guard
 from casevault.gui.app import App
@@ -67,13 +68,14 @@ def keychain() -> MemoryKeychain:
 def make_app(qtbot: object, tmp_path: Path, keychain: MemoryKeychain) -> Iterator[object]:
     apps: list[App] = []
 
-    def make(*, idle_ms: int = 60_000, paths: VaultPaths | None = None) -> App:
+    def make(*, idle_ms: int = 60_000, paths: VaultPaths | None = None, clock: Clock = utc_now) -> App:
         app = App(
             paths or VaultPaths(tmp_path / "vault"),
             keychain=keychain,
             kdf_params=FAST_KDF,
             idle_ms=idle_ms,
             retry=lambda failures: 0.05 * failures,
+            clock=clock,
         )
         apps.append(app)
         return app

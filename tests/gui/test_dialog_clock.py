@@ -24,7 +24,6 @@ from casevault.gui.escalation_dialog import EscalationDialog
 from casevault.gui.originals_panel import AddOriginalDialog, ReturnOriginalDialog
 from casevault.gui.paper_trail import PaperTrail
 from casevault.gui.qt_dates import UNSET, from_qt, to_qt
-from casevault.host.keychain import MemoryKeychain
 from casevault.vault.facade import Vault
 from tests.conftest import FAST_KDF, PASSPHRASE, FakeClock
 from tests.gui.conftest import by_name, window_named
@@ -148,28 +147,8 @@ def test_the_breach_form_defaults_to_the_vaults_now(qtbot: QtBot, vault_2031: Va
 
 
 @pytest.fixture
-def app_2031(qtbot: QtBot, tmp_path: Path, keychain: MemoryKeychain) -> Iterator[Callable[[], App]]:
-    apps: list[App] = []
-
-    def make() -> App:
-        app = App(
-            VaultPaths(tmp_path / "vault"),
-            keychain=keychain,
-            kdf_params=FAST_KDF,
-            idle_ms=600_000,
-            retry=lambda failures: 0.05 * failures,
-            clock=FakeClock(MAY_6_2031),
-        )
-        apps.append(app)
-        return app
-
-    yield make
-    for app in apps:
-        app.shutdown()
-        for widget in (app.main_window, app.unlock_dialog, app.create_dialog):
-            if widget is not None:
-                widget.close()
-                widget.deleteLater()
+def app_2031(make_app: Callable[..., App]) -> Callable[[], App]:
+    return lambda: make_app(idle_ms=600_000, clock=FakeClock(MAY_6_2031))
 
 
 def test_every_vault_the_app_creates_or_opens_runs_on_its_clock(
