@@ -1,5 +1,5 @@
 """A disk that fills up: the vault lives on a 40 MiB tmpfs, and every `casevault` call runs in the
-mount namespace that holds it (tests/cli/_tmpfs.py: `unshare -Urm`, or a plain mount as root).
+mount namespace that holds it (tests/support/tmpfs.py: `unshare -Urm`, or a plain mount as root).
 CI must run these: there, failing to get a tmpfs is a test failure, not a skip.
 """
 

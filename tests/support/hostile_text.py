@@ -1,5 +1,5 @@
 """Text that would take over a terminal if printed raw, and a check for raw control characters
-in output (first written for tests/cli/test_output_escaping.py)."""
+in output (first written for tests/cli/test_output.py)."""
 
 from __future__ import annotations
 

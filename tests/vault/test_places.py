@@ -1,6 +1,6 @@
 """Temporary copies of vault data (vault/places.py): found and removed at open, before a purge and by
 check; a live one (another process, or this one, still writing it) and anything that is not
-casevault's are left alone. The kill -9 version, through the CLI, is tests/cli/test_backup_kill.py.
+casevault's are left alone. The kill -9 version, through the CLI, is tests/cli/test_backup.py.
 """
 
 from __future__ import annotations
