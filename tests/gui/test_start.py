@@ -9,15 +9,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QTableView
-from pytestqt.qtbot import QtBot
 
 from casevault import cli
 from casevault.core.paths import VaultPaths
 from casevault.gui import app as gui_app
 from tests.conftest import CASEVAULT
-from tests.gui.conftest import by_name, window_named
 
 
 def test_no_command_opens_the_gui(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
@@ -46,20 +42,37 @@ def test_other_commands_never_import_qt(private_environment: Path) -> None:
     assert out.strip().endswith("NO-QT")
 
 
-def test_run_demo_shows_populated_window_and_destroys_vault(qtbot: QtBot, private_environment: Path) -> None:
-    seen: dict[str, object] = {}
+# In a child process: run() owns the application's event loop (exec and quit), which would leave
+# the test process's loop unfit for the GUI tests that come after it.
+DEMO_CHILD = """
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QTableView
+from casevault.gui import app as gui_app
 
-    def look_then_quit() -> None:
-        window = window_named("casevault")
-        table = by_name(window, "Case list", QTableView)
-        assert isinstance(table, QTableView)
-        seen["rows"] = table.model().rowCount()
-        seen["title"] = window.windowTitle()
-        QApplication.quit()
+qapp = QApplication([])
+seen = {}
 
-    QTimer.singleShot(200, look_then_quit)
-    assert gui_app.run(None, demo=True) == 0
-    assert seen == {"rows": 3, "title": "casevault"}  # the demo's four cases, one of them closed
+def look_then_quit():
+    windows = [w for w in qapp.topLevelWidgets() if w.isVisible() and w.accessibleName() == "casevault"]
+    tables = [t for w in windows for t in w.findChildren(QTableView) if t.accessibleName() == "Case list"]
+    seen.update(windows=len(windows), tables=len(tables), rows=tables[0].model().rowCount(),
+                title=windows[0].windowTitle())
+    QApplication.quit()
+
+QTimer.singleShot(200, look_then_quit)
+print("exit", gui_app.run(None, demo=True), sorted(seen.items()))
+"""
+
+
+def test_run_demo_shows_populated_window_and_destroys_vault(private_environment: Path) -> None:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run(
+        [sys.executable, "-c", DEMO_CHILD], env=env, capture_output=True, text=True, timeout=120, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    # The demo's four cases, one of them closed: the list shows the three open ones.
+    expected = [("rows", 3), ("tables", 1), ("title", "casevault"), ("windows", 1)]
+    assert done.stdout.strip().splitlines()[-1] == f"exit 0 {expected}"
     assert not list((private_environment / "tmp").glob("casevault-demo-*"))
 
 
