@@ -170,8 +170,9 @@ def test_reminder_due_while_locked_shows_right_after_unlock(qtbot: QtBot, remind
     line(dialog, "Passphrase").setText(PASSPHRASE)
     qtbot.mouseClick(button(dialog, "Unlock"), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(window.isVisible)
+    # Checked on the event loop's first turn after the window shows (it paints first).
+    qtbot.waitUntil(lambda: badge(window) == "Reminders (1)", timeout=2000)
     assert [row[1] for row in panel_rows(window)] == [ref]
-    assert badge(window) == "Reminders (1)"
 
 
 def test_a_wall_clock_jump_checks_at_once(qtbot: QtBot, vault: Vault, clock: FakeClock) -> None:
@@ -195,6 +196,8 @@ def test_a_wall_clock_jump_checks_at_once(qtbot: QtBot, vault: Vault, clock: Fak
     ref = vault.new_case(MEMBER)
     vault.add_action_point(ref, "Prepare the statement", due_at=clock.now + timedelta(hours=1))
     watch.set_vault(vault)
+    assert seen == []  # the first check waits for the event loop (the window paints first)
+    qtbot.waitUntil(lambda: len(seen) == 1)
     assert watch.due == []
     clock.advance(hours=8)
     wall[0] += 30  # both clocks move together: no jump, no early check

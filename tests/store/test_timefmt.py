@@ -6,6 +6,8 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from casevault.store import timefmt
 
@@ -58,7 +60,7 @@ def test_text_order_is_time_order_across_zones_and_years() -> None:
         "",
     ],
 )
-def test_anything_but_the_stored_form_is_refused(text: str) -> None:
+def test_what_strptime_refused_is_refused(text: str) -> None:
     with pytest.raises(ValueError):
         timefmt.from_db(text)
 
@@ -66,3 +68,39 @@ def test_anything_but_the_stored_form_is_refused(text: str) -> None:
 def test_an_optional_time_may_be_null() -> None:
     assert timefmt.from_db_opt(None) is None
     assert timefmt.from_db_opt("2026-03-14T09:30:05.123456Z") == T0
+
+
+STORED_ALPHABET = "0123456789-:.TZ +,٣"
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.datetimes(min_value=datetime(1000, 1, 1), timezones=st.just(UTC)))  # strptime's %Y: 4 digits
+def test_every_stored_time_reads_back_as_strptime_read_it(moment: datetime) -> None:
+    text = timefmt.to_db(moment)
+    assert timefmt.from_db(text) == moment == datetime.strptime(text, timefmt._FORMAT).replace(tzinfo=UTC)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=STORED_ALPHABET, min_size=20, max_size=30))
+def test_text_the_fast_reader_accepts_strptime_accepts_the_same(text: str) -> None:
+    try:
+        fast = timefmt.from_db(text)
+    except ValueError:
+        return
+    assert fast == datetime.strptime(text, timefmt._FORMAT).replace(tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2026-03-14T09:30:05.123456",  # no Z
+        "2026-03-14 09:30:05.123456Z",  # a space for the T
+        "2026-03-14T09:30:05,123456Z",  # a comma
+        "2026-03-14T09:30:05Z",  # no fraction
+        "2026-03-14T09:30:05.123456Z\n",
+        "2026-02-30T09:30:05.123456Z",  # no such day
+    ],
+)
+def test_malformed_text_is_refused_by_the_fast_path_too(text: str) -> None:
+    with pytest.raises(ValueError):
+        timefmt.from_db(text)

@@ -370,3 +370,15 @@ def test_closing_is_stored(vault: Vault, vault_paths: VaultPaths, clock: FakeClo
     with reopen(vault_paths, clock=clock) as again:
         assert case_rows.closed_cases(again.db)[0].ref == ref
         assert again.reminders(clock.now + timedelta(days=7))[0].ref == ref
+
+
+def test_member_names_by_reference_match_each_case_in_one_lookup(vault: Vault) -> None:
+    names = [f"Member {n} Ó'Brien" for n in range(620)]  # more than one batch of 500
+    refs = [vault.new_case(name) for name in names]
+    vault.purge_case(vault.close_case(refs[3]).ref)
+    asked = {*refs, "CV-1999-0001"}
+    found = vault.member_names(asked)
+    assert set(found) == asked
+    assert found["CV-1999-0001"] == "" and found[refs[3]] == ""  # no such case; purged
+    for ref in refs[:3] + refs[4:]:
+        assert found[ref] == vault.case(ref).summary.member_name

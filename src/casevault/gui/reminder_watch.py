@@ -90,6 +90,12 @@ class ReminderWatch(QObject):
         self._jumps = QTimer(self)
         self._jumps.setInterval(jump_check_ms)
         self._jumps.timeout.connect(self._check_for_jump)
+        # The first check after an unlock waits for the event loop, so the window paints first
+        # (at 10k cases with thousands due, the check is the slow part of opening the app).
+        self._first = QTimer(self)
+        self._first.setSingleShot(True)
+        self._first.setInterval(0)
+        self._first.timeout.connect(self.check)
 
     def now(self) -> datetime:
         return self.clock()
@@ -99,15 +105,16 @@ class ReminderWatch(QObject):
         return list(self._due)
 
     def set_vault(self, vault: Vault) -> None:
-        """Unlocked: check now, then every interval."""
+        """Unlocked: check once the window has painted, then every interval."""
         self._vault = vault
         self._due = []
         self._timer.start()
         self._jumps.start()
-        self.check()
+        self._first.start()
 
     def stop(self) -> None:
         """Locked: no more checks, and nothing remembered."""
+        self._first.stop()
         self._timer.stop()
         self._jumps.stop()
         self._vault = None

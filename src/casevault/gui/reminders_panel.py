@@ -54,13 +54,7 @@ def children(item: QTreeWidgetItem) -> list[QTreeWidgetItem]:
 
 def member_names(vault: Vault, refs: set[str]) -> dict[str, str]:
     """Member names by reference, for rows shown only inside the unlocked app."""
-    names = {}
-    for ref in refs:
-        try:
-            names[ref] = vault.case(ref).summary.member_name
-        except CasevaultError:
-            names[ref] = ""
-    return names
+    return vault.member_names(refs)
 
 
 class RemindersPanel(QWidget):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime
 
 from casevault.core.model import CaseSummary, Deletion, Event, Member
@@ -291,3 +292,19 @@ def case_types(db: Database) -> list[str]:
 def member_names(db: Database) -> list[tuple[str, str]]:
     """(case reference, member's name) for every case: what the conflict check compares against."""
     return [(str(r[0]), str(r[1])) for r in db.query("SELECT ref, member_key FROM cases ORDER BY ref")]
+
+
+def member_names_by_ref(db: Database, refs: Iterable[str]) -> dict[str, str]:
+    """The member's name for each of these case references that exists, in one query per 500
+    (through the unique index on ref), not a whole case each."""
+    wanted = sorted(set(refs))
+    names: dict[str, str] = {}
+    for start in range(0, len(wanted), 500):
+        batch = wanted[start : start + 500]
+        marks = ", ".join("?" * len(batch))
+        sql = (
+            f"SELECT c.ref, m.name FROM cases c JOIN members m ON m.id = c.member_id WHERE c.ref IN ({marks})"  # noqa: S608 - placeholders only
+        )
+        for ref, name in db.query(sql, batch):
+            names[str(ref)] = str(name)
+    return names

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 
 _FORMAT = "%Y-%m-%dT%H:%M:%S.%fZ"
+# Exactly what to_db writes. Checked first, then decoded by fromisoformat, about 10 times faster
+# than strptime (which cost half of a reminders query at 10k cases); text from a handover bundle
+# comes through here too, so the fast path takes only the exact stored form.
+_STORED = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{6}Z")
 
 
 def to_db(moment: datetime) -> str:
@@ -14,6 +19,10 @@ def to_db(moment: datetime) -> str:
 
 
 def from_db(text: str) -> datetime:
+    """The moment `to_db` stored; ValueError for text strptime would refuse."""
+    if isinstance(text, str) and _STORED.fullmatch(text) is not None:
+        return datetime.fromisoformat(text[:-1]).replace(tzinfo=UTC)
+    # Anything else goes the old way, so exactly what strptime took is still taken.
     return datetime.strptime(text, _FORMAT).replace(tzinfo=UTC)
 
 

@@ -4,7 +4,7 @@ points, search, closing and reopening."""
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import datetime
 
@@ -90,6 +90,13 @@ class Cases:
         make_private_dir(self._s.paths.case_dir(case_id))
         log.info("case.created %s", ref)
         return ref
+
+    def member_names(self, refs: Iterable[str]) -> dict[str, str]:
+        """Member names by case reference, for lists shown inside the unlocked app (reminders,
+        the agenda); a reference with no case gets ""."""
+        wanted = set(refs)
+        found = case_rows.member_names_by_ref(self._s.db, wanted)
+        return {ref: found.get(ref, "") for ref in wanted}
 
     def list_cases(
         self,

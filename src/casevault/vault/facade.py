@@ -209,6 +209,7 @@ class Vault:
 
     # cases: Cases
     new_case = _Delegate("cases", Cases.new_case)
+    member_names = _Delegate("cases", Cases.member_names)
     list_cases = _Delegate("cases", Cases.list_cases)
     count_cases = _Delegate("cases", Cases.count_cases)
     case = _Delegate("cases", Cases.case)
