@@ -15,7 +15,9 @@ from casevault.crypto.keys import KEY_LEN
 
 SALT_LEN = 16
 TARGET_SECONDS = (0.5, 1.0)
-MIN_MEMORY_KIB = 64 * 1024
+# Never below this whatever the load: a busy machine at vault creation once calibrated to 64 MiB,
+# which a quiet one derives in 0.22 s, under the 0.5 s the design asks for (issue 15).
+MIN_MEMORY_KIB = 128 * 1024
 MAX_ITERATIONS = 16
 MAX_MEMORY_KIB = 4 * 1024 * 1024
 MAX_LANES = 16
@@ -67,7 +69,7 @@ def derive_kek(passphrase: str, salt: bytes, params: KdfParams) -> bytes:
 
 def calibrate(clock: Callable[[], float] = time.perf_counter) -> KdfParams:
     """Pick parameters that take about 0.5-1 s here: start at 256 MiB, t=3, p=4; raise t on a fast
-    machine, halve memory on a slow one (never below 64 MiB)."""
+    machine, halve memory on a slow one (never below 128 MiB)."""
     params = KdfParams()
     while True:
         start = clock()
