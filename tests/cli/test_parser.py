@@ -26,6 +26,9 @@ except SystemExit as done:
     code = done.code
 loaded = sorted(m for m in sys.modules if m.split(".")[0] in ("PySide6", "shiboken6"))
 print("QT-MODULES:", ",".join(loaded) or "none", file=sys.stderr)
+HEAVY = ("sqlcipher3", "cryptography", "pyzipper", "pyrage", "keyring", "casevault.vault", "casevault.store")
+heavy = sorted({h for h in HEAVY for m in sys.modules if m == h or m.startswith(h + ".")})
+print("HEAVY-MODULES:", ",".join(heavy) or "none", file=sys.stderr)
 sys.exit(code)
 """
 
@@ -93,8 +96,18 @@ def test_help_lists_every_command_with_its_help(tmp_path: Path) -> None:
 def test_help_and_version_never_import_qt(tmp_path: Path, args: tuple[str, ...]) -> None:
     result = run(tmp_path, *args, no_qt_check=True)
     assert result.returncode == 0, result.stderr
-    assert result.stderr.strip() == "QT-MODULES: none"
+    assert result.stderr.strip().splitlines()[0] == "QT-MODULES: none"
     assert result.stdout
+
+
+@pytest.mark.parametrize("args", [("--help",), ("--version",), ("case", "--help"), ("case", "nonsense")])
+def test_help_version_and_usage_errors_load_no_vault_and_no_crypto(
+    tmp_path: Path, args: tuple[str, ...]
+) -> None:
+    # Start-up cost (issue 15): the database, crypto and zip libraries load only for a command
+    # that opens the vault.
+    result = run(tmp_path, *args, no_qt_check=True)
+    assert result.stderr.strip().splitlines()[-1] == "HEAVY-MODULES: none", result.stderr
 
 
 def test_the_benchmark_is_no_product_command(tmp_path: Path) -> None:
@@ -104,6 +117,6 @@ def test_the_benchmark_is_no_product_command(tmp_path: Path) -> None:
     result = run(tmp_path, "bench", "--quick", no_qt_check=True)
     assert result.returncode == 2, result.stderr
     assert "invalid choice: 'bench'" in result.stderr
-    assert result.stderr.strip().endswith("QT-MODULES: none")
+    assert "QT-MODULES: none" in result.stderr
     assert result.stdout == ""
     assert not (tmp_path / "no-vault-here").exists()

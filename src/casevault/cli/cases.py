@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from casevault.casework.retention import ORIGINALS_REASONS
 from casevault.cli.common import ArgumentParser, open_vault
@@ -19,7 +19,9 @@ from casevault.cli.views import (
 )
 from casevault.core.errors import UsageError
 from casevault.core.model import EVENT_KINDS
-from casevault.vault.facade import Vault
+
+if TYPE_CHECKING:
+    from casevault.vault.facade import Vault
 
 
 def add_parsers(commands: Any) -> None:

@@ -10,13 +10,14 @@ import argparse
 import getpass
 import os
 import sys
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from casevault.cli.output import shown
 from casevault.core.errors import CasevaultError, ConsentMissingError, UsageError
 from casevault.core.paths import VaultPaths
-from casevault.host.keychain import OsKeychain
-from casevault.vault.facade import Vault
+
+if TYPE_CHECKING:
+    from casevault.vault.facade import Vault
 
 PASSPHRASE_ENV = "CASEVAULT_PASSPHRASE"
 NEW_PASSPHRASE_ENV = "CASEVAULT_NEW_PASSPHRASE"
@@ -89,6 +90,10 @@ def new_passphrase(env_name: str) -> str:
 
 def open_vault(args: argparse.Namespace) -> Vault:
     """The vault named by the command line, unlocked as every command unlocks it."""
+    # Here, not at the top: `--help`, `--version` and usage errors never load the vault.
+    from casevault.host.keychain import OsKeychain  # noqa: PLC0415
+    from casevault.vault.facade import Vault  # noqa: PLC0415
+
     return Vault.open(
         VaultPaths.resolve(args.vault),
         keychain=OsKeychain(),

@@ -6,12 +6,14 @@ import argparse
 import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from casevault.casework.people import SHARING_SCOPES
 from casevault.cli.common import open_vault, say
 from casevault.core.errors import ConsentMissingError, UsageError
-from casevault.vault.facade import Vault
+
+if TYPE_CHECKING:
+    from casevault.vault.facade import Vault
 
 
 def add_parsers(commands: Any) -> None:

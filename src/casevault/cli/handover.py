@@ -12,11 +12,13 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from casevault.cli.common import open_vault, say
 from casevault.cli.output import emit_json
-from casevault.vault.handover.receive import SENDER_CONFIRMED, SENDER_KNOWN, Receipt
+
+if TYPE_CHECKING:
+    from casevault.vault.handover.receive import Receipt
 
 
 def add_parsers(commands: Any) -> None:
@@ -69,6 +71,8 @@ def cmd_handover(args: argparse.Namespace) -> int:
 
 def sender_sentence(receipt: Receipt) -> str:
     fp = receipt.sender
+    from casevault.vault.handover.receive import SENDER_CONFIRMED, SENDER_KNOWN  # noqa: PLC0415
+
     if receipt.status == SENDER_CONFIRMED:
         return f"signed by a sender you have compared by phone, signing fingerprint {fp}."
     confirm = f"compare it with your colleague by phone, then run `casevault senders confirm {fp}`."

@@ -10,8 +10,6 @@ from casevault.cli.common import NEW_PASSPHRASE_ENV, PASSPHRASE_ENV, new_passphr
 from casevault.cli.output import shown
 from casevault.core.errors import CasevaultError
 from casevault.core.paths import VaultPaths
-from casevault.host.keychain import OsKeychain
-from casevault.vault.facade import Vault
 
 
 def add_init(commands: Any) -> None:
@@ -33,6 +31,9 @@ def cmd_init(args: argparse.Namespace) -> int:
     if paths.keys_file.exists():
         raise CasevaultError(f"A vault already exists at {paths.root}.")
     passphrase = new_passphrase(PASSPHRASE_ENV)
+    from casevault.host.keychain import OsKeychain  # noqa: PLC0415 - loaded only by a command that needs it
+    from casevault.vault.facade import Vault  # noqa: PLC0415
+
     keychain = None if args.no_keyring else OsKeychain()
     with Vault.create(paths, passphrase, keychain=keychain, notice=say) as vault:
         slots = ", ".join(s.type for s in vault.key_slots)
@@ -49,6 +50,8 @@ def cmd_passphrase(args: argparse.Namespace) -> int:
 
 
 def cmd_keychain(args: argparse.Namespace) -> int:
+    from casevault.host.keychain import OsKeychain  # noqa: PLC0415 - loaded only by a command that needs it
+
     keychain = OsKeychain()
     with open_vault(args) as vault:
         if args.action == "enable":

@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from casevault.casework import rules
 from casevault.casework.conflicts import Match
@@ -30,7 +30,9 @@ from casevault.cli.views import (
 )
 from casevault.core.errors import UsageError
 from casevault.core.model import CONFLICT_DECISIONS, CONSENT_SCOPES, PARTY_ROLES, FirstMeeting
-from casevault.vault.facade import Vault
+
+if TYPE_CHECKING:
+    from casevault.vault.facade import Vault
 
 SCOPE_CHOICES = (*SCOPE_ALIASES, *CONSENT_SCOPES)
 MATCHES_NAMED = 10  # in the sentence that refuses a person with possible conflicts

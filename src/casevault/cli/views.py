@@ -6,11 +6,13 @@ shape, so the shapes live here, shared by both groups. Every stored string goes 
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from casevault.cli.output import iso, shown
 from casevault.core.model import ActionPoint, CaseDate, Consent, Escalation, FirstMeeting, Original, Party
-from casevault.vault.facade import Vault
+
+if TYPE_CHECKING:
+    from casevault.vault.facade import Vault
 
 # ---- consent, the first meeting, action points, people -------------------------------------------
 
