@@ -9,23 +9,14 @@ from pathlib import Path
 
 from casevault.casework import exchange
 from casevault.vault.facade import Vault
-from tests.conftest import CASEVAULT
+from tests.support.cli import run_casevault
 
 SEVEN_ZIP = shutil.which("7zz") or "/usr/bin/7zz"
 MEMBER = "Nguyễn Thị Müller"
 ZIP_PASSWORD = "vmk4p-qh7tx-9wcjd-fngr3-zyeab-s6uvk"
 
 
-def run(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [*CASEVAULT, *args],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-        stdin=subprocess.DEVNULL,
-    )
+run = run_casevault
 
 
 def _unzip(path: Path, password: str, dest: Path) -> int:

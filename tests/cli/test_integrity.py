@@ -2,26 +2,17 @@
 
 from __future__ import annotations
 
-import subprocess
 from datetime import timedelta
 from pathlib import Path
 
 from casevault.vault.facade import Vault
-from tests.conftest import CASEVAULT, FakeClock
+from tests.conftest import FakeClock
+from tests.support.cli import run_casevault
 
 MEMBER = "Quetzalcoatl Wibblesworth"
 
 
-def run(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [*CASEVAULT, *args],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-        stdin=subprocess.DEVNULL,
-    )
+run = run_casevault
 
 
 def test_breach_report_prints_and_exports_without_overwriting(

@@ -27,6 +27,19 @@ TIMEOUT = 180.0
 PARALLEL = max(2, min(4, os.cpu_count() or 2))
 
 
+def run_casevault(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
+    """The real `casevault` with `args`, text output captured, no stdin, never raising."""
+    return subprocess.run(
+        [*CASEVAULT, *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        stdin=subprocess.DEVNULL,
+    )
+
+
 def sandbox_env(home: Path) -> dict[str, str]:
     """What tests/conftest.py's autouse fixture does, for module-scoped fixtures (which are set
     up before it): a private HOME and XDG folders, no CASEVAULT_* settings, a dead D-Bus."""

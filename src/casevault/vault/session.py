@@ -1,9 +1,9 @@
 """What every capability shares while the vault is unlocked, and the one way to lock it.
 
 A `Session` holds the paths, the key header, the vault master key, the database, the blob store
-and the clock. It offers the unit of work the services are written against: `transaction`,
-`audit`, and the lookups from a case reference to its id and from a case id to its key. It also
-keeps the registry of everything that holds key material or plaintext for the lifetime of the
+and the clock. It offers what the services are written against, with `db.transaction()` as the
+unit of work: `audit`, and the lookups from a case reference to its id and from a case id to its
+key. It also keeps the registry of everything that holds key material or plaintext for the lifetime of the
 unlock (readers, previews, pending imports and exports, snapshots): `close()` tears every one of
 them down, newest first, and then closes the database and drops the master key, carrying on
 past any step that fails, so a lock never stops half-way with something left open.
@@ -11,12 +11,11 @@ past any step that fails, so a lock never stops half-way with something left ope
 
 from __future__ import annotations
 
-import contextlib
 import io
 import itertools
 import logging
 import weakref
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import Protocol, TypeVar
@@ -136,10 +135,6 @@ class Session:
         return self._clock()
 
     @property
-    def clock(self) -> Clock:
-        return self._clock
-
-    @property
     def header(self) -> KeyHeader:
         return self._header
 
@@ -171,11 +166,6 @@ class Session:
         return keys.derive_key(self.master(), purpose)
 
     # ---- the unit of work ------------------------------------------------------------------
-
-    @contextlib.contextmanager
-    def transaction(self) -> Iterator[Database]:
-        with self.db.transaction():
-            yield self.db
 
     def audit(self, action: str, ref: str, subject: str = "", *, now: datetime | None = None) -> None:
         """Append to the audit chain: an action and opaque ids only."""
