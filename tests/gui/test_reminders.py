@@ -8,16 +8,18 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QSystemTrayIcon, QToolButton, QTreeWidget, QWidget
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtWidgets import QLabel, QSystemTrayIcon, QToolButton, QTreeView, QWidget
 from pytestqt.qtbot import QtBot
 
+from casevault.casework.reminders import Reminder
 from casevault.core.paths import VaultPaths
 from casevault.gui.agenda_view import AgendaDialog
 from casevault.gui.app import App
 from casevault.gui.reminder_watch import ReminderWatch
 from casevault.host.keychain import MemoryKeychain
 from casevault.vault.facade import Vault
+from casevault.vault.reminders import Reminders
 from tests.conftest import FAST_KDF, PASSPHRASE, FakeClock
 from tests.gui.conftest import by_name, window_named
 from tests.support.gui_flows import MEMBER, add_case, button, create_vault, line
@@ -66,9 +68,8 @@ def one_case(qtbot: QtBot, app: App) -> tuple[QWidget, Vault, str]:
 
 
 def panel_rows(window: QWidget) -> list[list[str]]:
-    tree = by_name(window, "Due reminders", QTreeWidget)
-    root = tree.invisibleRootItem()
-    return [[root.child(i).text(c) for c in range(4)] for i in range(root.childCount())]
+    model = by_name(window, "Due reminders", QTreeView).model()
+    return [[str(model.index(r, c).data()) for c in range(4)] for r in range(model.rowCount())]
 
 
 def badge(window: QWidget) -> str:
@@ -133,8 +134,8 @@ def test_snooze_hides_until_it_ends_and_dismiss_hides_for_good(qtbot: QtBot, rem
     qtbot.mouseClick(by_name(window, "Reminders", QToolButton), Qt.MouseButton.LeftButton)
     panel = by_name(window, "Reminders panel")
     assert panel.isVisible()
-    tree = by_name(panel, "Due reminders", QTreeWidget)
-    assert tree.currentItem() is not None
+    tree = by_name(panel, "Due reminders", QTreeView)
+    assert tree.currentIndex().isValid()
 
     snooze = by_name(panel, "Snooze", QToolButton)
     menu = snooze.menu()
@@ -173,6 +174,47 @@ def test_reminder_due_while_locked_shows_right_after_unlock(qtbot: QtBot, remind
     # Checked on the event loop's first turn after the window shows (it paints first).
     qtbot.waitUntil(lambda: badge(window) == "Reminders (1)", timeout=2000)
     assert [row[1] for row in panel_rows(window)] == [ref]
+
+
+class PaintLog(QObject):
+    """Notes each paint of the widget it watches, in the same list the vault's calls go to."""
+
+    def __init__(self, order: list[str]) -> None:
+        super().__init__()
+        self.order = order
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.order.append("paint")
+        return False
+
+
+def test_the_window_paints_before_the_reminders_are_computed(
+    qtbot: QtBot, reminder_app: MakeApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    clock = now_clock()
+    app = reminder_app(clock=clock, notes=[], reminder_ms=3_600_000)
+    window, vault, ref = one_case(qtbot, app)
+    vault.add_action_point(ref, "Ask HR for the rota records", due_at=clock.now - timedelta(hours=1))
+    app.main_window.lock()
+    order: list[str] = []
+    computed = Reminders.reminders  # what Vault.reminders calls
+
+    def reminders(self: Reminders, now: datetime | None = None) -> list[Reminder]:
+        order.append("reminders")
+        return computed(self, now)
+
+    monkeypatch.setattr(Reminders, "reminders", reminders)
+    painted = PaintLog(order)
+    app.main_window.installEventFilter(painted)
+
+    dialog = window_named("Unlock casevault")
+    line(dialog, "Passphrase").setText(PASSPHRASE)
+    qtbot.mouseClick(button(dialog, "Unlock"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: badge(window) == "Reminders (1)", timeout=5000)
+    app.main_window.removeEventFilter(painted)
+    assert "reminders" in order and "paint" in order
+    assert order.index("paint") < order.index("reminders")  # nothing waited for the reminders
 
 
 def test_a_wall_clock_jump_checks_at_once(qtbot: QtBot, vault: Vault, clock: FakeClock) -> None:

@@ -19,8 +19,8 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtWidgets import QApplication, QStyle, QSystemTrayIcon
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QStyle, QSystemTrayIcon, QWidget
 
 from casevault.casework.reminders import Reminder
 from casevault.core.clock import utc_now
@@ -34,6 +34,8 @@ Notifier = Callable[[str], None]
 INTERVAL_MS = 60 * 1000
 JUMP_CHECK_MS = 5 * 1000
 JUMP_SECONDS = 90.0  # wall-clock time that moved this much more (or less) than monotonic time
+# The first check waits for the window's first paint, or this long if it never paints (minimised).
+FIRST_CHECK_LATEST_MS = 1000
 
 
 class TrayNotifier(QObject):
@@ -90,12 +92,13 @@ class ReminderWatch(QObject):
         self._jumps = QTimer(self)
         self._jumps.setInterval(jump_check_ms)
         self._jumps.timeout.connect(self._check_for_jump)
-        # The first check after an unlock waits for the event loop, so the window paints first
-        # (at 10k cases with thousands due, the check is the slow part of opening the app).
+        # The first check after an unlock waits until the window has painted: at 10k cases with
+        # thousands due, the check was the slow part of opening the app. A 0-ms timer alone is
+        # not enough: the paint is itself a posted event, and the timer fired before it.
         self._first = QTimer(self)
         self._first.setSingleShot(True)
-        self._first.setInterval(0)
         self._first.timeout.connect(self.check)
+        self._painter: QWidget | None = None
 
     def now(self) -> datetime:
         return self.clock()
@@ -104,16 +107,35 @@ class ReminderWatch(QObject):
     def due(self) -> list[Reminder]:
         return list(self._due)
 
-    def set_vault(self, vault: Vault) -> None:
-        """Unlocked: check once the window has painted, then every interval."""
+    def set_vault(self, vault: Vault, *, painted_by: QWidget | None = None) -> None:
+        """Unlocked: check once `painted_by` has painted (without it, on the event loop's next
+        turn), then every interval."""
         self._vault = vault
         self._due = []
         self._timer.start()
         self._jumps.start()
-        self._first.start()
+        self._stop_waiting_for_paint()
+        if painted_by is None:
+            self._first.start(0)
+        else:
+            self._painter = painted_by
+            painted_by.installEventFilter(self)
+            self._first.start(FIRST_CHECK_LATEST_MS)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._painter and event.type() == QEvent.Type.Paint:
+            self._stop_waiting_for_paint()
+            self._first.start(0)  # runs once this paint has finished
+        return False
+
+    def _stop_waiting_for_paint(self) -> None:
+        if self._painter is not None:
+            self._painter.removeEventFilter(self)
+            self._painter = None
 
     def stop(self) -> None:
         """Locked: no more checks, and nothing remembered."""
+        self._stop_waiting_for_paint()
         self._first.stop()
         self._timer.stop()
         self._jumps.stop()

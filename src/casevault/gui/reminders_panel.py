@@ -1,22 +1,35 @@
 """The reminders panel: what is due now, with the member's name (it exists only while unlocked).
 
 Open case, Snooze (a day or a week), Dismiss, and for a case past its archive period, Delete
-permanently. "Delete all expired…" deletes every such case after one typed confirmation."""
+permanently. "Delete all expired…" deletes every such case after one typed confirmation.
+
+A model, not a widget per row: at 10k cases 9k reminders are due, and building a tree item for
+each took 180 ms on the GUI thread. Rows are formatted when shown, and member names are read a
+block of rows at a time, only for the blocks on screen."""
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QMenu,
     QPushButton,
     QToolButton,
-    QTreeWidget,
+    QTreeView,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -39,7 +52,9 @@ KIND_LABELS = {
     kinds.BACKUP_DUE: QT_TRANSLATE_NOOP("ReminderKinds", "Time to back up"),
 }
 ARCHIVE_EXPIRED = kinds.ARCHIVE_EXPIRED
-REF, KIND, MEMBER = 1, 2, 3
+DUE, REF, KIND, MEMBER = 0, 1, 2, 3
+NAME_BLOCK = 200  # rows whose member names are read in one query
+Index = QModelIndex | QPersistentModelIndex
 
 
 def kind_label(kind: str) -> str:
@@ -57,6 +72,70 @@ def member_names(vault: Vault, refs: set[str]) -> dict[str, str]:
     return vault.member_names(refs)
 
 
+class RemindersModel(QAbstractTableModel):
+    """The due reminders as rows; a row's text is made when the view asks for it."""
+
+    def __init__(self, headers: list[str], parent: Any = None) -> None:
+        super().__init__(parent)
+        self._headers = headers
+        self._rows: list[Reminder] = []
+        self._vault: Vault | None = None
+        self._names: dict[str, str] = {}
+        self._named: set[int] = set()  # blocks of NAME_BLOCK rows whose names have been read
+
+    def reset(self, reminders: list[Reminder], vault: Vault | None) -> None:
+        self.beginResetModel()
+        self._rows = list(reminders)
+        self._vault = vault
+        self._names = {}
+        self._named = set()
+        self.endResetModel()
+
+    def reminder(self, row: int) -> Reminder | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def reminders(self) -> list[Reminder]:
+        return list(self._rows)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> object:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[section]
+        return None
+
+    def data(self, index: Index, role: int = 0) -> object:
+        reminder = self.reminder(index.row()) if index.isValid() else None
+        if reminder is None:
+            return None
+        if role == KEY_ROLE:
+            return reminder.key
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return None
+        column = index.column()
+        if column == DUE:
+            return local_datetime_text(reminder.due_at)
+        if column == REF:
+            return reminder.ref
+        if column == KIND:
+            return kind_label(reminder.kind)
+        return self._name(index.row(), reminder.ref)
+
+    def _name(self, row: int, ref: str) -> str:
+        block = row // NAME_BLOCK
+        if block not in self._named and self._vault is not None and self._vault.is_open:
+            self._named.add(block)
+            rows = self._rows[block * NAME_BLOCK : (block + 1) * NAME_BLOCK]
+            # On failure the name stays blank; the reference is enough to open the case.
+            with contextlib.suppress(CasevaultError):
+                self._names.update(member_names(self._vault, {r.ref for r in rows if r.ref}))
+        return self._names.get(ref, "")
+
+
 class RemindersPanel(QWidget):
     open_case_requested = Signal(str)
     delete_requested = Signal(str)
@@ -68,17 +147,20 @@ class RemindersPanel(QWidget):
         super().__init__(parent)
         self._clock = clock
         self._vault: Vault | None = None
-        self._reminders: dict[str, Reminder] = {}
-        self.tree = QTreeWidget()
+        self.model = RemindersModel(
+            [self.tr("Due"), self.tr("Reference"), self.tr("Reminder"), self.tr("Member")], self
+        )
+        self.tree = QTreeView()
+        self.tree.setModel(self.model)
         self.tree.setAccessibleName(self.tr("Due reminders"))
         self.tree.setRootIsDecorated(False)
         self.tree.setAlternatingRowColors(True)
-        self.tree.setHeaderLabels(
-            [self.tr("Due"), self.tr("Reference"), self.tr("Reminder"), self.tr("Member")]
-        )
-        self.tree.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.tree.currentItemChanged.connect(self._update_buttons)
-        self.tree.itemActivated.connect(self._open)
+        self.tree.setUniformRowHeights(True)
+        header = self.tree.header()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setResizeContentsPrecision(0)  # size columns by the rows on screen, not all 9k
+        self.tree.selectionModel().currentChanged.connect(self._update_buttons)
+        self.tree.activated.connect(self._open)
 
         self.open_button = self._button(self.tr("&Open case"), self.tr("Open case"), self._open)
         self.snooze_button = QToolButton()
@@ -122,48 +204,31 @@ class RemindersPanel(QWidget):
 
     def show_reminders(self, due: list[Reminder]) -> None:
         current = self.current_key()
-        self.tree.clear()
-        self._reminders = {}
         if self._vault is not None:  # the vault-wide backup reminder joins the case reminders
             due = [r for r in due if r.ref] + self._vault.backup_reminders(self._clock())
-        names = member_names(self._vault, {r.ref for r in due if r.ref}) if self._vault is not None else {}
-        for reminder in due:
-            key = reminder.key
-            self._reminders[key] = reminder
-            item = QTreeWidgetItem(
-                [
-                    local_datetime_text(reminder.due_at),
-                    reminder.ref,
-                    kind_label(reminder.kind),
-                    names.get(reminder.ref, ""),
-                ]
-            )
-            item.setData(0, KEY_ROLE, key)
-            self.tree.addTopLevelItem(item)
-            if key == current:
-                self.tree.setCurrentItem(item)
-        items = children(self.tree.invisibleRootItem())
-        if self.tree.currentItem() is None and items:
-            self.tree.setCurrentItem(items[0])
+        self.model.reset(due, self._vault)
+        keys = [r.key for r in due]
+        row = keys.index(current) if current in keys else 0
+        if due:
+            self.tree.setCurrentIndex(self.model.index(row, 0))
         self._update_buttons()
 
     def rows(self) -> list[list[str]]:
-        return [[item.text(c) for c in range(4)] for item in children(self.tree.invisibleRootItem())]
+        model = self.model
+        return [[str(model.index(r, c).data()) for c in range(4)] for r in range(model.rowCount())]
 
     def current_key(self) -> str | None:
-        item = self.tree.currentItem()
-        return None if item is None else str(item.data(0, KEY_ROLE))
+        reminder = self.model.reminder(self.tree.currentIndex().row())
+        return None if reminder is None else reminder.key
 
     def select(self, ref: str, kind: str | None = None) -> None:
-        for item in children(self.tree.invisibleRootItem()):
-            reminder = self._reminders[str(item.data(0, KEY_ROLE))]
+        for row, reminder in enumerate(self.model.reminders()):
             if reminder.ref == ref and kind in (None, reminder.kind):
-                self.tree.setCurrentItem(item)
+                self.tree.setCurrentIndex(self.model.index(row, 0))
                 return
 
     def _current(self) -> Reminder | None:
-        key = self.current_key()
-        return None if key is None else self._reminders.get(key)
+        return self.model.reminder(self.tree.currentIndex().row())
 
     def _update_buttons(self, *_args: object) -> None:
         reminder = self._current()
@@ -174,7 +239,7 @@ class RemindersPanel(QWidget):
         self.delete_all_button.setEnabled(bool(self.expired_refs()))
 
     def expired_refs(self) -> list[str]:
-        return sorted({r.ref for r in self._reminders.values() if r.kind == ARCHIVE_EXPIRED})
+        return sorted({r.ref for r in self.model.reminders() if r.kind == ARCHIVE_EXPIRED})
 
     def _open(self, *_args: object) -> None:
         reminder = self._current()

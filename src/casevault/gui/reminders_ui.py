@@ -83,7 +83,7 @@ class RemindersUi(QObject):
     def set_vault(self, vault: Vault) -> None:
         self._vault = vault
         self.panel.set_vault(vault)
-        self.watch.set_vault(vault)
+        self.watch.set_vault(vault, painted_by=self._window)
 
     def clear(self) -> None:
         """On lock: close every dialog, stop a bulk deletion, and forget every row."""

@@ -146,27 +146,30 @@ def list_query(*, status: str | None, sort: str, descending: bool) -> tuple[str,
 def search_cases(
     db: Database, query: str, *, status: str | None = None, limit: int = 200
 ) -> list[CaseSummary]:
-    """Cases matching what a user typed, best match first, optionally only open or closed ones.
-    The status filter is applied before the limit, so a filter never hides matches that fit it."""
-    expression = search.to_match_expression(query)
-    if expression is None:
+    """Cases matching what a user typed, best match first (for a word in very many entries, a
+    first page, most recently updated first: see search.matching_cases), optionally only open or
+    closed ones. The status filter is applied before the limit, so a filter never hides matches
+    that fit it."""
+    matches = search.matching_cases(db, query, status=status, limit=limit)
+    if not matches.cases:
         return []
-    where, params = ("AND c.status = ?", [status]) if status else ("", [])
-    rows = db.query(
-        f"""
-        SELECT {_SUMMARY_COLUMNS}
-        FROM search_index s
-        JOIN search_docs d ON d.rowid = s.rowid
-        JOIN cases c ON c.id = d.case_id
-        JOIN members m ON m.id = c.member_id
-        WHERE search_index MATCH ? {where}
-        GROUP BY c.id
-        ORDER BY min(s.rank), c.ref
-        LIMIT ?
-        """,  # noqa: S608 - constant columns and a constant filter; values are bound
-        [expression, *params, int(limit)],
-    )
-    return [_summary(r) for r in rows]
+    ids = [case_id for case_id, _source in matches.cases]
+    marks = ", ".join("?" * len(ids))
+    found = {
+        summary.id: summary
+        for summary in map(
+            _summary,
+            db.query(
+                f"SELECT {_SUMMARY_COLUMNS} FROM cases c JOIN members m ON m.id = c.member_id "  # noqa: S608
+                f"WHERE c.id IN ({marks})",
+                ids,
+            ),
+        )
+    }
+    summaries = [found[case_id] for case_id in ids if case_id in found]
+    if not matches.ranked:
+        summaries.sort(key=lambda c: (c.updated_at, c.ref), reverse=True)
+    return summaries
 
 
 def count_cases(db: Database, status: str | None = None) -> int:
@@ -234,10 +237,15 @@ def set_reopened(db: Database, case_id: str, now: datetime) -> None:
     )
 
 
-def closed_cases(db: Database) -> list[CaseSummary]:
+def closed_cases(db: Database, *, retained_until: datetime | None = None) -> list[CaseSummary]:
+    """Closed cases by end of archive period; with `retained_until`, only those whose period ends
+    by then (through the retain_until index: a vault of ten years' closed cases reads the few due)."""
+    bound, params = ("AND c.retain_until <= ? ", (to_db(retained_until),)) if retained_until else ("", ())
     rows = db.query(
         f"SELECT {_SUMMARY_COLUMNS} FROM cases c JOIN members m ON m.id = c.member_id "  # noqa: S608
-        "WHERE c.status = 'closed' ORDER BY c.retain_until"
+        # "+c.status": no index on status, so the retain_until index is the one used.
+        f"WHERE +c.status = 'closed' {bound}ORDER BY c.retain_until",
+        params,
     )
     return [_summary(r) for r in rows]
 

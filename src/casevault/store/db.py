@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -280,6 +280,23 @@ class Database:
             return [tuple(r) for r in self._conn.execute(sql, params).fetchall()]
         except sqlcipher.Error as err:
             raise self._translate(err) from None
+
+    def first_rows(self, sql: str, params: Params, keep: Callable[[Row], bool]) -> list[Row]:
+        """Rows in the statement's order until `keep` says stop (returns False), then the
+        statement is reset: for a scan whose stopping point SQL cannot say (the first 200
+        distinct cases of a word's matches), without fetching the rest."""
+        found: list[Row] = []
+        cursor = self._conn.cursor()
+        try:
+            for row in cursor.execute(sql, params):
+                if not keep(tuple(row)):
+                    break
+                found.append(tuple(row))
+        except sqlcipher.Error as err:
+            raise self._translate(err) from None
+        finally:
+            cursor.close()
+        return found
 
     def query_one(self, sql: str, params: Params = ()) -> Row | None:
         rows = self.query(sql, params)

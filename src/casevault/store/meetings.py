@@ -142,12 +142,19 @@ def actions_for_case(db: Database, case_id: str) -> list[ActionPoint]:
     return [_action(r) for r in rows]
 
 
-def dated_actions_of_open_cases(db: Database) -> list[tuple[str, ActionPoint]]:
-    """(case reference, action) for every action point not done, with a due date, of an open case."""
+def dated_actions_of_open_cases(
+    db: Database, *, due_by: datetime | None = None
+) -> list[tuple[str, ActionPoint]]:
+    """(case reference, action) for every action point not done, with a due date (by `due_by`,
+    if given), of an open case."""
+    bound, params = ("AND a.due_at <= ? ", (to_db(due_by),)) if due_by else ("", ())
     rows = db.query(
-        "SELECT c.ref, a.id, a.what, a.owner, a.due_at, a.done_at, a.created_at "
-        "FROM action_points a JOIN cases c ON c.id = a.case_id "
-        "WHERE a.done_at IS NULL AND a.due_at IS NOT NULL AND c.status = 'open' ORDER BY a.due_at"
+        "SELECT c.ref, a.id, a.what, a.owner, a.due_at, a.done_at, a.created_at "  # noqa: S608
+        # CROSS JOIN: the due actions by their partial index first, then their case; from the
+        # open cases it was a probe per case with nothing due.
+        "FROM action_points a CROSS JOIN cases c ON c.id = a.case_id "
+        f"WHERE a.done_at IS NULL AND a.due_at IS NOT NULL {bound}AND c.status = 'open' ORDER BY a.due_at",
+        params,
     )
     return [(str(r[0]), _action(r[1:])) for r in rows]
 

@@ -5,12 +5,13 @@ cases every minute reads a few indexed rows rather than every case."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 
 from casevault.casework.reminders import (
     BACKUP_EVERY_DEFAULT,
     BACKUP_EVERY_SETTING,
     BACKUP_LAST_SETTING,
+    Horizon,
     ReminderState,
     Sources,
 )
@@ -20,21 +21,36 @@ from casevault.store.db import Database
 from casevault.store.meetings import dated_actions_of_open_cases
 from casevault.store.timefmt import from_db, from_db_opt, to_db
 
+_LAST = datetime.max.replace(tzinfo=UTC)
+EVERYTHING = Horizon(_LAST, _LAST, _LAST, _LAST, _LAST, _LAST)
 
-def sources(db: Database) -> Sources:
-    """Every record that can raise a reminder, whatever its due time."""
+
+def sources(db: Database, horizon: Horizon = EVERYTHING) -> Sources:
+    """The records that can raise a reminder due by `horizon` (by default, whatever their due
+    time). Each bound is a stored-time comparison through an index, so a query reads only what
+    can be due. CROSS JOIN fixes SQLite's join order: records first, then their case."""
+    h = horizon
     dates = [
         (str(r[0]), CaseDate(str(r[1]), str(r[2]), from_db(r[3]), str(r[4])))
         for r in db.query(
-            "SELECT c.ref, d.id, d.kind, d.at, d.note FROM case_dates d JOIN cases c ON c.id = d.case_id "
-            "WHERE c.status = 'open' ORDER BY d.at"
+            "SELECT c.ref, d.id, d.kind, d.at, d.note "
+            "FROM case_dates d CROSS JOIN cases c ON c.id = d.case_id "
+            "WHERE d.at <= ? AND c.status = 'open' ORDER BY d.at",
+            (to_db(h.date_at),),
         )
     ]
+    # Only oral advice no written advice on the same case has followed: the rule in
+    # casework.reminders._advice_follow_ups, applied here so advice already confirmed is never
+    # fetched (stored times are fixed-width UTC text, so they compare as strings). The index on
+    # (kind, case_id, occurred_at, id) answers it without reading a note's row.
     advice = [
-        (str(r[0]), str(r[1]), str(r[2]), from_db(r[3]))
+        (str(r[0]), str(r[1]), "advice", from_db(r[2]))
         for r in db.query(
-            "SELECT c.ref, e.id, e.kind, e.occurred_at FROM events e JOIN cases c ON c.id = e.case_id "
-            "WHERE e.kind IN ('advice', 'advice-written') AND c.status = 'open'"
+            "SELECT c.ref, e.id, e.occurred_at FROM events e CROSS JOIN cases c ON c.id = e.case_id "
+            "WHERE e.kind = 'advice' AND e.occurred_at <= ? AND c.status = 'open' AND NOT EXISTS "
+            "(SELECT 1 FROM events w WHERE w.kind = 'advice-written' AND w.case_id = e.case_id "
+            "AND w.occurred_at >= e.occurred_at)",
+            (to_db(h.advice_at),),
         )
     ]
     escalations = [
@@ -42,24 +58,26 @@ def sources(db: Database) -> Sources:
         for r in db.query(
             "SELECT c.ref, c.id, f.escalation_prompted_at, EXISTS (SELECT 1 FROM events e "
             "WHERE e.case_id = c.id AND e.kind = 'escalation') "
-            "FROM first_meetings f JOIN cases c ON c.id = f.case_id "
-            "WHERE f.escalation_prompted_at IS NOT NULL AND c.status = 'open'"
+            "FROM first_meetings f CROSS JOIN cases c ON c.id = f.case_id "
+            "WHERE f.escalation_prompted_at <= ? AND c.status = 'open'",
+            (to_db(h.prompted_at),),
         )
     ]
     originals = [
         (str(r[0]), str(r[1]), from_db(r[2]))
         for r in db.query(
-            "SELECT c.ref, c.id, c.closed_at FROM first_meetings f JOIN cases c ON c.id = f.case_id "
+            "SELECT c.ref, c.id, c.closed_at FROM first_meetings f CROSS JOIN cases c ON c.id = f.case_id "
             "WHERE f.originals_received != '' AND f.originals_returned_at IS NULL "
-            "AND c.status = 'closed' "
+            "AND c.status = 'closed' AND c.closed_at <= ?1 "
             # The originals register (issue 5): any item not returned, through its partial index.
-            "UNION SELECT c.ref, c.id, c.closed_at FROM originals o JOIN cases c ON c.id = o.case_id "
-            "WHERE o.returned_at IS NULL AND c.status = 'closed'"
+            "UNION SELECT c.ref, c.id, c.closed_at FROM originals o CROSS JOIN cases c ON c.id = o.case_id "
+            "WHERE o.returned_at IS NULL AND c.status = 'closed' AND c.closed_at <= ?1",
+            (to_db(h.closed_at),),
         )
     ]
     return Sources(
-        closed=tuple(closed_cases(db)),
-        actions=tuple(dated_actions_of_open_cases(db)),
+        closed=tuple(closed_cases(db, retained_until=h.retain_until)),
+        actions=tuple(dated_actions_of_open_cases(db, due_by=h.action_due)),
         dates=tuple(dates),
         advice=tuple(advice),
         escalations=tuple(escalations),

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import logging
 import secrets
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from casevault.casework import reminders as reminder_rules
 from casevault.casework import rules
@@ -26,18 +26,24 @@ class Reminders:
 
     # ---- reminders ---------------------------------------------------------------------------
 
-    def _all_reminders(self) -> list[reminder_rules.Reminder]:
-        return reminder_rules.all_reminders(reminder_rows.sources(self._s.db))
+    def _all_reminders(self, until: datetime | None = None) -> list[reminder_rules.Reminder]:
+        """Every reminder, or (with `until`) those due by then: the store then reads only the
+        records that can be due, which is what keeps a check fast at 100k cases."""
+        found = reminder_rows.sources(
+            self._s.db, reminder_rows.EVERYTHING if until is None else reminder_rules.horizon(until)
+        )
+        return reminder_rules.all_reminders(found)
 
     def reminders(self, now: datetime | None = None) -> list[reminder_rules.Reminder]:
         """What is due at `now` (default: the clock), not dismissed or snoozed; oldest first."""
         moment = now or self._s.now()
-        return reminder_rules.due(self._all_reminders(), moment, reminder_rows.states(self._s.db))
+        return reminder_rules.due(self._all_reminders(moment), moment, reminder_rows.states(self._s.db))
 
     def agenda(self, now: datetime | None = None, days: int = 30) -> list[reminder_rules.Reminder]:
         """Overdue and coming reminders up to `days` ahead, not dismissed, in due order."""
         moment = now or self._s.now()
-        return reminder_rules.agenda(self._all_reminders(), moment, reminder_rows.states(self._s.db), days)
+        found = self._all_reminders(moment + timedelta(days=days))
+        return reminder_rules.agenda(found, moment, reminder_rows.states(self._s.db), days)
 
     def dismiss_reminder(self, key: str) -> None:
         case_id = self._reminder_case(key)
