@@ -2414,6 +2414,10 @@
             <source>Case %1 opened.</source>
             <translation>Case %1 opened.</translation>
         </message>
+        <message>
+            <source>Showing the first %1 matching cases: add a word to narrow the search.</source>
+            <translation>Showing the first %1 matching cases: add a word to narrow the search.</translation>
+        </message>
     </context>
     <context>
         <name>NewCaseDialog</name>

@@ -2414,6 +2414,10 @@
             <source>Case %1 opened.</source>
             <translation>Dossier %1 ouvert.</translation>
         </message>
+        <message>
+            <source>Showing the first %1 matching cases: add a word to narrow the search.</source>
+            <translation>Affichage des %1 premiers dossiers trouvés : ajoutez un mot pour affiner la recherche.</translation>
+        </message>
     </context>
     <context>
         <name>NewCaseDialog</name>

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 # fmt: off
 FR: dict[str, str | tuple[str, ...]] = {
+    # Search
+    "Showing the first %1 matching cases: add a word to narrow the search.": "Affichage des %1 premiers dossiers trouvés : ajoutez un mot pour affiner la recherche.",
     # Action points
     "Action points": "Actions à mener",
     "What": "Quoi",

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
+from casevault.gui import main_window
 from casevault.gui.main_window import MainWindow
 from casevault.host.keychain import MemoryKeychain
 from casevault.vault.facade import Vault
@@ -155,3 +157,20 @@ def test_idle_lock_fires_and_clears_the_model(qtbot: QtBot, make_app: MakeApp) -
     assert window.model.rowCount() == 0
     assert window.vault is None
     assert app.unlock_dialog.isVisible()
+
+
+def test_a_search_that_fills_the_page_says_more_may_match(
+    qtbot: QtBot, make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(main_window, "SEARCH_PAGE", 2)  # a page of two, to fill it with three cases
+    app = make_app()
+    window = create_vault(qtbot, app)
+    for name in ("Aoife Brennan", "Ciaran Brennan", MEMBER):
+        add_case(qtbot, window, name)
+    table = case_list(window)
+    line(window, "Search cases").setText("muller")
+    qtbot.waitUntil(lambda: column(table, 1) == [MEMBER])
+    assert "narrow" not in app.main_window.statusBar().currentMessage()
+    line(window, "Search cases").setText("brennan")
+    qtbot.waitUntil(lambda: len(column(table, 1)) == 2)
+    assert "add a word to narrow the search" in app.main_window.statusBar().currentMessage()

@@ -475,6 +475,14 @@ class MainWindow(WindowDialogs, QMainWindow):
             self.model.search(query)
         except CasevaultError as err:
             self.statusBar().showMessage(err.message, 5000)
+            return
+        if self.model.rowCount() >= SEARCH_PAGE:  # search_cases' page: more may match
+            self.statusBar().showMessage(
+                self.tr("Showing the first %1 matching cases: add a word to narrow the search.").replace(
+                    "%1", str(SEARCH_PAGE)
+                ),
+                8000,
+            )
 
     def closeEvent(self, event: Any) -> None:
         if not self._settle_unsaved():
@@ -485,6 +493,9 @@ class MainWindow(WindowDialogs, QMainWindow):
             preferences.reject()
         settings.save_geometry(self, "main")
         super().closeEvent(event)
+
+
+SEARCH_PAGE = 200  # the cases one search shows (store.cases.search_cases' limit)
 
 
 def _app() -> QCoreApplication | None:
