@@ -34,6 +34,9 @@ START_ROWS = {
     "imports: casevault.cli, casevault.gui.app, PySide6": rf"{TIME} +{TIME} +{TIME}$",
     "open by keychain (keyring, D-Bus, Vault.open)": rf"- +{TIME} +{TIME}$",
     "layout and first paint": rf"{TIME} +{TIME} +{TIME}$",
+    "bare PySide6 QTableView of 300 in-memory rows": rf"{TIME} .* {FIGURE}x +{TIME}$",
+    "baseline: the bare table + the unlock ({how})": rf"{TIME} +{FIGURE}x$",
+    "first reminders check shown, after the paint": rf"- +{TIME} +{TIME}$",
 }
 LIST_ROWS = (
     "page step from the top, all",

@@ -10,16 +10,18 @@ from __future__ import annotations
 import hashlib
 import os
 import secrets
+import zipfile
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import BinaryIO
-
-import pyzipper
+from typing import TYPE_CHECKING, BinaryIO
 
 from casevault.core.errors import CasevaultError
 from casevault.core.fsutil import FILE_MODE, PART_SUFFIX, fsync_dir, translate_os_error
+
+if TYPE_CHECKING:
+    import pyzipper
 
 Progress = Callable[[int, int], None]  # (bytes done, bytes in all)
 
@@ -113,6 +115,9 @@ def write_zip(
         if progress is not None:
             progress(done, total)
 
+    # Loaded here: pyzipper brings Cryptodome and cffi, 32 ms of every start of the app.
+    import pyzipper  # noqa: PLC0415
+
     try:
         tmp, fd = _temp_beside(out)
         with os.fdopen(fd, "w+b") as f:
@@ -148,6 +153,6 @@ def _entry(zf: pyzipper.AESZipFile, name: str, when: datetime) -> pyzipper.ZipIn
     moment = when.astimezone()
     stamp = (max(moment.year, 1980), moment.month, moment.day, moment.hour, moment.minute, moment.second)
     info = zf.zipinfo_cls(name, date_time=stamp)
-    info.compress_type = pyzipper.ZIP_DEFLATED
+    info.compress_type = zipfile.ZIP_DEFLATED
     info.external_attr = (0o600 & 0xFFFF) << 16
     return info

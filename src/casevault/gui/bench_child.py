@@ -2,11 +2,14 @@
 
     python -m casevault.gui.bench_child app VAULT_DIR [--file-keychain KEY_FILE]
     python -m casevault.gui.bench_child qt
+    python -m casevault.gui.bench_child table ROWS
 
 `app` runs the real `casevault` start (casevault.cli.main, as the console script does) on
 VAULT_DIR, which the keychain opens with nobody asked; `qt` shows an empty QMainWindow (the floor
-that Qt itself costs). Each prints one line of time.monotonic() stamps once the first window
-with content has been painted, then quits. CLOCK_MONOTONIC is shared by every process on the
+that Qt itself costs); `table` a bare QTableView over ROWS in-memory rows (the floor for a window
+with a long list). Each prints one line of time.monotonic() stamps once the first window with
+content has been painted (for `app`, also once the first reminders check has been shown), then
+quits. CLOCK_MONOTONIC is shared by every process on the
 machine, so the parent can subtract its own spawn time from these stamps.
 
 Only the standard library is imported before the first stamp, so that stamp is "just after the
@@ -90,6 +93,18 @@ def _run_app(vault_dir: str, key_file: str | None) -> int:
 
     gui_app.open_by_keychain = timed_open
 
+    class StampedWatch(gui_app.ReminderWatch):  # type: ignore[misc, name-defined]
+        """The app's own reminder timer; stamps when its first check has been shown."""
+
+        def check(self) -> None:
+            super().check()
+            if "reminded" not in stamps:
+                stamps["reminded"] = time.monotonic()
+                stamps["due"] = len(self.due)
+                maybe_finish()
+
+    gui_app.ReminderWatch = StampedWatch
+
     class FirstPaint(QObject):
         """Stamps the first paint of the case list, then quits."""
 
@@ -108,13 +123,17 @@ def _run_app(vault_dir: str, key_file: str | None) -> int:
                     stamps["rows"] = view.model().rowCount()
                     stamps["painting"] = time.monotonic()
                     # Runs once this paint and the flush of the backing store are over.
-                    QTimer.singleShot(0, finish)
+                    QTimer.singleShot(0, painted)
             return False
 
-    def finish() -> None:
+    def painted() -> None:
         stamps["painted"] = time.monotonic()
-        _report(stamps)
-        qapp.quit()
+        maybe_finish()
+
+    def maybe_finish() -> None:
+        if "painted" in stamps and "reminded" in stamps:
+            _report(stamps)
+            qapp.quit()
 
     watcher = FirstPaint()
     qapp.installEventFilter(watcher)
@@ -154,14 +173,69 @@ def _run_qt() -> int:
     return int(qapp.exec())
 
 
+def _run_table(rows: int) -> int:
+    from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QObject, Qt, QTimer  # noqa: PLC0415
+    from PySide6.QtWidgets import QApplication, QMainWindow, QTableView  # noqa: PLC0415
+
+    stamps = {"started": STARTED, "imported": time.monotonic()}
+    qapp = QApplication(sys.argv[:1])
+    stamps["qapp"] = time.monotonic()
+
+    class Rows(QAbstractTableModel):
+        def rowCount(self, parent: Any = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+            return 0 if parent.isValid() else rows
+
+        def columnCount(self, parent: Any = QModelIndex()) -> int:  # noqa: B008
+            return 0 if parent.isValid() else 7
+
+        def data(self, index: Any, role: int = 0) -> object:
+            if role == Qt.ItemDataRole.DisplayRole:
+                return f"CV-2026-{index.row():05d}" if index.column() == 0 else f"cell {index.column()}"
+            return None
+
+    class FirstPaint(QObject):
+        done = False
+
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if (
+                event.type() == QEvent.Type.Paint
+                and not self.done
+                and isinstance(watched.parent(), QTableView)
+            ):
+                self.done = True
+                stamps["painting"] = time.monotonic()
+                QTimer.singleShot(0, finish)
+            return False
+
+    def finish() -> None:
+        stamps["painted"] = time.monotonic()
+        stamps["rows"] = rows
+        _report(stamps)
+        qapp.quit()
+
+    watcher = FirstPaint()
+    qapp.installEventFilter(watcher)
+    window = QMainWindow()
+    window.resize(900, 560)
+    view = QTableView()
+    model = Rows(view)
+    view.setModel(model)
+    window.setCentralWidget(view)
+    window.show()
+    stamps["shown"] = time.monotonic()
+    return int(qapp.exec())
+
+
 def main(argv: list[str]) -> int:
     os.umask(0o077)
     if argv[:1] == ["app"] and len(argv) in (2, 4) and (len(argv) == 2 or argv[2] == "--file-keychain"):
         return _run_app(argv[1], argv[3] if len(argv) == 4 else None)
     if argv == ["qt"]:
         return _run_qt()
+    if argv[:1] == ["table"] and len(argv) == 2 and argv[1].isdigit():
+        return _run_table(int(argv[1]))
     print(
-        "usage: python -m casevault.gui.bench_child app VAULT_DIR [--file-keychain FILE] | qt",
+        "usage: python -m casevault.gui.bench_child app VAULT_DIR [--file-keychain FILE] | qt | table ROWS",
         file=sys.stderr,
     )
     return 2
