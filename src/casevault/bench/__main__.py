@@ -60,6 +60,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--big-cases", type=int, metavar="N", help="with --gui: cases in the big list (default 100000)"
     )
+    parser.add_argument(
+        "--scale",
+        nargs="+",
+        metavar="VAULT",
+        help="issue 15's table on vaults made by casevault.bench.db.generate (each is copied first)",
+    )
     parser.add_argument("--debug", action="store_true", help="show tracebacks, and log to stderr")
     args = parser.parse_args(argv)
     if not args.gui and (args.cases is not None or args.big_cases is not None):
@@ -68,6 +74,11 @@ def main(argv: list[str] | None = None) -> int:
     log.configure(args.debug)
     scratch = Path(args.dir) if args.dir else None
     try:
+        if args.scale:
+            from casevault.bench import _scratch_folder, scale  # noqa: PLC0415
+
+            with _scratch_folder(scratch) as folder:
+                return scale.run([Path(v) for v in args.scale], folder, quick=args.quick)
         if args.gui:
             from casevault.gui import bench as gui_bench  # noqa: PLC0415 - Qt only with --gui
 
