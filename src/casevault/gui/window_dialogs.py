@@ -16,17 +16,17 @@ from casevault import __version__
 from casevault.casework import help_links
 from casevault.core.paths import VaultPaths
 from casevault.gui import settings
-from casevault.gui.breach_dialog import BreachDialog, BreachLogDialog
-from casevault.gui.device_check_dialog import DeviceCheckDialog
-from casevault.gui.handover_dialog import HandoverDialog
-from casevault.gui.library_dialog import LibraryDialog
-from casevault.gui.new_case_dialog import NewCaseDialog
-from casevault.gui.preferences_dialog import PreferencesDialog
 from casevault.gui.teardown import DialogSet
 from casevault.vault.facade import Vault
 
 if TYPE_CHECKING:
     from casevault.gui.backup_dialog import BackupDialog
+    from casevault.gui.breach_dialog import BreachDialog, BreachLogDialog
+    from casevault.gui.device_check_dialog import DeviceCheckDialog
+    from casevault.gui.handover_dialog import HandoverDialog
+    from casevault.gui.library_dialog import LibraryDialog
+    from casevault.gui.new_case_dialog import NewCaseDialog
+    from casevault.gui.preferences_dialog import PreferencesDialog
 
     _Base = QMainWindow
 else:
@@ -81,6 +81,8 @@ class WindowDialogs(_Base):
         return self.dialogs.get("about")  # type: ignore[return-value]
 
     def open_new_case(self) -> None:
+        from casevault.gui.new_case_dialog import NewCaseDialog  # noqa: PLC0415 - loaded when first opened
+
         vault = self._vault
         if vault is None:
             return
@@ -93,6 +95,8 @@ class WindowDialogs(_Base):
         self.dialogs.open("new-case", make)
 
     def open_preferences(self) -> None:
+        from casevault.gui.preferences_dialog import PreferencesDialog  # noqa: PLC0415 - loaded when first opened
+
         self.dialogs.open(
             "preferences",
             lambda: PreferencesDialog(
@@ -103,6 +107,8 @@ class WindowDialogs(_Base):
 
     def open_library(self) -> None:
         """The policy library (vault-wide: not tied to a case)."""
+        from casevault.gui.library_dialog import LibraryDialog  # noqa: PLC0415 - loaded when first opened
+
         vault = self._vault
         if vault is not None:
             self.dialogs.open(
@@ -111,6 +117,8 @@ class WindowDialogs(_Base):
 
     def open_handover(self) -> None:
         """This vault's handover key, and receiving a case handed over by a colleague."""
+        from casevault.gui.handover_dialog import HandoverDialog  # noqa: PLC0415 - loaded when first opened
+
         vault = self._vault
         if vault is None:
             return
@@ -131,11 +139,15 @@ class WindowDialogs(_Base):
             self.dialogs.open("backup", lambda: BackupDialog(vault, self))
 
     def open_breach_form(self) -> None:
+        from casevault.gui.breach_dialog import BreachDialog  # noqa: PLC0415 - loaded when first opened
+
         vault = self._vault
         if vault is not None:
             self.dialogs.open("breach", lambda: BreachDialog(vault, self))
 
     def open_breach_log(self) -> None:
+        from casevault.gui.breach_dialog import BreachLogDialog  # noqa: PLC0415 - loaded when first opened
+
         vault = self._vault
         if vault is not None:
             self.dialogs.open("breach-log", lambda: BreachLogDialog(vault, self))
@@ -143,6 +155,8 @@ class WindowDialogs(_Base):
     def open_device_check(self, *, first_run: bool = False) -> DeviceCheckDialog:
         """The device check; after a vault is created (`first_run`) it appears without taking
         the focus or blocking the window."""
+        from casevault.gui.device_check_dialog import DeviceCheckDialog  # noqa: PLC0415 - loaded when first opened
+
         root = self._vault.paths.root if self._vault is not None else settings_root()
 
         def show_quietly(dialog: DeviceCheckDialog) -> None:
