@@ -165,7 +165,7 @@ def _advice_follow_ups(
         if kind == "advice-written":
             written.setdefault(ref, []).append(when)
     for ref, event_id, kind, when in advice:
-        if kind == "advice" and not any(w >= when for w in written.get(ref, ())):
+        if kind == "advice" and not (ref in written and any(w >= when for w in written[ref])):
             yield _reminder(ADVICE_FOLLOW_UP, ref, event_id, when + wait)
 
 
@@ -179,6 +179,9 @@ def backup_reminder(backup: tuple[datetime | None, datetime | None, int] | None)
     if every_days <= 0 or start is None:
         return []
     return [_reminder(BACKUP_DUE, "", "vault", start + timedelta(days=every_days))]
+
+
+_NO_STATE = ReminderState()
 
 
 def _visible(reminder: Reminder, states: dict[str, ReminderState], now: datetime) -> bool:
@@ -201,7 +204,7 @@ def agenda(
     """Overdue and coming reminders up to `days` ahead, not dismissed, in due order. A snoozed
     reminder is listed too: the agenda is the whole picture, snoozing only quiets the alert."""
     until = now + timedelta(days=days)
-    shown = [r for r in reminders if r.due_at <= until and not states.get(r.key, ReminderState()).dismissed]
+    shown = [r for r in reminders if r.due_at <= until and not states.get(r.key, _NO_STATE).dismissed]
     return sorted(shown, key=_DUE_ORDER)
 
 
