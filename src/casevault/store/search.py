@@ -113,18 +113,24 @@ def _ranked(db: Database, expression: str, status: str | None, limit: int) -> li
     return [(str(r[0]), str(r[1])) for r in rows]
 
 
-def _first_found(db: Database, expression: str, status: str | None, limit: int) -> list[tuple[str, str]]:
-    """The first `limit` cases in the index's own order, which FTS5 streams without scoring;
-    the scan stops at the first match of the case after the last."""
+def _first_found(
+    db: Database, expression: str, status: str | None, limit: int, *, count_to: int = 0
+) -> tuple[list[tuple[str, str]], int]:
+    """The first `limit` cases in the index's own order, which FTS5 streams without scoring,
+    and how many entries were read: the scan goes on past the page until it has read more than
+    `count_to` entries, or every match."""
     join, params = _status_join(status)
     found: dict[str, str] = {}
+    entries = 0
 
     def keep(row: tuple[object, ...]) -> bool:
+        nonlocal entries
         case_id = str(row[0])
-        if case_id not in found:
-            if len(found) == limit:
-                return False
+        if case_id not in found and len(found) < limit:
             found[case_id] = str(row[1])
+        elif len(found) == limit and entries > count_to:
+            return False
+        entries += 1
         return True
 
     db.first_rows(
@@ -133,7 +139,7 @@ def _first_found(db: Database, expression: str, status: str | None, limit: int) 
         [*params, expression],
         keep,
     )
-    return list(found.items())
+    return list(found.items()), entries
 
 
 class Matches(NamedTuple):
@@ -156,9 +162,16 @@ def matching_cases(db: Database, query: str, *, status: str | None = None, limit
     if expression is None or words is None:
         return Matches([], ranked=True)
     if words != expression and _more_than(db, words, RANK_CAP):
-        return Matches(_first_found(db, words, status, limit), ranked=False)
+        return Matches(_first_found(db, words, status, limit)[0], ranked=False)
+    if status is None:
+        # One pass for a prefix: FTS5 builds a prefix's whole match list on each query, so the
+        # scan for the first page also counts whether there are few enough entries to rank.
+        page, entries = _first_found(db, expression, None, limit, count_to=RANK_CAP)
+        if entries > RANK_CAP:
+            return Matches(page, ranked=False)
+        return Matches(_ranked(db, expression, None, limit), ranked=True)
     if _more_than(db, expression, RANK_CAP):
-        return Matches(_first_found(db, expression, status, limit), ranked=False)
+        return Matches(_first_found(db, expression, status, limit)[0], ranked=False)
     return Matches(_ranked(db, expression, status, limit), ranked=True)
 
 
