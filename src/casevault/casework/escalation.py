@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from casevault.core.i18n import QT_TRANSLATE_NOOP
-from casevault.core.model import FirstMeeting
+
+if TYPE_CHECKING:
+    from casevault.core.model import FirstMeeting
 
 # The reps' guide, first meeting: escalating "would normally be appropriate in any case where
 # dismissal is threatened or the complaint is one of discrimination".

@@ -11,7 +11,7 @@ from datetime import datetime
 
 from casevault.casework.conflicts import Match
 from casevault.core.i18n import QT_TRANSLATE_NOOP
-from casevault.core.model import CONFLICT_DECISIONS, CONTACT_TERMS, PARTY_ROLES
+from casevault.core.vocab import CONFLICT_DECISIONS, CONTACT_TERMS, PARTY_ROLES
 
 # The reps' guide, "Being a rep": shown with the matches of a conflict check.
 CONFLICT_ADVICE = QT_TRANSLATE_NOOP(

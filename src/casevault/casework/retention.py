@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from casevault.core.i18n import QT_TRANSLATE_NOOP
-from casevault.core.model import CaseSummary
+
+if TYPE_CHECKING:
+    from casevault.core.model import CaseSummary
 
 # Editable per vault (setting `retention.default_days`); no legal period is claimed here.
 DEFAULT_RETAIN_DAYS = 365

@@ -18,7 +18,7 @@ from casevault.cli.views import (
     print_case_records,
 )
 from casevault.core.errors import UsageError
-from casevault.core.model import EVENT_KINDS
+from casevault.core.vocab import EVENT_KINDS
 
 if TYPE_CHECKING:
     from casevault.vault.facade import Vault

@@ -24,7 +24,7 @@ from casevault.cli.views import (
     original_line,
 )
 from casevault.core.errors import UsageError
-from casevault.core.model import CASE_DATE_KINDS
+from casevault.core.vocab import CASE_DATE_KINDS
 
 # The escalation dialog lets its date run a day ahead (a rep in another time zone, or recording
 # in the evening for the morning); no further, because an escalation is recorded once made.

@@ -29,9 +29,10 @@ from casevault.cli.views import (
     party_line,
 )
 from casevault.core.errors import UsageError
-from casevault.core.model import CONFLICT_DECISIONS, CONSENT_SCOPES, PARTY_ROLES, FirstMeeting
+from casevault.core.vocab import CONFLICT_DECISIONS, CONSENT_SCOPES, PARTY_ROLES
 
 if TYPE_CHECKING:
+    from casevault.core.model import FirstMeeting
     from casevault.vault.facade import Vault
 
 SCOPE_CHOICES = (*SCOPE_ALIASES, *CONSENT_SCOPES)

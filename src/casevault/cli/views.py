@@ -9,9 +9,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from casevault.cli.output import iso, shown
-from casevault.core.model import ActionPoint, CaseDate, Consent, Escalation, FirstMeeting, Original, Party
 
 if TYPE_CHECKING:
+    from casevault.core.model import ActionPoint, CaseDate, Consent, Escalation, FirstMeeting, Original, Party
     from casevault.vault.facade import Vault
 
 # ---- consent, the first meeting, action points, people -------------------------------------------
