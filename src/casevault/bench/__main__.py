@@ -55,7 +55,10 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--gui", action="store_true", help="the desktop app: start-up, case list and search")
     parser.add_argument(
-        "--cases", type=int, metavar="N", help="with --gui: cases in the start-up vault (default 10000)"
+        "--cases",
+        type=int,
+        metavar="N",
+        help="with --gui: cases in the start-up vault (default 10000); with --generate: cases to make",
     )
     parser.add_argument(
         "--big-cases", type=int, metavar="N", help="with --gui: cases in the big list (default 100000)"
@@ -66,14 +69,26 @@ def main(argv: list[str] | None = None) -> int:
         metavar="VAULT",
         help="issue 15's table on vaults made by casevault.bench.db.generate (each is copied first)",
     )
+    parser.add_argument(
+        "--generate",
+        metavar="VAULT",
+        help="make a new fictional vault for --scale: --cases N, 20 notes each, an attachment on "
+        "every 50th case (passphrase: casevault.bench.common.PASSPHRASE)",
+    )
     parser.add_argument("--debug", action="store_true", help="show tracebacks, and log to stderr")
     args = parser.parse_args(argv)
-    if not args.gui and (args.cases is not None or args.big_cases is not None):
+    if args.generate and (args.cases is None or args.cases < 1):
+        parser.error("--generate needs --cases N (at least 1)")
+    if not args.gui and not args.generate and (args.cases is not None or args.big_cases is not None):
         parser.error("--cases and --big-cases size the --gui benchmark; add --gui")
     _harden()
     log.configure(args.debug)
     scratch = Path(args.dir) if args.dir else None
     try:
+        if args.generate:
+            from casevault.bench.db import generate_vault  # noqa: PLC0415
+
+            return generate_vault(Path(args.generate), args.cases)
         if args.scale:
             from casevault.bench import _scratch_folder, scale  # noqa: PLC0415
 

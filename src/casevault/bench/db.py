@@ -6,11 +6,15 @@ Nothing that identifies a member (not even a generated one) is printed.
 
 from __future__ import annotations
 
+import io
 import random
 import secrets
+import sys
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from functools import partial
 from pathlib import Path
 
 from casevault.bench.common import (
@@ -136,91 +140,165 @@ def _note(rng: random.Random, weights: list[float]) -> str:
     return f"{rng.choice(OPENERS)} {topic}. {' '.join(words).capitalize()}."
 
 
-def generate(vault: Vault, cases: int, notes: int) -> Generated:
-    """Fill `vault` with `cases` open cases and `notes` notes, through casevault.store.bulk in
-    one transaction, and make each case's folder as Vault.new_case does."""
-    rng = random.Random(SEED)  # noqa: S311 - reproducible fictional data, not secrets
-    header = read_header(vault.paths)
-    slot = header.slot(keyslots.PASSPHRASE)
-    assert slot is not None
-    vmk = keyslots.open_passphrase_slot(slot, header.vault_id, PASSPHRASE)
-    kek = keys.derive_key(vmk, keys.PURPOSE_CASE_KEK)
-    running = 0.0
-    cum_weights = []
+# Cases per batch: each batch's rows are built, inserted in one transaction and dropped, so
+# memory stays flat whatever the vault's size (100k cases with 2M notes in one go ran out).
+GENERATE_BATCH = 2_000
+ATTACHMENT_SIZES = (3_000, 40_000, 250_000)
+
+
+def _cum_weights() -> list[float]:
+    running, weights = 0.0, []
     for rank in range(1, len(WORDS) + 1):  # Zipf-like: a few words are everywhere
         running += 1 / rank
-        cum_weights.append(running)
-    rare = set(rng.sample(range(notes), max(3, notes // 10_000)))
+        weights.append(running)
+    return weights
 
-    def build() -> tuple[list[bulk.NewCase], list[tuple[str, Event]]]:
-        opened = sorted(NOW - timedelta(days=rng.uniform(1, 730)) for _ in range(cases))
+
+def _share(total: int, part: int, whole: int, done: int) -> int:
+    """How many of `total` fall to a batch of `part` after `done` of `whole`: proportional, and
+    the batches' shares add up to `total` exactly."""
+    return (total * (done + part)) // whole - (total * done) // whole
+
+
+class _Builder:
+    """The fictional rows, batch by batch, from one seeded random stream."""
+
+    def __init__(self, vault: Vault, notes: int) -> None:
+        self.vault = vault
+        self.rng = random.Random(SEED)  # noqa: S311 - reproducible fictional data, not secrets
+        header = read_header(vault.paths)
+        slot = header.slot(keyslots.PASSPHRASE)
+        assert slot is not None
+        vmk = keyslots.open_passphrase_slot(slot, header.vault_id, PASSPHRASE)
+        self.kek = keys.derive_key(vmk, keys.PURPOSE_CASE_KEK)
+        self.weights = _cum_weights()
+        self.rare = set(self.rng.sample(range(notes), min(notes, max(3, notes // 10_000))))
+        self.note_number = 0
+
+    def cases(self, opened: list[datetime]) -> list[bulk.NewCase]:
         per_year: dict[int, int] = {}
         for moment in opened:
             per_year[moment.year] = per_year.get(moment.year, 0) + 1
-        first = {year: bulk.reserve_ref_numbers(vault.db, year, n) for year, n in per_year.items()}
-        new_cases = []
+        first = {year: bulk.reserve_ref_numbers(self.vault.db, year, n) for year, n in per_year.items()}
+        rng, made = self.rng, []
         for moment in opened:
             case_id = secrets.token_hex(16)
             number = first[moment.year]
             first[moment.year] += 1
             name = f"{rng.choice(FIRST_NAMES)} {rng.choice(SURNAMES)}"
-            new_cases.append(
+            made.append(
                 bulk.NewCase(
                     case_id=case_id,
                     ref=rules.format_ref(moment, number),
                     member=Member(id=secrets.token_hex(16), name=name, email=""),
                     case_type=rng.choice(("discipline", "grievance", "sickness", "general")),
                     wrapped_key=keys.wrap_key(
-                        kek, keys.random_key(), keys.case_key_aad(bytes.fromhex(case_id))
+                        self.kek, keys.random_key(), keys.case_key_aad(bytes.fromhex(case_id))
                     ),
                     opened_at=moment,
                 )
             )
-        events = []
-        for n in range(notes):
-            case = rng.choice(new_cases)
+        return made
+
+    def events(self, cases: list[bulk.NewCase], count: int) -> list[tuple[str, Event]]:
+        rng, made = self.rng, []
+        for _ in range(count):
+            case = rng.choice(cases)
             when = case.opened_at + (NOW - case.opened_at) * rng.random()
-            body = _note(rng, cum_weights)
-            if n in rare:
+            body = _note(rng, self.weights)
+            if self.note_number in self.rare:
                 body += f" Asked for the {RARE_WORD} records."
-            events.append(
-                (
-                    case.case_id,
-                    Event(
-                        id=secrets.token_hex(16),
-                        kind=rng.choice(EVENT_KINDS),
-                        occurred_at=when,
-                        recorded_at=when,
-                        body=body,
-                    ),
-                )
-            )
-        events.sort(key=lambda pair: pair[1].id)
-        return new_cases, events
+            self.note_number += 1
+            kind = rng.choice(EVENT_KINDS)
+            event = Event(id=secrets.token_hex(16), kind=kind, occurred_at=when, recorded_at=when, body=body)
+            made.append((case.case_id, event))
+        made.sort(key=lambda pair: pair[1].id)  # appends to the primary key rather than splitting it
+        return made
 
-    build_seconds, (new_cases, events) = timed_result(build)
+    def folders(self, cases: list[bulk.NewCase], first_number: int, attach_every: int) -> None:
+        for n, case in enumerate(cases, first_number):
+            make_private_dir(self.vault.paths.case_dir(case.case_id))
+            if attach_every and n % attach_every == 0:
+                size = ATTACHMENT_SIZES[n // attach_every % len(ATTACHMENT_SIZES)]
+                data = io.BytesIO(self.rng.randbytes(size))
+                self.vault.attach_stream(case.ref, f"letter-{n}.pdf", data)
 
-    def insert() -> None:
-        with vault.db.transaction():
-            bulk.add_cases(vault.db, new_cases)
-            bulk.add_events(vault.db, events)
 
-    insert_seconds = timed(insert)
+def generate(
+    vault: Vault,
+    cases: int,
+    notes: int,
+    *,
+    attach_every: int = 0,
+    on_batch: Callable[[int, int], None] | None = None,
+) -> Generated:
+    """Fill `vault` with `cases` open cases and `notes` notes through casevault.store.bulk, in
+    batches of GENERATE_BATCH cases (two transactions each: the cases, then their notes), and
+    make each case's folder as Vault.new_case does. With `attach_every` N, every Nth case gets
+    a small attachment of random bytes through the real attach path. `on_batch(cases_done,
+    cases)` reports progress.
 
-    def folders() -> None:
-        for case in new_cases:
-            make_private_dir(vault.paths.case_dir(case.case_id))
-
-    folder_seconds = timed(folders)
+    Each note's kind is drawn from every kind there is, so most cases get oral advice with no
+    written advice after it: most open cases have a due reminder, as in a busy rep's vault."""
+    builder = _Builder(vault, notes)
+    # Only the opening times are held for the whole run (sorted, so references follow them).
+    opened_all = sorted(NOW - timedelta(days=builder.rng.uniform(1, 730)) for _ in range(cases))
+    build_seconds = insert_seconds = folder_seconds = 0.0
+    done = made_notes = 0
+    while done < cases:
+        opened = opened_all[done : done + GENERATE_BATCH]
+        started = time.perf_counter()
+        new_cases = builder.cases(opened)
+        events = builder.events(new_cases, _share(notes, len(opened), cases, done))
+        build_seconds += time.perf_counter() - started
+        started = time.perf_counter()
+        # Each call is its own transaction, not one savepoint inside another: SQLite keeps the
+        # original of every page a savepoint touches in memory (temp_store = MEMORY) until the
+        # transaction ends, and random ids touch pages all over the indexes (100 MiB more per
+        # batch at 10k cases, growing with the vault).
+        bulk.add_cases(vault.db, new_cases)
+        bulk.add_events(vault.db, events)
+        insert_seconds += time.perf_counter() - started
+        folder_seconds += timed(partial(builder.folders, new_cases, done, attach_every))
+        made_notes += len(events)
+        done += len(opened)
+        if on_batch is not None:
+            on_batch(done, cases)
     vault.db.checkpoint_truncate()
     return Generated(
-        cases=len(new_cases),
-        notes=len(events),
+        cases=done,
+        notes=made_notes,
         build_seconds=build_seconds,
         insert_seconds=insert_seconds,
         folder_seconds=folder_seconds,
         db_bytes=vault.paths.db_file.stat().st_size,
     )
+
+
+NOTES_PER_CASE = 20
+ATTACH_EVERY = 50
+
+
+def generate_vault(root: Path, cases: int) -> int:
+    """`python -m casevault.bench --generate VAULT --cases N`: a new vault at the density issue 15
+    measures (NOTES_PER_CASE notes a case, an attachment on every ATTACH_EVERY-th case), for
+    `--scale`. Refuses a folder that exists, so no vault is ever added to."""
+    if root.exists():
+        print(f"{root} already exists; give a new folder for the generated vault.", file=sys.stderr)
+        return 2
+    started = time.perf_counter()
+
+    def report(done: int, total: int) -> None:
+        elapsed = time.perf_counter() - started
+        progress(f"{fmt_count(done)} of {fmt_count(total)} cases ({fmt_seconds(elapsed)})")
+
+    with new_vault(root) as vault:
+        gen = generate(vault, cases, cases * NOTES_PER_CASE, attach_every=ATTACH_EVERY, on_batch=report)
+    print(
+        f"Made {fmt_count(gen.cases)} cases with {fmt_count(gen.notes)} notes in "
+        f"{fmt_seconds(time.perf_counter() - started)} (vault.db {gen.db_bytes / (1 << 20):.0f} MiB)."
+    )
+    return 0
 
 
 # ---- unlock --------------------------------------------------------------------------------
