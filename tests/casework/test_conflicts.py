@@ -13,9 +13,12 @@ from hypothesis import strategies as st
 from casevault.casework.conflicts import (
     Candidate,
     Match,
+    deletion_keys,
     find_conflicts,
+    index_tokens,
     is_match,
     normalise_name,
+    query_keys,
     similarity,
     tolerance,
 )
@@ -277,3 +280,75 @@ def test_find_conflicts_prefilter_never_drops_a_match(name: str, others: list[st
         c.ref for c in candidates if is_match(name, c.name)
     ]
     assert [m.score for m in found] == sorted((m.score for m in found), reverse=True)
+
+
+# --- the index's keys: every match shares a key (casework.conflicts, "the index") ------------
+
+
+def test_deletion_keys_known_answers() -> None:
+    assert deletion_keys("ann") == {"ann", "nn", "an"}  # three letters: still one deletion deep
+    assert deletion_keys("anne") == {"anne", "nne", "ane", "ann"}
+    assert len(deletion_keys("abcdefgh")) == 1 + 8 + 28  # eight letters: two deep
+    # "fernando" less "na" or less "an" is "ferndo" either way: one key fewer.
+    assert len(deletion_keys("fernando")) == 1 + 8 + 28 - 1
+    assert deletion_keys("a") == {"a", ""}
+    assert deletion_keys("okafor", 0) == {"okafor"}
+
+
+def test_a_one_token_query_gets_keys_for_every_split() -> None:
+    keys = query_keys("Maryann")
+    assert {"mary", "ann", "mar", "nn"} <= keys
+    assert not {"mary", "ann"} & query_keys("Mary Smith") - deletion_keys("mary")
+
+
+def _shares_a_key(query: str, stored: str) -> bool:
+    stored_keys = frozenset().union(*(deletion_keys(t) for t in index_tokens(stored)))
+    return bool(query_keys(query) & stored_keys)
+
+
+@st.composite
+def _variants(draw: st.DrawFn) -> tuple[str, str]:
+    """A name and a misspelling of it: letters changed, dropped, added or swapped, tokens joined
+    or split, marks and case changed, a token left out. Many pairs do not match at all: the
+    property only speaks of those that do."""
+    parts = draw(st.lists(st.text(alphabet="abnoe", min_size=1, max_size=11), min_size=1, max_size=4))
+    changed = list(parts)
+    for _ in range(draw(st.integers(0, 3))):
+        i = draw(st.integers(0, len(changed) - 1))
+        word = changed[i]
+        j = draw(st.integers(0, len(word)))
+        edit = draw(st.sampled_from(["sub", "drop", "add", "swap", "join", "split", "mark", "omit"]))
+        letter = draw(st.sampled_from("abnoez"))
+        if edit == "sub" and j < len(word):
+            changed[i] = word[:j] + letter + word[j + 1 :]
+        elif edit == "drop" and j < len(word) and len(word) > 1:
+            changed[i] = word[:j] + word[j + 1 :]
+        elif edit == "add":
+            changed[i] = word[:j] + letter + word[j:]
+        elif edit == "swap" and j + 1 < len(word):
+            changed[i] = word[:j] + word[j + 1] + word[j] + word[j + 2 :]
+        elif edit == "join" and len(changed) > 1:
+            k = (i + 1) % len(changed)
+            joined = changed[i] + changed[k]
+            changed = [w for n, w in enumerate(changed) if n not in (i, k)] + [joined]
+        elif edit == "split" and 0 < j < len(word):
+            changed[i : i + 1] = [word[:j], word[j:]]
+        elif edit == "mark":
+            changed[i] = unicodedata.normalize("NFC", word[:1].upper() + "\u0301" + word[1:])
+        elif edit == "omit" and len(changed) > 1:
+            del changed[i]
+    return " ".join(parts), " ".join(changed)
+
+
+@given(_variants())
+def test_every_match_shares_an_index_key_either_way(pair: tuple[str, str]) -> None:
+    a, b = pair
+    if is_match(a, b):
+        assert _shares_a_key(a, b)
+        assert _shares_a_key(b, a)
+
+
+@given(near_names, near_names)
+def test_every_match_of_near_names_shares_an_index_key(a: str, b: str) -> None:
+    if is_match(a, b):
+        assert _shares_a_key(a, b)

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 from sqlcipher3 import dbapi2 as sqlcipher
 
-from casevault.store import schema, senders
+from casevault.casework.conflicts import deletion_keys, query_keys
+from casevault.store import names, schema, senders
 from casevault.store.db import Database
 
 KEY = bytes(range(32))
@@ -107,5 +108,43 @@ def test_a_version_7_vault_gains_the_senders_table(tmp_path: Path, monkeypatch: 
         assert not senders.confirm(db, "bbbb", T0)
         with pytest.raises(sqlcipher.IntegrityError):  # one fingerprint per key
             senders.record_receipt(db, "cccc", "11" * 32, T0)
+    finally:
+        db.close()
+
+
+# ---- schema 10: a version-9 vault gains the conflict check's name index ------------------------
+
+
+def test_a_version_9_vault_gains_the_name_index(tmp_path: Path) -> None:
+    path = tmp_path / "v9.db"
+    db = Database.open(path, KEY, create=True, key_verified=True, migrations=schema.MIGRATIONS[:9])
+    db.execute_script(
+        f"""
+        INSERT INTO members(id, name, created_at) VALUES ('m', 'Zoë O''Neill', '{T}');
+        INSERT INTO cases(id, ref, member_id, case_type, status, opened_at, updated_at)
+            VALUES ('c', 'CV-2026-0001', 'm', 'other', 'open', '{T}', '{T}');
+        INSERT INTO parties(id, case_id, name, role, added_at)
+            VALUES ('p', 'c', 'Priya Raman', 'manager', '{T}');
+        """
+    )
+    db.close()
+    db = Database.open(path, KEY, key_verified=True)
+    try:
+        assert db.user_version() == schema.LATEST >= 10
+        rows = db.query("SELECT token, case_id, source FROM name_tokens ORDER BY token")
+        assert [tuple(r) for r in rows] == [
+            ("oneill", "c", "member"),
+            ("priya", "c", "p"),
+            ("raman", "c", "p"),
+            ("zoe", "c", "member"),
+        ]
+        assert names.candidates(db, query_keys("Zoe ONeil")) == [("CV-2026-0001", "member", "Zoë O'Neill")]
+        assert names.candidates(db, query_keys("Pryia Raman")) == [("CV-2026-0001", "manager", "Priya Raman")]
+        keys = {str(r[0]) for r in db.query("SELECT key FROM name_keys WHERE token = 'raman'")}
+        assert keys == set(deletion_keys("raman"))
+        # Built again from the rows (names.rebuild), the index is the same.
+        before = db.query("SELECT * FROM name_keys ORDER BY 1, 2")
+        names.rebuild(db)
+        assert db.query("SELECT * FROM name_keys ORDER BY 1, 2") == before
     finally:
         db.close()

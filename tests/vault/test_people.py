@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import timedelta
+from random import Random
 
 import pytest
 
+from casevault.casework.conflicts import Candidate, find_conflicts
 from casevault.core.errors import ConsentMissingError, NotFoundError, UsageError
 from casevault.core.model import FirstMeeting
 from casevault.vault.facade import Vault
@@ -60,6 +62,66 @@ def test_conflicts_find_parties_of_other_cases_by_ref_and_role(vault: Vault) -> 
         (second, "member"),
     }
     assert vault.conflicts("Someone Else") == []
+
+
+# The conflict check reads candidates from the name index (store/names.py); these compare it with
+# the full comparison of every name, on names made to be near one another.
+_FIRST = ["Mary", "Maryann", "Ann", "Anne", "Zoe", "Zoë", "Lan", "Jo", "Joanna", "Sean", "Seán"]
+_LAST = ["O'Neill", "Oneil", "Nguyen", "Nguyễn", "Smith", "Smyth", "Muller", "Müller", "Mueller", "Ann"]
+
+
+def _near_names(count: int, seed: int) -> list[str]:
+    rng = Random(seed)
+    names = []
+    for _ in range(count):
+        parts = rng.sample(_FIRST, rng.randint(1, 2)) + [rng.choice(_LAST)] * rng.randint(0, 1)
+        if len(parts) > 1 and rng.random() < 0.2:  # joined, as a rep might type it
+            parts = ["".join(parts[:2]), *parts[2:]]
+        names.append(" ".join(parts) or "Ann")
+    return names
+
+
+def test_conflicts_through_the_index_are_the_full_comparison(vault: Vault) -> None:
+    people: list[Candidate] = []
+    names = _near_names(120, seed=15)
+    for n, name in enumerate(names):
+        ref = vault.new_case(name)
+        people.append(Candidate(ref, "member", name))
+        if n % 3 == 0:
+            party = names[(n * 7 + 1) % len(names)]
+            vault.add_party(ref, party, "manager")
+            people.append(Candidate(ref, "manager", party))
+    queries = [*_near_names(40, seed=16), "Maryann", "Mary Ann", "Annmary", "Zoe O Neill", "Sean", "Lan"]
+    matched = 0
+    for query in queries:
+        expected = find_conflicts(query, people)
+        assert vault.conflicts(query) == expected, query
+        matched += len(expected)
+    assert matched > 100  # the names were made close enough to match often
+
+
+def test_names_of_removed_parties_and_purged_cases_leave_the_index(vault: Vault, clock: FakeClock) -> None:
+    keep = vault.new_case("Keeper Lindqvist")
+    party = vault.add_party(keep, "Ottoline Jibberwock", "manager")
+    gone = vault.new_case("Zsofia Purgeable")
+    vault.add_party(gone, "Fennimore Lindqvist", "witness")  # shares a token with the keeper
+
+    def index_rows(token: str) -> tuple[int, int]:
+        tokens = vault.db.scalar("SELECT count(*) FROM name_tokens WHERE token = ?", (token,))
+        keys = vault.db.scalar("SELECT count(*) FROM name_keys WHERE token = ?", (token,))
+        return int(tokens), int(keys)
+
+    assert index_rows("jibberwock")[0] == 1 and index_rows("jibberwock")[1] > 1
+    vault.remove_party(party)
+    assert index_rows("jibberwock") == (0, 0)
+    vault.close_case(gone)
+    clock.advance(days=1)
+    vault.purge_case(gone)
+    for token in ("zsofia", "purgeable", "fennimore"):
+        assert index_rows(token) == (0, 0), token
+    assert index_rows("lindqvist")[0] == 1  # the keeper's own name is still indexed
+    assert [m.ref for m in vault.conflicts("Keeper Lindqvist")] == [keep]
+    assert vault.conflicts("Zsofia Purgeable") == []
 
 
 def test_a_decision_goes_into_the_paper_trail_without_other_cases_names(vault: Vault) -> None:

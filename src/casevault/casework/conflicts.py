@@ -223,6 +223,82 @@ def is_match(a: str, b: str) -> bool:
     return _compare(normalise_name(a), normalise_name(b)).matched
 
 
+# ---- the index that finds the candidates worth comparing -------------------------------------
+#
+# Comparing a name with every member and party is linear in the vault (402 ms at 100k cases), so
+# the store keeps, for every token of every name, its "deletion keys" (SymSpell): the token with
+# up to n of its letters deleted. Two tokens within d edits of each other (Damerau: an adjacent
+# swap counts as one) share a key with at most d deletions on each side: a substitution deletes
+# the letter from both, an insertion from the longer, a swap one of the two letters from both.
+# Each side is keyed to the tolerance its own length would allow, and never less than one
+# deletion (the split lookup below needs one), so the keys find every token `token_distance`
+# accepts, and more; `find_conflicts` still decides. A superset, never a guess.
+
+
+def key_depth(token: str) -> int:
+    """Deletions keyed for a token: the tolerance a token of its length allows, at least one."""
+    return max(1, tolerance(token, token))
+
+
+def deletion_keys(token: str, depth: int | None = None) -> frozenset[str]:
+    """The token with every choice of up to `depth` (default `key_depth`) letters deleted."""
+    keys = {token}
+    frontier = {token}
+    for _ in range(key_depth(token) if depth is None else depth):
+        frontier = {t[:i] + t[i + 1 :] for t in frontier for i in range(len(t))}
+        keys |= frontier
+    return frozenset(keys)
+
+
+def index_tokens(name: str) -> frozenset[str]:
+    """The tokens a stored name is indexed under (its normalised tokens)."""
+    return frozenset(normalise_name(name))
+
+
+def query_keys(name: str) -> frozenset[str]:
+    """The keys to look up for `name`: every index token that could take part in a match shares
+    at least one of them.
+
+    * The query's tokens, and any two of them joined ("Mary Ann" against a stored "Maryann").
+    * A one-token query can also match a two-token name joined ("Maryann" against "Mary Ann"),
+      where neither stored token is close to the query on its own. If the joined name c1 + c2 is
+      within d edits of the query q, q splits somewhere into q1 + q2 with the edits of c1 to q1
+      and of c2 to q2 adding up to at most d + 1 (one swap across the join costs two edits when
+      split), so at most 3: one of the two is at most one edit away. Hence the pieces of every
+      split of q, with one deletion, against the stored tokens' keys, which always go one deep.
+    A name with more tokens needs none of that: its match always pairs a stored token plainly
+    (the rules in the module docstring need two pairs, or equal counts, and a join uses one)."""
+    tokens = normalise_name(name)
+    keys: set[str] = set()
+    for token in {*tokens, *(t for variant in _joined(tokens) for t in variant)}:
+        keys |= deletion_keys(token)
+    if len(tokens) == 1:
+        (query,) = tokens
+        for i in range(len(query) + 1):
+            keys |= deletion_keys(query[:i], 1) | deletion_keys(query[i:], 1)
+    return frozenset(keys)
+
+
+def _hits_needed(query: int, other: int) -> int | None:
+    """How many of a candidate's `other` tokens must pair on their own with a query of `query`
+    tokens (plainly, or with two query tokens joined) for the names to match at all; None when
+    no comparison `_compare` tries can match these counts.
+
+    The comparison pairs every token of the shorter side, and needs two pairs unless the sides
+    have as many tokens (`_pair`). Tried plainly, every paired candidate token pairs on its own.
+    With two query tokens joined, the candidate's tokens pair with query tokens or the joined
+    one: the same. With two candidate tokens joined, the joined one is the only pair that may
+    not: one fewer. So "Mary Smith" needs both of a two-token candidate's tokens to pair, and
+    a one-token "Maryann" none of "Mary Ann"'s (joined, they may still match)."""
+    options = [(query, other, 0)]
+    if query >= 2:
+        options.append((query - 1, other, 0))
+    if other >= 2:
+        options.append((query, other - 1, 1))
+    needs = [min(a, b) - joined for a, b, joined in options if min(a, b) >= MATCH_MIN_TOKENS or a == b]
+    return min(needs) if needs else None
+
+
 def find_conflicts(name: str, candidates: Iterable[Candidate]) -> list[Match]:
     """The candidates whose names match `name`, as (ref, role, score): best first, then by ref."""
     tokens = normalise_name(name)
@@ -245,10 +321,8 @@ def find_conflicts(name: str, candidates: Iterable[Candidate]) -> list[Match]:
     found: list[Match] = []
     for ref, role, other in candidates:
         other_tokens = normalise_name(other)
-        # A match needs some candidate token to pair with the query (plainly or with a joined
-        # query token). The one exception: a two-token candidate joined into one token against a
-        # one-token query ("Mary Ann" vs "Maryann"), where no token pairs on its own.
-        if not any(map(hit, other_tokens)) and not (len(tokens) == 1 and len(other_tokens) == 2):
+        need = _hits_needed(len(tokens), len(other_tokens))
+        if need is None or (need and sum(map(hit, other_tokens)) < need):
             continue
         pairing = _compare(tokens, other_tokens)
         if pairing.matched:

@@ -17,6 +17,7 @@ from itertools import islice
 from typing import Any, TypeVar
 
 from casevault.core.model import Event, Member
+from casevault.store import names
 from casevault.store.db import Database
 from casevault.store.timefmt import to_db
 
@@ -113,6 +114,7 @@ def add_cases(db: Database, cases: Iterable[NewCase]) -> int:
                 [(c.case_id, c.wrapped_key) for c in batch],
             )
             _index(db, "member", [(c.case_id, c.member.id, c.member.name) for c in batch])
+            names.index_names(db, [(c.case_id, names.MEMBER, c.member.name) for c in batch])
             count += len(batch)
     return count
 

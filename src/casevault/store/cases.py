@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from datetime import datetime
 
 from casevault.core.model import CaseSummary, Deletion, Event, Member
-from casevault.store import search
+from casevault.store import names, search
 from casevault.store.db import Database, Row
 from casevault.store.timefmt import from_db, from_db_opt, to_db
 
@@ -76,6 +76,7 @@ def insert_case(
         )
         db.execute("INSERT INTO case_keys(case_id, wrapped) VALUES (?, ?)", (case_id, wrapped_key))
         search.index(db, case_id, "member", member.id, member.name)
+        names.index_name(db, case_id, names.MEMBER, member.name)
 
 
 def case_id_for_ref(db: Database, ref: str) -> str | None:
@@ -295,11 +296,6 @@ def deletions(db: Database) -> list[Deletion]:
 
 def case_types(db: Database) -> list[str]:
     return [str(r[0]) for r in db.query("SELECT DISTINCT case_type FROM cases ORDER BY case_type")]
-
-
-def member_names(db: Database) -> list[tuple[str, str]]:
-    """(case reference, member's name) for every case: what the conflict check compares against."""
-    return [(str(r[0]), str(r[1])) for r in db.query("SELECT ref, member_key FROM cases ORDER BY ref")]
 
 
 def member_names_by_ref(db: Database, refs: Iterable[str]) -> dict[str, str]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import json
 import logging
 import os
 from collections.abc import Callable, Iterator, Sequence
@@ -11,6 +12,7 @@ from typing import Any
 
 from sqlcipher3 import dbapi2 as sqlcipher
 
+from casevault.casework import conflicts
 from casevault.core.errors import (
     CasevaultError,
     DamagedError,
@@ -51,6 +53,27 @@ _READ_ONLY_PRAGMAS = (
 )
 
 DISK_NEARLY_FULL_BYTES = 1 << 20
+
+
+def _json_list(values: frozenset[str]) -> str:
+    return json.dumps(sorted(values), ensure_ascii=False)
+
+
+def _register_functions(conn: sqlcipher.Connection) -> None:
+    """The conflict check's name normalisation, for the SQL that builds its index (schema V10):
+    a name's tokens and a token's deletion keys, as JSON arrays for json_each."""
+    conn.create_function(
+        "casevault_name_tokens",
+        1,
+        lambda name: _json_list(conflicts.index_tokens(str(name))),
+        deterministic=True,
+    )
+    conn.create_function(
+        "casevault_deletion_keys",
+        1,
+        lambda token: _json_list(conflicts.deletion_keys(str(token))),
+        deterministic=True,
+    )
 
 
 def _wal_is_empty(path: Path) -> bool:
@@ -235,6 +258,7 @@ class Database:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
             for pragma in _READ_ONLY_PRAGMAS if read_only else _PRAGMAS:
                 conn.execute(f"PRAGMA {pragma}")
+            _register_functions(conn)
             db.migrate(migrations, creating=create)
         except sqlcipher.Error as err:
             conn.close()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from casevault.core.model import Party
-from casevault.store import search
+from casevault.store import names, search
 from casevault.store.cases import touch
 from casevault.store.db import Database
 from casevault.store.timefmt import from_db, to_db
@@ -16,6 +16,7 @@ def insert_party(db: Database, case_id: str, party: Party) -> None:
             (party.id, case_id, party.name, party.role, party.note, to_db(party.added_at)),
         )
         search.index(db, case_id, "party", party.id, party.name)
+        names.index_name(db, case_id, party.id, party.name)
         touch(db, case_id, party.added_at)
 
 
@@ -35,13 +36,5 @@ def delete_party(db: Database, party_id: str) -> str | None:
             return None
         db.execute("DELETE FROM parties WHERE id = ?", (party_id,))
         search.unindex(db, "party", party_id)
+        names.unindex_source(db, party_id)
     return str(case_id)
-
-
-def party_names(db: Database) -> list[tuple[str, str, str]]:
-    """(case reference, role, name) of every party: what the conflict check compares against."""
-    rows = db.query(
-        "SELECT c.ref, p.role, p.name FROM parties p JOIN cases c ON c.id = p.case_id "
-        "ORDER BY c.ref, p.added_at"
-    )
-    return [(str(r[0]), str(r[1]), str(r[2])) for r in rows]

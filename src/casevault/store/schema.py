@@ -440,5 +440,43 @@ CREATE INDEX first_meetings_originals_held ON first_meetings(case_id)
 CREATE INDEX cases_by_id_status ON cases(id, status, ref);
 """
 
-MIGRATIONS: tuple[str, ...] = (V1, V2, V3, V4, V5, V6, V7, V8, V9)
+# The conflict check's name index (issue 15: one name against 100k cases was 402 ms of fuzzy
+# matching in Python). Every token of every member's and party's name, and every token's
+# deletion keys (casework.conflicts); casevault_name_tokens and casevault_deletion_keys are that
+# module's functions, registered on each connection by Database.open. A token's keys go with
+# the last name that has it, so a destroyed case leaves no trace of its names here.
+NAME_INDEX = """
+DELETE FROM name_tokens;
+DELETE FROM name_keys;
+INSERT OR IGNORE INTO name_tokens(token, case_id, source)
+    SELECT t.value, c.id, 'member' FROM cases c, json_each(casevault_name_tokens(c.member_key)) t;
+INSERT OR IGNORE INTO name_tokens(token, case_id, source)
+    SELECT t.value, p.case_id, p.id FROM parties p, json_each(casevault_name_tokens(p.name)) t;
+INSERT OR IGNORE INTO name_keys(key, token)
+    SELECT k.value, n.token FROM (SELECT DISTINCT token FROM name_tokens) n,
+        json_each(casevault_deletion_keys(n.token)) k;
+"""
+_NAME_TABLES = """
+CREATE TABLE name_tokens (
+    token TEXT NOT NULL,
+    case_id TEXT NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+    source TEXT NOT NULL,  -- 'member', or the party's id
+    PRIMARY KEY (token, case_id, source)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX name_tokens_by_source ON name_tokens(source, case_id);
+CREATE INDEX name_tokens_by_case ON name_tokens(case_id);
+CREATE TABLE name_keys (
+    key TEXT NOT NULL,
+    token TEXT NOT NULL,
+    PRIMARY KEY (key, token)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX name_keys_by_token ON name_keys(token);
+CREATE TRIGGER name_keys_follow_tokens AFTER DELETE ON name_tokens
+WHEN NOT EXISTS (SELECT 1 FROM name_tokens WHERE token = OLD.token) BEGIN
+    DELETE FROM name_keys WHERE token = OLD.token;
+END;
+"""
+V10 = _NAME_TABLES + NAME_INDEX
+
+MIGRATIONS: tuple[str, ...] = (V1, V2, V3, V4, V5, V6, V7, V8, V9, V10)
 LATEST = len(MIGRATIONS)

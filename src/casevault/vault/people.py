@@ -27,6 +27,7 @@ from casevault.store import cases as case_rows
 from casevault.store import consents as consent_rows
 from casevault.store import escalations as escalation_rows
 from casevault.store import meetings as meeting_rows
+from casevault.store import names as name_index
 from casevault.store import parties as party_rows
 from casevault.vault.session import Session
 
@@ -78,14 +79,9 @@ class People:
         punctuation and small spelling differences forgiven), by reference and role only, best
         first. `except_ref` leaves out the case being worked on."""
         skip = None if except_ref is None else rules.normalise_ref(except_ref)
-        members = (
-            conflict_rules.Candidate(ref, "member", member)
-            for ref, member in case_rows.member_names(self._s.db)
-        )
-        others = (
-            conflict_rules.Candidate(ref, role, who) for ref, role, who in party_rows.party_names(self._s.db)
-        )
-        candidates = (c for source in (members, others) for c in source if c.ref != skip)
+        # The index finds every name that could match, and few that cannot; find_conflicts decides.
+        found = name_index.candidates(self._s.db, conflict_rules.query_keys(name))
+        candidates = (conflict_rules.Candidate(ref, role, who) for ref, role, who in found if ref != skip)
         return conflict_rules.find_conflicts(name, candidates)
 
     def record_conflict_decision(

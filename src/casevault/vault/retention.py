@@ -15,6 +15,7 @@ from casevault.core.model import Deletion
 from casevault.store import cases as case_rows
 from casevault.store import files as file_rows
 from casevault.store import meetings as meeting_rows
+from casevault.store import names as name_index
 from casevault.store import search as search_rows
 from casevault.store import settings
 from casevault.vault.session import Session
@@ -92,9 +93,13 @@ class Retention:
 
     def finish_purges(self) -> None:
         """After purges made with rebuild_index=False (a bulk deletion, one case at a time):
-        rebuild the search index once (about 1 s at 10k cases) and truncate the WAL."""
+        rebuild the search index once (about 1 s at 10k cases) and the conflict check's name
+        index, and truncate the WAL. Both rewrite their b-trees, so no purged name survives as a
+        divider key in an interior page (secure_delete zeroes deleted cells and freed pages,
+        not a divider that still points the way)."""
         with self._s.db.transaction():
             search_rows.rebuild(self._s.db)
+            name_index.rebuild(self._s.db)
         self._s.db.checkpoint_truncate()
 
     def deletions(self) -> list[Deletion]:

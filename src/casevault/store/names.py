@@ -1,0 +1,96 @@
+"""The conflict check's name index: each member's and party's name tokens, and each token's
+deletion keys (casework.conflicts explains the keys), so a check reads the few names that could
+match rather than every name in the vault.
+
+A name's rows go when its case goes (ON DELETE CASCADE) or its party is removed, and a trigger
+drops a token's keys with its last name: a destroyed member's name does not linger here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from typing import TypeVar
+
+from casevault.casework.conflicts import deletion_keys, index_tokens
+from casevault.store import schema
+from casevault.store.db import Database
+
+MEMBER = "member"  # the source of a case's member; a party's source is its id
+T = TypeVar("T")
+_CHUNK = 4000  # rows or keys per statement: under SQLite's 32766 bound values
+
+
+def _chunks(items: Sequence[T], size: int = _CHUNK) -> Iterator[list[T]]:
+    for start in range(0, len(items), size):
+        yield list(items[start : start + size])
+
+
+def _insert(db: Database, head: str, rows: Sequence[tuple[str, ...]]) -> None:
+    for chunk in _chunks(rows):
+        group = "(" + ", ".join("?" * len(chunk[0])) + ")"
+        db.execute(f"{head} VALUES {', '.join([group] * len(chunk))}", [v for row in chunk for v in row])
+
+
+def _known_tokens(db: Database, tokens: Sequence[str]) -> set[str]:
+    known: set[str] = set()
+    for chunk in _chunks(tokens):
+        marks = ", ".join("?" * len(chunk))
+        sql = f"SELECT DISTINCT token FROM name_tokens WHERE token IN ({marks})"  # noqa: S608 - placeholders only
+        known.update(str(row[0]) for row in db.query(sql, chunk))
+    return known
+
+
+def index_names(db: Database, names: Iterable[tuple[str, str, str]]) -> None:
+    """Index (case id, source, name) triples: source is MEMBER or the party's id."""
+    rows = sorted({(t, case_id, source) for case_id, source, name in names for t in index_tokens(name)})
+    if not rows:
+        return
+    with db.transaction():
+        new_tokens = sorted({token for token, _, _ in rows} - _known_tokens(db, sorted({r[0] for r in rows})))
+        _insert(db, "INSERT OR IGNORE INTO name_tokens(token, case_id, source)", rows)
+        keys = sorted({(key, token) for token in new_tokens for key in deletion_keys(token)})
+        if keys:
+            _insert(db, "INSERT OR IGNORE INTO name_keys(key, token)", keys)
+
+
+def index_name(db: Database, case_id: str, source: str, name: str) -> None:
+    index_names(db, [(case_id, source, name)])
+
+
+def unindex_source(db: Database, source: str) -> None:
+    """Forget a party's name (the trigger drops keys no other name shares)."""
+    db.execute("DELETE FROM name_tokens WHERE source = ?", (source,))
+
+
+def candidates(db: Database, keys: Iterable[str]) -> list[tuple[str, str, str]]:
+    """(case reference, role, name) of every member and party with a token that has one of
+    these keys, by reference."""
+    wanted = sorted(set(keys))
+    tokens: set[str] = set()
+    for chunk in _chunks(wanted):
+        marks = ", ".join("?" * len(chunk))
+        sql = f"SELECT DISTINCT token FROM name_keys WHERE key IN ({marks})"  # noqa: S608 - placeholders only
+        tokens.update(str(row[0]) for row in db.query(sql, chunk))
+    # Keyed by (case, source): a name whose tokens fall in two chunks is still one candidate,
+    # and two parties with the same name and role are still two.
+    found: dict[tuple[str, str], tuple[str, str, str]] = {}
+    for chunk in _chunks(sorted(tokens)):
+        marks = ", ".join("?" * len(chunk))
+        sql = (
+            f"WITH hit AS (SELECT DISTINCT case_id, source FROM name_tokens WHERE token IN ({marks})) "  # noqa: S608 - placeholders only
+            "SELECT hit.case_id, hit.source, c.ref, 'member', c.member_key "
+            "FROM hit JOIN cases c ON c.id = hit.case_id WHERE hit.source = 'member' "
+            "UNION ALL "
+            "SELECT hit.case_id, hit.source, c.ref, p.role, p.name FROM hit "
+            "JOIN parties p ON p.id = hit.source JOIN cases c ON c.id = p.case_id "
+            "WHERE hit.source != 'member'"
+        )
+        for case_id, source, ref, role, name in db.query(sql, chunk):
+            found[(str(case_id), str(source))] = (str(ref), str(role), str(name))
+    return sorted(found.values())
+
+
+def rebuild(db: Database) -> None:
+    """Index every member and party from scratch, as the migration that brought the index did."""
+    with db.transaction():
+        db.execute_script(schema.NAME_INDEX)
