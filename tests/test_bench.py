@@ -51,7 +51,7 @@ ROWS = {
     "rare word": rf"{FIGURE} (?:s|ms|µs) .* \d+$",
     "two words": rf"{FIGURE} (?:s|ms|µs) .* \d+$",
     "list_cases by updated, first page": rf"{FIGURE} (?:s|ms|µs) .* 100$",
-    "list_cases by member, offset": rf"{FIGURE} (?:s|ms|µs) .* 100$",
+    "list_cases by member, after row": rf"{FIGURE} (?:s|ms|µs) .* 100$",
     "2^16 = 64 KiB": rf"{FIGURE}\*? +{FIGURE}\*? +{FIGURE}\*? +{FIGURE}\*? ",
     "2^18 = 256 KiB": rf"{FIGURE}\*? +{FIGURE}\*? +{FIGURE}\*? +{FIGURE}\*? ",
     "2^20 = 1 MiB (default)": rf"{FIGURE}\*? +{FIGURE}\*? +{FIGURE}\*? +{FIGURE}\*? ",

@@ -177,6 +177,29 @@ def test_case_list_text_and_json(populated: Populated) -> None:
     assert json.loads(only_closed.stdout) == []
 
 
+def test_case_list_pages_with_limit_and_all(populated: Populated) -> None:
+    """A page by default (the 100 most recent: at 100k cases a bare `case list` must not print
+    them all), --limit N, --all; a cut-off list says so on stderr, never in the rows."""
+    cli = populated.cli
+    limited, everything, as_json, one_json, bad, both = cli.run_many(
+        ("case", "list", "--limit", "1"),
+        ("case", "list", "--all"),
+        ("case", "list", "--all", "--json"),
+        ("case", "list", "--limit", "1", "--json"),
+        ("case", "list", "--limit", "0"),
+        ("case", "list", "--limit", "1", "--all"),
+    )
+    assert [line.split("\t")[0] for line in limited.lines] == [populated.ref_a]
+    assert "1 most recently updated of 2 cases" in limited.stderr and "--all" in limited.stderr
+    assert [line.split("\t")[0] for line in everything.lines] == [populated.ref_a, populated.ref_b]
+    assert everything.stderr == ""
+    assert [c["ref"] for c in json.loads(as_json.stdout)] == [populated.ref_a, populated.ref_b]
+    assert [c["ref"] for c in json.loads(one_json.stdout)] == [populated.ref_a]
+    for refused in (bad, both):
+        assert refused.returncode == 2, str(refused)
+        assert_clean_error(refused)
+
+
 def test_case_show_text_and_json(populated: Populated) -> None:
     cli = populated.cli
     text, shown, lower = cli.run_many(

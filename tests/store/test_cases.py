@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from casevault.casework import rules
-from casevault.core.model import CaseSummary
+from casevault.core.model import CaseSummary, ListCursor
 from casevault.store import cases, files, search
 from casevault.store.db import Database
 from tests.support.store_rows import T0, add_attachment, add_case, add_event, count, new_id, open_db
@@ -161,36 +161,38 @@ def test_list_cases_refuses_unknown_sort_keys(listing: tuple[Database, list[Case
     assert cases.count_cases(db) == 6
 
 
+def _pages(db: Database, size: int, **order: Any) -> list[list[str]]:
+    """Every page of the list, each started from the cursor the one before returned."""
+    pages: list[list[str]] = []
+    after: ListCursor | None = None
+    while True:
+        page, after = cases.list_page(db, limit=size, after=after, **order)
+        pages.append([s.ref for s in page])
+        if after is None:
+            return pages
+
+
 def test_paging_gives_every_case_once(db: Database) -> None:
     for i in range(23):
         add_case(db, f"Member {i:02d}", when=T0 + timedelta(minutes=i))
     everything = [s.ref for s in cases.list_cases(db, sort="opened", descending=False, limit=1000)]
     assert len(everything) == 23
-    pages = [
-        [s.ref for s in cases.list_cases(db, sort="opened", descending=False, limit=5, offset=off)]
-        for off in range(0, 25, 5)
-    ]
+    pages = _pages(db, 5, sort="opened", descending=False)
     assert [len(p) for p in pages] == [5, 5, 5, 5, 3]
     flat = [ref for page in pages for ref in page]
     assert flat == everything
     assert len(set(flat)) == 23
-    assert cases.list_cases(db, limit=5, offset=23) == []
     assert pages[0] == [f"CV-2026-{n:04d}" for n in range(1, 6)]
+    # A last page that is exactly full says so by the empty page after it.
+    assert [len(p) for p in _pages(db, 23, sort="opened")] == [23, 0]
 
 
 def test_paging_descending_is_the_reverse(db: Database) -> None:
     for i in range(12):
         add_case(db, f"Member {i:02d}", when=T0 + timedelta(minutes=i))
-    up = [
-        s.ref
-        for off in (0, 4, 8)
-        for s in cases.list_cases(db, sort="ref", descending=False, limit=4, offset=off)
-    ]
-    down = [
-        s.ref
-        for off in (0, 4, 8)
-        for s in cases.list_cases(db, sort="ref", descending=True, limit=4, offset=off)
-    ]
+    up = [ref for page in _pages(db, 4, sort="ref", descending=False) for ref in page]
+    down = [ref for page in _pages(db, 4, sort="ref", descending=True) for ref in page]
+    assert len(up) == 12
     assert down == list(reversed(up))
 
 
@@ -198,8 +200,34 @@ def test_ties_are_broken_by_ref_so_pages_are_stable(db: Database) -> None:
     for _ in range(10):
         add_case(db, "Same Name", case_type="same")  # every sort column ties
     for sort in SORT_KEYS:
-        pages = [s.ref for off in (0, 3, 6, 9) for s in cases.list_cases(db, sort=sort, limit=3, offset=off)]
-        assert len(set(pages)) == 10, sort
+        for descending in (False, True):
+            flat = [ref for page in _pages(db, 3, sort=sort, descending=descending) for ref in page]
+            assert len(flat) == len(set(flat)) == 10, sort
+
+
+@pytest.mark.parametrize("status", [None, "open", "closed"], ids=["all", "open", "closed"])
+@pytest.mark.parametrize("descending", [False, True], ids=["asc", "desc"])
+@pytest.mark.parametrize("sort", sorted({*SORT_KEYS, "due"}))
+def test_keyset_pages_are_the_whole_sorted_list(
+    db: Database, status: str | None, descending: bool, sort: str
+) -> None:
+    """Pages by cursor, whatever the order, are exactly the one long list: with ties on the key,
+    cases with no due date (the two runs of the due order), and mixed-case names."""
+    names = ["ada", "Ada", "bea", "Bea", "cai", "ada"]
+    made = []
+    for i in range(17):
+        made.append(
+            add_case(
+                db, names[i % len(names)], case_type=("x", "y")[i % 2], when=T0 + timedelta(minutes=i % 5)
+            )
+        )
+    for i, summary in enumerate(made):
+        if i % 3 == 0:
+            cases.set_closed(db, summary.id, T0 + timedelta(days=i), T0 + timedelta(days=400 + i % 4))
+    order = {"status": status, "sort": sort, "descending": descending}
+    whole = [s.ref for s in cases.list_cases(db, limit=1000, **order)]
+    for size in (1, 2, 5, 100):
+        assert [ref for page in _pages(db, size, **order) for ref in page] == whole, size
 
 
 # ---- members, events, closing, erasing ---------------------------------------------------------
@@ -320,7 +348,16 @@ def test_the_case_list_pages_through_an_index_without_sorting(
 ) -> None:
     """The case list's usual orders must not sort the whole table for every page of 200 rows
     (with 100k cases that is what makes scrolling stutter)."""
-    sql, params = cases.list_query(status=status, sort=sort, descending=descending)
-    plan = " | ".join(str(row[3]) for row in db.query(f"EXPLAIN QUERY PLAN {sql}", [*params, 200, 0]))
-    assert "TEMP B-TREE" not in plan, plan
-    assert "USING INDEX" in plan, plan
+    for after in (
+        None,
+        ListCursor("2026-01-02T00:00:00.000000Z", "CV-2026-0001"),
+        ListCursor(None, "CV-2026-0001"),
+    ):
+        if after is not None and after.key is None and sort != "due":
+            continue  # only the due order has a run of cases with no key
+        sql, params = cases.list_query(status=status, sort=sort, descending=descending, after=after)
+        plan = " | ".join(str(row[3]) for row in db.query(f"EXPLAIN QUERY PLAN {sql}", [*params, 200]))
+        assert "TEMP B-TREE" not in plan, (after, plan)
+        assert "USING INDEX" in plan or "USING COVERING INDEX" in plan, (after, plan)
+        if after is not None:  # a page after a cursor seeks to it rather than scanning from the top
+            assert "SEARCH c USING" in plan and ("<" in plan or ">" in plan), (after, plan)

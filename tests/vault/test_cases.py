@@ -242,7 +242,11 @@ def test_list_and_count_through_the_vault(vault: Vault, clock: FakeClock) -> Non
         "carol",
     ]
     assert [c.ref for c in vault.list_cases(status="closed")] == [refs[1]]
-    assert [c.ref for c in vault.list_cases(sort="ref", descending=False, limit=2, offset=1)] == refs[1:]
+    first, after = vault.list_page(sort="ref", descending=False, limit=1)
+    assert [c.ref for c in first] == refs[:1] and after is not None
+    rest, end = vault.list_page(sort="ref", descending=False, limit=2, after=after)
+    assert [c.ref for c in rest] == refs[1:] and end is not None  # a full page: maybe more
+    assert vault.list_page(sort="ref", descending=False, limit=2, after=end) == ([], None)
     assert (vault.count_cases(), vault.count_cases("open"), vault.count_cases("closed")) == (3, 2, 1)
     with pytest.raises(ValueError, match="cannot sort"):
         vault.list_cases(sort="secret")

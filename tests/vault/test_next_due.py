@@ -72,11 +72,13 @@ def test_sorting_by_next_due_puts_cases_without_a_date_last(
     got = [s.ref for s in vault.list_cases(sort="due", descending=descending)]
     dated = [refs[d] for d in sorted(refs, reverse=descending)]
     assert got == [*dated, undated]
-    paged = [
-        s.ref
-        for offset in range(4)
-        for s in vault.list_cases(sort="due", descending=descending, limit=1, offset=offset)
-    ]
+    paged: list[str] = []
+    page, after = vault.list_page(sort="due", descending=descending, limit=1)
+    while page:  # one case a page, from cursor to cursor: across from the dated to the undated
+        paged += [s.ref for s in page]
+        if after is None:
+            break
+        page, after = vault.list_page(sort="due", descending=descending, limit=1, after=after)
     assert paged == got
 
 

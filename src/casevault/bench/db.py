@@ -394,17 +394,20 @@ def unlock_and_search(settings: Settings, scratch: Path, small_vault: Path) -> l
             (f"rare word: '{RARE_WORD}'", RARE_WORD),
             ("two words: 'sickness absence'", "sickness absence"),
         ]
-        deep = min(settings.deep_offset, max(0, gen.cases - 100))
+        deep = min(settings.deep_offset, max(1, gen.cases - 100))
+        # The page after the first `deep` rows, by its cursor (as the GUI and CLI page).
+        _, by_updated = vault.list_page(sort="updated", limit=deep)
+        _, by_member = vault.list_page(sort="member", descending=False, limit=deep)
         lists: list[tuple[str, Callable[[], object]]] = [
             ("list_cases by updated, first page", lambda: vault.list_cases(sort="updated")),
             (
-                f"list_cases by updated, offset {deep}",
-                lambda: vault.list_cases(sort="updated", offset=deep),
+                f"list_cases by updated, after row {deep}",
+                lambda: vault.list_cases(sort="updated", after=by_updated),
             ),
             ("list_cases by member, first page", lambda: vault.list_cases(sort="member", descending=False)),
             (
-                f"list_cases by member, offset {deep}",
-                lambda: vault.list_cases(sort="member", descending=False, offset=deep),
+                f"list_cases by member, after row {deep}",
+                lambda: vault.list_cases(sort="member", descending=False, after=by_member),
             ),
             ("count_cases", vault.count_cases),
         ]

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
+import sys
+import textwrap
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from casevault.casework.retention import ORIGINALS_REASONS
 from casevault.cli.common import ArgumentParser, open_vault
-from casevault.cli.output import emit_json, iso, local, shown
+from casevault.cli.output import emit_json, iso, json_text, local, shown
 from casevault.cli.views import (
     action_json,
     case_casework_json,
@@ -21,7 +23,11 @@ from casevault.core.errors import UsageError
 from casevault.core.vocab import EVENT_KINDS
 
 if TYPE_CHECKING:
+    from casevault.core.model import CaseSummary, ListCursor
     from casevault.vault.facade import Vault
+
+LIST_LIMIT = 100
+_LIST_PAGE = 1000  # rows fetched at a time by --all: memory stays flat at 100k cases
 
 
 def add_parsers(commands: Any) -> None:
@@ -36,6 +42,15 @@ def add_parsers(commands: Any) -> None:
     listing = actions.add_parser("list", help="list cases")
     listing.add_argument("--status", choices=("open", "closed", "all"), default="all")
     listing.add_argument("--json", action="store_true")
+    how_many = listing.add_mutually_exclusive_group()
+    how_many.add_argument(
+        "--limit",
+        type=positive_int,
+        default=LIST_LIMIT,
+        metavar="N",
+        help=f"the N most recently updated cases (default {LIST_LIMIT})",
+    )
+    how_many.add_argument("--all", action="store_true", help="every case, however many")
     show = actions.add_parser("show", help="show one case")
     show.add_argument("ref")
     show.add_argument("--json", action="store_true")
@@ -117,28 +132,69 @@ def print_case(data: dict[str, Any]) -> None:
     print_case_casework(data)
 
 
+def positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, not {text!r}")
+    return value
+
+
+def _case_pages(vault: Vault, status: str | None, limit: int | None) -> Iterator[list[CaseSummary]]:
+    """The case list by most recent update, page by page (keyset: each as cheap as the first)."""
+    after: ListCursor | None = None
+    left = limit
+    while left is None or left > 0:
+        size = _LIST_PAGE if left is None else min(left, _LIST_PAGE)
+        page, after = vault.list_page(status=status, limit=size, after=after)
+        yield page
+        if left is not None:
+            left -= len(page)
+        if after is None:
+            return
+
+
+def _case_json(c: CaseSummary) -> dict[str, str | None]:
+    return {
+        "ref": c.ref,
+        "member": c.member_name,
+        "type": c.case_type,
+        "status": c.status,
+        "opened": iso(c.opened_at),
+        "closed": iso(c.closed_at),
+        "retain_until": iso(c.retain_until),
+        "updated": iso(c.updated_at),
+    }
+
+
 def _list_cases(vault: Vault, args: argparse.Namespace) -> None:
     status = None if args.status == "all" else args.status
-    rows = vault.list_cases(status=status, limit=1_000_000)
+    limit = None if args.all else args.limit
+    shown_rows = 0
+    if args.json:  # one JSON list, written as the pages come
+        sys.stdout.write("[")
+    for page in _case_pages(vault, status, limit):
+        for c in page:
+            if args.json:
+                item = textwrap.indent(json_text(_case_json(c)), "  ")
+                sys.stdout.write(("," if shown_rows else "") + "\n" + item)
+            else:
+                print(
+                    f"{c.ref}\t{c.status}\t{shown(c.case_type)}\t{local(c.updated_at)}\t{shown(c.member_name)}"
+                )
+            shown_rows += 1
     if args.json:
-        emit_json(
-            [
-                {
-                    "ref": c.ref,
-                    "member": c.member_name,
-                    "type": c.case_type,
-                    "status": c.status,
-                    "opened": iso(c.opened_at),
-                    "closed": iso(c.closed_at),
-                    "retain_until": iso(c.retain_until),
-                    "updated": iso(c.updated_at),
-                }
-                for c in rows
-            ]
-        )
-    else:
-        for c in rows:
-            print(f"{c.ref}\t{c.status}\t{shown(c.case_type)}\t{local(c.updated_at)}\t{shown(c.member_name)}")
+        sys.stdout.write("\n]\n" if shown_rows else "]\n")
+    if limit is not None and shown_rows == limit:
+        total = vault.count_cases(status)
+        if total > shown_rows:
+            print(
+                f"Showing the {shown_rows} most recently updated of {total} cases; "
+                "--all lists every one, --limit N the first N.",
+                file=sys.stderr,
+            )
 
 
 def cmd_case(args: argparse.Namespace) -> int:

@@ -35,6 +35,16 @@ class CaseSummary:
 
 
 @dataclass(frozen=True)
+class ListCursor:
+    """Where a page of the case list ended: the last row's sort key as stored (None for a case
+    with no due date) and its reference. The next page starts after it, by an index seek, so a
+    page deep in the list costs what the first one does (an OFFSET walks every row before it)."""
+
+    key: str | None
+    ref: str
+
+
+@dataclass(frozen=True)
 class Member:
     id: str
     name: str

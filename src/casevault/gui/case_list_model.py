@@ -19,7 +19,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from casevault.core.model import CaseSummary
+from casevault.core.model import CaseSummary, ListCursor
 from casevault.vault.facade import Vault
 
 BLOCK = 200
@@ -69,6 +69,7 @@ class CaseListModel(QAbstractTableModel):
         self._sort = "updated"
         self._descending = True
         self._rows: list[CaseSummary] = []
+        self._after: ListCursor | None = None  # where the rows fetched so far end
         self._total = 0
         self._searching = False
 
@@ -113,7 +114,7 @@ class CaseListModel(QAbstractTableModel):
         """Drop the cached rows and start again from the first block."""
         self.beginResetModel()
         self._searching = False
-        self._rows = []
+        self._rows, self._after = [], None
         self._total = 0
         if self._vault is not None and self._vault.is_open:
             self._total = self._vault.count_cases(self._status)
@@ -124,7 +125,7 @@ class CaseListModel(QAbstractTableModel):
         """Forget the vault and every cached row (used when locking)."""
         self.beginResetModel()
         self._vault = None
-        self._rows = []
+        self._rows, self._after = [], None
         self._total = 0
         self._searching = False
         self.endResetModel()
@@ -133,14 +134,19 @@ class CaseListModel(QAbstractTableModel):
         return self._rows[row].ref if 0 <= row < len(self._rows) else None
 
     def _fetch_block(self) -> list[CaseSummary]:
+        """The next block, after the last row fetched (a keyset page: as cheap at row 90,000 as
+        at row 0)."""
         assert self._vault is not None
-        return self._vault.list_cases(
+        if self._rows and self._after is None:
+            return []  # the last page said it was the last
+        block, self._after = self._vault.list_page(
             status=self._status,
             sort=self._sort,
             descending=self._descending,
             limit=self._block,
-            offset=len(self._rows),
+            after=self._after,
         )
+        return block
 
     # ---- paging ----------------------------------------------------------------------------
 

@@ -18,4 +18,4 @@ def fts_first_rowids(db: Database, query: str, limit: int = 200) -> list[Row]:
 def first_page_rows(db: Database, limit: int = 100) -> list[Row]:
     """The case list's first page by last update, the SQL list_cases runs, as raw rows."""
     sql, params = cases.list_query(status=None, sort="updated", descending=True)
-    return db.query(sql, [*params, limit, 0])
+    return db.query(sql, [*params, limit])

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime
 
-from casevault.core.model import CaseSummary, Deletion, Event, Member
+from casevault.core.model import CaseSummary, Deletion, Event, ListCursor, Member
 from casevault.store import names, search
 from casevault.store.db import Database, Row
 from casevault.store.timefmt import from_db, from_db_opt, to_db
@@ -114,32 +114,86 @@ def list_cases(
     sort: str = "updated",
     descending: bool = True,
     limit: int = 100,
-    offset: int = 0,
+    after: ListCursor | None = None,
 ) -> list[CaseSummary]:
     """One page of cases, sorted and filtered in SQL (a proxy model sorting 100k rows in Python
-    took 10 s)."""
-    sql, params = list_query(status=status, sort=sort, descending=descending)
-    return [_summary(r) for r in db.query(sql, [*params, int(limit), int(offset)])]
+    took 10 s); `after` the cursor of the page before (`list_page`)."""
+    return list_page(db, status=status, sort=sort, descending=descending, limit=limit, after=after)[0]
 
 
-def list_query(*, status: str | None, sort: str, descending: bool) -> tuple[str, list[str]]:
-    """The SQL of one page of `list_cases` (LIMIT and OFFSET left to bind), apart so a test can
-    check that every order is served by an index."""
+def list_page(
+    db: Database,
+    *,
+    status: str | None = None,
+    sort: str = "updated",
+    descending: bool = True,
+    limit: int = 100,
+    after: ListCursor | None = None,
+) -> tuple[list[CaseSummary], ListCursor | None]:
+    """A page of cases and the cursor the next page starts after (None at the end)."""
+    sql, params = list_query(status=status, sort=sort, descending=descending, after=after)
+    rows = db.query(sql, [*params, int(limit)])
+    if sort in _NULLABLE and len(rows) < limit and (after is None or after.key is not None):
+        # The dated cases have run out: the undated ones follow, in reference order.
+        undated = ListCursor(None, "\uffff" if descending else "")
+        sql, params = list_query(status=status, sort=sort, descending=descending, after=undated)
+        rows += db.query(sql, [*params, int(limit) - len(rows)])
+    page = [_summary(r) for r in rows]
+    if len(rows) < limit:
+        return page, None
+    last = rows[-1]
+    return page, ListCursor(None if last[-1] is None else str(last[-1]), str(last[1]))
+
+
+def list_query(
+    *, status: str | None, sort: str, descending: bool, after: ListCursor | None = None
+) -> tuple[str, list[str]]:
+    """The SQL of one page of `list_page` (LIMIT left to bind), apart so a test can check that
+    every order is served by an index. The last column is the raw sort key, for the cursor.
+
+    A page after a cursor seeks with a row value over the index's own columns. A nullable key
+    (due) is two runs: the dated cases, then the undated (a row value holding NULL compares as
+    NULL), each by its own index."""
     order = _SORTABLE.get(sort)
     if order is None:
         raise ValueError(f"cannot sort cases by {sort!r}")
+    raw = order.removesuffix(" COLLATE NOCASE")
     direction = "DESC" if descending else "ASC"
+    before = "<" if descending else ">"
+    where, params = (["c.status = ?"], [status]) if status else ([], [])
     if sort in _NULLABLE:
-        # Written to match the expression indexes in schema V3, which is what makes it fast.
-        order = f"{order} IS NOT NULL DESC, {order}" if descending else f"{order} IS NULL, {order}"
-    where, params = ("WHERE c.status = ?", [status]) if status else ("", [])
-    # References are unique, so they make the order total; repeating the key would stop SQLite
-    # from using the (status, ref) index for the order.
-    tie_break = "" if sort == "ref" else f", c.ref {direction}"
+        # Written to match the expression indexes of schema V3 (the first column `key IS NULL`
+        # or `key IS NOT NULL`, then key and ref): an equality on that first column, then a row
+        # value over the other two, is what makes SQLite seek rather than scan.
+        if after is not None and after.key is None:
+            where.append(f"({raw} IS NULL) = 1 AND {raw} IS NULL AND c.ref {before} ?")
+            params.append(after.ref)
+            order, tie_break = "c.ref", ""
+        else:
+            flag, dated = (f"{raw} IS NOT NULL", 1) if descending else (f"{raw} IS NULL", 0)
+            where.append(f"({flag}) = {dated}")
+            if after is not None:
+                where.append(f"({raw}, c.ref) {before} (?, ?)")
+                params += [str(after.key), after.ref]
+            order, tie_break = raw, f", c.ref {direction}"
+    else:
+        # References are unique, so they make the order total; repeating the key would stop
+        # SQLite from using the (status, ref) index for the order.
+        tie_break = "" if sort == "ref" else f", c.ref {direction}"
+        # Filtered by status, the status order is the reference order.
+        if after is not None and (sort == "ref" or (sort == "status" and status)):
+            where.append(f"c.ref {before} ?")
+            params.append(after.ref)
+        elif after is not None:
+            # The collation goes on the bound value: on the column it would stop the seek.
+            collation = order.removeprefix(raw)
+            where.append(f"({raw}, c.ref) {before} (?{collation}, ?)")
+            params += [str(after.key), after.ref]
+    clause = f"WHERE {' AND '.join(where)}" if where else ""
     # Only constants and a whitelisted ORDER BY column are interpolated; values are bound.
     sql = (
-        f"SELECT {_SUMMARY_COLUMNS} FROM cases c JOIN members m ON m.id = c.member_id {where} "  # noqa: S608
-        f"ORDER BY {order} {direction}{tie_break} LIMIT ? OFFSET ?"
+        f"SELECT {_SUMMARY_COLUMNS}, {raw} FROM cases c JOIN members m ON m.id = c.member_id {clause} "  # noqa: S608
+        f"ORDER BY {order} {direction}{tie_break} LIMIT ?"
     )
     return sql, params
 

@@ -21,6 +21,7 @@ from casevault.core.model import (
     CaseSummary,
     Event,
     FirstMeeting,
+    ListCursor,
     Member,
     SearchHit,
 )
@@ -105,10 +106,22 @@ class Cases:
         sort: str = "updated",
         descending: bool = True,
         limit: int = 100,
-        offset: int = 0,
+        after: ListCursor | None = None,
     ) -> list[CaseSummary]:
-        return case_rows.list_cases(
-            self._s.db, status=status, sort=sort, descending=descending, limit=limit, offset=offset
+        return self.list_page(status=status, sort=sort, descending=descending, limit=limit, after=after)[0]
+
+    def list_page(
+        self,
+        *,
+        status: str | None = None,
+        sort: str = "updated",
+        descending: bool = True,
+        limit: int = 100,
+        after: ListCursor | None = None,
+    ) -> tuple[list[CaseSummary], ListCursor | None]:
+        """A page of the case list and the cursor the next page starts after (None: the end)."""
+        return case_rows.list_page(
+            self._s.db, status=status, sort=sort, descending=descending, limit=limit, after=after
         )
 
     def count_cases(self, status: str | None = None) -> int:

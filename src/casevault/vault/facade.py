@@ -211,6 +211,7 @@ class Vault:
     new_case = _Delegate("cases", Cases.new_case)
     member_names = _Delegate("cases", Cases.member_names)
     list_cases = _Delegate("cases", Cases.list_cases)
+    list_page = _Delegate("cases", Cases.list_page)
     count_cases = _Delegate("cases", Cases.count_cases)
     case = _Delegate("cases", Cases.case)
     add_note = _Delegate("cases", Cases.add_note)
