@@ -273,6 +273,34 @@ def test_integrity_problems_reports_a_damaged_page(db_path: Path, key: bytes) ->
     assert any(f"page {root}" in p for p in problems)
 
 
+def _authentic_but_broken(path: Path, key: bytes) -> None:
+    """A database whose every page authenticates, yet whose structure is wrong: SQLCipher wrote
+    the pages, but a table's schema row points at its index's root page (so only SQLite's own
+    check can tell)."""
+    make_filled_db(path, key)
+    conn = raw_connection(path, key)
+    conn.execute("CREATE INDEX filler_by_body ON filler(body)")
+    query = "SELECT rootpage FROM sqlite_master WHERE name = 'filler_by_body'"
+    (index_root,) = conn.execute(query).fetchone()
+    conn.execute("PRAGMA writable_schema = ON")
+    conn.execute("UPDATE sqlite_master SET rootpage = ? WHERE name = 'filler'", (index_root,))
+    conn.close()
+
+
+@pytest.mark.parametrize("thorough", [False, True], ids=["quick", "thorough"])
+def test_integrity_problems_find_a_broken_structure_that_authenticates(
+    db_path: Path, key: bytes, thorough: bool
+) -> None:
+    _authentic_but_broken(db_path, key)
+    database = Database.open(db_path, key, key_verified=True)
+    try:
+        assert database.query("PRAGMA cipher_integrity_check") == []  # every page authenticates
+        problems = database.integrity_problems(thorough=thorough)
+    finally:
+        database.close()
+    assert problems and all(p != "ok" for p in problems)
+
+
 # ---- translate_error -----------------------------------------------------------------------
 
 

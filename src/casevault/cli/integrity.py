@@ -20,7 +20,12 @@ def add_parsers(commands: Any) -> None:
     audit.add_argument("action", choices=("show", "verify"))
     audit.add_argument("ref", nargs="?", help="only this case (show)")
     audit.add_argument("--json", action="store_true")
-    commands.add_parser("check", help="full integrity check; exits 4 if anything is damaged")
+    check = commands.add_parser("check", help="full integrity check; exits 4 if anything is damaged")
+    check.add_argument(
+        "--thorough",
+        action="store_true",
+        help="also SQLite's full check: every index entry and the search index against its rows (slower)",
+    )
     breach = commands.add_parser("breach", help="confidentiality breach records: print or export a report")
     breach.add_argument("action", choices=("report",))
     breach.add_argument("id", nargs="?", help="the breach record (default: the newest)")
@@ -63,7 +68,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
 
 def cmd_check(args: argparse.Namespace) -> int:
     with open_vault(args) as vault:
-        problems = vault.check()
+        problems = vault.check(thorough=args.thorough)
         repaired = vault.repaired  # leftover temporary copies removed: reported, not damage
     for line in repaired:
         print(f"repaired: {line}")

@@ -392,13 +392,31 @@ class Database:
             log.info("db.checkpoint-busy")
         return done
 
-    def integrity_problems(self) -> list[str]:
-        """SQLCipher's page authentication check, then SQLite's structural check."""
+    def integrity_problems(self, *, thorough: bool = False) -> list[str]:
+        """SQLCipher's page authentication, then SQLite's structural check table by table.
+
+        Authentication proves every page of the file is exactly as SQLCipher wrote it (an HMAC
+        over its bytes and its page number), so damage and tampering stop there. `quick_check`
+        then proves each table's b-tree and records well formed (page links, cell bounds, types
+        of STRICT columns, NOT NULL). Left to `thorough` (`integrity_check`): every index entry
+        against its row, and the FTS5 index against its text. With authenticated pages only a
+        SQLite bug could break those, and they were most of the time (at 10k cases: quick_check
+        of the tables 1.8 s, the FTS5 index 1.7 s, index entries 1.1 s more)."""
         problems = [str(r[0]) for r in self.query("PRAGMA cipher_integrity_check")]
         if problems:
             return problems  # SQLite's own check would stop at the first page that fails HMAC
         try:
-            rows = self.query("PRAGMA integrity_check")
+            if thorough:
+                rows = self.query("PRAGMA integrity_check")
+            else:
+                tables = self.query(
+                    "SELECT name FROM sqlite_schema WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%'"
+                )
+                rows = [
+                    row
+                    for (name,) in tables
+                    for row in self.query("SELECT * FROM pragma_quick_check(?)", (name,))
+                ]
         except DamagedError as err:
             return [err.message]
         return [str(r[0]) for r in rows if r[0] != "ok"]

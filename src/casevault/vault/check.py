@@ -21,9 +21,14 @@ CheckProgress = Callable[[int, int], None]
 
 
 def check(
-    db: Database, blobs: BlobStore, case_key: CaseKey, progress: CheckProgress | None = None
+    db: Database,
+    blobs: BlobStore,
+    case_key: CaseKey,
+    progress: CheckProgress | None = None,
+    *,
+    thorough: bool = False,
 ) -> list[str]:
-    problems = [f"database: {p}" for p in db.integrity_problems()]
+    problems = [f"database: {p}" for p in db.integrity_problems(thorough=thorough)]
     if problems:
         return problems  # rows from a damaged database cannot be trusted to check blobs against
 
@@ -91,11 +96,12 @@ class Checker:
         self._s = session
         self._check_library = check_library
 
-    def check(self, progress: CheckProgress | None = None) -> list[str]:
-        """Every problem found, one sentence each, naming ids only. Empty means healthy."""
+    def check(self, progress: CheckProgress | None = None, *, thorough: bool = False) -> list[str]:
+        """Every problem found, one sentence each, naming ids only. Empty means healthy.
+        `thorough` adds SQLite's full integrity_check (Database.integrity_problems)."""
         self._s.sweep_temp_copies()
         problems = list(self._s.unrepaired)
-        problems += check(self._s.db, self._s.blobs, self._s.case_key, progress)
+        problems += check(self._s.db, self._s.blobs, self._s.case_key, progress, thorough=thorough)
         if any(p.startswith("database:") for p in problems):
             return problems
         problems += self._check_library()
