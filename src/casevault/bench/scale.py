@@ -287,6 +287,9 @@ def run(vaults: list[Path], scratch: Path, *, quick: bool = False) -> int:
             ref = vault.list_cases(limit=1)[0].ref
             progress(f"queries on {fmt_count(cases)} cases")
             emit(_queries(vault, cases, QUICK_RUNS if quick else RUNS))
+        # Before the attach runs below, which add their 256 MiB to the vault each time.
+        progress("check and backup")
+        emit(_whole_vault(copy, scratch, QUICK_PROCESS_RUNS if quick else WHOLE_VAULT_RUNS))
         progress("whole processes")
         emit(
             _processes(
@@ -297,7 +300,5 @@ def run(vaults: list[Path], scratch: Path, *, quick: bool = False) -> int:
                 QUICK_ATTACH_SIZE if quick else ATTACH_SIZE,
             )
         )
-        progress("check and backup")
-        emit(_whole_vault(copy, scratch, QUICK_PROCESS_RUNS if quick else WHOLE_VAULT_RUNS))
         shutil.rmtree(copy)
     return 0
