@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pytest
 
+from casevault.casework.conflicts import deletion_keys, index_tokens
 from casevault.core.model import FirstMeeting
 from casevault.core.paths import VaultPaths
 from casevault.formats.blobstore import BlobStore
@@ -464,3 +465,54 @@ def test_the_scan_catches_a_purge_that_leaves_bytes_behind(
     else:
         assert any(f.startswith("vault.db-wal") for f in finds), finds
     assert not _fts_terms(vault) & set(FTS_TERMS)  # the rows are gone all the same: only bytes remain
+
+
+# ---- names in multi-page indexes ---------------------------------------------------------------
+
+
+def _letters(n: int) -> str:
+    return "".join(chr(ord("a") + n // 26**k % 26) for k in (2, 1, 0))
+
+
+def test_purged_names_leave_no_key_in_indexes_of_many_pages(vault: Vault, clock: FakeClock) -> None:
+    """The conflict check's name index and the case list's member index, big enough to have
+    interior pages: a purged name is on no page, not as a token, not as any of its deletion keys
+    that no kept name shares, and not as the member sort key."""
+    refs = {}
+    for n in range(260):
+        refs[n] = vault.new_case(vault_name(n))
+    roots = root_pages(vault)
+    owners = sp.btree_pages(sp.decrypt_db_pages(vault.paths.db_file, db_key(vault)), roots)
+    for index in ("name_keys", "name_tokens", "cases_by_member_key"):
+        assert sum(1 for owner in owners.values() if owner == index) > 2, index  # interior pages too
+    purged = [n for n in refs if n % 7 == 3]
+    for n in purged:
+        vault.close_case(refs[n], retain_days=1)
+    clock.advance(days=2)
+    vault.purge_cases([refs[n] for n in purged])
+    kept_keys = {k for n in refs if n % 7 != 3 for t in index_tokens(vault_name(n)) for k in deletion_keys(t)}
+    needles: set[bytes] = set()
+    for n in purged:
+        needles.add(vault_name(n).encode())
+        for token in index_tokens(vault_name(n)):
+            needles |= {k.encode() for k in deletion_keys(token) - kept_keys if len(k) >= 9}
+    assert len(needles) > 10 * len(purged)
+    vault.db.checkpoint_truncate()
+    # Live cells are checked by SQL: a key sits next to its token in a record, so a purged key can
+    # be spelt across two kept fields ("marowfieldai" + "marrowfieldafi"). Everything else (free
+    # blocks, gaps, free pages, the WAL) is scanned for bytes.
+    purged_tokens = sorted({t for n in purged for t in index_tokens(vault_name(n))})
+    marks = ", ".join("?" * len(purged_tokens))
+    for table in ("name_tokens", "name_keys"):
+        sql = f"SELECT count(*) FROM {table} WHERE token IN ({marks})"
+        assert vault.db.scalar(sql, purged_tokens) == 0, table
+    found = finds_in_pages(vault.paths, db_key(vault), sorted(needles), root_pages(vault))
+    assert [f for f in found if "(live)" not in f] == []
+    # The names are near one another on purpose, so a check finds many kept cases, and no purged.
+    found_refs = {m.ref for m in vault.conflicts(vault_name(purged[0]))}
+    assert found_refs and not found_refs & {refs[n] for n in purged}
+    assert refs[1] in {m.ref for m in vault.conflicts(vault_name(1))}
+
+
+def vault_name(n: int) -> str:
+    return f"Quillon{_letters(n)} Marrowfield{_letters(n)}"

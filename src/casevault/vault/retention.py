@@ -94,9 +94,9 @@ class Retention:
     def finish_purges(self) -> None:
         """After purges made with rebuild_index=False (a bulk deletion, one case at a time):
         rebuild the search index once (about 1 s at 10k cases) and the conflict check's name
-        index, and truncate the WAL. Both rewrite their b-trees, so no purged name survives as a
-        divider key in an interior page (secure_delete zeroes deleted cells and freed pages,
-        not a divider that still points the way)."""
+        index (0.6 s), and truncate the WAL. Both leave copies of deleted entries in page space
+        secure_delete does not reach (FTS5's page directory; unallocated gaps), and a rebuild
+        rewrites every page."""
         with self._s.db.transaction():
             search_rows.rebuild(self._s.db)
             name_index.rebuild(self._s.db)
