@@ -611,3 +611,16 @@ def test_failed_statement_inside_transaction_rolls_back_everything(tdb: Database
         tdb.execute("INSERT INTO t VALUES (1)")
         tdb.execute("INSERT INTO no_such_table VALUES (1)")
     assert _values(tdb) == []
+
+
+def test_insert_rows_splits_what_one_statement_cannot_bind(db_path: Path, key: bytes) -> None:
+    database = Database.open(db_path, key, create=True, key_verified=True)
+    try:
+        database.execute("CREATE TABLE t (a INTEGER, b TEXT, c TEXT)")
+        rows = [(n, f"b{n}", f"c{n}") for n in range(12_000)]  # 36,000 values: two statements
+        with database.transaction():
+            database.insert_rows("INSERT INTO t(a, b, c)", rows)
+            database.insert_rows("INSERT INTO t(a, b, c)", [])  # nothing to do, no error
+        assert [tuple(r) for r in database.query("SELECT a, b, c FROM t ORDER BY a")] == rows
+    finally:
+        database.close()

@@ -3,26 +3,23 @@
 The rows written are exactly what the one-at-a-time functions in `cases` and `search` write:
 per case a member, the case, its wrapped key and the member's search entry; per note an event,
 its search entry and the case's updated_at. Rows go in as multi-row `INSERT ... VALUES`
-statements of a few thousand rows each, which is several times faster than a statement per row
-(with cipher_memory_security on, every SQLite allocation costs an mlock and an munlock, so
-fewer, larger statements matter). Only `?` placeholders are ever put into the SQL text.
+statements of a few thousand rows each (`Database.insert_rows`). Only `?` placeholders are
+ever put into the SQL text.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from itertools import islice
-from typing import Any, TypeVar
 
 from casevault.core.model import Event, Member
 from casevault.store import names
-from casevault.store.db import Database
+from casevault.store.db import Database, batches
 from casevault.store.timefmt import to_db
 
-T = TypeVar("T")
-# SQLite allows 32766 bound values per statement; 4000 rows of at most 6 columns stay below.
+# Rows per batch: one statement each (4000 rows of at most 6 columns stay under the bound-value
+# limit), and memory bounded.
 BATCH_ROWS = 4000
 
 
@@ -36,19 +33,6 @@ class NewCase:
     case_type: str
     wrapped_key: bytes
     opened_at: datetime
-
-
-def _batches(items: Iterable[T], size: int = BATCH_ROWS) -> Iterator[list[T]]:
-    it = iter(items)
-    while batch := list(islice(it, size)):
-        yield batch
-
-
-def _insert(db: Database, head: str, rows: Sequence[Sequence[Any]]) -> None:
-    """`head` VALUES (?, ...), (?, ...), ... with one group of placeholders per row."""
-    width = len(rows[0])
-    group = "(" + ", ".join("?" * width) + ")"
-    db.execute(f"{head} VALUES {', '.join([group] * len(rows))}", [v for row in rows for v in row])
 
 
 def reserve_ref_numbers(db: Database, year: int, count: int) -> int:
@@ -70,13 +54,11 @@ def _index(db: Database, source: str, entries: Sequence[tuple[str, str, str]]) -
     """Search entries for (case id, source id, text) of one source. The search_docs rowids are
     given explicitly (we hold the write lock), so the FTS rows need no lookup to match them."""
     first = int(db.scalar("SELECT coalesce(max(rowid), 0) + 1 FROM search_docs"))
-    _insert(
-        db,
+    db.insert_rows(
         "INSERT INTO search_docs(rowid, case_id, source, source_id)",
         [(first + n, case_id, source, source_id) for n, (case_id, source_id, _) in enumerate(entries)],
     )
-    _insert(
-        db,
+    db.insert_rows(
         "INSERT INTO search_index(rowid, text)",
         [(first + n, text) for n, (_, _, text) in enumerate(entries)],
     )
@@ -86,14 +68,12 @@ def add_cases(db: Database, cases: Iterable[NewCase]) -> int:
     """Insert open cases with their members, keys and search entries; returns how many."""
     count = 0
     with db.transaction():
-        for batch in _batches(cases):
-            _insert(
-                db,
+        for batch in batches(cases, BATCH_ROWS):
+            db.insert_rows(
                 "INSERT INTO members(id, name, email, created_at)",
                 [(c.member.id, c.member.name, c.member.email, to_db(c.opened_at)) for c in batch],
             )
-            _insert(
-                db,
+            db.insert_rows(
                 "INSERT INTO cases(id, ref, member_id, case_type, status, opened_at, updated_at)",
                 [
                     (
@@ -108,8 +88,7 @@ def add_cases(db: Database, cases: Iterable[NewCase]) -> int:
                     for c in batch
                 ],
             )
-            _insert(
-                db,
+            db.insert_rows(
                 "INSERT INTO case_keys(case_id, wrapped)",
                 [(c.case_id, c.wrapped_key) for c in batch],
             )
@@ -126,9 +105,8 @@ def add_events(db: Database, events: Iterable[tuple[str, Event]]) -> int:
     count = 0
     latest: dict[str, str] = {}
     with db.transaction():
-        for batch in _batches(events):
-            _insert(
-                db,
+        for batch in batches(events, BATCH_ROWS):
+            db.insert_rows(
                 "INSERT INTO events(id, case_id, kind, occurred_at, recorded_at, body)",
                 [
                     (e.id, case_id, e.kind, to_db(e.occurred_at), to_db(e.recorded_at), e.body)
@@ -139,7 +117,7 @@ def add_events(db: Database, events: Iterable[tuple[str, Event]]) -> int:
             for case_id, e in batch:
                 latest[case_id] = max(latest.get(case_id, ""), to_db(e.recorded_at))
             count += len(batch)
-        for touched in _batches(sorted(latest.items())):
+        for touched in batches(sorted(latest.items()), BATCH_ROWS):
             groups = ", ".join(["(?, ?)"] * len(touched))
             db.execute(
                 f"WITH t(id, at) AS (VALUES {groups}) "  # noqa: S608 - placeholders only

@@ -6,9 +6,10 @@ import contextlib
 import json
 import logging
 import os
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from itertools import islice
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlcipher3 import dbapi2 as sqlcipher
 
@@ -53,6 +54,16 @@ _READ_ONLY_PRAGMAS = (
 )
 
 DISK_NEARLY_FULL_BYTES = 1 << 20
+# SQLite's default limit on the ? values of one statement.
+MAX_BOUND_VALUES = 32766
+T = TypeVar("T")
+
+
+def batches(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    """`items` in lists of at most `size`, for statements that bind one value or row each."""
+    it = iter(items)
+    while batch := list(islice(it, size)):
+        yield batch
 
 
 def _json_list(values: frozenset[str]) -> str:
@@ -286,6 +297,19 @@ class Database:
             return int(self._conn.execute(sql, params).rowcount)
         except sqlcipher.Error as err:
             raise self._translate(err) from None
+
+    def insert_rows(self, head: str, rows: Sequence[Sequence[Any]]) -> None:
+        """`head` VALUES (?, ...), (?, ...), ... with one group of placeholders per row, in as
+        few statements as the bound-value limit allows: several times faster than a statement
+        per row (with cipher_memory_security on, every SQLite allocation costs an mlock)."""
+        if not rows:
+            return
+        width = len(rows[0])
+        group = "(" + ", ".join("?" * width) + ")"
+        for batch in batches(rows, MAX_BOUND_VALUES // width):
+            self.execute(
+                f"{head} VALUES {', '.join([group] * len(batch))}", [v for row in batch for v in row]
+            )
 
     def execute_script(self, sql: str) -> None:
         """Run several statements one by one, inside the caller's transaction (the driver's own

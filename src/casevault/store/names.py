@@ -8,32 +8,19 @@ drops a token's keys with its last name: a destroyed member's name does not ling
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
-from typing import TypeVar
+from collections.abc import Iterable, Sequence
 
 from casevault.casework.conflicts import deletion_keys, index_tokens
 from casevault.store import schema
-from casevault.store.db import Database
+from casevault.store.db import Database, batches
 
 MEMBER = "member"  # the source of a case's member; a party's source is its id
-T = TypeVar("T")
-_CHUNK = 4000  # rows or keys per statement: under SQLite's 32766 bound values
-
-
-def _chunks(items: Sequence[T], size: int = _CHUNK) -> Iterator[list[T]]:
-    for start in range(0, len(items), size):
-        yield list(items[start : start + size])
-
-
-def _insert(db: Database, head: str, rows: Sequence[tuple[str, ...]]) -> None:
-    for chunk in _chunks(rows):
-        group = "(" + ", ".join("?" * len(chunk[0])) + ")"
-        db.execute(f"{head} VALUES {', '.join([group] * len(chunk))}", [v for row in chunk for v in row])
+_CHUNK = 4000  # values of an IN list per statement: under the bound-value limit
 
 
 def _known_tokens(db: Database, tokens: Sequence[str]) -> set[str]:
     known: set[str] = set()
-    for chunk in _chunks(tokens):
+    for chunk in batches(tokens, _CHUNK):
         marks = ", ".join("?" * len(chunk))
         sql = f"SELECT DISTINCT token FROM name_tokens WHERE token IN ({marks})"  # noqa: S608 - placeholders only
         known.update(str(row[0]) for row in db.query(sql, chunk))
@@ -47,10 +34,9 @@ def index_names(db: Database, names: Iterable[tuple[str, str, str]]) -> None:
         return
     with db.transaction():
         new_tokens = sorted({token for token, _, _ in rows} - _known_tokens(db, sorted({r[0] for r in rows})))
-        _insert(db, "INSERT OR IGNORE INTO name_tokens(token, case_id, source)", rows)
+        db.insert_rows("INSERT OR IGNORE INTO name_tokens(token, case_id, source)", rows)
         keys = sorted({(key, token) for token in new_tokens for key in deletion_keys(token)})
-        if keys:
-            _insert(db, "INSERT OR IGNORE INTO name_keys(key, token)", keys)
+        db.insert_rows("INSERT OR IGNORE INTO name_keys(key, token)", keys)
 
 
 def index_name(db: Database, case_id: str, source: str, name: str) -> None:
@@ -67,14 +53,14 @@ def candidates(db: Database, keys: Iterable[str]) -> list[tuple[str, str, str]]:
     these keys, by reference."""
     wanted = sorted(set(keys))
     tokens: set[str] = set()
-    for chunk in _chunks(wanted):
+    for chunk in batches(wanted, _CHUNK):
         marks = ", ".join("?" * len(chunk))
         sql = f"SELECT DISTINCT token FROM name_keys WHERE key IN ({marks})"  # noqa: S608 - placeholders only
         tokens.update(str(row[0]) for row in db.query(sql, chunk))
     # Keyed by (case, source): a name whose tokens fall in two chunks is still one candidate,
     # and two parties with the same name and role are still two.
     found: dict[tuple[str, str], tuple[str, str, str]] = {}
-    for chunk in _chunks(sorted(tokens)):
+    for chunk in batches(sorted(tokens), _CHUNK):
         marks = ", ".join("?" * len(chunk))
         sql = (
             f"WITH hit AS (SELECT DISTINCT case_id, source FROM name_tokens WHERE token IN ({marks})) "  # noqa: S608 - placeholders only
