@@ -37,6 +37,11 @@ LANGUAGES = ("en_GB", "fr")
 EN_PLURALS = {
     "%n escalation(s) recorded.": ("%n escalation recorded.", "%n escalations recorded."),
     "%n casework reminders are due": ("%n casework reminder is due", "%n casework reminders are due"),
+    "… and %n more after these": ("… and %n more after these", "… and %n more after these"),
+    "%n more due after these: act on or dismiss these to reach them.": (
+        "%n more due after these: act on or dismiss these to reach it.",
+        "%n more due after these: act on or dismiss these to reach them.",
+    ),
 }
 
 

@@ -168,6 +168,13 @@
             <source>Nothing falls due.</source>
             <translation>Nothing falls due.</translation>
         </message>
+        <message numerus="yes">
+            <source>… and %n more after these</source>
+            <translation>
+                <numerusform>… and %n more after these</numerusform>
+                <numerusform>… and %n more after these</numerusform>
+            </translation>
+        </message>
     </context>
     <context>
         <name>App</name>
@@ -3054,6 +3061,17 @@
         <message>
             <source>Delete all expired</source>
             <translation>Delete all expired</translation>
+        </message>
+        <message>
+            <source>More reminders due</source>
+            <translation>More reminders due</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n more due after these: act on or dismiss these to reach them.</source>
+            <translation>
+                <numerusform>%n more due after these: act on or dismiss these to reach it.</numerusform>
+                <numerusform>%n more due after these: act on or dismiss these to reach them.</numerusform>
+            </translation>
         </message>
     </context>
     <context>

@@ -168,6 +168,13 @@
             <source>Nothing falls due.</source>
             <translation>Rien n'arrive à échéance.</translation>
         </message>
+        <message numerus="yes">
+            <source>… and %n more after these</source>
+            <translation>
+                <numerusform>… et %n autre après ceux-ci</numerusform>
+                <numerusform>… et %n autres après ceux-ci</numerusform>
+            </translation>
+        </message>
     </context>
     <context>
         <name>App</name>
@@ -3054,6 +3061,17 @@
         <message>
             <source>Delete all expired</source>
             <translation>Supprimer tous les expirés</translation>
+        </message>
+        <message>
+            <source>More reminders due</source>
+            <translation>Autres rappels arrivés à échéance</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n more due after these: act on or dismiss these to reach them.</source>
+            <translation>
+                <numerusform>%n autre rappel après ceux-ci : traitez ou ignorez ceux-ci pour l'atteindre.</numerusform>
+                <numerusform>%n autres rappels après ceux-ci : traitez ou ignorez ceux-ci pour les atteindre.</numerusform>
+            </translation>
         </message>
     </context>
     <context>

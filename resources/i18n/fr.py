@@ -811,6 +811,12 @@ FR: dict[str, str | tuple[str, ...]] = {
     "Archive period ended": "Durée d'archivage écoulée",
     "Time to back up": "Il est temps de sauvegarder",
     "1 casework reminder is due": "1 rappel de dossier est arrivé à échéance",
+    "… and %n more after these": ("… et %n autre après ceux-ci", "… et %n autres après ceux-ci"),
+    "More reminders due": "Autres rappels arrivés à échéance",
+    "%n more due after these: act on or dismiss these to reach them.": (
+        "%n autre rappel après ceux-ci : traitez ou ignorez ceux-ci pour l'atteindre.",
+        "%n autres rappels après ceux-ci : traitez ou ignorez ceux-ci pour les atteindre.",
+    ),
     "%n casework reminders are due": (
         "%n rappel de dossier est arrivé à échéance",
         "%n rappels de dossier sont arrivés à échéance",

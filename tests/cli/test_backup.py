@@ -1,8 +1,9 @@
-"""kill -9 during `casevault backup`, after its database snapshot exists, then `case purge`: no
-copy of the purged case may survive anywhere under the vault folder (issue 13, item 2).
+"""kill -9 during `casevault backup`, after it has copied (or snapshotted) the database, then
+`case purge`: no copy of the purged case may survive anywhere under the vault folder (issue 13,
+item 2).
 
 The backup is a real subprocess, frozen (SIGSTOP) as soon as its part file beside the target
-holds a header, so the snapshot is complete, then killed with SIGKILL. The scan after the purge is
+holds a header, so the database is copied or its snapshot complete, then killed with SIGKILL. The scan after the purge is
 independent of the product's purge: every file under the vault folder is searched raw, and every
 file that decrypts as SQLCipher under the vault's database key (tests/support/sqlcipher_pages.py,
 which verifies each page's HMAC) is searched page by page, WAL frames included.
@@ -10,14 +11,17 @@ which verifies each page's HMAC) is searched page by page, WAL frames included.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from sqlcipher3 import dbapi2 as sqlcipher
 
 from casevault.crypto import keys, keyslots
 from casevault.crypto.keyslots import KeyHeader
@@ -94,9 +98,31 @@ def make_vault(cli: Cli, work: Path) -> tuple[str, str]:
     return kept, purged
 
 
+@contextlib.contextmanager
+def commit_held_in_the_wal(vault: Path, key: bytes) -> Iterator[None]:
+    """Another process's view of the vault that keeps a commit in -wal: a reader that began before
+    the commit stops any checkpoint from moving it into the file. A backup must then snapshot the
+    database through SQLite rather than copy the file (which lacks the commit)."""
+    connections = []
+    for _ in range(2):
+        conn = sqlcipher.connect(str(vault / "vault.db"), isolation_level=None, timeout=0.1)
+        conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+        connections.append(conn)
+    reader, writer = connections
+    try:
+        reader.execute("BEGIN")
+        reader.execute("SELECT count(*) FROM sqlite_schema").fetchone()
+        writer.execute("INSERT INTO settings(key, value) VALUES ('test.held-in-wal', 'x')")
+        yield
+    finally:
+        reader.execute("COMMIT")
+        for conn in connections:
+            conn.close()
+
+
 def kill_backup_after_snapshot(cli: Cli, target: Path) -> list[Path]:
-    """Run `backup --out target`, SIGKILL it once its part file holds a header (its snapshot is
-    then complete); returns the snapshot folders it left in the vault folder."""
+    """Run `backup --out target`, SIGKILL it once its part file holds a header (the database is
+    then copied or snapshotted); returns the snapshot folders it left in the vault folder."""
     proc = subprocess.Popen(
         cli.argv(["backup", "--out", str(target)]),
         env=cli.environ(),
@@ -121,25 +147,32 @@ def kill_backup_after_snapshot(cli: Cli, target: Path) -> list[Path]:
     finally:
         os.kill(proc.pid, signal.SIGKILL)
         proc.wait()
-    assert snapshots, "the killed backup made no snapshot"
+    assert snapshots, "the killed backup made no snapshot folder"
     return snapshots
 
 
+@pytest.mark.parametrize("copied", ["live file", "snapshot"])
 def test_a_killed_backup_leaves_no_copy_that_outlives_a_purge(
-    tmp_path: Path, cli_env: dict[str, str]
+    tmp_path: Path, cli_env: dict[str, str], copied: str
 ) -> None:
+    """Usually the backup copies the live file and its snapshot folder stays empty; with a commit
+    held in -wal by another process it snapshots, and that copy must not outlive the purge."""
     work = tmp_path / "work"
     work.mkdir()
     cli = Cli(tmp_path / "vault", cli_env, work)
     _kept, purged = make_vault(cli, work)
     usb = tmp_path / "usb"
     usb.mkdir()
-    (snapshot,) = kill_backup_after_snapshot(cli, usb / "vault.cvbackup")
-
-    # The scan finds what is there: the snapshot holds the purged case before the purge.
     key = db_key(cli.vault)
-    before, _ = scan(cli.vault, key)
-    assert any(str(snapshot) in f for f in before), before
+    if copied == "snapshot":
+        with commit_held_in_the_wal(cli.vault, key):
+            (snapshot,) = kill_backup_after_snapshot(cli, usb / "vault.cvbackup")
+        # The scan finds what is there: the snapshot holds the purged case before the purge.
+        before, _ = scan(cli.vault, key)
+        assert any(str(snapshot) in f for f in before), before
+    else:
+        (snapshot,) = kill_backup_after_snapshot(cli, usb / "vault.cvbackup")
+        assert list(snapshot.iterdir()) == []  # the live file was copied: no second copy
 
     cli.ok("case", "purge", purged, "--yes")
     check = cli.run("check")

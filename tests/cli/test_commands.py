@@ -368,6 +368,32 @@ def test_close_reminders_and_reopen(scratch: Cli, populated: Populated) -> None:
     assert reminders_now.stdout == ""
 
 
+def test_reminders_page_with_limit_and_all(scratch: Cli, populated: Populated) -> None:
+    """Like case list: the first 100 due by default (a busy vault has thousands), --limit N,
+    --all; a cut-off list says so on stderr."""
+    cli = scratch
+    for ref in (populated.ref_a, populated.ref_b):
+        cli.ok("case", "close", ref, "--retain-days", "30")
+    at = iso_at(datetime.now(UTC) + timedelta(days=60))
+    limited, everything, as_json, bad, both = cli.run_many(
+        ("reminders", "--at", at, "--limit", "1"),
+        ("reminders", "--at", at, "--all"),
+        ("reminders", "--at", at, "--limit", "1", "--json"),
+        ("reminders", "--limit", "0"),
+        ("reminders", "--limit", "1", "--all"),
+    )
+    assert len(limited.lines) == 1
+    assert "Showing the 1 due first of 2" in limited.stderr and "--all" in limited.stderr
+    assert sorted(line.split("\t")[1] for line in everything.lines) == sorted(
+        [populated.ref_a, populated.ref_b]
+    )
+    assert everything.stderr == ""
+    assert [r["ref"] for r in json.loads(as_json.stdout)] == [limited.lines[0].split("\t")[1]]
+    for refused in (bad, both):
+        assert refused.returncode == 2, str(refused)
+        assert_clean_error(refused)
+
+
 # ---- purge and the deletion record ----------------------------------------------------------
 
 

@@ -12,14 +12,15 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QLabel, QSystemTrayIcon, QToolButton, QTreeView, QWidget
 from pytestqt.qtbot import QtBot
 
-from casevault.casework.reminders import Reminder
+from casevault.casework.reminders import ReminderPage
 from casevault.core.paths import VaultPaths
+from casevault.gui import agenda_view, reminder_watch
 from casevault.gui.agenda_view import AgendaDialog
 from casevault.gui.app import App
 from casevault.gui.reminder_watch import ReminderWatch
 from casevault.host.keychain import MemoryKeychain
 from casevault.vault.facade import Vault
-from casevault.vault.reminders import Reminders
+from casevault.vault.reminders import PAGE, Reminders
 from tests.conftest import FAST_KDF, PASSPHRASE, FakeClock
 from tests.gui.conftest import by_name, window_named
 from tests.support.gui_flows import MEMBER, add_case, button, create_vault, line
@@ -176,6 +177,33 @@ def test_reminder_due_while_locked_shows_right_after_unlock(qtbot: QtBot, remind
     assert [row[1] for row in panel_rows(window)] == [ref]
 
 
+def test_a_busy_vault_shows_a_first_page_the_whole_count_and_every_expired_case(
+    qtbot: QtBot, reminder_app: MakeApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(reminder_watch, "PAGE", 3)
+    clock = now_clock()
+    app = reminder_app(clock=clock, notes=[], reminder_ms=3_600_000)
+    window, vault, ref = one_case(qtbot, app)
+    for hours in range(1, 6):
+        vault.add_action_point(ref, "Chase HR", due_at=clock.now - timedelta(hours=hours))
+    expired = []
+    for n in range(2):  # due last: their archive period ends after the actions fell due
+        old = vault.new_case(f"Former Member{n}")
+        vault.close_case(old, retain_days=0)
+        expired.append(old)
+    clock.advance(days=1)
+    app.reminder_watch.check()
+    qtbot.waitUntil(lambda: badge(window) == "Reminders (7)")
+    assert [row[1] for row in panel_rows(window) if row[1]] == [ref] * 3  # the first page
+    panel = by_name(window, "Reminders panel")
+    more = by_name(panel, "More reminders due", QLabel)
+    assert not more.isHidden() and more.text().startswith("4 more due")
+    assert "7 casework reminders are due" in by_name(window, "Reminders banner", QLabel).text()
+    # "Delete all expired" reaches the cases past the page.
+    assert app.main_window.reminders.panel.expired_refs() == sorted(expired)
+    assert button(panel, "Delete all expired").isEnabled()
+
+
 class PaintLog(QObject):
     """Notes each paint of the widget it watches, in the same list the vault's calls go to."""
 
@@ -198,13 +226,13 @@ def test_the_window_paints_before_the_reminders_are_computed(
     vault.add_action_point(ref, "Ask HR for the rota records", due_at=clock.now - timedelta(hours=1))
     app.main_window.lock()
     order: list[str] = []
-    computed = Reminders.reminders  # what Vault.reminders calls
+    computed = Reminders.reminder_page  # what Vault.reminder_page calls
 
-    def reminders(self: Reminders, now: datetime | None = None) -> list[Reminder]:
+    def reminder_page(self: Reminders, now: datetime | None = None, limit: int = PAGE) -> ReminderPage:
         order.append("reminders")
-        return computed(self, now)
+        return computed(self, now, limit)
 
-    monkeypatch.setattr(Reminders, "reminders", reminders)
+    monkeypatch.setattr(Reminders, "reminder_page", reminder_page)
     painted = PaintLog(order)
     app.main_window.installEventFilter(painted)
 
@@ -289,3 +317,19 @@ def test_agenda_groups_by_day_overdue_first_with_names(qtbot: QtBot, reminder_ap
     app.main_window.lock()
     assert not agenda.isVisible()
     assert app.main_window.reminders.dialogs == []
+
+
+def test_the_agenda_of_a_busy_vault_says_how_many_more(
+    qtbot: QtBot, reminder_app: MakeApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(agenda_view, "AGENDA_ROWS", 2)
+    clock = now_clock()
+    app = reminder_app(clock=clock, notes=[])
+    window, vault, ref = one_case(qtbot, app)
+    for days in (1, 2, 3, 4):
+        vault.add_action_point(ref, "Chase HR", due_at=clock.now + timedelta(days=days))
+    qtbot.mouseClick(by_name(window, "Agenda", QToolButton), Qt.MouseButton.LeftButton)
+    agenda = window_named("Agenda")
+    assert isinstance(agenda, AgendaDialog)
+    assert len(agenda.rows()) == 2
+    assert agenda.days()[-1] == "… and 2 more after these"

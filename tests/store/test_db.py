@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -245,16 +245,35 @@ def test_damaged_page_makes_queries_raise_damaged_error(db_path: Path, key: byte
         database.close()
 
 
-def test_integrity_problems_is_empty_when_healthy(db_path: Path, key: bytes) -> None:
+# The checks run alone, or shared with a second connection (vault.check passes one); a helper
+# that cannot open leaves every job to the first connection.
+HELPERS = ["alone", "shared", "helper-fails"]
+
+
+def _helper(kind: str, path: Path, key: bytes, opened: list[Database]) -> Callable[[], Database] | None:
+    def second() -> Database:
+        if kind == "helper-fails":
+            raise DamagedError("The second connection could not open.")
+        opened.append(Database.open(path, key, key_verified=True))
+        return opened[-1]
+
+    return None if kind == "alone" else second
+
+
+@pytest.mark.parametrize("helper", HELPERS)
+def test_integrity_problems_is_empty_when_healthy(db_path: Path, key: bytes, helper: str) -> None:
     make_filled_db(db_path, key)
     database = Database.open(db_path, key, key_verified=True)
+    opened: list[Database] = []
     try:
-        assert database.integrity_problems() == []
+        assert database.integrity_problems(helper=_helper(helper, db_path, key, opened)) == []
     finally:
         database.close()
+    assert len(opened) == (helper == "shared")
 
 
-def test_integrity_problems_reports_a_damaged_page(db_path: Path, key: bytes) -> None:
+@pytest.mark.parametrize("helper", HELPERS)
+def test_integrity_problems_reports_a_damaged_page(db_path: Path, key: bytes, helper: str) -> None:
     """The check must report page damage as a list, not raise: `casevault check` is how the user
     learns what is damaged."""
     make_filled_db(db_path, key)
@@ -266,7 +285,7 @@ def test_integrity_problems_reports_a_damaged_page(db_path: Path, key: bytes) ->
         f.write(b"\xff" * 8)
     database = Database.open(db_path, key, key_verified=True)
     try:
-        problems = database.integrity_problems()
+        problems = database.integrity_problems(helper=_helper(helper, db_path, key, []))
     finally:
         database.close()
     assert problems
@@ -287,15 +306,16 @@ def _authentic_but_broken(path: Path, key: bytes) -> None:
     conn.close()
 
 
+@pytest.mark.parametrize("helper", HELPERS)
 @pytest.mark.parametrize("thorough", [False, True], ids=["quick", "thorough"])
 def test_integrity_problems_find_a_broken_structure_that_authenticates(
-    db_path: Path, key: bytes, thorough: bool
+    db_path: Path, key: bytes, thorough: bool, helper: str
 ) -> None:
     _authentic_but_broken(db_path, key)
     database = Database.open(db_path, key, key_verified=True)
     try:
         assert database.query("PRAGMA cipher_integrity_check") == []  # every page authenticates
-        problems = database.integrity_problems(thorough=thorough)
+        problems = database.integrity_problems(thorough=thorough, helper=_helper(helper, db_path, key, []))
     finally:
         database.close()
     assert problems and all(p != "ok" for p in problems)

@@ -148,3 +148,63 @@ def test_a_version_9_vault_gains_the_name_index(tmp_path: Path) -> None:
         assert db.query("SELECT * FROM name_keys ORDER BY 1, 2") == before
     finally:
         db.close()
+
+
+# ---- schema 11: oral advice awaiting writing, kept by triggers ---------------------------------
+
+
+def _event(event_id: str, case_id: str, kind: str, day: int) -> str:
+    at = f"2026-01-{day:02d}T09:00:00.000000Z"
+    return (
+        "INSERT INTO events(id, case_id, kind, occurred_at, recorded_at, body) "
+        f"VALUES ('{event_id}', '{case_id}', '{kind}', '{at}', '{at}', 'sealed');\n"
+    )
+
+
+def _follow_ups(db: Database) -> list[tuple[object, ...]]:
+    return [tuple(r) for r in db.query("SELECT event_id, case_open FROM follow_ups ORDER BY event_id")]
+
+
+def test_a_version_10_vault_gains_follow_ups_and_triggers_keep_them(tmp_path: Path) -> None:
+    path = tmp_path / "v10.db"
+    db = Database.open(path, KEY, create=True, key_verified=True, migrations=schema.MIGRATIONS[:10])
+    cases = "".join(
+        f"INSERT INTO cases(id, ref, member_id, case_type, status, opened_at, updated_at) "
+        f"VALUES ('{c}', 'CV-2026-000{n}', 'm', 'other', 'open', '{T}', '{T}');\n"
+        for n, c in enumerate(("a", "b", "c"), 1)
+    )
+    db.execute_script(
+        f"INSERT INTO members(id, name, created_at) VALUES ('m', 'Ada Example', '{T}');\n"
+        + cases
+        + _event("a1", "a", "advice", 3)  # confirmed by a2 (later)
+        + _event("a2", "a", "advice-written", 4)
+        + _event("a3", "a", "advice", 5)  # after the writing: still waits
+        + _event("b1", "b", "advice", 3)
+        + _event("b2", "b", "advice-written", 3)  # the same moment confirms it
+        + _event("c1", "c", "advice", 6)
+    )
+    db.close()
+    db = Database.open(path, KEY, key_verified=True)
+    try:
+        assert db.user_version() == schema.LATEST >= 11
+        assert _follow_ups(db) == [("a3", 1), ("c1", 1)]
+        db.execute_script(
+            _event("c2", "c", "advice-written", 2)  # written before the oral advice: confirms nothing
+            + _event("b3", "b", "advice", 9)
+            + _event("b4", "b", "advice-written", 1)  # writing before it: b3 still waits
+            + _event("a4", "a", "advice-written", 7)  # confirms a3
+        )
+        assert _follow_ups(db) == [("b3", 1), ("c1", 1)]
+        db.execute("UPDATE cases SET status = 'closed' WHERE id = 'c'")
+        assert _follow_ups(db) == [("b3", 1), ("c1", 0)]
+        db.execute("UPDATE cases SET status = 'open' WHERE id = 'c'")
+        db.execute("DELETE FROM events WHERE id = 'a4'")  # writing gone: a3 waits again
+        assert _follow_ups(db) == [("a3", 1), ("b3", 1), ("c1", 1)]
+        db.execute("DELETE FROM events WHERE case_id = 'c'")
+        db.execute("DELETE FROM events WHERE id = 'b3'")
+        assert _follow_ups(db) == [("a3", 1)]
+        db.execute("DELETE FROM events WHERE case_id = 'a'")
+        db.execute("DELETE FROM cases WHERE id = 'a'")
+        assert _follow_ups(db) == []
+    finally:
+        db.close()

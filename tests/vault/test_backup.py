@@ -15,6 +15,8 @@ from casevault.core.errors import CasevaultError, DamagedError, UnlockError, Usa
 from casevault.core.paths import VaultPaths
 from casevault.crypto import keys
 from casevault.formats import backup_file as fmt
+from casevault.store import backup as backup_rows
+from casevault.store.db import Database
 from casevault.vault.backup import restore_backup
 from casevault.vault.facade import Vault, verify_backup
 from tests.conftest import PASSPHRASE, FakeClock, reopen
@@ -256,3 +258,69 @@ def test_last_backup_recorded(made: tuple[Vault, Path, dict[str, bytes]], clock:
     assert vault.audit()[-1].fields.action == "backup.made"
     clock.advance(days=1)
     assert clock.now - timedelta(days=1) == vault.last_backup_at()
+
+
+# ---- the database copied as it is on disk, held still by a read transaction (issue 15) ---------
+
+
+def _restored_notes(backup: Path, into: Path) -> list[str]:
+    restore_backup(backup, into, passphrase=PASSPHRASE)
+    with reopen(VaultPaths(into)) as copy:
+        assert copy.check() == []
+        return sorted(e.body for c in copy.list_cases() for e in copy.case(c.ref).events if e.kind == "note")
+
+
+def test_commits_while_the_database_is_copied_stay_out_and_leave_it_whole(
+    vault: Vault, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The vault goes on working while the backup streams: what is committed meanwhile, even with
+    a checkpoint asked for, does not reach the file being copied (it would tear the copy)."""
+    ref = vault.new_case("Ada Example")
+    for n in range(60):
+        vault.add_note(ref, f"before {n} " + "x" * 3000)
+    monkeypatch.setattr(fmt, "CHUNK", 4096)  # progress after every page, so we act mid-copy
+    pending = vault.begin_backup(tmp_path / "b.cvbackup")
+    acted: list[int] = []
+
+    file_states: list[bytes] = []
+
+    def meanwhile(done: int, total: int) -> None:
+        if not acted and done > 64 * 1024:
+            acted.append(done)
+            file_states.append(vault.paths.db_file.read_bytes())
+            vault.add_note(ref, "during the copy")
+            vault.session.db.query("PRAGMA wal_checkpoint(PASSIVE)")
+            vault.add_note(ref, "during the copy, after a checkpoint")
+            file_states.append(vault.paths.db_file.read_bytes())
+
+    report = pending.write(meanwhile)
+    vault.finish_backup(report)
+    assert acted and acted[0] < report.size // 2
+    before, after = file_states
+    assert before == after  # nothing reached the file while it was being copied
+    notes = _restored_notes(report.path, tmp_path / "restored")
+    assert len(notes) == 60 and not any("during" in n for n in notes)
+    assert "during the copy" in {e.body for e in vault.case(ref).events}
+    assert vault.check() == []
+
+
+def test_a_wal_the_checkpoint_could_not_empty_means_a_snapshot(
+    vault: Vault, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Commits still in -wal (another process kept the checkpoint from finishing): the file alone
+    is not the database, so the backup takes a snapshot through SQLite instead, and loses nothing."""
+    ref = vault.new_case("Ada Example")
+    vault.add_note(ref, "in the WAL only")
+    monkeypatch.setattr(Database, "checkpoint_truncate", lambda self: False)
+    assert (vault.paths.db_file.with_name("vault.db-wal")).stat().st_size > 0
+    snapshots: list[Path] = []
+    real_snapshot = backup_rows.snapshot
+
+    def snapshot(db: Database, target: Path, key: bytes) -> None:
+        snapshots.append(target)
+        real_snapshot(db, target, key)
+
+    monkeypatch.setattr(backup_rows, "snapshot", snapshot)
+    report = vault.backup(tmp_path / "b.cvbackup")
+    assert len(snapshots) == 1 and not snapshots[0].exists()  # taken, then shredded
+    assert _restored_notes(report.path, tmp_path / "restored") == ["in the WAL only"]

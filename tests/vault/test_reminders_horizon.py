@@ -13,6 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from casevault.casework import reminders as engine
+from casevault.core.errors import UsageError
 from casevault.core.model import FirstMeeting
 from casevault.core.paths import VaultPaths
 from casevault.store import reminders as reminder_rows
@@ -103,3 +104,76 @@ def test_unconfirmed_advice_is_what_the_paper_trail_shows(filled: Vault) -> None
         }
     found = {(ref, event_id) for ref, event_id, _kind, _at in reminder_rows.sources(filled.session.db).advice}
     assert found == expected and expected
+
+
+# ---- first pages and counts (what the GUI and CLI show) ----------------------------------------
+
+TIE = START + timedelta(days=40)
+
+
+@pytest.fixture(scope="module")
+def with_states(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Vault]:
+    """The same records, plus reminders due at one instant on many cases (ties broken by their
+    reference), and snoozes and dismissals of some of every kind."""
+    clock = FakeClock(START)
+    vault = Vault.create(
+        VaultPaths(tmp_path_factory.mktemp("pages") / "vault"),
+        PASSPHRASE,
+        keychain=None,
+        kdf_params=FAST_KDF,
+        clock=clock,
+    )
+    _fill(vault, clock)
+    seen: dict[str, int] = {}
+    late = START + timedelta(days=700)
+    for reminder in engine.all_reminders(reminder_rows.sources(vault.session.db)):
+        turn = seen[reminder.kind] = seen.get(reminder.kind, -1) + 1
+        if turn % 5 == 0:
+            vault.dismiss_reminder(reminder.key)
+        elif turn % 5 == 1:
+            vault.snooze_reminder(reminder.key, reminder.due_at + timedelta(days=20 + turn))
+        elif turn % 5 == 2:
+            vault.snooze_reminder(reminder.key, late)
+    for n in range(6):  # after the states, so none of these is hidden
+        ref = vault.new_case(f"Tied Member{n}")
+        vault.add_action_point(ref, "Same deadline", due_at=TIE)
+        vault.add_note(ref, "Same day", kind="advice", occurred_at=TIE - timedelta(days=7))
+    yield vault
+    vault.close()
+
+
+def test_the_states_hide_reminders_of_every_kind(with_states: Vault) -> None:
+    states = reminder_rows.states(with_states.session.db)
+    everything = _everything(with_states)
+    hidden = {r.kind for r in everything if r.key in engine.hidden_keys(states, START)}
+    assert hidden == set(engine.KINDS) - {engine.BACKUP_DUE}
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    offset=st.floats(min_value=-30, max_value=700),
+    days=st.integers(min_value=0, max_value=120),
+    limit=st.integers(min_value=0, max_value=40),
+)
+def test_a_first_page_is_the_head_of_the_whole_list_and_counts_it(
+    with_states: Vault, offset: float, days: int, limit: int
+) -> None:
+    now = START + timedelta(days=offset)
+    due, page = with_states.reminders(now), with_states.reminder_page(now, limit)
+    assert (page.total, page.first) == (len(due), due[:limit])
+    coming, agenda = with_states.agenda(now, days), with_states.agenda_page(now, days, limit)
+    assert (agenda.total, agenda.first) == (len(coming), coming[:limit])
+
+
+def test_tied_reminders_page_by_reference(with_states: Vault) -> None:
+    now = TIE + timedelta(minutes=1)
+    due = with_states.reminders(now)
+    tied = [r for r in due if r.due_at == TIE]
+    assert len(tied) == 12  # six actions and six follow-ups
+    for limit in range(len(due) + 2):
+        assert with_states.reminder_page(now, limit).first == due[:limit]
+
+
+def test_a_negative_page_is_refused(with_states: Vault) -> None:
+    with pytest.raises(UsageError):
+        with_states.reminder_page(START, -1)

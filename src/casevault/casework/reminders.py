@@ -184,6 +184,30 @@ def backup_reminder(backup: tuple[datetime | None, datetime | None, int] | None)
 _NO_STATE = ReminderState()
 
 
+@dataclass(frozen=True)
+class ReminderPage:
+    """The first reminders in due order, and how many there are in all: a busy vault has tens
+    of thousands due, and a list, a banner or a notification needs the count and a screenful."""
+
+    total: int
+    first: list[Reminder]
+
+
+def record_of(key: str) -> str:
+    """The record a reminder's key names (its middle part)."""
+    parts = key.split(":")
+    return parts[1] if len(parts) == 3 else ""
+
+
+def hidden_keys(states: dict[str, ReminderState], now: datetime, *, snoozed: bool = True) -> set[str]:
+    """The keys `due` (with `snoozed`) or `agenda` (without) would leave out, due or not."""
+    return {
+        key
+        for key, state in states.items()
+        if state.dismissed or (snoozed and state.snoozed_until is not None and state.snoozed_until > now)
+    }
+
+
 def _visible(reminder: Reminder, states: dict[str, ReminderState], now: datetime) -> bool:
     state = states.get(reminder.key)
     if state is None:

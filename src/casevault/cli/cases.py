@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from casevault.casework.retention import ORIGINALS_REASONS
 from casevault.cli.common import ArgumentParser, open_vault
-from casevault.cli.output import emit_json, iso, json_text, local, shown
+from casevault.cli.output import emit_json, iso, json_text, local, positive_int, shown
 from casevault.cli.views import (
     action_json,
     case_casework_json,
@@ -130,16 +130,6 @@ def print_case(data: dict[str, Any]) -> None:
         print(f"  attachment {a['id']}  {a['size']} bytes  {shown(a['name'])}")
     print_case_records(data)
     print_case_casework(data)
-
-
-def positive_int(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        value = 0
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, not {text!r}")
-    return value
 
 
 def _case_pages(vault: Vault, status: str | None, limit: int | None) -> Iterator[list[CaseSummary]]:

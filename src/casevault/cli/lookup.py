@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Callable
 from typing import Any
 
 from casevault.cli.common import open_vault
-from casevault.cli.output import emit_json, iso, local, parse_when, shown
+from casevault.cli.output import emit_json, iso, local, parse_when, positive_int, shown
+
+REMINDERS_LIMIT = 100
 
 
 def add_parsers(commands: Any) -> None:
@@ -17,6 +20,15 @@ def add_parsers(commands: Any) -> None:
     reminders = commands.add_parser("reminders", help="what is due")
     reminders.add_argument("--at", metavar="ISO-DATETIME", help="as if it were this time")
     reminders.add_argument("--json", action="store_true")
+    how_many = reminders.add_mutually_exclusive_group()
+    how_many.add_argument(
+        "--limit",
+        type=positive_int,
+        default=REMINDERS_LIMIT,
+        metavar="N",
+        help=f"the N due first (default {REMINDERS_LIMIT})",
+    )
+    how_many.add_argument("--all", action="store_true", help="everything due, however much")
     deletions = commands.add_parser("deletions", help="the record of permanently deleted cases")
     deletions.add_argument("--json", action="store_true")
     conflicts = commands.add_parser(
@@ -42,7 +54,12 @@ def cmd_search(args: argparse.Namespace) -> int:
 def cmd_reminders(args: argparse.Namespace) -> int:
     now = parse_when(args.at) if args.at else None
     with open_vault(args) as vault:
-        due = vault.reminders(now)
+        if args.all:
+            due = vault.reminders(now)
+            total = len(due)
+        else:
+            page = vault.reminder_page(now, args.limit)
+            due, total = page.first, page.total
     if args.json:
         emit_json(
             [{"kind": r.kind, "ref": r.ref, "due": iso(r.due_at), "text": r.text, "key": r.key} for r in due]
@@ -50,6 +67,11 @@ def cmd_reminders(args: argparse.Namespace) -> int:
     else:
         for r in due:
             print(f"{local(r.due_at)}\t{shown(r.ref)}\t{shown(r.text)}")
+    if total > len(due):
+        print(
+            f"Showing the {len(due)} due first of {total}; --all lists every one, --limit N the first N.",
+            file=sys.stderr,
+        )
     return 0
 
 

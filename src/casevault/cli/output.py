@@ -9,6 +9,7 @@ makes `rtl\u202etxt.exe` read as `rtlexe.txt`. So every stored string goes throu
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
 import unicodedata
@@ -86,3 +87,13 @@ def parse_when(text: str) -> datetime:
     if moment.tzinfo is None:
         moment = moment.astimezone()
     return moment.astimezone(UTC)
+
+
+def positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, not {text!r}")
+    return value

@@ -24,6 +24,7 @@ from casevault.gui.reminders_panel import children, kind_label, member_names
 from casevault.vault.facade import Vault
 
 AGENDA_DAYS = 30
+AGENDA_ROWS = 500  # the items a tree of widgets holds before "and N more"
 REF_ROLE = Qt.ItemDataRole.UserRole
 
 
@@ -62,10 +63,11 @@ class AgendaDialog(QDialog):
     def reload(self) -> None:
         self.tree.clear()
         try:
-            items: list[Reminder] = self._vault.agenda(self._clock(), AGENDA_DAYS)
+            page = self._vault.agenda_page(self._clock(), AGENDA_DAYS, AGENDA_ROWS)
         except CasevaultError as err:
             self.heading.setText(err.message)
             return
+        items: list[Reminder] = page.first
         names = member_names(self._vault, {r.ref for r in items})
         today = local_day(self._clock())
         locale = QLocale()
@@ -92,6 +94,9 @@ class AgendaDialog(QDialog):
             group.addChild(item)
         if not items:
             self.tree.addTopLevelItem(QTreeWidgetItem([self.tr("Nothing falls due.")]))
+        elif page.total > len(items):
+            more = page.total - len(items)
+            self.tree.addTopLevelItem(QTreeWidgetItem([self.tr("… and %n more after these", "", more)]))
 
     def days(self) -> list[str]:
         return [item.text(0) for item in children(self.tree.invisibleRootItem())]

@@ -26,6 +26,7 @@ from casevault.casework.reminders import Reminder
 from casevault.core.clock import utc_now
 from casevault.core.errors import CasevaultError
 from casevault.vault.facade import Vault
+from casevault.vault.reminders import PAGE
 
 log = logging.getLogger(__name__)
 
@@ -63,7 +64,8 @@ class TrayNotifier(QObject):
 
 
 class ReminderWatch(QObject):
-    """`changed(list[Reminder])` is emitted after every check, and with [] on stop."""
+    """`changed(list[Reminder])` is emitted after every check with the first PAGE due (`total`
+    says how many there are in all), and with [] on stop."""
 
     changed = Signal(list)
 
@@ -85,6 +87,7 @@ class ReminderWatch(QObject):
         self._monotonic = monotonic
         self._vault: Vault | None = None
         self._due: list[Reminder] = []
+        self._total = 0
         self._last = (0.0, 0.0)
         self._timer = QTimer(self)
         self._timer.setInterval(interval_ms)
@@ -105,13 +108,19 @@ class ReminderWatch(QObject):
 
     @property
     def due(self) -> list[Reminder]:
+        """The first PAGE of what is due, oldest first."""
         return list(self._due)
+
+    @property
+    def total(self) -> int:
+        """How many reminders are due, on the page or not."""
+        return self._total
 
     def set_vault(self, vault: Vault, *, painted_by: QWidget | None = None) -> None:
         """Unlocked: check once `painted_by` has painted (without it, on the event loop's next
         turn), then every interval."""
         self._vault = vault
-        self._due = []
+        self._due, self._total = [], 0
         self._timer.start()
         self._jumps.start()
         self._stop_waiting_for_paint()
@@ -140,7 +149,7 @@ class ReminderWatch(QObject):
         self._timer.stop()
         self._jumps.stop()
         self._vault = None
-        self._due = []
+        self._due, self._total = [], 0
         if isinstance(self._notify, TrayNotifier):
             self._notify.hide()
         self.changed.emit([])
@@ -151,15 +160,17 @@ class ReminderWatch(QObject):
         if vault is None or not vault.is_open:
             return
         try:
-            due = vault.reminders(self.clock())
+            # A count and a first page: at 100k cases 88k are due, and building every one
+            # took most of a second on the GUI thread each minute (issue 15).
+            page = vault.reminder_page(self.clock(), PAGE)
         except CasevaultError as err:
             log.warning("reminders.failed %s", type(err).__name__)
             return
-        grew = len(due) > len(self._due)
-        self._due = due
-        self.changed.emit(list(due))
+        grew = page.total > self._total
+        self._due, self._total = page.first, page.total
+        self.changed.emit(list(page.first))
         if grew:
-            self._notify(self.count_text(len(due)))
+            self._notify(self.count_text(page.total))
 
     def _check_for_jump(self) -> None:
         wall, mono = self._wall(), self._monotonic()

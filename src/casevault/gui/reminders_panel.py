@@ -26,6 +26,7 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QMenu,
     QPushButton,
     QToolButton,
@@ -147,6 +148,7 @@ class RemindersPanel(QWidget):
         super().__init__(parent)
         self._clock = clock
         self._vault: Vault | None = None
+        self._expired: list[str] = []
         self.model = RemindersModel(
             [self.tr("Due"), self.tr("Reference"), self.tr("Reminder"), self.tr("Member")], self
         )
@@ -186,8 +188,13 @@ class RemindersPanel(QWidget):
             buttons.addWidget(widget)
         buttons.addStretch(1)
         buttons.addWidget(self.delete_all_button)
+        self.more = QLabel()
+        self.more.setAccessibleName(self.tr("More reminders due"))
+        self.more.setWordWrap(True)
+        self.more.hide()
         layout = QVBoxLayout(self)
         layout.addWidget(self.tree, 1)
+        layout.addWidget(self.more)
         layout.addLayout(buttons)
         self._update_buttons()
 
@@ -202,10 +209,23 @@ class RemindersPanel(QWidget):
         if vault is None:
             self.show_reminders([])
 
-    def show_reminders(self, due: list[Reminder]) -> None:
+    def show_reminders(self, due: list[Reminder], total: int | None = None) -> None:
+        """Show `due` (a first page of `total` due, by default all of them)."""
         current = self.current_key()
+        cases = [r for r in due if r.ref]
+        more = (len(cases) if total is None else total) - len(cases)
+        self._expired = sorted({r.ref for r in cases if r.kind == ARCHIVE_EXPIRED})
         if self._vault is not None:  # the vault-wide backup reminder joins the case reminders
-            due = [r for r in due if r.ref] + self._vault.backup_reminders(self._clock())
+            due = cases + self._vault.backup_reminders(self._clock())
+            if more > 0:  # the expired cases past the page are deleted by "Delete all" too
+                with contextlib.suppress(CasevaultError):
+                    self._expired = self._vault.expired_refs(self._clock())
+        self.more.setVisible(more > 0)
+        self.more.setText(
+            self.tr("%n more due after these: act on or dismiss these to reach them.", "", more)
+            if more > 0
+            else ""
+        )
         self.model.reset(due, self._vault)
         keys = [r.key for r in due]
         row = keys.index(current) if current in keys else 0
@@ -239,7 +259,7 @@ class RemindersPanel(QWidget):
         self.delete_all_button.setEnabled(bool(self.expired_refs()))
 
     def expired_refs(self) -> list[str]:
-        return sorted({r.ref for r in self.model.reminders() if r.kind == ARCHIVE_EXPIRED})
+        return list(self._expired)
 
     def _open(self, *_args: object) -> None:
         reminder = self._current()

@@ -103,8 +103,8 @@ class RemindersUi(QObject):
     # ---- the count ---------------------------------------------------------------------------
 
     def _due_changed(self, due: list[Reminder]) -> None:
-        self.panel.show_reminders(due)
-        count = len(due)
+        count = self.watch.total
+        self.panel.show_reminders(due, total=count)
         self.reminders_action.setText(
             self.tr("&Reminders (%1)").replace("%1", str(count)) if count else self.tr("&Reminders")
         )

@@ -10,7 +10,7 @@ from casevault.store import names, search
 from casevault.store.db import Database, Row
 from casevault.store.timefmt import from_db, from_db_opt, to_db
 
-_SUMMARY_COLUMNS = """
+SUMMARY_COLUMNS = """
     c.id, c.ref, m.name, c.case_type, c.status, c.opened_at, c.closed_at, c.retain_until,
     c.updated_at, c.next_due_at
 """
@@ -27,7 +27,7 @@ _SORTABLE = {
 _NULLABLE = frozenset({"due"})
 
 
-def _summary(row: Row) -> CaseSummary:
+def summary_of_row(row: Row) -> CaseSummary:
     return CaseSummary(
         id=row[0],
         ref=row[1],
@@ -86,10 +86,10 @@ def case_id_for_ref(db: Database, ref: str) -> str | None:
 
 def get_summary(db: Database, case_id: str) -> CaseSummary | None:
     row = db.query_one(
-        f"SELECT {_SUMMARY_COLUMNS} FROM cases c JOIN members m ON m.id = c.member_id WHERE c.id = ?",  # noqa: S608 - constant columns
+        f"SELECT {SUMMARY_COLUMNS} FROM cases c JOIN members m ON m.id = c.member_id WHERE c.id = ?",  # noqa: S608 - constant columns
         (case_id,),
     )
-    return None if row is None else _summary(row)
+    return None if row is None else summary_of_row(row)
 
 
 def get_member(db: Database, case_id: str) -> Member:
@@ -138,7 +138,7 @@ def list_page(
         undated = ListCursor(None, "\uffff" if descending else "")
         sql, params = list_query(status=status, sort=sort, descending=descending, after=undated)
         rows += db.query(sql, [*params, int(limit) - len(rows)])
-    page = [_summary(r) for r in rows]
+    page = [summary_of_row(r) for r in rows]
     if len(rows) < limit:
         return page, None
     last = rows[-1]
@@ -192,7 +192,7 @@ def list_query(
     clause = f"WHERE {' AND '.join(where)}" if where else ""
     # Only constants and a whitelisted ORDER BY column are interpolated; values are bound.
     sql = (
-        f"SELECT {_SUMMARY_COLUMNS}, {raw} FROM cases c JOIN members m ON m.id = c.member_id {clause} "  # noqa: S608
+        f"SELECT {SUMMARY_COLUMNS}, {raw} FROM cases c JOIN members m ON m.id = c.member_id {clause} "  # noqa: S608
         f"ORDER BY {order} {direction}{tie_break} LIMIT ?"
     )
     return sql, params
@@ -213,9 +213,9 @@ def search_cases(
     found = {
         summary.id: summary
         for summary in map(
-            _summary,
+            summary_of_row,
             db.query(
-                f"SELECT {_SUMMARY_COLUMNS} FROM cases c JOIN members m ON m.id = c.member_id "  # noqa: S608
+                f"SELECT {SUMMARY_COLUMNS} FROM cases c JOIN members m ON m.id = c.member_id "  # noqa: S608
                 f"WHERE c.id IN ({marks})",
                 ids,
             ),
@@ -297,12 +297,12 @@ def closed_cases(db: Database, *, retained_until: datetime | None = None) -> lis
     by then (through the retain_until index: a vault of ten years' closed cases reads the few due)."""
     bound, params = ("AND c.retain_until <= ? ", (to_db(retained_until),)) if retained_until else ("", ())
     rows = db.query(
-        f"SELECT {_SUMMARY_COLUMNS} FROM cases c JOIN members m ON m.id = c.member_id "  # noqa: S608
+        f"SELECT {SUMMARY_COLUMNS} FROM cases c JOIN members m ON m.id = c.member_id "  # noqa: S608
         # "+c.status": no index on status, so the retain_until index is the one used.
         f"WHERE +c.status = 'closed' {bound}ORDER BY c.retain_until",
         params,
     )
-    return [_summary(r) for r in rows]
+    return [summary_of_row(r) for r in rows]
 
 
 def erase_case(

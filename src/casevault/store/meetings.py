@@ -90,7 +90,7 @@ def save_first_meeting(
         touch(db, case_id, now)
 
 
-def _action(row: Row) -> ActionPoint:
+def action_of_row(row: Row) -> ActionPoint:
     return ActionPoint(
         id=row[0],
         what=row[1],
@@ -101,7 +101,7 @@ def _action(row: Row) -> ActionPoint:
     )
 
 
-_ACTION_COLUMNS = "id, what, owner, due_at, done_at, created_at"
+ACTION_COLUMNS = "id, what, owner, due_at, done_at, created_at"
 
 
 def insert_action(db: Database, case_id: str, action: ActionPoint) -> None:
@@ -135,11 +135,11 @@ def set_action_done(db: Database, action_id: str, done_at: datetime | None) -> s
 
 def actions_for_case(db: Database, case_id: str) -> list[ActionPoint]:
     rows = db.query(
-        f"SELECT {_ACTION_COLUMNS} FROM action_points WHERE case_id = ? "  # noqa: S608 - constant columns
+        f"SELECT {ACTION_COLUMNS} FROM action_points WHERE case_id = ? "  # noqa: S608 - constant columns
         "ORDER BY done_at IS NOT NULL, due_at IS NULL, due_at, created_at",
         (case_id,),
     )
-    return [_action(r) for r in rows]
+    return [action_of_row(r) for r in rows]
 
 
 def dated_actions_of_open_cases(
@@ -156,7 +156,7 @@ def dated_actions_of_open_cases(
         f"WHERE a.done_at IS NULL AND a.due_at IS NOT NULL {bound}AND c.status = 'open' ORDER BY a.due_at",
         params,
     )
-    return [(str(r[0]), _action(r[1:])) for r in rows]
+    return [(str(r[0]), action_of_row(r[1:])) for r in rows]
 
 
 def open_actions_due_by(db: Database, until: datetime) -> list[tuple[str, ActionPoint]]:
@@ -167,7 +167,7 @@ def open_actions_due_by(db: Database, until: datetime) -> list[tuple[str, Action
         "WHERE a.done_at IS NULL AND a.due_at IS NOT NULL AND a.due_at <= ? ORDER BY a.due_at",
         (to_db(until),),
     )
-    return [(str(r[0]), _action(r[1:])) for r in rows]
+    return [(str(r[0]), action_of_row(r[1:])) for r in rows]
 
 
 def set_originals_returned(db: Database, case_id: str, returned_at: datetime | None, now: datetime) -> None:

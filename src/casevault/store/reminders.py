@@ -5,84 +5,185 @@ cases every minute reads a few indexed rows rather than every case."""
 
 from __future__ import annotations
 
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from casevault.casework.reminders import (
+    ACTION_DUE,
+    ADVICE_FOLLOW_UP,
+    ARCHIVE_EXPIRED,
     BACKUP_EVERY_DEFAULT,
     BACKUP_EVERY_SETTING,
     BACKUP_LAST_SETTING,
+    ESCALATION_UNRECORDED,
+    HEARING_SOON,
+    ORIGINALS_RETURN,
     Horizon,
     ReminderState,
     Sources,
 )
 from casevault.core.model import CaseDate
-from casevault.store.cases import closed_cases, touch
-from casevault.store.db import Database
-from casevault.store.meetings import dated_actions_of_open_cases
+from casevault.store.cases import SUMMARY_COLUMNS, summary_of_row, touch
+from casevault.store.db import Database, Row
+from casevault.store.meetings import ACTION_COLUMNS, action_of_row
 from casevault.store.timefmt import from_db, from_db_opt, to_db
 
 _LAST = datetime.max.replace(tzinfo=UTC)
 EVERYTHING = Horizon(_LAST, _LAST, _LAST, _LAST, _LAST, _LAST)
 
 
-def sources(db: Database, horizon: Horizon = EVERYTHING) -> Sources:
+@dataclass(frozen=True)
+class _Source:
+    """One kind of record that can raise a reminder. `rows` selects it, ending with its stored
+    time as `at` and its record id as `record` (the middle part of a reminder's key), bounded by
+    `:bound` through an index on that time; `count` counts the same rows, without their case if
+    it can. CROSS JOIN fixes SQLite's join order: records first, by their index, then their case."""
+
+    kind: str  # the reminder it raises
+    horizon: str  # the Horizon field that bounds it
+    rows: str
+    count: str
+
+
+_CLOSED = _Source(
+    ARCHIVE_EXPIRED,
+    "retain_until",
+    # "+c.status": the retain_until index, not one on status, is the one to use.
+    f"SELECT {SUMMARY_COLUMNS}, c.retain_until AS at, c.id AS record "  # noqa: S608 - constant columns
+    "FROM cases c JOIN members m ON m.id = c.member_id "
+    "WHERE c.retain_until <= :bound AND +c.status = 'closed'",
+    "SELECT count(*) FROM cases c WHERE c.retain_until <= :bound AND +c.status = 'closed'",
+)
+_ACTIONS = _Source(
+    ACTION_DUE,
+    "action_due",
+    "SELECT c.ref, " + ", ".join(f"a.{col}" for col in ACTION_COLUMNS.split(", ")) + ", "  # noqa: S608
+    "a.due_at AS at, a.id AS record FROM action_points a CROSS JOIN cases c ON c.id = a.case_id "
+    "WHERE a.done_at IS NULL AND a.due_at <= :bound AND c.status = 'open'",
+    "SELECT count(*) FROM action_points a CROSS JOIN cases c ON c.id = a.case_id "
+    "WHERE a.done_at IS NULL AND a.due_at <= :bound AND c.status = 'open'",
+)
+_DATES = _Source(
+    HEARING_SOON,
+    "date_at",
+    "SELECT c.ref, d.id, d.kind, d.note, d.at AS at, d.id AS record "
+    "FROM case_dates d CROSS JOIN cases c ON c.id = d.case_id WHERE d.at <= :bound AND c.status = 'open'",
+    "SELECT count(*) FROM case_dates d CROSS JOIN cases c ON c.id = d.case_id "
+    "WHERE d.at <= :bound AND c.status = 'open'",
+)
+# Oral advice no written advice on its case has followed (casework.reminders'
+# _advice_follow_ups rule, kept in the table follow_ups by triggers: schema 11).
+_ADVICE = _Source(
+    ADVICE_FOLLOW_UP,
+    "advice_at",
+    "SELECT c.ref, f.event_id, f.advised_at AS at, f.event_id AS record "
+    "FROM follow_ups f CROSS JOIN cases c ON c.id = f.case_id "
+    "WHERE f.case_open = 1 AND f.advised_at <= :bound",
+    "SELECT count(*) FROM follow_ups WHERE case_open = 1 AND advised_at <= :bound",
+)
+_ESCALATIONS = _Source(
+    ESCALATION_UNRECORDED,
+    "prompted_at",
+    "SELECT c.ref, c.id, f.escalation_prompted_at AS at, c.id AS record "
+    "FROM first_meetings f CROSS JOIN cases c ON c.id = f.case_id "
+    "WHERE f.escalation_prompted_at <= :bound AND c.status = 'open' "
+    "AND NOT EXISTS (SELECT 1 FROM events e WHERE e.case_id = c.id AND e.kind = 'escalation')",
+    "SELECT count(*) FROM first_meetings f CROSS JOIN cases c ON c.id = f.case_id "
+    "WHERE f.escalation_prompted_at <= :bound AND c.status = 'open' "
+    "AND NOT EXISTS (SELECT 1 FROM events e WHERE e.case_id = c.id AND e.kind = 'escalation')",
+)
+# Originals held after closing: from the first meeting, or any item of the originals register
+# (issue 5) not returned, each through its partial index. One reminder per case.
+_HELD = (
+    "SELECT c.ref, c.id, c.closed_at AS at, c.id AS record FROM first_meetings f "
+    "CROSS JOIN cases c ON c.id = f.case_id WHERE f.originals_received != '' "
+    "AND f.originals_returned_at IS NULL AND c.status = 'closed' AND c.closed_at <= :bound "
+    "UNION SELECT c.ref, c.id, c.closed_at AS at, c.id AS record FROM originals o "
+    "CROSS JOIN cases c ON c.id = o.case_id "
+    "WHERE o.returned_at IS NULL AND c.status = 'closed' AND c.closed_at <= :bound"
+)
+_ORIGINALS = _Source(
+    ORIGINALS_RETURN,
+    "closed_at",
+    f"SELECT * FROM ({_HELD})",  # noqa: S608 - constant SQL
+    f"SELECT count(*) FROM ({_HELD})",  # noqa: S608
+)
+
+
+def _rows(
+    db: Database, source: _Source, bound: str, first: int | None, records: list[str] | None
+) -> list[Row]:
+    """The source's rows up to `bound`, in stored-time order. With `first`, only the rows up to
+    the time of its `first`th row, ties included: they hold whatever of this kind a merged first
+    page of `first` can take, whatever the tie-breaks (casework.reminders orders by due time,
+    then reference). With `records`, only those records, each looked up by its id."""
+    if records is not None:
+        if not records:
+            return []
+        # The records first (CROSS JOIN): a hidden reminder is found by its id, not by a scan of
+        # every due row of its kind.
+        return db.query(
+            f"SELECT s.* FROM json_each(:records) r CROSS JOIN ({source.rows}) s "  # noqa: S608
+            "ON s.record = r.value ORDER BY s.at",
+            {"bound": bound, "records": json.dumps(records)},
+        )
+    if first is not None:
+        # Found first, on its own: as a second bound inside the query, SQLite kept the wider one.
+        cut = db.scalar(
+            f"SELECT at FROM ({source.rows}) ORDER BY at LIMIT 1 OFFSET :skip",  # noqa: S608
+            {"bound": bound, "skip": max(first - 1, 0)},
+        )
+        bound = bound if cut is None else min(bound, str(cut))
+    return db.query(f"SELECT * FROM ({source.rows}) ORDER BY at", {"bound": bound})  # noqa: S608
+
+
+def sources(
+    db: Database,
+    horizon: Horizon = EVERYTHING,
+    *,
+    first: int | None = None,
+    records: Iterable[str] | None = None,
+    kinds: Iterable[str] | None = None,
+) -> Sources:
     """The records that can raise a reminder due by `horizon` (by default, whatever their due
     time). Each bound is a stored-time comparison through an index, so a query reads only what
-    can be due. CROSS JOIN fixes SQLite's join order: records first, then their case."""
-    h = horizon
-    dates = [
-        (str(r[0]), CaseDate(str(r[1]), str(r[2]), from_db(r[3]), str(r[4])))
-        for r in db.query(
-            "SELECT c.ref, d.id, d.kind, d.at, d.note "
-            "FROM case_dates d CROSS JOIN cases c ON c.id = d.case_id "
-            "WHERE d.at <= ? AND c.status = 'open' ORDER BY d.at",
-            (to_db(h.date_at),),
-        )
-    ]
-    # Only oral advice no written advice on the same case has followed: the rule in
-    # casework.reminders._advice_follow_ups, applied here so advice already confirmed is never
-    # fetched (stored times are fixed-width UTC text, so they compare as strings). The index on
-    # (kind, case_id, occurred_at, id) answers it without reading a note's row.
-    advice = [
-        (str(r[0]), str(r[1]), "advice", from_db(r[2]))
-        for r in db.query(
-            "SELECT c.ref, e.id, e.occurred_at FROM events e CROSS JOIN cases c ON c.id = e.case_id "
-            "WHERE e.kind = 'advice' AND e.occurred_at <= ? AND c.status = 'open' AND NOT EXISTS "
-            "(SELECT 1 FROM events w WHERE w.kind = 'advice-written' AND w.case_id = e.case_id "
-            "AND w.occurred_at >= e.occurred_at)",
-            (to_db(h.advice_at),),
-        )
-    ]
-    escalations = [
-        (str(r[0]), str(r[1]), from_db(r[2]), bool(r[3]))
-        for r in db.query(
-            "SELECT c.ref, c.id, f.escalation_prompted_at, EXISTS (SELECT 1 FROM events e "
-            "WHERE e.case_id = c.id AND e.kind = 'escalation') "
-            "FROM first_meetings f CROSS JOIN cases c ON c.id = f.case_id "
-            "WHERE f.escalation_prompted_at <= ? AND c.status = 'open'",
-            (to_db(h.prompted_at),),
-        )
-    ]
-    originals = [
-        (str(r[0]), str(r[1]), from_db(r[2]))
-        for r in db.query(
-            "SELECT c.ref, c.id, c.closed_at FROM first_meetings f CROSS JOIN cases c ON c.id = f.case_id "
-            "WHERE f.originals_received != '' AND f.originals_returned_at IS NULL "
-            "AND c.status = 'closed' AND c.closed_at <= ?1 "
-            # The originals register (issue 5): any item not returned, through its partial index.
-            "UNION SELECT c.ref, c.id, c.closed_at FROM originals o CROSS JOIN cases c ON c.id = o.case_id "
-            "WHERE o.returned_at IS NULL AND c.status = 'closed' AND c.closed_at <= ?1",
-            (to_db(h.closed_at),),
-        )
-    ]
+    can be due. With `first`, of each kind only what a first page of that many can hold; with
+    `records`, only reminders of those records (the middle part of their keys); with `kinds`,
+    only the records that raise those kinds of reminder."""
+    wanted = None if records is None else sorted(set(records))
+    read_kinds = None if kinds is None else set(kinds)
+    if first is not None and first <= 0:
+        return Sources()
+
+    def read(source: _Source) -> list[Row]:
+        if read_kinds is not None and source.kind not in read_kinds:
+            return []
+        bound = to_db(getattr(horizon, source.horizon))
+        return _rows(db, source, bound, first, wanted)
+
     return Sources(
-        closed=tuple(closed_cases(db, retained_until=h.retain_until)),
-        actions=tuple(dated_actions_of_open_cases(db, due_by=h.action_due)),
-        dates=tuple(dates),
-        advice=tuple(advice),
-        escalations=tuple(escalations),
-        originals=tuple(originals),
+        closed=tuple(summary_of_row(r) for r in read(_CLOSED)),
+        actions=tuple((str(r[0]), action_of_row(r[1:])) for r in read(_ACTIONS)),
+        dates=tuple(
+            (str(r[0]), CaseDate(str(r[1]), str(r[2]), from_db(r[4]), str(r[3]))) for r in read(_DATES)
+        ),
+        advice=tuple((str(r[0]), str(r[1]), "advice", from_db(r[2])) for r in read(_ADVICE)),
+        escalations=tuple((str(r[0]), str(r[1]), from_db(r[2]), False) for r in read(_ESCALATIONS)),
+        originals=tuple((str(r[0]), str(r[1]), from_db(r[2])) for r in read(_ORIGINALS)),
     )
+
+
+def count(db: Database, horizon: Horizon) -> int:
+    """How many reminders the records raise by `horizon`, before snoozes and dismissals: the
+    number of rows `sources` would read, counted by SQLite alone."""
+    sql = " UNION ALL ".join(
+        f"SELECT ({s.count.replace(':bound', f':{s.horizon}')})"
+        for s in (_CLOSED, _ACTIONS, _DATES, _ADVICE, _ESCALATIONS, _ORIGINALS)
+    )
+    params = {field: to_db(getattr(horizon, field)) for field in Horizon.__dataclass_fields__}
+    return sum(int(r[0]) for r in db.query(sql, params))
 
 
 def backup_source(db: Database) -> tuple[datetime | None, datetime | None, int]:

@@ -27,8 +27,10 @@ def check(
     progress: CheckProgress | None = None,
     *,
     thorough: bool = False,
+    helper: Callable[[], Database] | None = None,
 ) -> list[str]:
-    problems = [f"database: {p}" for p in db.integrity_problems(thorough=thorough)]
+    """`helper` opens a second connection, to share the database's own checks."""
+    problems = [f"database: {p}" for p in db.integrity_problems(thorough=thorough, helper=helper)]
     if problems:
         return problems  # rows from a damaged database cannot be trusted to check blobs against
 
@@ -101,13 +103,19 @@ class Checker:
         `thorough` adds SQLite's full integrity_check (Database.integrity_problems)."""
         self._s.sweep_temp_copies()
         problems = list(self._s.unrepaired)
-        problems += check(self._s.db, self._s.blobs, self._s.case_key, progress, thorough=thorough)
+        s = self._s
+        problems += check(
+            s.db, s.blobs, s.case_key, progress, thorough=thorough, helper=self._second_connection
+        )
         if any(p.startswith("database:") for p in problems):
             return problems
         problems += self._check_library()
         if any(p.startswith("database:") for p in problems):
             return problems
         return problems + self.verify_audit()
+
+    def _second_connection(self) -> Database:
+        return Database.open(self._s.paths.db_file, self._s.key(keys.PURPOSE_DB), key_verified=True)
 
     def audit(self, ref: str | None = None) -> list[audit_chain.Entry]:
         """The audit log (of one case when `ref` is given), oldest first: actions and ids only."""

@@ -249,6 +249,9 @@ class Vault:
     # follow_ups: Reminders
     reminders = _Delegate("follow_ups", Reminders.reminders)
     agenda = _Delegate("follow_ups", Reminders.agenda)
+    reminder_page = _Delegate("follow_ups", Reminders.reminder_page)
+    agenda_page = _Delegate("follow_ups", Reminders.agenda_page)
+    expired_refs = _Delegate("follow_ups", Reminders.expired_refs)
     dismiss_reminder = _Delegate("follow_ups", Reminders.dismiss_reminder)
     snooze_reminder = _Delegate("follow_ups", Reminders.snooze_reminder)
     add_case_date = _Delegate("follow_ups", Reminders.add_case_date)

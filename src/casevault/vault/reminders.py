@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import logging
 import secrets
+from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from casevault.casework import reminders as reminder_rules
@@ -18,6 +19,8 @@ from casevault.store import reminders as reminder_rows
 from casevault.vault.session import Session
 
 log = logging.getLogger(__name__)
+
+PAGE = 200  # reminders a list shows before "and N more"
 
 
 class Reminders:
@@ -38,6 +41,61 @@ class Reminders:
         """What is due at `now` (default: the clock), not dismissed or snoozed; oldest first."""
         moment = now or self._s.now()
         return reminder_rules.due(self._all_reminders(moment), moment, reminder_rows.states(self._s.db))
+
+    def reminder_page(self, now: datetime | None = None, limit: int = PAGE) -> reminder_rules.ReminderPage:
+        """The first `limit` of `reminders(now)`, and how many there are: what the GUI's list
+        and banner and the CLI show, read without building every reminder of a busy vault."""
+        moment = now or self._s.now()
+        states = reminder_rows.states(self._s.db)
+        return self._page(
+            reminder_rules.horizon(moment),
+            reminder_rules.hidden_keys(states, moment),
+            limit,
+            lambda found: reminder_rules.due(found, moment, states),
+        )
+
+    def agenda_page(
+        self, now: datetime | None = None, days: int = 30, limit: int = PAGE
+    ) -> reminder_rules.ReminderPage:
+        """The first `limit` of `agenda(now, days)`, and how many there are."""
+        moment = now or self._s.now()
+        states = reminder_rows.states(self._s.db)
+        return self._page(
+            reminder_rules.horizon(moment + timedelta(days=days)),
+            reminder_rules.hidden_keys(states, moment, snoozed=False),
+            limit,
+            lambda found: reminder_rules.agenda(found, moment, states, days),
+        )
+
+    def _page(
+        self,
+        horizon: reminder_rules.Horizon,
+        hidden: set[str],
+        limit: int,
+        shown: Callable[[list[reminder_rules.Reminder]], list[reminder_rules.Reminder]],
+    ) -> reminder_rules.ReminderPage:
+        """Of each kind only the rows a first page can take (`limit` plus one for each hidden
+        key, since each can hide at most one), then the count less the due ones hidden."""
+        if limit < 0:
+            raise UsageError("A page of reminders holds zero or more.")
+        db = self._s.db
+        found = reminder_rules.all_reminders(reminder_rows.sources(db, horizon, first=limit + len(hidden)))
+        first = shown(found)[:limit]
+        records = {reminder_rules.record_of(key) for key in hidden}
+        hiding = reminder_rules.all_reminders(reminder_rows.sources(db, horizon, records=records))
+        total = reminder_rows.count(db, horizon) - sum(1 for r in hiding if r.key in hidden)
+        return reminder_rules.ReminderPage(total, first)
+
+    def expired_refs(self, now: datetime | None = None) -> list[str]:
+        """The cases whose archive-period reminder is due at `now` (not dismissed or snoozed),
+        however many other reminders are due: what "Delete all expired" deletes."""
+        moment = now or self._s.now()
+        found = reminder_rows.sources(
+            self._s.db, reminder_rules.horizon(moment), kinds=[reminder_rules.ARCHIVE_EXPIRED]
+        )
+        states = reminder_rows.states(self._s.db)
+        due = reminder_rules.due(reminder_rules.all_reminders(found), moment, states)
+        return sorted({r.ref for r in due})
 
     def agenda(self, now: datetime | None = None, days: int = 30) -> list[reminder_rules.Reminder]:
         """Overdue and coming reminders up to `days` ahead, not dismissed, in due order."""
@@ -60,7 +118,8 @@ class Reminders:
         log.info("reminder.snoozed %s", key.split(":", 1)[0])
 
     def _reminder_case(self, key: str) -> str:
-        found = next((r for r in self._all_reminders() if r.key == key), None)
+        records = reminder_rows.sources(self._s.db, records=[reminder_rules.record_of(key)])
+        found = next((r for r in reminder_rules.all_reminders(records) if r.key == key), None)
         if found is None:
             raise NotFoundError("That reminder is no longer due (its record changed or was removed).")
         return self._s.case_id(found.ref)
