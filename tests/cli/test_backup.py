@@ -3,10 +3,11 @@
 item 2).
 
 The backup is a real subprocess, frozen (SIGSTOP) as soon as its part file beside the target
-holds a header, so the database is copied or its snapshot complete, then killed with SIGKILL. The scan after the purge is
-independent of the product's purge: every file under the vault folder is searched raw, and every
-file that decrypts as SQLCipher under the vault's database key (tests/support/sqlcipher_pages.py,
-which verifies each page's HMAC) is searched page by page, WAL frames included.
+holds a header, so the database is copied or its snapshot complete, then killed with SIGKILL.
+The scan after the purge is independent of the product's purge: every file under the vault
+folder is searched raw, and every file that decrypts as SQLCipher under the vault's database
+key (tests/support/sqlcipher_pages.py, which verifies each page's HMAC) is searched page by
+page, WAL frames included.
 """
 
 from __future__ import annotations
