@@ -81,8 +81,11 @@ def _whole_words(query: str) -> str | None:
 
 
 # Up to this many matching entries are ranked by bm25. FTS5 scores every match before it can
-# return the best 200, about 13 us each: "member" is in 193k entries at 10k cases, 2.4 s.
-RANK_CAP = 500
+# return the best 200, about 13 us each at 10k cases ("member" is in 193k entries: 2.4 s) and
+# 50 us at 100k, where each score reads its row's sizes from a 2.4 GB file: 200 entries of a rare
+# word took 10 ms to rank. 150 keeps any word's first page near 10 ms; past it, every matching
+# case is still listed (up to the page), most recently updated first.
+RANK_CAP = 150
 
 
 def _more_than(db: Database, expression: str, count: int) -> bool:
