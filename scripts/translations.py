@@ -35,6 +35,13 @@ LANGUAGES = ("en_GB", "fr")
 
 # English plural forms for the texts that take a count (`tr(text, "", n)`).
 EN_PLURALS = {
+    "%n date(s) written to the calendar file.": (
+        "%n date written to the calendar file.",
+        "%n dates written to the calendar file.",
+    ),
+    "%1 (%n hour(s) left)": ("%1 (%n hour left)", "%1 (%n hours left)"),
+    "overdue by %n day(s)": ("overdue by %n day", "overdue by %n days"),
+    "in %n day(s)": ("in %n day", "in %n days"),
     "%n escalation(s) recorded.": ("%n escalation recorded.", "%n escalations recorded."),
     "%n casework reminders are due": ("%n casework reminder is due", "%n casework reminders are due"),
     "… and %n more after these": ("… and %n more after these", "… and %n more after these"),

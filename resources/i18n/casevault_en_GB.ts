@@ -165,6 +165,10 @@
             <translation>Today, %1</translation>
         </message>
         <message>
+            <source>All day</source>
+            <translation>All day</translation>
+        </message>
+        <message>
             <source>Nothing falls due.</source>
             <translation>Nothing falls due.</translation>
         </message>
@@ -471,6 +475,10 @@
             <translation>Cases</translation>
         </message>
         <message>
+            <source>72 hours end</source>
+            <translation>72 hours end</translation>
+        </message>
+        <message>
             <source>&amp;Export report…</source>
             <translation>&amp;Export report…</translation>
         </message>
@@ -485,6 +493,17 @@
         <message>
             <source>Message</source>
             <translation>Message</translation>
+        </message>
+        <message>
+            <source>%1 (passed)</source>
+            <translation>%1 (passed)</translation>
+        </message>
+        <message numerus="yes">
+            <source>%1 (%n hour(s) left)</source>
+            <translation>
+                <numerusform>%1 (%n hour left)</numerusform>
+                <numerusform>%1 (%n hours left)</numerusform>
+            </translation>
         </message>
         <message>
             <source>The report was exported.</source>
@@ -551,6 +570,24 @@
         <message>
             <source>Deleted %1 of %2 cases…</source>
             <translation>Deleted %1 of %2 cases…</translation>
+        </message>
+    </context>
+    <context>
+        <name>CalendarExport</name>
+        <message>
+            <source>Export deadlines to a calendar</source>
+            <translation>Export deadlines to a calendar</translation>
+        </message>
+        <message>
+            <source>The calendar file is not encrypted. It holds case references and kinds of date only, never names, but keep it where only you can read it, and export it again when dates change. Export it?</source>
+            <translation>The calendar file is not encrypted. It holds case references and kinds of date only, never names, but keep it where only you can read it, and export it again when dates change. Export it?</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n date(s) written to the calendar file.</source>
+            <translation>
+                <numerusform>%n date written to the calendar file.</numerusform>
+                <numerusform>%n dates written to the calendar file.</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -711,6 +748,30 @@
             <translation>Original document returned</translation>
         </message>
         <message>
+            <source>Procedure started</source>
+            <translation>Procedure started</translation>
+        </message>
+        <message>
+            <source>Deadline counted</source>
+            <translation>Deadline counted</translation>
+        </message>
+        <message>
+            <source>Deadline extended</source>
+            <translation>Deadline extended</translation>
+        </message>
+        <message>
+            <source>Deadline met: stage recorded as done</source>
+            <translation>Deadline met: stage recorded as done</translation>
+        </message>
+        <message>
+            <source>Overdue deadline set aside, with a reason</source>
+            <translation>Overdue deadline set aside, with a reason</translation>
+        </message>
+        <message>
+            <source>Deadline removed</source>
+            <translation>Deadline removed</translation>
+        </message>
+        <message>
             <source>Case history</source>
             <translation>Case history</translation>
         </message>
@@ -819,6 +880,10 @@
         <message>
             <source>O&amp;riginals</source>
             <translation>O&amp;riginals</translation>
+        </message>
+        <message>
+            <source>Proced&amp;ure</source>
+            <translation>Proced&amp;ure</translation>
         </message>
         <message>
             <source>Still open</source>
@@ -2382,6 +2447,10 @@
             <translation>Breach &amp;records…</translation>
         </message>
         <message>
+            <source>Export deadlines to a &amp;calendar…</source>
+            <translation>Export deadlines to a &amp;calendar…</translation>
+        </message>
+        <message>
             <source>Recei&amp;ve a case…</source>
             <translation>Recei&amp;ve a case…</translation>
         </message>
@@ -2944,6 +3013,315 @@
         </message>
     </context>
     <context>
+        <name>ProcedurePanel</name>
+        <message>
+            <source>Next deadline</source>
+            <translation>Next deadline</translation>
+        </message>
+        <message>
+            <source>Procedure template</source>
+            <translation>Procedure template</translation>
+        </message>
+        <message>
+            <source>&amp;Start procedure</source>
+            <translation>&amp;Start procedure</translation>
+        </message>
+        <message>
+            <source>Start procedure</source>
+            <translation>Start procedure</translation>
+        </message>
+        <message>
+            <source>Employer's policy</source>
+            <translation>Employer's policy</translation>
+        </message>
+        <message>
+            <source>The employer's policy from the policy library, to follow beside it.</source>
+            <translation>The employer's policy from the policy library, to follow beside it.</translation>
+        </message>
+        <message>
+            <source>No policy linked</source>
+            <translation>No policy linked</translation>
+        </message>
+        <message>
+            <source>Stages and deadlines</source>
+            <translation>Stages and deadlines</translation>
+        </message>
+        <message>
+            <source>Stage</source>
+            <translation>Stage</translation>
+        </message>
+        <message>
+            <source>Time limit</source>
+            <translation>Time limit</translation>
+        </message>
+        <message>
+            <source>Started</source>
+            <translation>Started</translation>
+        </message>
+        <message>
+            <source>Deadline</source>
+            <translation>Deadline</translation>
+        </message>
+        <message>
+            <source>State</source>
+            <translation>State</translation>
+        </message>
+        <message>
+            <source>How the date was reached</source>
+            <translation>How the date was reached</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <source>Its &amp;event happened on this date</source>
+            <translation>Its &amp;event happened on this date</translation>
+        </message>
+        <message>
+            <source>Record the event that starts the stage</source>
+            <translation>Record the event that starts the stage</translation>
+        </message>
+        <message>
+            <source>Outcome</source>
+            <translation>Outcome</translation>
+        </message>
+        <message>
+            <source>Outcome (optional)</source>
+            <translation>Outcome (optional)</translation>
+        </message>
+        <message>
+            <source>&amp;Done on this date</source>
+            <translation>&amp;Done on this date</translation>
+        </message>
+        <message>
+            <source>Record the stage as done</source>
+            <translation>Record the stage as done</translation>
+        </message>
+        <message>
+            <source>Extension agreed with</source>
+            <translation>Extension agreed with</translation>
+        </message>
+        <message>
+            <source>Agreed with (for an extension)</source>
+            <translation>Agreed with (for an extension)</translation>
+        </message>
+        <message>
+            <source>E&amp;xtend to this date</source>
+            <translation>E&amp;xtend to this date</translation>
+        </message>
+        <message>
+            <source>Extend the deadline</source>
+            <translation>Extend the deadline</translation>
+        </message>
+        <message>
+            <source>Procedure status</source>
+            <translation>Procedure status</translation>
+        </message>
+        <message>
+            <source>casevault helps you count; it is not legal advice. Refer the case to the regional office early.</source>
+            <translation>casevault helps you count; it is not legal advice. Refer the case to the regional office early.</translation>
+        </message>
+        <message>
+            <source>Stage time limit in days</source>
+            <translation>Stage time limit in days</translation>
+        </message>
+        <message>
+            <source>No set limit</source>
+            <translation>No set limit</translation>
+        </message>
+        <message>
+            <source>Days counted</source>
+            <translation>Days counted</translation>
+        </message>
+        <message>
+            <source>calendar days</source>
+            <translation>calendar days</translation>
+        </message>
+        <message>
+            <source>Set the stage's &amp;limit</source>
+            <translation>Set the stage's &amp;limit</translation>
+        </message>
+        <message>
+            <source>Set the stage's time limit</source>
+            <translation>Set the stage's time limit</translation>
+        </message>
+        <message>
+            <source>Follow the employer's own policy where it sets other limits.</source>
+            <translation>Follow the employer's own policy where it sets other limits.</translation>
+        </message>
+        <message>
+            <source>Time limit:</source>
+            <translation>Time limit:</translation>
+        </message>
+        <message>
+            <source>Tribunal time limit</source>
+            <translation>Tribunal time limit</translation>
+        </message>
+        <message>
+            <source>Claim</source>
+            <translation>Claim</translation>
+        </message>
+        <message>
+            <source>Act or dismissal date</source>
+            <translation>Act or dismissal date</translation>
+        </message>
+        <message>
+            <source>ACAS early conciliation</source>
+            <translation>ACAS early conciliation</translation>
+        </message>
+        <message>
+            <source>ACAS contacted (Day A)</source>
+            <translation>ACAS contacted (Day A)</translation>
+        </message>
+        <message>
+            <source>Certificate received (Day B)</source>
+            <translation>Certificate received (Day B)</translation>
+        </message>
+        <message>
+            <source>Count the &amp;tribunal limit</source>
+            <translation>Count the &amp;tribunal limit</translation>
+        </message>
+        <message>
+            <source>Count the tribunal time limit</source>
+            <translation>Count the tribunal time limit</translation>
+        </message>
+        <message>
+            <source>from</source>
+            <translation>from</translation>
+        </message>
+        <message>
+            <source>Claim:</source>
+            <translation>Claim:</translation>
+        </message>
+        <message>
+            <source>Right to be accompanied</source>
+            <translation>Right to be accompanied</translation>
+        </message>
+        <message>
+            <source>The companion may put and sum up the member's case, respond on their behalf to any view put at the hearing, and confer with them during it. The companion may not answer questions for the member. (Employment Relations Act 1999 s.10)</source>
+            <translation>The companion may put and sum up the member's case, respond on their behalf to any view put at the hearing, and confer with them during it. The companion may not answer questions for the member. (Employment Relations Act 1999 s.10)</translation>
+        </message>
+        <message>
+            <source>What the companion may do</source>
+            <translation>What the companion may do</translation>
+        </message>
+        <message>
+            <source>Companion cannot come: latest &amp;other date</source>
+            <translation>Companion cannot come: latest &amp;other date</translation>
+        </message>
+        <message>
+            <source>Latest alternative hearing date</source>
+            <translation>Latest alternative hearing date</translation>
+        </message>
+        <message>
+            <source>From the hearing date chosen in the date box above.</source>
+            <translation>From the hearing date chosen in the date box above.</translation>
+        </message>
+        <message>
+            <source>Done %1</source>
+            <translation>Done %1</translation>
+        </message>
+        <message>
+            <source>No time limit</source>
+            <translation>No time limit</translation>
+        </message>
+        <message>
+            <source>Waiting for its event</source>
+            <translation>Waiting for its event</translation>
+        </message>
+        <message>
+            <source>Overdue</source>
+            <translation>Overdue</translation>
+        </message>
+        <message>
+            <source>Running (extended, agreed with %1)</source>
+            <translation>Running (extended, agreed with %1)</translation>
+        </message>
+        <message>
+            <source>Running</source>
+            <translation>Running</translation>
+        </message>
+        <message>
+            <source>By law</source>
+            <translation>By law</translation>
+        </message>
+        <message>
+            <source>None</source>
+            <translation>None</translation>
+        </message>
+        <message>
+            <source>working days</source>
+            <translation>working days</translation>
+        </message>
+        <message>
+            <source>days</source>
+            <translation>days</translation>
+        </message>
+        <message>
+            <source>No deadline is running.</source>
+            <translation>No deadline is running.</translation>
+        </message>
+        <message numerus="yes">
+            <source>overdue by %n day(s)</source>
+            <translation>
+                <numerusform>overdue by %n day</numerusform>
+                <numerusform>overdue by %n days</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>today</source>
+            <translation>today</translation>
+        </message>
+        <message numerus="yes">
+            <source>in %n day(s)</source>
+            <translation>
+                <numerusform>in %n day</numerusform>
+                <numerusform>in %n days</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Next deadline: %1, %2 (%3)</source>
+            <translation>Next deadline: %1, %2 (%3)</translation>
+        </message>
+        <message>
+            <source>Choose a stage to see how its deadline was reached.</source>
+            <translation>Choose a stage to see how its deadline was reached.</translation>
+        </message>
+        <message>
+            <source>Its clock starts with %1.</source>
+            <translation>Its clock starts with %1.</translation>
+        </message>
+        <message>
+            <source>The procedure has started.</source>
+            <translation>The procedure has started.</translation>
+        </message>
+        <message>
+            <source>The stage's time limit is changed; its deadline is counted again.</source>
+            <translation>The stage's time limit is changed; its deadline is counted again.</translation>
+        </message>
+        <message>
+            <source>Its deadline is counted.</source>
+            <translation>Its deadline is counted.</translation>
+        </message>
+        <message>
+            <source>Recorded as done.</source>
+            <translation>Recorded as done.</translation>
+        </message>
+        <message>
+            <source>The extension is recorded.</source>
+            <translation>The extension is recorded.</translation>
+        </message>
+        <message>
+            <source>The member may propose another time up to %1 (%2).</source>
+            <translation>The member may propose another time up to %1 (%2).</translation>
+        </message>
+        <message>
+            <source>The tribunal time limit is counted; refer the case to the regional office well before it.</source>
+            <translation>The tribunal time limit is counted; refer the case to the regional office well before it.</translation>
+        </message>
+    </context>
+    <context>
         <name>ReminderKinds</name>
         <message>
             <source>Action point due</source>
@@ -2972,6 +3350,18 @@
         <message>
             <source>Time to back up</source>
             <translation>Time to back up</translation>
+        </message>
+        <message>
+            <source>Deadline coming up</source>
+            <translation>Deadline coming up</translation>
+        </message>
+        <message>
+            <source>Deadline day</source>
+            <translation>Deadline day</translation>
+        </message>
+        <message>
+            <source>Deadline passed: stage not done</source>
+            <translation>Deadline passed: stage not done</translation>
         </message>
     </context>
     <context>
@@ -3603,6 +3993,18 @@
         <message>
             <source>Time to back up the vault (Vault &gt; Backup…).</source>
             <translation>Time to back up the vault (Vault &gt; Backup…).</translation>
+        </message>
+        <message>
+            <source>A deadline is coming up.</source>
+            <translation>A deadline is coming up.</translation>
+        </message>
+        <message>
+            <source>A deadline falls today.</source>
+            <translation>A deadline falls today.</translation>
+        </message>
+        <message>
+            <source>A deadline has passed without its stage being recorded as done.</source>
+            <translation>A deadline has passed without its stage being recorded as done.</translation>
         </message>
         <message>
             <source>The originals were returned; it was not recorded here.</source>

@@ -165,6 +165,10 @@
             <translation>Aujourd'hui, %1</translation>
         </message>
         <message>
+            <source>All day</source>
+            <translation>Toute la journée</translation>
+        </message>
+        <message>
             <source>Nothing falls due.</source>
             <translation>Rien n'arrive à échéance.</translation>
         </message>
@@ -471,6 +475,10 @@
             <translation>Dossiers</translation>
         </message>
         <message>
+            <source>72 hours end</source>
+            <translation>Fin des 72 heures</translation>
+        </message>
+        <message>
             <source>&amp;Export report…</source>
             <translation>E&amp;xporter le rapport…</translation>
         </message>
@@ -485,6 +493,17 @@
         <message>
             <source>Message</source>
             <translation>Message</translation>
+        </message>
+        <message>
+            <source>%1 (passed)</source>
+            <translation>%1 (dépassé)</translation>
+        </message>
+        <message numerus="yes">
+            <source>%1 (%n hour(s) left)</source>
+            <translation>
+                <numerusform>%1 (%n heure restante)</numerusform>
+                <numerusform>%1 (%n heures restantes)</numerusform>
+            </translation>
         </message>
         <message>
             <source>The report was exported.</source>
@@ -551,6 +570,24 @@
         <message>
             <source>Deleted %1 of %2 cases…</source>
             <translation>%1 dossiers supprimés sur %2…</translation>
+        </message>
+    </context>
+    <context>
+        <name>CalendarExport</name>
+        <message>
+            <source>Export deadlines to a calendar</source>
+            <translation>Exporter les échéances vers un calendrier</translation>
+        </message>
+        <message>
+            <source>The calendar file is not encrypted. It holds case references and kinds of date only, never names, but keep it where only you can read it, and export it again when dates change. Export it?</source>
+            <translation>Le fichier de calendrier n'est pas chiffré. Il ne contient que des références de dossier et des types de date, jamais de noms, mais gardez-le là où vous seul pouvez le lire, et exportez-le de nouveau quand les dates changent. L'exporter ?</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n date(s) written to the calendar file.</source>
+            <translation>
+                <numerusform>%n date écrite dans le fichier de calendrier.</numerusform>
+                <numerusform>%n dates écrites dans le fichier de calendrier.</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -711,6 +748,30 @@
             <translation>Document original rendu</translation>
         </message>
         <message>
+            <source>Procedure started</source>
+            <translation>Procédure engagée</translation>
+        </message>
+        <message>
+            <source>Deadline counted</source>
+            <translation>Échéance calculée</translation>
+        </message>
+        <message>
+            <source>Deadline extended</source>
+            <translation>Échéance prolongée</translation>
+        </message>
+        <message>
+            <source>Deadline met: stage recorded as done</source>
+            <translation>Échéance tenue : étape enregistrée comme faite</translation>
+        </message>
+        <message>
+            <source>Overdue deadline set aside, with a reason</source>
+            <translation>Échéance dépassée écartée, avec un motif</translation>
+        </message>
+        <message>
+            <source>Deadline removed</source>
+            <translation>Échéance supprimée</translation>
+        </message>
+        <message>
             <source>Case history</source>
             <translation>Historique du dossier</translation>
         </message>
@@ -819,6 +880,10 @@
         <message>
             <source>O&amp;riginals</source>
             <translation>&amp;Originaux</translation>
+        </message>
+        <message>
+            <source>Proced&amp;ure</source>
+            <translation>Procéd&amp;ure</translation>
         </message>
         <message>
             <source>Still open</source>
@@ -2382,6 +2447,10 @@
             <translation>&amp;Registre des violations…</translation>
         </message>
         <message>
+            <source>Export deadlines to a &amp;calendar…</source>
+            <translation>Exporter les échéances vers un &amp;calendrier…</translation>
+        </message>
+        <message>
             <source>Recei&amp;ve a case…</source>
             <translation>Re&amp;cevoir un dossier…</translation>
         </message>
@@ -2944,6 +3013,315 @@
         </message>
     </context>
     <context>
+        <name>ProcedurePanel</name>
+        <message>
+            <source>Next deadline</source>
+            <translation>Prochaine échéance</translation>
+        </message>
+        <message>
+            <source>Procedure template</source>
+            <translation>Modèle de procédure</translation>
+        </message>
+        <message>
+            <source>&amp;Start procedure</source>
+            <translation>&amp;Engager la procédure</translation>
+        </message>
+        <message>
+            <source>Start procedure</source>
+            <translation>Engager la procédure</translation>
+        </message>
+        <message>
+            <source>Employer's policy</source>
+            <translation>Politique de l'employeur</translation>
+        </message>
+        <message>
+            <source>The employer's policy from the policy library, to follow beside it.</source>
+            <translation>La politique de l'employeur, tirée de la bibliothèque, à suivre en parallèle.</translation>
+        </message>
+        <message>
+            <source>No policy linked</source>
+            <translation>Aucune politique liée</translation>
+        </message>
+        <message>
+            <source>Stages and deadlines</source>
+            <translation>Étapes et échéances</translation>
+        </message>
+        <message>
+            <source>Stage</source>
+            <translation>Étape</translation>
+        </message>
+        <message>
+            <source>Time limit</source>
+            <translation>Délai</translation>
+        </message>
+        <message>
+            <source>Started</source>
+            <translation>Début</translation>
+        </message>
+        <message>
+            <source>Deadline</source>
+            <translation>Échéance</translation>
+        </message>
+        <message>
+            <source>State</source>
+            <translation>État</translation>
+        </message>
+        <message>
+            <source>How the date was reached</source>
+            <translation>Comment la date a été obtenue</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <source>Its &amp;event happened on this date</source>
+            <translation>Son év&amp;énement a eu lieu à cette date</translation>
+        </message>
+        <message>
+            <source>Record the event that starts the stage</source>
+            <translation>Enregistrer l'événement qui ouvre l'étape</translation>
+        </message>
+        <message>
+            <source>Outcome</source>
+            <translation>Issue</translation>
+        </message>
+        <message>
+            <source>Outcome (optional)</source>
+            <translation>Issue (facultatif)</translation>
+        </message>
+        <message>
+            <source>&amp;Done on this date</source>
+            <translation>&amp;Faite à cette date</translation>
+        </message>
+        <message>
+            <source>Record the stage as done</source>
+            <translation>Enregistrer l'étape comme faite</translation>
+        </message>
+        <message>
+            <source>Extension agreed with</source>
+            <translation>Prolongation convenue avec</translation>
+        </message>
+        <message>
+            <source>Agreed with (for an extension)</source>
+            <translation>Convenue avec (pour une prolongation)</translation>
+        </message>
+        <message>
+            <source>E&amp;xtend to this date</source>
+            <translation>Pro&amp;longer jusqu'à cette date</translation>
+        </message>
+        <message>
+            <source>Extend the deadline</source>
+            <translation>Prolonger l'échéance</translation>
+        </message>
+        <message>
+            <source>Procedure status</source>
+            <translation>État de la procédure</translation>
+        </message>
+        <message>
+            <source>casevault helps you count; it is not legal advice. Refer the case to the regional office early.</source>
+            <translation>casevault vous aide à compter ; ce n'est pas un conseil juridique. Transmettez le dossier au bureau régional suffisamment tôt.</translation>
+        </message>
+        <message>
+            <source>Stage time limit in days</source>
+            <translation>Délai de l'étape en jours</translation>
+        </message>
+        <message>
+            <source>No set limit</source>
+            <translation>Pas de délai fixé</translation>
+        </message>
+        <message>
+            <source>Days counted</source>
+            <translation>Jours comptés</translation>
+        </message>
+        <message>
+            <source>calendar days</source>
+            <translation>jours calendaires</translation>
+        </message>
+        <message>
+            <source>Set the stage's &amp;limit</source>
+            <translation>Fixer le &amp;délai de l'étape</translation>
+        </message>
+        <message>
+            <source>Set the stage's time limit</source>
+            <translation>Fixer le délai de l'étape</translation>
+        </message>
+        <message>
+            <source>Follow the employer's own policy where it sets other limits.</source>
+            <translation>Suivez la politique de l'employeur là où elle fixe d'autres délais.</translation>
+        </message>
+        <message>
+            <source>Time limit:</source>
+            <translation>Délai :</translation>
+        </message>
+        <message>
+            <source>Tribunal time limit</source>
+            <translation>Délai de saisine du tribunal</translation>
+        </message>
+        <message>
+            <source>Claim</source>
+            <translation>Demande</translation>
+        </message>
+        <message>
+            <source>Act or dismissal date</source>
+            <translation>Date de l'acte ou du licenciement</translation>
+        </message>
+        <message>
+            <source>ACAS early conciliation</source>
+            <translation>Conciliation préalable ACAS</translation>
+        </message>
+        <message>
+            <source>ACAS contacted (Day A)</source>
+            <translation>ACAS saisi (jour A)</translation>
+        </message>
+        <message>
+            <source>Certificate received (Day B)</source>
+            <translation>Certificat reçu (jour B)</translation>
+        </message>
+        <message>
+            <source>Count the &amp;tribunal limit</source>
+            <translation>Calculer le délai du &amp;tribunal</translation>
+        </message>
+        <message>
+            <source>Count the tribunal time limit</source>
+            <translation>Calculer le délai de saisine du tribunal</translation>
+        </message>
+        <message>
+            <source>from</source>
+            <translation>à partir du</translation>
+        </message>
+        <message>
+            <source>Claim:</source>
+            <translation>Demande :</translation>
+        </message>
+        <message>
+            <source>Right to be accompanied</source>
+            <translation>Droit d'être accompagné</translation>
+        </message>
+        <message>
+            <source>The companion may put and sum up the member's case, respond on their behalf to any view put at the hearing, and confer with them during it. The companion may not answer questions for the member. (Employment Relations Act 1999 s.10)</source>
+            <translation>L'accompagnateur peut présenter et résumer la position de l'adhérent, répondre en son nom à tout point de vue exprimé pendant l'entretien et s'entretenir avec lui pendant celui-ci. Il ne peut pas répondre aux questions à la place de l'adhérent. (Employment Relations Act 1999 s.10)</translation>
+        </message>
+        <message>
+            <source>What the companion may do</source>
+            <translation>Ce que l'accompagnateur peut faire</translation>
+        </message>
+        <message>
+            <source>Companion cannot come: latest &amp;other date</source>
+            <translation>Accompagnateur indisponible : autre date au plus &amp;tard</translation>
+        </message>
+        <message>
+            <source>Latest alternative hearing date</source>
+            <translation>Date de remplacement au plus tard</translation>
+        </message>
+        <message>
+            <source>From the hearing date chosen in the date box above.</source>
+            <translation>À partir de la date d'entretien choisie ci-dessus.</translation>
+        </message>
+        <message>
+            <source>Done %1</source>
+            <translation>Faite le %1</translation>
+        </message>
+        <message>
+            <source>No time limit</source>
+            <translation>Sans délai</translation>
+        </message>
+        <message>
+            <source>Waiting for its event</source>
+            <translation>En attente de son événement</translation>
+        </message>
+        <message>
+            <source>Overdue</source>
+            <translation>En retard</translation>
+        </message>
+        <message>
+            <source>Running (extended, agreed with %1)</source>
+            <translation>En cours (prolongée, convenue avec %1)</translation>
+        </message>
+        <message>
+            <source>Running</source>
+            <translation>En cours</translation>
+        </message>
+        <message>
+            <source>By law</source>
+            <translation>Fixé par la loi</translation>
+        </message>
+        <message>
+            <source>None</source>
+            <translation>Aucun</translation>
+        </message>
+        <message>
+            <source>working days</source>
+            <translation>jours ouvrables</translation>
+        </message>
+        <message>
+            <source>days</source>
+            <translation>jours</translation>
+        </message>
+        <message>
+            <source>No deadline is running.</source>
+            <translation>Aucune échéance en cours.</translation>
+        </message>
+        <message numerus="yes">
+            <source>overdue by %n day(s)</source>
+            <translation>
+                <numerusform>dépassée de %n jour</numerusform>
+                <numerusform>dépassée de %n jours</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>today</source>
+            <translation>aujourd'hui</translation>
+        </message>
+        <message numerus="yes">
+            <source>in %n day(s)</source>
+            <translation>
+                <numerusform>dans %n jour</numerusform>
+                <numerusform>dans %n jours</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Next deadline: %1, %2 (%3)</source>
+            <translation>Prochaine échéance : %1, %2 (%3)</translation>
+        </message>
+        <message>
+            <source>Choose a stage to see how its deadline was reached.</source>
+            <translation>Choisissez une étape pour voir comment son échéance a été obtenue.</translation>
+        </message>
+        <message>
+            <source>Its clock starts with %1.</source>
+            <translation>Son délai court à partir de %1.</translation>
+        </message>
+        <message>
+            <source>The procedure has started.</source>
+            <translation>La procédure est engagée.</translation>
+        </message>
+        <message>
+            <source>The stage's time limit is changed; its deadline is counted again.</source>
+            <translation>Le délai de l'étape est modifié ; son échéance est recalculée.</translation>
+        </message>
+        <message>
+            <source>Its deadline is counted.</source>
+            <translation>Son échéance est calculée.</translation>
+        </message>
+        <message>
+            <source>Recorded as done.</source>
+            <translation>Enregistrée comme faite.</translation>
+        </message>
+        <message>
+            <source>The extension is recorded.</source>
+            <translation>La prolongation est enregistrée.</translation>
+        </message>
+        <message>
+            <source>The member may propose another time up to %1 (%2).</source>
+            <translation>L'adhérent peut proposer une autre date jusqu'au %1 (%2).</translation>
+        </message>
+        <message>
+            <source>The tribunal time limit is counted; refer the case to the regional office well before it.</source>
+            <translation>Le délai de saisine est calculé ; transmettez le dossier au bureau régional bien avant.</translation>
+        </message>
+    </context>
+    <context>
         <name>ReminderKinds</name>
         <message>
             <source>Action point due</source>
@@ -2972,6 +3350,18 @@
         <message>
             <source>Time to back up</source>
             <translation>Il est temps de sauvegarder</translation>
+        </message>
+        <message>
+            <source>Deadline coming up</source>
+            <translation>Échéance proche</translation>
+        </message>
+        <message>
+            <source>Deadline day</source>
+            <translation>Jour de l'échéance</translation>
+        </message>
+        <message>
+            <source>Deadline passed: stage not done</source>
+            <translation>Échéance passée : étape non faite</translation>
         </message>
     </context>
     <context>
@@ -3603,6 +3993,18 @@
         <message>
             <source>Time to back up the vault (Vault &gt; Backup…).</source>
             <translation>Il est temps de sauvegarder le coffre (Paramètres &gt; Sauvegarde…).</translation>
+        </message>
+        <message>
+            <source>A deadline is coming up.</source>
+            <translation>Une échéance approche.</translation>
+        </message>
+        <message>
+            <source>A deadline falls today.</source>
+            <translation>Une échéance tombe aujourd'hui.</translation>
+        </message>
+        <message>
+            <source>A deadline has passed without its stage being recorded as done.</source>
+            <translation>Une échéance est passée sans que son étape soit enregistrée comme faite.</translation>
         </message>
         <message>
             <source>The originals were returned; it was not recorded here.</source>

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -130,3 +131,31 @@ def test_report_says_when_nobody_was_informed_yet() -> None:
         recorded_at=NOW,
     )
     assert "reported immediately to the General Secretary or Executive Committee" in text
+
+
+def test_the_72_hours_run_from_discovery_through_the_weekend() -> None:
+    # UK GDPR art. 33(1): "not later than 72 hours after having become aware of it". Friday
+    # 16:00 in London is Monday 16:00, the weekend counted (the rule pack's breach.72-hours).
+    london = ZoneInfo("Europe/London")
+    found = datetime(2026, 3, 6, 16, 0, tzinfo=london)
+    due, left = breach.report_clock(found, found + timedelta(hours=20))
+    assert due == datetime(2026, 3, 9, 16, 0, tzinfo=london)
+    assert left == pytest.approx(52.0)
+    assert breach.report_clock(found, due + timedelta(hours=1))[1] == pytest.approx(-1.0)
+
+
+def test_report_says_when_the_72_hours_end() -> None:
+    text = breach.report(
+        breach_id="ab" * 16,
+        occurred_at=NOW,
+        discovered_at=NOW,
+        category="other",
+        case_refs=(),
+        informed=(),
+        informed_at=None,
+        actions="",
+        recorded_at=NOW,
+    )
+    due = breach.report_clock(NOW, NOW)[0]
+    assert f"72 hours end:      {due:%Y-%m-%d %H:%M %Z}" in text
+    assert "UK GDPR art. 33(1)" in text

@@ -8,7 +8,7 @@ import hmac
 
 import pytest
 
-from casevault.crypto.audit_chain import GENESIS, Entry, Fields, mac_for, verify
+from casevault.crypto.audit_chain import GENESIS, Entry, Fields, calculation_digest, mac_for, verify
 
 KEY = bytes(range(32))
 FIRST = Fields(1, "2026-03-14T09:30:00.000000Z", "case.created", "CV-2026-0001", "")
@@ -61,3 +61,37 @@ def test_a_whole_chain_verifies_and_any_change_is_caught() -> None:
 def test_bad_key_sizes_are_refused() -> None:
     with pytest.raises(ValueError, match="32 bytes"):
         mac_for(b"short", GENESIS, FIRST)
+
+
+# A deadline calculation as the audit log names it (issue 16): key 00..1f, and the expected value
+# computed outside Python with
+#   printf 'casevault/v1/deadline\x00{"extended_to":null,...}' |
+#     openssl dgst -sha256 -mac HMAC -macopt hexkey:000102...1f
+# whose first 32 hex digits are these.
+CALCULATION: dict[str, object] = {
+    "rule": "tribunal.unfair-dismissal",
+    "rule_version": 1,
+    "inputs": {"event": "2026-01-10"},
+    "result": "2026-04-09",
+    "extended_to": None,
+}
+CALCULATION_DIGEST = "264d6456333da03cd359b0c0f5a4bdbf"
+
+
+def test_a_calculation_digest_matches_its_known_answer_whatever_the_key_order() -> None:
+    key = bytes(range(32))
+    assert calculation_digest(key, CALCULATION) == CALCULATION_DIGEST
+    assert calculation_digest(key, dict(reversed(list(CALCULATION.items())))) == CALCULATION_DIGEST
+
+
+def test_a_calculation_digest_changes_with_every_field_and_the_key() -> None:
+    key = bytes(range(32))
+    for field, other in (
+        ("rule", "tribunal.discrimination"),
+        ("rule_version", 2),
+        ("inputs", {"event": "2026-01-11"}),
+        ("result", "2026-04-10"),
+        ("extended_to", "2026-05-01"),
+    ):
+        assert calculation_digest(key, {**CALCULATION, field: other}) != CALCULATION_DIGEST, field
+    assert calculation_digest(bytes(32), CALCULATION) != CALCULATION_DIGEST

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import io
-from datetime import timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from pytestqt.qtbot import QtBot
 
@@ -34,6 +34,18 @@ def _every_case_action(vault: Vault, clock: FakeClock) -> str:
     attachment = vault.attach_stream(ref, "letter.txt", io.BytesIO(b"letter"))
     vault.open_attachment(attachment, "viewed").read_all()
     vault.open_attachment(attachment, "saved").read_all()
+    vault.start_procedure(ref, "acas-grievance")
+    meeting = vault.stage(ref, "meeting")
+    vault.record_stage_event(meeting.id, date(2026, 12, 1))
+    vault.extend_deadline(meeting.id, date(2026, 12, 20), "HR")
+    vault.complete_deadline(meeting.id, date(2026, 12, 18))
+    tribunal = vault.add_tribunal_limit(ref, date(2026, 12, 1), "discrimination")
+    vault.extend_deadline(tribunal.id, date(2027, 3, 30), "tribunal order")
+    vault.remove_deadline(tribunal.id)
+    appeal = vault.stage(ref, "outcome")
+    vault.record_stage_event(appeal.id, date(2026, 1, 1))
+    clock.now = datetime(2026, 2, 1, tzinfo=UTC)
+    vault.set_aside_overdue(appeal.id, "Employer withdrew the process")
     vault.close_case(ref, retain_days=30)
     vault.reopen_case(ref)
     return ref
@@ -49,6 +61,8 @@ def test_every_recorded_action_has_words_and_no_content(qtbot: QtBot, vault: Vau
     assert len(shown) == len(vault.audit(ref))
     unlabelled = recorded - set(ACTION_LABELS)
     assert not unlabelled, f"actions shown by their internal names: {sorted(unlabelled)}"
-    assert not any("." in text for text in shown)  # an internal action name looks like "a.b"
-    for needle in ("Hester", "Rowan", "Contract", "letter.txt", "First version", "Second version"):
+    # An internal action name looks like "a.b" (a deadline's rule, in brackets after, may have one).
+    assert not any("." in text.split(" (")[0] for text in shown)
+    assert any("(tribunal.discrimination v1)" in text for text in shown)
+    for needle in ("Hester", "Rowan", "Contract", "letter.txt", "First version", "Second version", "2026-12"):
         assert not any(needle in text for text in shown)

@@ -13,6 +13,7 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDateTimeEdit, QLabel, QLineEdit, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
+from casevault.casework import breach as breach_rules
 from casevault.gui.app import App
 from casevault.gui.breach_dialog import BreachDialog, BreachLogDialog
 from casevault.gui.device_check_dialog import DeviceCheckDialog
@@ -157,6 +158,7 @@ def test_menus_hold_the_entries(qtbot: QtBot, make_app: MakeApp) -> None:
         "Policy &library…",
         "Report a confidentiality &breach…",
         "Breach &records…",
+        "Export deadlines to a &calendar…",
         "Recei&ve a case…",
         "My &handover key…",
     ]
@@ -288,6 +290,11 @@ def test_breach_form_refuses_a_name_keeps_the_text_then_records_and_exports(
 
     log = BreachLogDialog(vault, window, ask_save_file=files.ask_save)
     qtbot.addWidget(log)
+    row = log.list.topLevelItem(0)
+    assert row is not None
+    # The 72 hours run from discovery: the log shows when they end and, while they run, what is left.
+    _due, left = breach_rules.report_clock(stored.discovered_at, vault.now())
+    assert row.text(3).endswith("(passed)" if left <= 0 else "left)"), row.text(3)
     files.save_to = str(tmp_path / "again.txt")
     with qtbot.waitSignal(log.exported, timeout=5_000):
         button(log, "Export report").click()

@@ -45,9 +45,27 @@ def _fill(vault: Vault, clock: FakeClock) -> None:
             )
         if rng.random() < 0.2:
             vault.add_original(ref, "Signed contract", received_at=clock.now)
+        _deadlines(vault, ref, clock, rng)
         if rng.random() < 0.35:
             clock.now += timedelta(days=rng.uniform(1, 30))
             vault.close_case(ref, retain_days=rng.randint(1, 200), escalation_reason="Member declined")
+
+
+def _deadlines(vault: Vault, ref: str, clock: FakeClock, rng: random.Random) -> None:
+    """Counted deadlines (issue 16): a procedure with some stages started and some done, a
+    tribunal limit and a subject access request, each dated around the case's opening."""
+    today = clock.now.date()
+    if rng.random() < 0.5:
+        vault.start_procedure(ref, rng.choice(["acas-disciplinary", "acas-grievance"]))
+        for stage in vault.deadlines(ref):
+            if stage.limit_days is not None and rng.random() < 0.5:
+                done = vault.record_stage_event(stage.id, today + timedelta(days=rng.randint(-40, 80)))
+                if rng.random() < 0.3 and done.due_on is not None:
+                    vault.complete_deadline(stage.id, done.due_on)
+    if rng.random() < 0.4:
+        vault.add_tribunal_limit(ref, today + timedelta(days=rng.randint(-100, 30)), "unfair-dismissal")
+    if rng.random() < 0.3:
+        vault.add_subject_access(ref, today + timedelta(days=rng.randint(-40, 40)))
 
 
 @pytest.fixture(scope="module")
@@ -129,7 +147,7 @@ def with_states(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Vault]:
     for reminder in engine.all_reminders(reminder_rows.sources(vault.session.db)):
         turn = seen[reminder.kind] = seen.get(reminder.kind, -1) + 1
         if turn % 5 == 0:
-            vault.dismiss_reminder(reminder.key)
+            vault.dismiss_reminder(reminder.key, reason="Agreed with the regional office")
         elif turn % 5 == 1:
             vault.snooze_reminder(reminder.key, reminder.due_at + timedelta(days=20 + turn))
         elif turn % 5 == 2:

@@ -23,6 +23,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
+from casevault.casework import time_limits
 from casevault.casework.conflicts import is_match, normalise_name, token_distance
 from casevault.core.i18n import QT_TRANSLATE_NOOP
 
@@ -170,6 +171,14 @@ def problems(entry: BreachInput, now: datetime, known_refs: set[str], names: Ite
     return found
 
 
+def report_clock(discovered_at: datetime, now: datetime) -> tuple[datetime, float]:
+    """When the 72 hours to tell the ICO end (UK GDPR art. 33(1), the pack's `breach.72-hours`),
+    counted from discovery, and the hours left at `now` (negative once they have passed)."""
+    due = time_limits.breach(discovered_at).deadline
+    assert isinstance(due, datetime)
+    return due, time_limits.hours_left(due, now)
+
+
 def parse_refs(text: str) -> tuple[str, ...]:
     """Case references typed with commas, spaces or new lines between them, in order, once each."""
     return tuple(dict.fromkeys(part.strip().upper() for part in re.split(r"[\s,;]+", text) if part.strip()))
@@ -203,6 +212,8 @@ def report(
         f"Discovered:        {_when(discovered_at)}",
         f"Category:          {category_label(category)}",
         f"Cases affected:    {', '.join(case_refs) if case_refs else 'none recorded'}",
+        f"72 hours end:      {_when(report_clock(discovered_at, recorded_at)[0])} (if the ICO must be "
+        "told: UK GDPR art. 33(1))",
     ]
     if informed:
         lines.append(f"Informed:          {'; '.join(informed_label(c) for c in informed)}")

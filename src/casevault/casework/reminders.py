@@ -29,6 +29,14 @@ ORIGINALS_RETURN = "originals-return"
 ESCALATION_UNRECORDED = "escalation-unrecorded"
 ARCHIVE_EXPIRED = "archive-expired"
 BACKUP_DUE = "backup-due"  # vault-wide: its ref is ""
+# A counted deadline (casework.procedure, casework.time_limits): warned at each lead time, on its
+# day, and overdue the day after, when dismissing it needs a reason.
+DEADLINE_WARNING = "deadline-warning"
+DEADLINE_DAY = "deadline-day"
+DEADLINE_OVERDUE = "deadline-overdue"
+DEADLINE_KINDS = frozenset({DEADLINE_WARNING, DEADLINE_DAY, DEADLINE_OVERDUE})
+DEADLINE_LEADS_DEFAULT = (28, 14, 7, 2, 1)  # days before a deadline that it is brought up
+DEADLINE_LEADS_SETTING = "deadlines.lead_days"
 KINDS = (
     ACTION_DUE,
     HEARING_SOON,
@@ -37,6 +45,9 @@ KINDS = (
     ESCALATION_UNRECORDED,
     ARCHIVE_EXPIRED,
     BACKUP_DUE,
+    DEADLINE_WARNING,
+    DEADLINE_DAY,
+    DEADLINE_OVERDUE,
 )
 # Settings (inside the vault) that drive the backup reminder.
 BACKUP_LAST_SETTING = "backup.last_at"
@@ -59,7 +70,28 @@ TEXTS = {
         "casework", "The archive period has ended: delete this case permanently."
     ),
     BACKUP_DUE: QT_TRANSLATE_NOOP("casework", "Time to back up the vault (Vault > Backup…)."),
+    DEADLINE_WARNING: QT_TRANSLATE_NOOP("casework", "A deadline is coming up."),
+    DEADLINE_DAY: QT_TRANSLATE_NOOP("casework", "A deadline falls today."),
+    DEADLINE_OVERDUE: QT_TRANSLATE_NOOP(
+        "casework", "A deadline has passed without its stage being recorded as done."
+    ),
 }
+
+
+MAX_LEAD_DAYS = 366
+
+
+def parse_leads(text: str) -> tuple[int, ...]:
+    """Lead times as stored or typed ("28, 14, 7, 2, 1"): whole days from 1 to a year, longest
+    first; ValueError for anything else."""
+    leads = sorted({int(part) for part in text.replace(",", " ").split()}, reverse=True)
+    if not leads or not all(0 < lead <= MAX_LEAD_DAYS for lead in leads):
+        raise ValueError(f"lead times are whole days from 1 to {MAX_LEAD_DAYS}")
+    return tuple(leads)
+
+
+def leads_text(leads: Iterable[int]) -> str:
+    return ", ".join(str(lead) for lead in parse_leads(" ".join(str(lead) for lead in leads)))
 
 
 @dataclass(frozen=True)
@@ -68,6 +100,11 @@ class Settings:
 
     hearing_lead: timedelta = timedelta(days=2)
     follow_up_after: timedelta = timedelta(days=7)
+    deadline_leads: tuple[int, ...] = DEADLINE_LEADS_DEFAULT
+
+    @property
+    def longest_lead(self) -> timedelta:
+        return timedelta(days=max((d for d in self.deadline_leads if d > 0), default=0))
 
 
 @dataclass(frozen=True)
@@ -81,6 +118,7 @@ class Horizon:
     advice_at: datetime  # oral advice: due follow_up_after later
     prompted_at: datetime  # an escalation prompt
     closed_at: datetime  # a closed case holding originals
+    deadline_at: datetime  # a counted deadline: warned its longest lead ahead
 
 
 def horizon(until: datetime, settings: Settings = Settings()) -> Horizon:
@@ -93,6 +131,7 @@ def horizon(until: datetime, settings: Settings = Settings()) -> Horizon:
         advice_at=until - settings.follow_up_after,
         prompted_at=until,
         closed_at=until,
+        deadline_at=until + settings.longest_lead,
     )
 
 
@@ -106,6 +145,8 @@ class Sources:
     advice: tuple[tuple[str, str, str, datetime], ...] = ()  # (ref, event id, kind, when)
     escalations: tuple[tuple[str, str, datetime, bool], ...] = ()  # (ref, case id, prompted, recorded)
     originals: tuple[tuple[str, str, datetime], ...] = ()  # closed, originals held: (ref, case id, closed)
+    # Undone deadlines of open cases: (ref, deadline id, the start of its due day).
+    deadlines: tuple[tuple[str, str, datetime], ...] = ()
     # Vault-wide: (vault in use since, last backup or None, every N days; 0 = never remind).
     backup: tuple[datetime | None, datetime | None, int] | None = None
 
@@ -153,7 +194,39 @@ def all_reminders(sources: Sources, settings: Settings = Settings()) -> list[Rem
     ]
     found += [_reminder(ORIGINALS_RETURN, ref, case_id, closed) for ref, case_id, closed in sources.originals]
     found += backup_reminder(sources.backup)
+    for ref, deadline_id, day in sources.deadlines:
+        found += deadline_reminders(ref, deadline_id, day, settings.deadline_leads)
     return sorted(found, key=_DUE_ORDER)
+
+
+def deadline_reminders(ref: str, deadline_id: str, day: datetime, leads: Iterable[int]) -> list[Reminder]:
+    """A deadline's reminders: one per lead time before its day, its day, and overdue after it.
+    Only one of them is listed at a time (`one_per_deadline`)."""
+    found = [
+        _reminder(DEADLINE_WARNING, ref, deadline_id, day - timedelta(days=lead))
+        for lead in sorted(set(leads))
+        if lead > 0
+    ]
+    found.append(_reminder(DEADLINE_DAY, ref, deadline_id, day))
+    found.append(_reminder(DEADLINE_OVERDUE, ref, deadline_id, day + timedelta(days=1)))
+    return found
+
+
+def one_per_deadline(reminders: list[Reminder], now: datetime, until: datetime) -> list[Reminder]:
+    """Of each deadline's reminders due by `until`, the latest, except that overdue counts only
+    once it is due by `now`: the list holds one line per deadline, whatever its state (so a
+    dismissed 28-day warning is followed by the 14-day one, not by both)."""
+    latest: dict[str, Reminder] = {}
+    for reminder in reminders:
+        if reminder.kind not in DEADLINE_KINDS or reminder.due_at > until:
+            continue
+        if reminder.kind == DEADLINE_OVERDUE and reminder.due_at > now:
+            continue
+        record = record_of(reminder.key)
+        if record not in latest or reminder.due_at > latest[record].due_at:
+            latest[record] = reminder
+    keep = {id(r) for r in latest.values()}
+    return [r for r in reminders if r.kind not in DEADLINE_KINDS or id(r) in keep]
 
 
 def _advice_follow_ups(
@@ -219,7 +292,8 @@ def _visible(reminder: Reminder, states: dict[str, ReminderState], now: datetime
 
 def due(reminders: Iterable[Reminder], now: datetime, states: dict[str, ReminderState]) -> list[Reminder]:
     """What is due at `now`: due by then, not dismissed, not snoozed past `now`; oldest first."""
-    return [r for r in reminders if r.due_at <= now and _visible(r, states, now)]
+    listed = one_per_deadline(list(reminders), now, now)
+    return [r for r in listed if r.due_at <= now and _visible(r, states, now)]
 
 
 def agenda(
@@ -228,7 +302,8 @@ def agenda(
     """Overdue and coming reminders up to `days` ahead, not dismissed, in due order. A snoozed
     reminder is listed too: the agenda is the whole picture, snoozing only quiets the alert."""
     until = now + timedelta(days=days)
-    shown = [r for r in reminders if r.due_at <= until and not states.get(r.key, _NO_STATE).dismissed]
+    listed = one_per_deadline(list(reminders), now, until)
+    shown = [r for r in listed if r.due_at <= until and not states.get(r.key, _NO_STATE).dismissed]
     return sorted(shown, key=_DUE_ORDER)
 
 

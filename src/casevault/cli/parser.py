@@ -16,11 +16,13 @@ import casevault.cli.attachments as attachments
 import casevault.cli.backup as backup
 import casevault.cli.cases as cases
 import casevault.cli.casework as casework
+import casevault.cli.deadline as deadline
 import casevault.cli.exchange as exchange
 import casevault.cli.handover as handover
 import casevault.cli.integrity as integrity
 import casevault.cli.keys as keys
 import casevault.cli.lookup as lookup
+import casevault.cli.procedure as procedure
 import casevault.cli.records as records
 from casevault import __version__
 from casevault.cli.common import ArgumentParser
@@ -46,6 +48,8 @@ GROUPS: tuple[CommandGroup, ...] = (
     handover,
     records,
     casework,
+    deadline,
+    procedure,
 )
 
 HANDLERS: dict[str, Handler] = {name: run for group in GROUPS for name, run in group.HANDLERS.items()}

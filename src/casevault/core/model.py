@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import datetime
+from dataclasses import dataclass, field
+from datetime import date, datetime
 from typing import Final
 
 from casevault.core import vocab
@@ -233,3 +233,44 @@ class SentRecord:
     recipient: str
     contents: tuple[str, ...]  # the names inside, one per document
     sha256: str  # of the file that was written
+
+
+@dataclass(frozen=True)
+class Procedure:
+    """A procedure a case follows, built from a template (casework.procedure)."""
+
+    id: str
+    template_id: str
+    template_version: int
+    name: str
+    jurisdiction: str
+    started_at: datetime
+    policy_id: str | None = None
+
+
+@dataclass(frozen=True)
+class CaseDeadline:
+    """A deadline counted for a case: a procedure stage, a tribunal limit, a subject access
+    request. `due_on` is None while the event that starts its clock is not recorded."""
+
+    id: str
+    kind: str  # stage | tribunal | subject-access | accompaniment
+    name: str
+    procedure_id: str | None = None
+    position: int = 0
+    stage_key: str = ""
+    event: str = ""
+    limit_days: int | None = None
+    unit: str = "working"
+    event_on: date | None = None
+    due_on: date | None = None
+    rule: str = ""
+    rule_version: int = 0
+    inputs: dict[str, str] = field(default_factory=dict)
+    explanation: str = ""
+    extended_to: date | None = None
+    extension_with: str = ""
+    extension_note: str = ""
+    done_on: date | None = None
+    outcome: str = ""
+    overdue_reason: str = ""

@@ -61,3 +61,11 @@ def verify(key: bytes, entries: Iterable[Entry]) -> list[str]:
             return problems
         prev, expected_seq = entry.mac, expected_seq + 1
     return problems
+
+
+def calculation_digest(key: bytes, calculation: dict[str, object]) -> str:
+    """A short keyed digest of a deadline calculation (rule, version, inputs, result), for the
+    audit log: the log holds ids, never content, so it names the calculation by this digest and
+    the deadline's own row holds the dates; the two can be checked against each other later."""
+    canonical = json.dumps(calculation, ensure_ascii=True, separators=(",", ":"), sort_keys=True).encode()
+    return hmac.new(key, b"casevault/v1/deadline\x00" + canonical, hashlib.sha256).hexdigest()[:32]

@@ -18,7 +18,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from casevault.casework.reminders import Reminder
+from casevault.casework.reminders import DEADLINE_KINDS, Reminder
+from casevault.casework.time_limits import UK_ZONE
 from casevault.core.errors import CasevaultError
 from casevault.gui.reminders_panel import children, kind_label, member_names
 from casevault.vault.facade import Vault
@@ -30,6 +31,15 @@ REF_ROLE = Qt.ItemDataRole.UserRole
 
 def local_day(moment: datetime) -> QDate:
     return QDateTime.fromSecsSinceEpoch(int(moment.timestamp())).date()
+
+
+def reminder_day(reminder: Reminder) -> QDate:
+    """The day a reminder falls on. A deadline's is its UK calendar day, wherever the laptop's
+    clock is set (its due time is the start of that day in UK time, 23:00 UTC in summer)."""
+    if reminder.kind in DEADLINE_KINDS:
+        day = reminder.due_at.astimezone(UK_ZONE).date()
+        return QDate(day.year, day.month, day.day)
+    return local_day(reminder.due_at)
 
 
 class AgendaDialog(QDialog):
@@ -73,7 +83,7 @@ class AgendaDialog(QDialog):
         locale = QLocale()
         groups: dict[str, QTreeWidgetItem] = {}
         for reminder in items:
-            day = local_day(reminder.due_at)
+            day = reminder_day(reminder)
             overdue = day < today
             title = self.tr("Overdue") if overdue else locale.toString(day, QLocale.FormatType.LongFormat)
             if day == today:
@@ -87,6 +97,8 @@ class AgendaDialog(QDialog):
             local = QDateTime.fromSecsSinceEpoch(int(reminder.due_at.timestamp()))
             short = QLocale.FormatType.ShortFormat
             time_text = locale.toString(local, short) if overdue else locale.toString(local.time(), short)
+            if reminder.kind in DEADLINE_KINDS:  # a deadline has a day, not a time
+                time_text = locale.toString(day, short) if overdue else self.tr("All day")
             item = QTreeWidgetItem(
                 [time_text, reminder.ref, kind_label(reminder.kind), names.get(reminder.ref, "")]
             )

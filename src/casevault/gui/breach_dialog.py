@@ -11,7 +11,9 @@ actions: no member content.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -277,7 +279,9 @@ class BreachLogDialog(QDialog):
         self.setAccessibleName(self.tr("Breach records"))
         self.list = QTreeWidget()
         self.list.setAccessibleName(self.tr("Breaches recorded"))
-        self.list.setHeaderLabels([self.tr("Discovered"), self.tr("Kind"), self.tr("Cases")])
+        self.list.setHeaderLabels(
+            [self.tr("Discovered"), self.tr("Kind"), self.tr("Cases"), self.tr("72 hours end")]
+        )
         self.list.setRootIsDecorated(False)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.itemSelectionChanged.connect(self._set_buttons)
@@ -310,6 +314,7 @@ class BreachLogDialog(QDialog):
                     QLocale().toString(local, QLocale.FormatType.ShortFormat),
                     casework_text(breach_rules.category_label(record.category)),
                     ", ".join(record.case_refs),
+                    self._clock_text(record.discovered_at),
                 ]
             )
             item.setData(0, ID_ROLE, record.id)
@@ -318,6 +323,14 @@ class BreachLogDialog(QDialog):
         if first is not None:
             self.list.setCurrentItem(first)
         self._set_buttons()
+
+    def _clock_text(self, discovered_at: datetime) -> str:
+        """When the 72 hours to tell the ICO end, with the hours left while they run."""
+        due, left = breach_rules.report_clock(discovered_at, self._vault.now())
+        when = QLocale().toString(to_qt(due).toLocalTime(), QLocale.FormatType.ShortFormat)
+        if left <= 0:
+            return self.tr("%1 (passed)").replace("%1", when)
+        return self.tr("%1 (%n hour(s) left)", "", math.ceil(left)).replace("%1", when)
 
     def selected_id(self) -> str | None:
         items = self.list.selectedItems()

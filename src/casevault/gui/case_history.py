@@ -33,7 +33,21 @@ ACTION_LABELS: dict[str, object] = {  # QT_TRANSLATE_NOOP is typed as returning 
     "note.edited": QT_TRANSLATE_NOOP("CaseHistory", "Paper-trail entry edited (new version)"),
     "original.received": QT_TRANSLATE_NOOP("CaseHistory", "Original document received"),
     "original.returned": QT_TRANSLATE_NOOP("CaseHistory", "Original document returned"),
+    "procedure.started": QT_TRANSLATE_NOOP("CaseHistory", "Procedure started"),
+    "deadline.calculated": QT_TRANSLATE_NOOP("CaseHistory", "Deadline counted"),
+    "deadline.extended": QT_TRANSLATE_NOOP("CaseHistory", "Deadline extended"),
+    "deadline.done": QT_TRANSLATE_NOOP("CaseHistory", "Deadline met: stage recorded as done"),
+    "deadline.overdue-explained": QT_TRANSLATE_NOOP(
+        "CaseHistory", "Overdue deadline set aside, with a reason"
+    ),
+    "deadline.removed": QT_TRANSLATE_NOOP("CaseHistory", "Deadline removed"),
 }
+
+
+def rule_of(subject: str) -> str:
+    """The rule and version a deadline entry names ("<id> <rule> v<n> <digest>"), or ""."""
+    words = subject.split(" ")
+    return f"{words[1]} {words[2]}" if len(words) == 4 else ""
 
 
 class CaseHistory(QTreeWidget):
@@ -47,4 +61,7 @@ class CaseHistory(QTreeWidget):
             when = local_datetime_text(from_db(entry.fields.at).astimezone(UTC))
             label = ACTION_LABELS.get(entry.fields.action)
             what = QCoreApplication.translate("CaseHistory", str(label)) if label else entry.fields.action
+            if entry.fields.action.startswith("deadline."):
+                rule = rule_of(entry.fields.subject)
+                what = f"{what} ({rule})" if rule else what
             self.addTopLevelItem(QTreeWidgetItem([when, what]))

@@ -35,6 +35,7 @@ from casevault.gui.handover_dialog import HandoverDialog
 from casevault.gui.originals_panel import OriginalsPanel
 from casevault.gui.paper_trail import PaperTrail
 from casevault.gui.parties_panel import PartiesPanel, work_email_text
+from casevault.gui.procedure_panel import ProcedurePanel
 from casevault.gui.review_view import ReviewView
 from casevault.gui.teardown import DialogSet, guarded
 from casevault.vault.facade import Vault
@@ -88,6 +89,9 @@ class CasePage(QWidget):
         self.originals = OriginalsPanel(vault, ref)
         self.tabs.addTab(self.review, self.tr("Re&view"))
         self.tabs.addTab(self.originals, self.tr("O&riginals"))
+        # Issue 16: the casework clock.
+        self.procedure = ProcedurePanel(vault, ref)
+        self.tabs.addTab(self.procedure, self.tr("Proced&ure"))
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)

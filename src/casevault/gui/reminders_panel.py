@@ -51,6 +51,9 @@ KIND_LABELS = {
     kinds.ESCALATION_UNRECORDED: QT_TRANSLATE_NOOP("ReminderKinds", "Escalation not recorded"),
     kinds.ARCHIVE_EXPIRED: QT_TRANSLATE_NOOP("ReminderKinds", "Archive period ended"),
     kinds.BACKUP_DUE: QT_TRANSLATE_NOOP("ReminderKinds", "Time to back up"),
+    kinds.DEADLINE_WARNING: QT_TRANSLATE_NOOP("ReminderKinds", "Deadline coming up"),
+    kinds.DEADLINE_DAY: QT_TRANSLATE_NOOP("ReminderKinds", "Deadline day"),
+    kinds.DEADLINE_OVERDUE: QT_TRANSLATE_NOOP("ReminderKinds", "Deadline passed: stage not done"),
 }
 ARCHIVE_EXPIRED = kinds.ARCHIVE_EXPIRED
 DUE, REF, KIND, MEMBER = 0, 1, 2, 3

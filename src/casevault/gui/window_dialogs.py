@@ -152,6 +152,17 @@ class WindowDialogs(_Base):
         if vault is not None:
             self.dialogs.open("breach-log", lambda: BreachLogDialog(vault, self))
 
+    def export_calendar(self) -> None:
+        """Deadlines and hearings to an .ics file (gui/calendar_export.py); the outcome in the
+        status bar."""
+        from casevault.gui.calendar_export import export_calendar  # noqa: PLC0415 - only when asked
+
+        vault = self._vault
+        if vault is not None:
+            said = export_calendar(self, vault)
+            if said:
+                self.statusBar().showMessage(said, 8000)
+
     def open_device_check(self, *, first_run: bool = False) -> DeviceCheckDialog:
         """The device check; after a vault is created (`first_run`) it appears without taking
         the focus or blocking the window."""

@@ -17,6 +17,7 @@ from casevault.casework.reminders import (
     BACKUP_EVERY_DEFAULT,
     BACKUP_EVERY_SETTING,
     BACKUP_LAST_SETTING,
+    DEADLINE_WARNING,
     ESCALATION_UNRECORDED,
     HEARING_SOON,
     ORIGINALS_RETURN,
@@ -31,7 +32,7 @@ from casevault.store.meetings import ACTION_COLUMNS, action_of_row
 from casevault.store.timefmt import from_db, from_db_opt, to_db
 
 _LAST = datetime.max.replace(tzinfo=UTC)
-EVERYTHING = Horizon(_LAST, _LAST, _LAST, _LAST, _LAST, _LAST)
+EVERYTHING = Horizon(_LAST, _LAST, _LAST, _LAST, _LAST, _LAST, _LAST)
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,9 @@ class _Source:
     horizon: str  # the Horizon field that bounds it
     rows: str
     count: str
+    # A first page takes the rows up to its Nth by stored time: right where a row raises one
+    # reminder at a fixed offset from that time, not for deadlines (one of several lead times).
+    pageable: bool = True
 
 
 _CLOSED = _Source(
@@ -111,6 +115,18 @@ _ORIGINALS = _Source(
     f"SELECT count(*) FROM ({_HELD})",  # noqa: S608
 )
 
+# Counted deadlines not yet done (schema 12), by the start of their due day.
+_DEADLINES = _Source(
+    DEADLINE_WARNING,
+    "deadline_at",
+    "SELECT c.ref, d.id, d.due_at AS at, d.id AS record FROM deadlines d CROSS JOIN cases c "
+    "ON c.id = d.case_id WHERE d.done_on IS NULL AND d.due_at <= :bound AND c.status = 'open'",
+    "SELECT count(*) FROM deadlines d CROSS JOIN cases c ON c.id = d.case_id "
+    "WHERE d.done_on IS NULL AND d.due_at <= :bound AND c.status = 'open'",
+    pageable=False,
+)
+_ALL = (_CLOSED, _ACTIONS, _DATES, _ADVICE, _ESCALATIONS, _ORIGINALS, _DEADLINES)
+
 
 def _rows(
     db: Database, source: _Source, bound: str, first: int | None, records: list[str] | None
@@ -129,7 +145,7 @@ def _rows(
             "ON s.record = r.value ORDER BY s.at",
             {"bound": bound, "records": json.dumps(records)},
         )
-    if first is not None:
+    if first is not None and source.pageable:
         # Found first, on its own: as a second bound inside the query, SQLite kept the wider one.
         cut = db.scalar(
             f"SELECT at FROM ({source.rows}) ORDER BY at LIMIT 1 OFFSET :skip",  # noqa: S608
@@ -172,16 +188,14 @@ def sources(
         advice=tuple((str(r[0]), str(r[1]), "advice", from_db(r[2])) for r in read(_ADVICE)),
         escalations=tuple((str(r[0]), str(r[1]), from_db(r[2]), False) for r in read(_ESCALATIONS)),
         originals=tuple((str(r[0]), str(r[1]), from_db(r[2])) for r in read(_ORIGINALS)),
+        deadlines=tuple((str(r[0]), str(r[1]), from_db(r[2])) for r in read(_DEADLINES)),
     )
 
 
 def count(db: Database, horizon: Horizon) -> int:
     """How many reminders the records raise by `horizon`, before snoozes and dismissals: the
     number of rows `sources` would read, counted by SQLite alone."""
-    sql = " UNION ALL ".join(
-        f"SELECT ({s.count.replace(':bound', f':{s.horizon}')})"
-        for s in (_CLOSED, _ACTIONS, _DATES, _ADVICE, _ESCALATIONS, _ORIGINALS)
-    )
+    sql = " UNION ALL ".join(f"SELECT ({s.count.replace(':bound', f':{s.horizon}')})" for s in _ALL)
     params = {field: to_db(getattr(horizon, field)) for field in Horizon.__dataclass_fields__}
     return sum(int(r[0]) for r in db.query(sql, params))
 

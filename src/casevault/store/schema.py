@@ -517,5 +517,51 @@ END;
 INSERT INTO follow_ups(event_id, case_id, advised_at, case_open) {_FOLLOW_UP_ROWS};
 """  # noqa: S608 - constant SQL
 
-MIGRATIONS: tuple[str, ...] = (V1, V2, V3, V4, V5, V6, V7, V8, V9, V10, V11)
+# The casework clock (issue 16): a case's procedures, and every deadline counted for it (a
+# procedure's stages, a tribunal time limit, a subject access request). A deadline keeps the rule
+# and version that made it, its inputs and its explanation; `due_at` is the start of its day (UK
+# time) as a stored UTC time, so the reminders read the undone ones through one partial index.
+V12 = """
+CREATE TABLE procedures (
+    id TEXT PRIMARY KEY,
+    case_id TEXT NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+    template_id TEXT NOT NULL,
+    template_version INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    jurisdiction TEXT NOT NULL,
+    policy_id TEXT,
+    started_at TEXT NOT NULL
+) STRICT;
+CREATE INDEX procedures_by_case ON procedures(case_id, started_at);
+CREATE TABLE deadlines (
+    id TEXT PRIMARY KEY,
+    case_id TEXT NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+    procedure_id TEXT REFERENCES procedures(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL CHECK (kind IN ('stage', 'tribunal', 'subject-access', 'accompaniment')),
+    position INTEGER NOT NULL DEFAULT 0,
+    stage_key TEXT NOT NULL DEFAULT '',
+    name TEXT NOT NULL,
+    event TEXT NOT NULL DEFAULT '',
+    limit_days INTEGER,
+    unit TEXT NOT NULL DEFAULT 'working' CHECK (unit IN ('working', 'calendar')),
+    event_on TEXT,
+    due_on TEXT,
+    due_at TEXT,
+    rule TEXT NOT NULL DEFAULT '',
+    rule_version INTEGER NOT NULL DEFAULT 0,
+    inputs TEXT NOT NULL DEFAULT '{}',
+    explanation TEXT NOT NULL DEFAULT '',
+    extended_to TEXT,
+    extension_with TEXT NOT NULL DEFAULT '',
+    extension_note TEXT NOT NULL DEFAULT '',
+    done_on TEXT,
+    outcome TEXT NOT NULL DEFAULT '',
+    overdue_reason TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL
+) STRICT;
+CREATE INDEX deadlines_by_case ON deadlines(case_id, procedure_id, position);
+CREATE INDEX deadlines_due ON deadlines(due_at) WHERE done_on IS NULL AND due_at IS NOT NULL;
+"""
+
+MIGRATIONS: tuple[str, ...] = (V1, V2, V3, V4, V5, V6, V7, V8, V9, V10, V11, V12)
 LATEST = len(MIGRATIONS)

@@ -37,6 +37,7 @@ from casevault.vault.keys import KeySlots
 from casevault.vault.library import Library
 from casevault.vault.paper_trail import PaperTrail
 from casevault.vault.people import People
+from casevault.vault.procedures import Procedures
 from casevault.vault.reminders import Reminders
 from casevault.vault.retention import Retention
 from casevault.vault.session import Notice, Session
@@ -81,7 +82,8 @@ class Vault:
         self.session = session
         self.keys = KeySlots(session)
         self.people = People(session)
-        self.follow_ups = Reminders(session)
+        self.clock = Procedures(session)
+        self.follow_ups = Reminders(session, explain_overdue=self.clock.explain_overdue)
         self.library = Library(session)
         self.breach_record = Breaches(session)
         self.retention = Retention(session, recover_library=self.library.recover)
@@ -246,9 +248,36 @@ class Vault:
     retention_defaults = _Delegate("retention", Retention.retention_defaults)
     set_retain_days = _Delegate("retention", Retention.set_retain_days)
 
+    # clock: Procedures
+    jurisdiction = _Delegate("clock", Procedures.jurisdiction)
+    set_jurisdiction = _Delegate("clock", Procedures.set_jurisdiction)
+    closure_days = _Delegate("clock", Procedures.closure_days)
+    set_closure_days = _Delegate("clock", Procedures.set_closure_days)
+    refer_weeks = _Delegate("clock", Procedures.refer_weeks)
+    set_refer_weeks = _Delegate("clock", Procedures.set_refer_weeks)
+    set_stage_limit = _Delegate("clock", Procedures.set_stage_limit)
+    start_procedure = _Delegate("clock", Procedures.start_procedure)
+    procedures = _Delegate("clock", Procedures.procedures)
+    deadlines = _Delegate("clock", Procedures.deadlines)
+    stage = _Delegate("clock", Procedures.stage)
+    record_stage_event = _Delegate("clock", Procedures.record_stage_event)
+    extend_deadline = _Delegate("clock", Procedures.extend)
+    complete_deadline = _Delegate("clock", Procedures.complete)
+    remove_deadline = _Delegate("clock", Procedures.remove)
+    add_tribunal_limit = _Delegate("clock", Procedures.add_tribunal_limit)
+    add_subject_access = _Delegate("clock", Procedures.add_subject_access)
+    deadline_proof_matches = _Delegate("clock", Procedures.proof_matches)
+    export_calendar = _Delegate("clock", Procedures.export_calendar)
+
+    def set_aside_overdue(self, deadline_id: str, reason: str) -> None:
+        """Dismiss an overdue deadline's reminder, with the reason kept on the deadline."""
+        self.follow_ups.dismiss_reminder(self.clock.overdue_key(deadline_id), reason)
+
     # follow_ups: Reminders
     reminders = _Delegate("follow_ups", Reminders.reminders)
     agenda = _Delegate("follow_ups", Reminders.agenda)
+    deadline_leads = _Delegate("follow_ups", Reminders.deadline_leads)
+    set_deadline_leads = _Delegate("follow_ups", Reminders.set_deadline_leads)
     reminder_page = _Delegate("follow_ups", Reminders.reminder_page)
     agenda_page = _Delegate("follow_ups", Reminders.agenda_page)
     expired_refs = _Delegate("follow_ups", Reminders.expired_refs)

@@ -16,6 +16,7 @@ from casevault.core.model import CASE_DATE_KINDS, CaseDate
 from casevault.store import meetings as meeting_rows
 from casevault.store import originals as original_rows
 from casevault.store import reminders as reminder_rows
+from casevault.store import settings as settings_rows
 from casevault.vault.session import Session
 
 log = logging.getLogger(__name__)
@@ -24,18 +25,44 @@ PAGE = 200  # reminders a list shows before "and N more"
 
 
 class Reminders:
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, *, explain_overdue: Callable[[str, str], None]) -> None:
         self._s = session
+        self._explain_overdue = explain_overdue
 
     # ---- reminders ---------------------------------------------------------------------------
+
+    def _rules(self) -> reminder_rules.Settings:
+        """The rules' settings, with the rep's deadline lead times (Preferences) if set."""
+        raw = settings_rows.get(self._s.db, reminder_rules.DEADLINE_LEADS_SETTING)
+        try:
+            leads = reminder_rules.DEADLINE_LEADS_DEFAULT if raw is None else reminder_rules.parse_leads(raw)
+        except ValueError:
+            log.warning("reminder.deadline-leads-unreadable")
+            leads = reminder_rules.DEADLINE_LEADS_DEFAULT
+        return reminder_rules.Settings(deadline_leads=leads)
+
+    def deadline_leads(self) -> tuple[int, ...]:
+        return self._rules().deadline_leads
+
+    def set_deadline_leads(self, leads: tuple[int, ...]) -> None:
+        try:
+            text = reminder_rules.leads_text(leads)
+        except ValueError:
+            raise UsageError(
+                f"Lead times are whole days from 1 to {reminder_rules.MAX_LEAD_DAYS}, "
+                "such as 28, 14, 7, 2, 1."
+            ) from None
+        with self._s.db.transaction():
+            settings_rows.put(self._s.db, reminder_rules.DEADLINE_LEADS_SETTING, text)
 
     def _all_reminders(self, until: datetime | None = None) -> list[reminder_rules.Reminder]:
         """Every reminder, or (with `until`) those due by then: the store then reads only the
         records that can be due, which is what keeps a check fast at 100k cases."""
         found = reminder_rows.sources(
-            self._s.db, reminder_rows.EVERYTHING if until is None else reminder_rules.horizon(until)
+            self._s.db,
+            reminder_rows.EVERYTHING if until is None else reminder_rules.horizon(until, self._rules()),
         )
-        return reminder_rules.all_reminders(found)
+        return reminder_rules.all_reminders(found, self._rules())
 
     def reminders(self, now: datetime | None = None) -> list[reminder_rules.Reminder]:
         """What is due at `now` (default: the clock), not dismissed or snoozed; oldest first."""
@@ -48,7 +75,8 @@ class Reminders:
         moment = now or self._s.now()
         states = reminder_rows.states(self._s.db)
         return self._page(
-            reminder_rules.horizon(moment),
+            moment,
+            moment,
             reminder_rules.hidden_keys(states, moment),
             limit,
             lambda found: reminder_rules.due(found, moment, states),
@@ -61,7 +89,8 @@ class Reminders:
         moment = now or self._s.now()
         states = reminder_rows.states(self._s.db)
         return self._page(
-            reminder_rules.horizon(moment + timedelta(days=days)),
+            moment,
+            moment + timedelta(days=days),
             reminder_rules.hidden_keys(states, moment, snoozed=False),
             limit,
             lambda found: reminder_rules.agenda(found, moment, states, days),
@@ -69,21 +98,29 @@ class Reminders:
 
     def _page(
         self,
-        horizon: reminder_rules.Horizon,
+        now: datetime,
+        until: datetime,
         hidden: set[str],
         limit: int,
         shown: Callable[[list[reminder_rules.Reminder]], list[reminder_rules.Reminder]],
     ) -> reminder_rules.ReminderPage:
         """Of each kind only the rows a first page can take (`limit` plus one for each hidden
-        key, since each can hide at most one), then the count less the due ones hidden."""
+        key, since each can hide at most one), then the count less the listed ones hidden
+        (each record's one listed reminder: a deadline has several, one listed at a time)."""
         if limit < 0:
             raise UsageError("A page of reminders holds zero or more.")
-        db = self._s.db
-        found = reminder_rules.all_reminders(reminder_rows.sources(db, horizon, first=limit + len(hidden)))
+        db, rules = self._s.db, self._rules()
+        horizon = reminder_rules.horizon(until, rules)
+        found = reminder_rules.all_reminders(
+            reminder_rows.sources(db, horizon, first=limit + len(hidden)), rules
+        )
         first = shown(found)[:limit]
         records = {reminder_rules.record_of(key) for key in hidden}
-        hiding = reminder_rules.all_reminders(reminder_rows.sources(db, horizon, records=records))
-        total = reminder_rows.count(db, horizon) - sum(1 for r in hiding if r.key in hidden)
+        hiding = reminder_rules.all_reminders(reminder_rows.sources(db, horizon, records=records), rules)
+        listed = reminder_rules.one_per_deadline(hiding, now, until)
+        total = reminder_rows.count(db, horizon) - sum(
+            1 for r in listed if r.key in hidden and r.due_at <= until
+        )
         return reminder_rules.ReminderPage(total, first)
 
     def expired_refs(self, now: datetime | None = None) -> list[str]:
@@ -91,10 +128,10 @@ class Reminders:
         however many other reminders are due: what "Delete all expired" deletes."""
         moment = now or self._s.now()
         found = reminder_rows.sources(
-            self._s.db, reminder_rules.horizon(moment), kinds=[reminder_rules.ARCHIVE_EXPIRED]
+            self._s.db, reminder_rules.horizon(moment, self._rules()), kinds=[reminder_rules.ARCHIVE_EXPIRED]
         )
         states = reminder_rows.states(self._s.db)
-        due = reminder_rules.due(reminder_rules.all_reminders(found), moment, states)
+        due = reminder_rules.due(reminder_rules.all_reminders(found, self._rules()), moment, states)
         return sorted({r.ref for r in due})
 
     def agenda(self, now: datetime | None = None, days: int = 30) -> list[reminder_rules.Reminder]:
@@ -103,9 +140,16 @@ class Reminders:
         found = self._all_reminders(moment + timedelta(days=days))
         return reminder_rules.agenda(found, moment, reminder_rows.states(self._s.db), days)
 
-    def dismiss_reminder(self, key: str) -> None:
+    def dismiss_reminder(self, key: str, reason: str = "") -> None:
+        """Dismiss a reminder. An overdue deadline needs a reason, kept on the deadline."""
         case_id = self._reminder_case(key)
         with self._s.db.transaction():
+            if key.startswith(reminder_rules.DEADLINE_OVERDUE + ":"):
+                if not reason.strip():
+                    raise UsageError(
+                        "An overdue deadline is dismissed only with a reason: say why it can be set aside."
+                    )
+                self._explain_overdue(reminder_rules.record_of(key), reason)
             reminder_rows.set_state(self._s.db, key, case_id, dismissed_at=self._s.now(), snoozed_until=None)
         log.info("reminder.dismissed %s", key.split(":", 1)[0])
 
@@ -119,7 +163,7 @@ class Reminders:
 
     def _reminder_case(self, key: str) -> str:
         records = reminder_rows.sources(self._s.db, records=[reminder_rules.record_of(key)])
-        found = next((r for r in reminder_rules.all_reminders(records) if r.key == key), None)
+        found = next((r for r in reminder_rules.all_reminders(records, self._rules()) if r.key == key), None)
         if found is None:
             raise NotFoundError("That reminder is no longer due (its record changed or was removed).")
         return self._s.case_id(found.ref)
