@@ -92,6 +92,40 @@ def base_manifest(secret: bytes, source_key: str) -> dict[str, Any]:
                 "recorded_at": T,
             }
         ],
+        "procedures": [
+            {
+                "id": "ef" * 16,
+                "template_id": "acas-disciplinary",
+                "template_version": 1,
+                "name": "Disciplinary (ACAS Code of Practice 1)",
+                "jurisdiction": "england-wales",
+                "started_at": T,
+            }
+        ],
+        "deadlines": [
+            {
+                "kind": "stage",
+                "name": "Appeal lodged",
+                "procedure_id": "ef" * 16,
+                "position": 5,
+                "stage_key": "appeal",
+                "event": "receiving the outcome letter",
+                "limit_days": 5,
+                "unit": "working",
+                "event_on": "2026-03-02",
+                "due_on": "2026-03-09",
+                "rule": "procedure:acas-disciplinary:appeal",
+                "rule_version": 1,
+                "inputs": {"event_on": "2026-03-02", "limit_days": "5", "unit": "working"},
+                "explanation": "Appeal lodged: 5 working days from receiving the outcome letter.",
+                "extended_to": None,
+                "extension_with": "",
+                "extension_note": "",
+                "done_on": None,
+                "outcome": "",
+                "overdue_reason": "",
+            }
+        ],
         "audit": [{"seq": 1, "at": T, "action": "case.created", "subject": ""}],
         "documents": [
             {

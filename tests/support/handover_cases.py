@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import io
 import os
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from casevault.core.model import FirstMeeting
@@ -39,6 +39,10 @@ def full_case(vault: Vault, *, consent: bool = True) -> str:
     vault.record_escalation(
         ref, escalated_to="regional officer", escalated_at=t0, how="email", regional_office_notified=True
     )
+    vault.start_procedure(ref, "acas-disciplinary")
+    appeal = vault.record_stage_event(vault.stage(ref, "appeal").id, date(2026, 1, 5))
+    vault.extend_deadline(appeal.id, date(2026, 1, 30), "HR manager", "by email")
+    vault.add_tribunal_limit(ref, date(2026, 1, 5), "unfair-dismissal")
     for name, data in DOCS.items():
         vault.attach_stream(ref, name, io.BytesIO(data))
     return ref

@@ -13,7 +13,7 @@ Pure: no I/O; every date (and `now`, where needed) is passed in.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta, tzinfo
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -41,6 +41,11 @@ def iso_text(moment: date | datetime) -> str:
     if isinstance(moment, datetime) and not (moment.second or moment.microsecond):
         return moment.isoformat(timespec="minutes")
     return moment.isoformat()
+
+
+def day_start(day: date) -> datetime:
+    """The moment a UK day begins: when a deadline on it is "today" for the reminders."""
+    return datetime.combine(day, time(0, 0), tzinfo=UK_ZONE)
 
 
 def ordinal(n: int) -> str:

@@ -13,11 +13,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any, TypeVar
 
 from casevault.casework import people, rules
+from casevault.casework.procedure import MAX_LIMIT_DAYS, TEMPLATES, UNITS
 from casevault.casework.retention import MAX_RETAIN_DAYS
+from casevault.casework.working_days import FIRST_YEAR, JURISDICTIONS, LAST_YEAR
 from casevault.core.model import (
     CASE_DATE_KINDS,
     CASE_STATUSES,
@@ -27,6 +29,7 @@ from casevault.core.model import (
     PARTY_ROLES,
     ActionPoint,
     CaseDate,
+    CaseDeadline,
     Consent,
     Escalation,
     EventVersion,
@@ -34,6 +37,7 @@ from casevault.core.model import (
     Member,
     Original,
     Party,
+    Procedure,
 )
 from casevault.formats import bundle
 from casevault.store.timefmt import from_db
@@ -45,7 +49,11 @@ MAX_BODY_CHARS = 1_000_000  # a note, a version, the narrative
 MAX_TEXT_CHARS = 2000  # an issue, an action point
 MAX_NOTE_CHARS = 500  # as add_party, give_consent, add_case_date and add_original allow
 MAX_WHERE_CHARS = 200
+MAX_EXPLANATION_CHARS = 8000  # a deadline's steps in plain words
+MAX_INPUTS = 20  # a deadline calculation's named inputs
+DEADLINE_KINDS = ("stage", "tribunal", "subject-access", "accompaniment")
 _HEX = re.compile(r"[0-9a-f]+")
+_INPUT_NAME = re.compile(r"[a-z][a-z_]{0,39}")
 T = TypeVar("T")
 
 
@@ -95,6 +103,8 @@ class ReceivedCase:
     originals: tuple[Original, ...]
     escalations: tuple[Escalation, ...] = field(default=())
     documents: tuple[ReceivedDocument, ...] = field(default=())
+    procedures: tuple[Procedure, ...] = field(default=())  # ids are the sender's, to link stages
+    deadlines: tuple[CaseDeadline, ...] = field(default=())
 
 
 class _Record:
@@ -149,6 +159,19 @@ class _Record:
         if self._d.get(key, None) is None:
             return None
         return self.when(key, label)
+
+    def day_opt(self, key: str, label: str) -> date | None:
+        """An ISO calendar date (2026-04-09), or None."""
+        if self._d.get(key, None) is None:
+            return None
+        text = self.string(key, label)
+        try:
+            day = date.fromisoformat(text)
+        except ValueError:
+            raise ManifestError(f"The {self._name(label)} is not a valid date.") from None
+        if len(text) != len("2026-04-09") or not FIRST_YEAR <= day.year <= LAST_YEAR:
+            raise ManifestError(f"The {self._name(label)} is not a valid date.")
+        return day
 
     def flag(self, key: str, label: str) -> bool:
         return bool(self._get(key, label, bool))
@@ -360,6 +383,72 @@ def _escalation(r: _Record) -> Escalation:
     )
 
 
+def _procedure(r: _Record) -> Procedure:
+    template_id = r.choice("template_id", "template", tuple(TEMPLATES))
+    return Procedure(
+        id=r.hex_id("id", "id"),
+        template_id=template_id,
+        template_version=r.integer("template_version", "template version", 1, 1000),
+        name=r.text("name", "name", 200),
+        jurisdiction=r.choice("jurisdiction", "jurisdiction", tuple(JURISDICTIONS)),
+        started_at=r.when("started_at", "date started"),
+    )
+
+
+def _inputs(r: _Record) -> dict[str, str]:
+    raw: dict[str, Any] = r._get("inputs", "inputs", dict)
+    if len(raw) > MAX_INPUTS:
+        raise ManifestError(f"The {r._name('inputs')} are not valid.")
+    if not all(isinstance(k, str) and _INPUT_NAME.fullmatch(k) for k in raw):
+        raise ManifestError(f"The {r._name('inputs')} are not valid.")
+    inputs = _Record(raw, r._where)
+    return {k: inputs.text(k, "input", 100, required=False) for k in raw}
+
+
+def _deadline(r: _Record) -> CaseDeadline:
+    procedure_id = r.string("procedure_id", "procedure")
+    limit = r._d.get("limit_days")
+    return CaseDeadline(
+        id="",
+        kind=r.choice("kind", "kind", DEADLINE_KINDS),
+        name=r.text("name", "name", 200),
+        procedure_id=r.hex_id("procedure_id", "procedure") if procedure_id else None,
+        position=r.integer("position", "position", 0, 1000),
+        stage_key=r.text("stage_key", "stage", 60, required=False),
+        event=r.text("event", "event", MAX_NOTE_CHARS, required=False),
+        limit_days=None if limit is None else r.integer("limit_days", "time limit", 1, MAX_LIMIT_DAYS),
+        unit=r.choice("unit", "unit", UNITS),
+        event_on=r.day_opt("event_on", "date of its event"),
+        due_on=r.day_opt("due_on", "deadline"),
+        rule=r.text("rule", "rule", 100, required=False),
+        rule_version=r.integer("rule_version", "rule version", 0, 1000),
+        inputs=_inputs(r),
+        explanation=r.text("explanation", "explanation", MAX_EXPLANATION_CHARS, required=False),
+        extended_to=r.day_opt("extended_to", "date extended to"),
+        extension_with=r.text("extension_with", "who agreed the extension", MAX_TEXT_CHARS, required=False),
+        extension_note=r.text("extension_note", "extension note", MAX_TEXT_CHARS, required=False),
+        done_on=r.day_opt("done_on", "date done"),
+        outcome=r.text("outcome", "outcome", MAX_TEXT_CHARS, required=False),
+        overdue_reason=r.text("overdue_reason", "reason", MAX_TEXT_CHARS, required=False),
+    )
+
+
+def _clock(top: _Record) -> tuple[tuple[Procedure, ...], tuple[CaseDeadline, ...]]:
+    """The case's procedures and deadlines (bundles from before schema 12 have neither)."""
+    if "procedures" not in top._d and "deadlines" not in top._d:
+        return (), ()
+    procedures = top.items("procedures", "procedures", "procedure", _procedure)
+    deadlines = top.items("deadlines", "deadlines", "deadline", _deadline)
+    known = {p.id for p in procedures}
+    if len(known) != len(procedures):
+        raise ManifestError("Two of the case's procedures have the same id.")
+    if any(d.procedure_id is not None and d.procedure_id not in known for d in deadlines):
+        raise ManifestError("A deadline names a procedure the bundle does not hold.")
+    if any((d.kind == "stage") != (d.procedure_id is not None) for d in deadlines):
+        raise ManifestError("A deadline's kind does not match whether it belongs to a procedure.")
+    return procedures, deadlines
+
+
 def _audit_entry(r: _Record) -> None:
     """The sender's audit entries travel for the record but are not imported: shape only."""
     r.integer("seq", "number", 1, 1 << 62)
@@ -392,6 +481,7 @@ def validate(manifest: Any) -> ReceivedCase:
     events = top.items("events", "paper-trail entries", "paper-trail entry", _event)
     escalations = top.items("escalations", "escalations", "escalation", _escalation)
     top.items("audit", "audit entries", "audit entry", _audit_entry)
+    procedures, deadlines = _clock(top)
     return ReceivedCase(
         ref=case["ref"],
         case_type=case["case_type"],
@@ -410,4 +500,6 @@ def validate(manifest: Any) -> ReceivedCase:
         originals=top.items("originals", "originals", "original", _original),
         escalations=escalations,
         documents=top.items("documents", "documents", "document", _document, bundle.MAX_DOCUMENTS),
+        procedures=procedures,
+        deadlines=deadlines,
     )

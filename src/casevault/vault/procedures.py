@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import logging
 from dataclasses import replace
-from datetime import date, datetime, time
+from datetime import date, datetime
 from pathlib import Path
 
 from casevault.casework import procedure as procedure_rules
@@ -46,11 +46,6 @@ CALENDAR_KINDS = {
     "hearing": "hearing",
     "meeting": "meeting",
 }
-
-
-def day_start(day: date) -> datetime:
-    """The moment a UK day begins: when a deadline on it is "today"."""
-    return datetime.combine(day, time(0, 0), tzinfo=time_limits.UK_ZONE)
 
 
 class Procedures:
@@ -204,7 +199,9 @@ class Procedures:
             raise UsageError("That deadline is not running, so it cannot be overdue.")
         overdue = next(
             r
-            for r in reminder_rules.deadline_reminders("", current.id, day_start(current.due_on), ())
+            for r in reminder_rules.deadline_reminders(
+                "", current.id, time_limits.day_start(current.due_on), ()
+            )
             if r.kind == reminder_rules.DEADLINE_OVERDUE
         )
         if overdue.due_at > self._s.now():
@@ -345,7 +342,7 @@ class Procedures:
     def _save(self, case_id: str, deadline: CaseDeadline, action: str) -> None:
         now = self._s.now()
         live = deadline.due_on is not None and deadline.done_on is None
-        due_at = day_start(deadline.due_on) if live and deadline.due_on is not None else None
+        due_at = time_limits.day_start(deadline.due_on) if live and deadline.due_on is not None else None
         rule = deadline.rule or deadline.kind
         subject = f"{deadline.id} {rule} v{deadline.rule_version} {self._digest(deadline)}"
         with self._s.db.transaction():

@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 import unicodedata
 from collections.abc import Callable, Iterator
-from datetime import timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -85,6 +85,22 @@ REFUSED: dict[str, tuple[Callable[[dict[str, Any]], None], str]] = {
     "negative size": (_set("documents.0.size", -1), "document 1"),
     "sha not hex": (_set("documents.0.sha256", "z" * 64), "document 1"),
     "too many issues": (_set("first_meeting.issues", ["x"] * 1001), "issues"),
+    "unknown template": (_set("procedures.0.template_id", "rm -rf"), "template"),
+    "bad jurisdiction": (_set("procedures.0.jurisdiction", "atlantis"), "jurisdiction"),
+    "deadline kind": (_set("deadlines.0.kind", "pigeon"), "kind (deadline 1)"),
+    "deadline date": (_set("deadlines.0.due_on", "2026-02-30"), "deadline (deadline 1)"),
+    "deadline date-time": (_set("deadlines.0.due_on", "2026-03-09T00:00:00Z"), "deadline (deadline 1)"),
+    "deadline year 9999": (_set("deadlines.0.done_on", "9999-01-01"), "date done"),
+    "limit out of range": (_set("deadlines.0.limit_days", 100_000), "time limit"),
+    "stage of no procedure": (_set("deadlines.0.procedure_id", "00" * 16), "names a procedure"),
+    "stage outside a procedure": (_set("deadlines.0.procedure_id", ""), "kind does not match"),
+    "outcome ESC": (
+        _set("deadlines.0.outcome", "ok\x1b]0;pwned\x07"),
+        "outcome (deadline 1) contains control",
+    ),
+    "input name": (_set("deadlines.0.inputs", {"../": "x"}), "inputs"),
+    "input not text": (_set("deadlines.0.inputs", {"days": 5}), "input"),
+    "deadlines not a list": (_set("deadlines", "AAAA"), "deadlines"),
 }
 
 
@@ -120,6 +136,30 @@ def test_the_crafted_baseline_imports(vault: Vault, tmp_path: Path) -> None:
     assert case.member.name == "Anna Example"
     assert [a.name for a in case.attachments] == ["letter.txt"]
     assert vault.check() == []
+
+
+def test_the_crafted_deadline_reaches_the_receiver_s_reminders(vault: Vault, tmp_path: Path) -> None:
+    path = craft.craft(tmp_path / "b.age", vault.identity_public_key(), SECRET)
+    ref = vault.receive(path).ref
+    (proc,) = vault.procedures(ref)
+    (appeal,) = vault.deadlines(ref)
+    assert proc.id != "ef" * 16 and appeal.procedure_id == proc.id  # new ids, still linked
+    assert (appeal.stage_key, appeal.due_on, appeal.rule) == (
+        "appeal",
+        date(2026, 3, 9),
+        "procedure:acas-disciplinary:appeal",
+    )
+    due = [r for r in vault.reminders(datetime(2026, 3, 9, 12, tzinfo=UTC)) if appeal.id in r.key]
+    assert [r.kind for r in due] == ["deadline-day"]
+
+
+def test_a_bundle_from_before_the_casework_clock_still_imports(vault: Vault, tmp_path: Path) -> None:
+    def old(m: dict[str, Any]) -> None:
+        del m["procedures"], m["deadlines"]
+
+    path = craft.craft(tmp_path / "b.age", vault.identity_public_key(), SECRET, old)
+    ref = vault.receive(path).ref
+    assert vault.deadlines(ref) == [] and vault.procedures(ref) == []
 
 
 def test_names_are_cleaned_as_case_new_and_attach_clean_them(vault: Vault, tmp_path: Path) -> None:

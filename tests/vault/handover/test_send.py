@@ -58,6 +58,17 @@ def test_round_trip_every_record_and_document(vault: Vault, other: Vault, tmp_pa
     assert strip_ids(other.parties(new_ref)) == strip_ids(vault.parties(ref))
     assert strip_ids(other.consents(new_ref)) == strip_ids(vault.consents(ref))
     assert strip_ids(other.originals(new_ref)) == strip_ids(vault.originals(ref))
+    # The casework clock: procedures and deadlines under new ids, still linked, still counted.
+    (pa,), (pb,) = vault.procedures(ref), other.procedures(new_ref)
+    assert (pb.template_id, pb.template_version, pb.jurisdiction, pb.started_at) == (
+        pa.template_id,
+        pa.template_version,
+        pa.jurisdiction,
+        pa.started_at,
+    )
+    unlinked = lambda xs: [x.__class__(**{**x.__dict__, "id": "", "procedure_id": None}) for x in xs]  # noqa: E731
+    assert unlinked(other.deadlines(new_ref)) == unlinked(vault.deadlines(ref))
+    assert {d.procedure_id for d in other.deadlines(new_ref) if d.kind == "stage"} == {pb.id}
     ea, eb = vault.escalations(ref)[0], other.escalations(new_ref)[0]
     assert (ea.escalated_to, ea.escalated_at, ea.how) == (eb.escalated_to, eb.escalated_at, eb.how)
     # Paper trail: every entry with its original dates and every version; plus the receiving note.

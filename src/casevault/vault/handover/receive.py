@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from casevault.casework import rules
+from casevault.casework.time_limits import day_start
 from casevault.core.errors import CasevaultError, DamagedError, NotFoundError, UsageError
 from casevault.core.fsutil import make_private_dir
 from casevault.core.model import (
@@ -37,6 +38,7 @@ from casevault.formats.blobstore import BlobStore
 from casevault.formats.handover_manifest import ReceivedCase
 from casevault.store import cases as case_rows
 from casevault.store import consents as consent_rows
+from casevault.store import deadlines as deadline_rows
 from casevault.store import escalations as escalation_rows
 from casevault.store import files as file_rows
 from casevault.store import handover as handover_rows
@@ -281,6 +283,7 @@ class HandoverReceive:
             event_ids = _insert_events(db, p.case_id, c)
             _insert_escalations(db, p.case_id, c, event_ids)
             _insert_documents(db, p, c, now)
+            _insert_clock(db, p.case_id, c, now)
             note = (
                 f"Received by handover from {sender} on {now.date().isoformat()} "
                 f"(the sender's reference was {c.ref}; opened there {c.opened_at.date().isoformat()})."
@@ -340,6 +343,19 @@ def _insert_records(db: Database, case_id: str, c: ReceivedCase, now: datetime) 
         consent_rows.insert_consent(db, case_id, replace(s, id=_new_id()))
     for o in c.originals:
         original_rows.insert(db, case_id, replace(o, id=_new_id()))
+
+
+def _insert_clock(db: Database, case_id: str, c: ReceivedCase, now: datetime) -> None:
+    """Procedures and deadlines under new ids, stages linked to their procedure; the undone ones
+    get their due time, so the reminders take them up here as they did there."""
+    procedure_ids = {proc.id: _new_id() for proc in c.procedures}
+    for proc in c.procedures:
+        deadline_rows.insert_procedure(db, case_id, replace(proc, id=procedure_ids[proc.id]), (), now)
+    for d in c.deadlines:
+        linked = None if d.procedure_id is None else procedure_ids[d.procedure_id]
+        live = d.due_on is not None and d.done_on is None
+        due_at = day_start(d.due_on) if live and d.due_on is not None else None
+        deadline_rows.save_deadline(db, case_id, replace(d, id=_new_id(), procedure_id=linked), due_at, now)
 
 
 def _insert_events(db: Database, case_id: str, c: ReceivedCase) -> dict[str, str]:

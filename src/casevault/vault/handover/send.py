@@ -21,22 +21,21 @@ import os
 import secrets
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from casevault.casework import rules
 from casevault.core.errors import ConsentMissingError, DamagedError, UsageError, VaultStateError
 from casevault.core.fsutil import FILE_MODE, fsync_dir, translate_os_error
-from casevault.core.model import (
-    Attachment,
-)
+from casevault.core.model import Attachment, CaseDeadline
 from casevault.crypto import blob, signing
 from casevault.formats import bundle
 from casevault.formats.blobstore import BlobStore, binding
 from casevault.store import audit as audit_rows
 from casevault.store import cases as case_rows
 from casevault.store import consents as consent_rows
+from casevault.store import deadlines as deadline_rows
 from casevault.store import escalations as escalation_rows
 from casevault.store import files as file_rows
 from casevault.store import handover as handover_rows
@@ -57,6 +56,37 @@ Progress = Callable[[int], None]
 
 def _t(moment: datetime | None) -> str | None:
     return None if moment is None else to_db(moment)
+
+
+def _day(value: date | None) -> str | None:
+    return None if value is None else value.isoformat()
+
+
+def _deadline_record(d: CaseDeadline) -> dict[str, Any]:
+    """A deadline with the rule that counted it; the policy link stays behind (the library does
+    not travel with a case)."""
+    return {
+        "kind": d.kind,
+        "name": d.name,
+        "procedure_id": d.procedure_id or "",
+        "position": d.position,
+        "stage_key": d.stage_key,
+        "event": d.event,
+        "limit_days": d.limit_days,
+        "unit": d.unit,
+        "event_on": _day(d.event_on),
+        "due_on": _day(d.due_on),
+        "rule": d.rule,
+        "rule_version": d.rule_version,
+        "inputs": d.inputs,
+        "explanation": d.explanation,
+        "extended_to": _day(d.extended_to),
+        "extension_with": d.extension_with,
+        "extension_note": d.extension_note,
+        "done_on": _day(d.done_on),
+        "outcome": d.outcome,
+        "overdue_reason": d.overdue_reason,
+    }
 
 
 def _new_id() -> str:
@@ -286,6 +316,18 @@ class HandoverSend:
                 }
                 for x in escalation_rows.escalations(db, case_id)
             ],
+            "procedures": [
+                {
+                    "id": proc.id,
+                    "template_id": proc.template_id,
+                    "template_version": proc.template_version,
+                    "name": proc.name,
+                    "jurisdiction": proc.jurisdiction,
+                    "started_at": _t(proc.started_at),
+                }
+                for proc in deadline_rows.procedures(db, case_id)
+            ],
+            "deadlines": [_deadline_record(d) for d in deadline_rows.deadlines(db, case_id)],
             "audit": [
                 {
                     "seq": a.fields.seq,
