@@ -1003,6 +1003,93 @@
         </message>
     </context>
     <context>
+        <name>ClockSettingsDialog</name>
+        <message>
+            <source>Deadlines and working days</source>
+            <translation>Deadlines and working days</translation>
+        </message>
+        <message>
+            <source>Jurisdiction</source>
+            <translation>Jurisdiction</translation>
+        </message>
+        <message>
+            <source>England and Wales</source>
+            <translation>England and Wales</translation>
+        </message>
+        <message>
+            <source>Scotland</source>
+            <translation>Scotland</translation>
+        </message>
+        <message>
+            <source>Northern Ireland</source>
+            <translation>Northern Ireland</translation>
+        </message>
+        <message>
+            <source>Refer tribunal cases, weeks before the limit</source>
+            <translation>Refer tribunal cases, weeks before the limit</translation>
+        </message>
+        <message>
+            <source>Deadline warnings, days before</source>
+            <translation>Deadline warnings, days before</translation>
+        </message>
+        <message>
+            <source>Message</source>
+            <translation>Message</translation>
+        </message>
+        <message>
+            <source>&amp;Jurisdiction:</source>
+            <translation>&amp;Jurisdiction:</translation>
+        </message>
+        <message>
+            <source>&amp;Refer tribunal cases (weeks before):</source>
+            <translation>&amp;Refer tribunal cases (weeks before):</translation>
+        </message>
+        <message>
+            <source>Deadline &amp;warnings (days before):</source>
+            <translation>Deadline &amp;warnings (days before):</translation>
+        </message>
+        <message>
+            <source>OK</source>
+            <translation>OK</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>Employer closure days</source>
+            <translation>Employer closure days</translation>
+        </message>
+        <message>
+            <source>Closure day to add</source>
+            <translation>Closure day to add</translation>
+        </message>
+        <message>
+            <source>&amp;Add closure day</source>
+            <translation>&amp;Add closure day</translation>
+        </message>
+        <message>
+            <source>Add closure day</source>
+            <translation>Add closure day</translation>
+        </message>
+        <message>
+            <source>Re&amp;move</source>
+            <translation>Re&amp;move</translation>
+        </message>
+        <message>
+            <source>Remove closure day</source>
+            <translation>Remove closure day</translation>
+        </message>
+        <message>
+            <source>Employer closure days (not counted as working days by procedure stages):</source>
+            <translation>Employer closure days (not counted as working days by procedure stages):</translation>
+        </message>
+        <message>
+            <source>Give the warnings as whole days, such as 28, 14, 7, 2, 1.</source>
+            <translation>Give the warnings as whole days, such as 28, 14, 7, 2, 1.</translation>
+        </message>
+    </context>
+    <context>
         <name>CloseCaseDialog</name>
         <message>
             <source>Close case</source>
@@ -2471,6 +2558,10 @@
             <translation>&amp;Backup…</translation>
         </message>
         <message>
+            <source>&amp;Deadlines and working days…</source>
+            <translation>&amp;Deadlines and working days…</translation>
+        </message>
+        <message>
             <source>&amp;Help</source>
             <translation>&amp;Help</translation>
         </message>
@@ -3041,6 +3132,22 @@
         <message>
             <source>No policy linked</source>
             <translation>No policy linked</translation>
+        </message>
+        <message>
+            <source>Jurisdiction of the case</source>
+            <translation>Jurisdiction of the case</translation>
+        </message>
+        <message>
+            <source>England and Wales</source>
+            <translation>England and Wales</translation>
+        </message>
+        <message>
+            <source>Scotland</source>
+            <translation>Scotland</translation>
+        </message>
+        <message>
+            <source>Northern Ireland</source>
+            <translation>Northern Ireland</translation>
         </message>
         <message>
             <source>Stages and deadlines</source>

@@ -1003,6 +1003,93 @@
         </message>
     </context>
     <context>
+        <name>ClockSettingsDialog</name>
+        <message>
+            <source>Deadlines and working days</source>
+            <translation>Échéances et jours ouvrables</translation>
+        </message>
+        <message>
+            <source>Jurisdiction</source>
+            <translation>Juridiction</translation>
+        </message>
+        <message>
+            <source>England and Wales</source>
+            <translation>Angleterre et pays de Galles</translation>
+        </message>
+        <message>
+            <source>Scotland</source>
+            <translation>Écosse</translation>
+        </message>
+        <message>
+            <source>Northern Ireland</source>
+            <translation>Irlande du Nord</translation>
+        </message>
+        <message>
+            <source>Refer tribunal cases, weeks before the limit</source>
+            <translation>Transmettre les dossiers de tribunal, semaines avant le délai</translation>
+        </message>
+        <message>
+            <source>Deadline warnings, days before</source>
+            <translation>Alertes d'échéance, jours avant</translation>
+        </message>
+        <message>
+            <source>Message</source>
+            <translation>Message</translation>
+        </message>
+        <message>
+            <source>&amp;Jurisdiction:</source>
+            <translation>&amp;Juridiction :</translation>
+        </message>
+        <message>
+            <source>&amp;Refer tribunal cases (weeks before):</source>
+            <translation>&amp;Transmettre les dossiers de tribunal (semaines avant) :</translation>
+        </message>
+        <message>
+            <source>Deadline &amp;warnings (days before):</source>
+            <translation>Alert&amp;es d'échéance (jours avant) :</translation>
+        </message>
+        <message>
+            <source>OK</source>
+            <translation>OK</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Annuler</translation>
+        </message>
+        <message>
+            <source>Employer closure days</source>
+            <translation>Jours de fermeture de l'employeur</translation>
+        </message>
+        <message>
+            <source>Closure day to add</source>
+            <translation>Jour de fermeture à ajouter</translation>
+        </message>
+        <message>
+            <source>&amp;Add closure day</source>
+            <translation>&amp;Ajouter un jour de fermeture</translation>
+        </message>
+        <message>
+            <source>Add closure day</source>
+            <translation>Ajouter un jour de fermeture</translation>
+        </message>
+        <message>
+            <source>Re&amp;move</source>
+            <translation>&amp;Retirer</translation>
+        </message>
+        <message>
+            <source>Remove closure day</source>
+            <translation>Retirer le jour de fermeture</translation>
+        </message>
+        <message>
+            <source>Employer closure days (not counted as working days by procedure stages):</source>
+            <translation>Jours de fermeture de l'employeur (non comptés comme jours ouvrables pour les étapes de procédure) :</translation>
+        </message>
+        <message>
+            <source>Give the warnings as whole days, such as 28, 14, 7, 2, 1.</source>
+            <translation>Indiquez les alertes en jours entiers, par exemple 28, 14, 7, 2, 1.</translation>
+        </message>
+    </context>
+    <context>
         <name>CloseCaseDialog</name>
         <message>
             <source>Close case</source>
@@ -2448,7 +2535,7 @@
         </message>
         <message>
             <source>Export deadlines to a &amp;calendar…</source>
-            <translation>Exporter les échéances vers un &amp;calendrier…</translation>
+            <translation>&amp;Exporter les échéances vers un calendrier…</translation>
         </message>
         <message>
             <source>Recei&amp;ve a case…</source>
@@ -2469,6 +2556,10 @@
         <message>
             <source>&amp;Backup…</source>
             <translation>&amp;Sauvegarde…</translation>
+        </message>
+        <message>
+            <source>&amp;Deadlines and working days…</source>
+            <translation>É&amp;chéances et jours ouvrables…</translation>
         </message>
         <message>
             <source>&amp;Help</source>
@@ -3041,6 +3132,22 @@
         <message>
             <source>No policy linked</source>
             <translation>Aucune politique liée</translation>
+        </message>
+        <message>
+            <source>Jurisdiction of the case</source>
+            <translation>Juridiction du dossier</translation>
+        </message>
+        <message>
+            <source>England and Wales</source>
+            <translation>Angleterre et pays de Galles</translation>
+        </message>
+        <message>
+            <source>Scotland</source>
+            <translation>Écosse</translation>
+        </message>
+        <message>
+            <source>Northern Ireland</source>
+            <translation>Irlande du Nord</translation>
         </message>
         <message>
             <source>Stages and deadlines</source>

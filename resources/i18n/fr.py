@@ -1099,7 +1099,7 @@ FR: dict[str, str | tuple[str, ...]] = {
     "72 hours end": "Fin des 72 heures",
     "%1 (passed)": "%1 (dépassé)",
     "%1 (%n hour(s) left)": ("%1 (%n heure restante)", "%1 (%n heures restantes)"),
-    "Export deadlines to a &calendar…": "Exporter les échéances vers un &calendrier…",
+    "Export deadlines to a &calendar…": "&Exporter les échéances vers un calendrier…",
     "Export deadlines to a calendar": "Exporter les échéances vers un calendrier",
     "The calendar file is not encrypted. It holds case references and kinds of date only, never names, but keep it where only you can read it, and export it again when dates change. Export it?":
         "Le fichier de calendrier n'est pas chiffré. Il ne contient que des références de dossier et des types de date, jamais de noms, mais gardez-le là où vous seul pouvez le lire, et exportez-le de nouveau quand les dates changent. L'exporter ?",
@@ -1122,6 +1122,29 @@ FR: dict[str, str | tuple[str, ...]] = {
     "Time limit:": "Délai :",
     "The stage's time limit is changed; its deadline is counted again.":
         "Le délai de l'étape est modifié ; son échéance est recalculée.",
+    # Deadlines and working days (issue 16)
+    "Deadlines and working days": "Échéances et jours ouvrables",
+    "&Deadlines and working days…": "É&chéances et jours ouvrables…",
+    "Jurisdiction": "Juridiction",
+    "Jurisdiction of the case": "Juridiction du dossier",
+    "England and Wales": "Angleterre et pays de Galles",
+    "Scotland": "Écosse",
+    "Northern Ireland": "Irlande du Nord",
+    "Refer tribunal cases, weeks before the limit": "Transmettre les dossiers de tribunal, semaines avant le délai",
+    "Deadline warnings, days before": "Alertes d'échéance, jours avant",
+    "&Jurisdiction:": "&Juridiction :",
+    "&Refer tribunal cases (weeks before):": "&Transmettre les dossiers de tribunal (semaines avant) :",
+    "Deadline &warnings (days before):": "Alert&es d'échéance (jours avant) :",
+    "Employer closure days": "Jours de fermeture de l'employeur",
+    "Closure day to add": "Jour de fermeture à ajouter",
+    "&Add closure day": "&Ajouter un jour de fermeture",
+    "Add closure day": "Ajouter un jour de fermeture",
+    "Re&move": "&Retirer",
+    "Remove closure day": "Retirer le jour de fermeture",
+    "Employer closure days (not counted as working days by procedure stages):":
+        "Jours de fermeture de l'employeur (non comptés comme jours ouvrables pour les étapes de procédure) :",
+    "Give the warnings as whole days, such as 28, 14, 7, 2, 1.":
+        "Indiquez les alertes en jours entiers, par exemple 28, 14, 7, 2, 1.",
 }
 
 # The same English, different French in one context.

@@ -233,10 +233,20 @@ def test_tribunal_and_subject_access_limits_are_kept_on_the_case(cli: Cli) -> No
 
 def test_calendar_jurisdiction_closures_and_refer_weeks(cli: Cli) -> None:
     ref = _new_case(cli)
-    assert cli.ok("procedure", "calendar").lines == ["jurisdiction\tengland-wales", "refer-weeks\t4"]
+    assert cli.ok("procedure", "calendar").lines == [
+        "jurisdiction\tengland-wales",
+        "refer-weeks\t4",
+        "leads\t28,14,7,2,1",
+    ]
     closures = ("--closure", "2026-03-05", "--closure", "2026-03-04")
     setting = cli.ok("procedure", "calendar", "--jurisdiction", "scotland", *closures)
-    expected = ["jurisdiction\tscotland", "refer-weeks\t4", "closure\t2026-03-04", "closure\t2026-03-05"]
+    expected = [
+        "jurisdiction\tscotland",
+        "refer-weeks\t4",
+        "leads\t28,14,7,2,1",
+        "closure\t2026-03-04",
+        "closure\t2026-03-05",
+    ]
     assert setting.lines == expected
     assert cli.ok("procedure", "calendar").lines == expected  # kept in the vault
 
@@ -251,19 +261,28 @@ def test_calendar_jurisdiction_closures_and_refer_weeks(cli: Cli) -> None:
     assert stages["outcome"]["inputs"]["jurisdiction"] == "scotland"
     assert stages["subject-access"]["inputs"]["jurisdiction"] == "scotland"
 
-    cleared = cli.ok("procedure", "calendar", "--clear-closures", "--refer-weeks", "6")
-    assert cleared.lines == ["jurisdiction\tscotland", "refer-weeks\t6"]
+    cleared = cli.ok("procedure", "calendar", "--clear-closures", "--refer-weeks", "6", "--leads", "10, 3")
+    assert cleared.lines == ["jurisdiction\tscotland", "refer-weeks\t6", "leads\t10,3"]
     _, how = _counted(cli.run("procedure", "tribunal", ref, "--event", "2026-01-10"))
     assert "(6 weeks before)" in how
     refused = cli.run_many(
         ("procedure", "calendar", "--refer-weeks", "30"),
         ("procedure", "calendar", "--jurisdiction", "wales"),
         ("procedure", "calendar", "--closure", "next friday"),
+        ("procedure", "calendar", "--leads", "0,7"),
+        ("procedure", "calendar", "--leads", "soon"),
     )
     assert "from 1 to 26 weeks" in assert_clean_error(refused[0], 2)
     assert "invalid choice" in assert_clean_error(refused[1], 2)
     assert "is not a date such as" in assert_clean_error(refused[2], 2)
-    assert cli.ok("procedure", "calendar").lines == ["jurisdiction\tscotland", "refer-weeks\t6"]
+    assert "Lead times are whole days from 1 to 366" in assert_clean_error(refused[3], 2)
+    assert "is not a list of days such as 28,14,7,2,1" in assert_clean_error(refused[4], 2)
+    # Nothing changed by a refusal.
+    assert cli.ok("procedure", "calendar").lines == [
+        "jurisdiction\tscotland",
+        "refer-weeks\t6",
+        "leads\t10,3",
+    ]
 
 
 def test_export_calendar_holds_references_and_kinds_never_names(cli: Cli, tmp_path: Path) -> None:

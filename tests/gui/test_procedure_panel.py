@@ -187,3 +187,22 @@ def test_a_stage_s_limit_is_set_to_the_employer_s_policy_and_the_policy_linked(
     assert (appeal.limit_days, appeal.unit, appeal.due_on) == (10, "calendar", date(2026, 12, 31))
     row = stages.topLevelItem(_row(stages, "Appeal lodged"))
     assert row is not None and row.text(1) == "10 days"
+
+
+def test_a_case_can_follow_another_nation_s_law_than_the_vault(qtbot: QtBot, make_app: MakeApp) -> None:
+    app, window, page = started(qtbot, make_app, clock=FakeClock(NOW))
+    vault = window.vault
+    assert vault is not None
+    panel = page.procedure
+    assert isinstance(panel, ProcedurePanel)
+    where = by_name(panel, "Jurisdiction of the case", QComboBox)
+    assert where.currentData() == "england-wales"  # the vault's, until chosen
+    where.setCurrentIndex(where.findData("scotland"))
+    click(qtbot, by_name(panel, "Start procedure", QPushButton))
+    ref = ref_of(app)
+    assert vault.procedures(ref)[0].jurisdiction == "scotland"
+    assert vault.jurisdiction() == "england-wales"  # the vault's own setting is untouched
+    assert where.currentData() == "scotland" and not where.isEnabled()
+    click(qtbot, by_name(panel, "Count the tribunal time limit", QPushButton))
+    (limit,) = [d for d in vault.deadlines(ref) if d.kind == "tribunal"]
+    assert limit.inputs["jurisdiction"] == "scotland"  # the law counts where the case is

@@ -362,3 +362,16 @@ def test_a_purged_case_leaves_no_procedure_or_deadline_behind(on_monday: tuple[V
     db = vault.session.db
     assert db.scalar("SELECT count(*) FROM deadlines") == 0
     assert db.scalar("SELECT count(*) FROM procedures") == 0
+
+
+def test_a_case_s_counts_follow_its_procedure_s_jurisdiction(on_monday: tuple[Vault, str]) -> None:
+    vault, ref = on_monday
+    assert vault.case_jurisdiction(ref) == "england-wales"  # no procedure yet: the vault's
+    vault.start_procedure(ref, "acas-grievance", jurisdiction="northern-ireland")
+    assert vault.case_jurisdiction(ref) == "northern-ireland"
+    limit = vault.add_tribunal_limit(ref, date(2026, 12, 1), "unfair-dismissal")
+    assert limit.rule == "tribunal.unfair-dismissal.ni"
+    # Scotland named for one count only: the case's own jurisdiction stays.
+    answer = vault.add_subject_access(ref, date(2026, 12, 1), jurisdiction="scotland")
+    assert answer.inputs["jurisdiction"] == "scotland"
+    assert vault.case_jurisdiction(ref) == "northern-ireland"

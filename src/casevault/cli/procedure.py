@@ -11,7 +11,7 @@
     procedure overdue REF STAGE --reason T   set an overdue deadline aside, saying why
     procedure tribunal REF --event DATE ...  count and keep a tribunal time limit
     procedure subject-access REF --received DATE [--extension-months N --told DATE]
-    procedure calendar [--jurisdiction J] [--closure DATE ...] [--refer-weeks N]
+    procedure calendar [--jurisdiction J] [--closure DATE ...] [--refer-weeks N] [--leads 28,14,7,2,1]
     procedure export-calendar --out FILE     an .ics of deadlines and hearings: references, no names
 
 STAGE is a stage's key (`appeal`) or a deadline's id (as `show` lists it). The Vault does the
@@ -92,7 +92,13 @@ def add_parsers(commands: Any) -> None:
         "export-calendar", help="write running deadlines and hearings to an .ics file (references only)"
     )
     export.add_argument("--out", required=True, metavar="FILE", help="where to write it (e.g. deadlines.ics)")
-    calendar = actions.add_parser("calendar", help="the vault's jurisdiction and employer closure days")
+    _calendar_parser(actions)
+
+
+def _calendar_parser(actions: Any) -> None:
+    calendar = actions.add_parser(
+        "calendar", help="the vault's jurisdiction, closure days, refer-by weeks and lead times"
+    )
     calendar.add_argument("--jurisdiction", choices=JURISDICTIONS)
     calendar.add_argument(
         "--closure", action="append", type=iso_date, default=[], metavar="DATE", help="add a closure day"
@@ -101,6 +107,22 @@ def add_parsers(commands: Any) -> None:
     calendar.add_argument(
         "--refer-weeks", type=int, metavar="N", help="refer tribunal cases this many weeks before the limit"
     )
+    calendar.add_argument(
+        "--leads",
+        type=lead_days,
+        metavar="DAYS",
+        help="warn this many days before each deadline: 28,14,7,2,1",
+    )
+
+
+def lead_days(text: str) -> tuple[int, ...]:
+    try:
+        days = sorted({int(part) for part in text.replace(",", " ").split()}, reverse=True)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a list of days such as 28,14,7,2,1") from None
+    if not days:
+        raise argparse.ArgumentTypeError("give at least one lead time, such as 28,14,7,2,1")
+    return tuple(days)
 
 
 def deadline_json(d: CaseDeadline) -> dict[str, Any]:
@@ -245,8 +267,11 @@ def _calendar(vault: Vault, args: argparse.Namespace) -> None:
         vault.set_closure_days([*kept, *args.closure])
     if args.refer_weeks is not None:
         vault.set_refer_weeks(args.refer_weeks)
+    if args.leads is not None:
+        vault.set_deadline_leads(args.leads)
     print(f"jurisdiction\t{vault.jurisdiction()}")
     print(f"refer-weeks\t{vault.refer_weeks()}")
+    print(f"leads\t{','.join(str(d) for d in vault.deadline_leads())}")
     for day in vault.closure_days():
         print(f"closure\t{day.isoformat()}")
 

@@ -224,6 +224,8 @@ class MainWindow(WindowDialogs, QMainWindow):
         self.device_check_action.triggered.connect(self.open_device_check)
         self.backup_action = preferences.addAction(self.tr("&Backup…"))
         self.backup_action.triggered.connect(self.open_backup)
+        self.clock_action = preferences.addAction(self.tr("&Deadlines and working days…"))
+        self.clock_action.triggered.connect(self.open_clock_settings)
         help_menu = bar.addMenu(self.tr("&Help"))
         self.help_actions: dict[str, QAction] = {}
         for link in help_links.LINKS:

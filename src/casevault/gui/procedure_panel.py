@@ -89,8 +89,17 @@ class ProcedurePanel(QWidget):
         self.policy.addItem(self.tr("No policy linked"), None)
         for document in self._vault.library_documents():
             self.policy.addItem(document.title or document.name, document.id)
+        self.case_jurisdiction = QComboBox()
+        self.case_jurisdiction.setAccessibleName(self.tr("Jurisdiction of the case"))
+        for code, label in (
+            ("england-wales", self.tr("England and Wales")),
+            ("scotland", self.tr("Scotland")),
+            ("northern-ireland", self.tr("Northern Ireland")),
+        ):
+            self.case_jurisdiction.addItem(label, code)
         start_row = QHBoxLayout()
         start_row.addWidget(self.template, 1)
+        start_row.addWidget(self.case_jurisdiction)
         start_row.addWidget(self.policy, 1)
         start_row.addWidget(self.start_button)
 
@@ -294,6 +303,9 @@ class ProcedurePanel(QWidget):
         self.start_button.setEnabled(not self._vault.procedures(self._ref))
         self.template.setEnabled(self.start_button.isEnabled())
         self.policy.setEnabled(self.start_button.isEnabled())
+        self.case_jurisdiction.setEnabled(self.start_button.isEnabled())
+        where = self._vault.case_jurisdiction(self._ref)
+        self.case_jurisdiction.setCurrentIndex(max(0, self.case_jurisdiction.findData(where)))
         self._show_next(deadlines, today)
         self._selection_changed()
 
@@ -364,8 +376,11 @@ class ProcedurePanel(QWidget):
         template_id = str(self.template.currentData())
         policy = self.policy.currentData()
         policy_id = None if policy is None else str(policy)
+        where = str(self.case_jurisdiction.currentData())
         self._run(
-            lambda: self._vault.start_procedure(self._ref, template_id, policy_id=policy_id),
+            lambda: self._vault.start_procedure(
+                self._ref, template_id, jurisdiction=where, policy_id=policy_id
+            ),
             self.tr("The procedure has started."),
         )
 
@@ -407,7 +422,9 @@ class ProcedurePanel(QWidget):
     def companion_postponement(self) -> None:
         proposed = from_qdate(self.on_date.date())
         try:
-            result = time_limits.accompaniment_postponement(proposed, jurisdiction=self._vault.jurisdiction())
+            result = time_limits.accompaniment_postponement(
+                proposed, jurisdiction=self._vault.case_jurisdiction(self._ref)
+            )
         except CasevaultError as err:
             self.message.setText(err.message)
             return

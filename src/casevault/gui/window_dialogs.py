@@ -22,6 +22,7 @@ from casevault.vault.facade import Vault
 if TYPE_CHECKING:
     from casevault.gui.backup_dialog import BackupDialog
     from casevault.gui.breach_dialog import BreachDialog, BreachLogDialog
+    from casevault.gui.clock_settings_dialog import ClockSettingsDialog
     from casevault.gui.device_check_dialog import DeviceCheckDialog
     from casevault.gui.handover_dialog import HandoverDialog
     from casevault.gui.library_dialog import LibraryDialog
@@ -71,6 +72,10 @@ class WindowDialogs(_Base):
     @property
     def breach_log(self) -> BreachLogDialog | None:
         return self.dialogs.get("breach-log")  # type: ignore[return-value]
+
+    @property
+    def clock_settings(self) -> ClockSettingsDialog | None:
+        return self.dialogs.get("clock-settings")  # type: ignore[return-value]
 
     @property
     def device_check(self) -> DeviceCheckDialog | None:
@@ -151,6 +156,14 @@ class WindowDialogs(_Base):
         vault = self._vault
         if vault is not None:
             self.dialogs.open("breach-log", lambda: BreachLogDialog(vault, self))
+
+    def open_clock_settings(self) -> None:
+        """The vault's jurisdiction, closure days, refer-by weeks and warning lead times."""
+        from casevault.gui.clock_settings_dialog import ClockSettingsDialog  # noqa: PLC0415 - only when asked
+
+        vault = self._vault
+        if vault is not None:
+            self.dialogs.open("clock-settings", lambda: ClockSettingsDialog(vault, self))
 
     def export_calendar(self) -> None:
         """Deadlines and hearings to an .ics file (gui/calendar_export.py); the outcome in the

@@ -254,6 +254,7 @@ class Vault:
     closure_days = _Delegate("clock", Procedures.closure_days)
     set_closure_days = _Delegate("clock", Procedures.set_closure_days)
     refer_weeks = _Delegate("clock", Procedures.refer_weeks)
+    case_jurisdiction = _Delegate("clock", Procedures.case_jurisdiction)
     set_refer_weeks = _Delegate("clock", Procedures.set_refer_weeks)
     set_stage_limit = _Delegate("clock", Procedures.set_stage_limit)
     start_procedure = _Delegate("clock", Procedures.start_procedure)

@@ -110,6 +110,11 @@ class Procedures:
         log.info("procedure.started")
         return proc.id
 
+    def case_jurisdiction(self, ref: str) -> str:
+        """Where the case's law is counted: its latest procedure's jurisdiction, else the vault's."""
+        procs = self.procedures(ref)
+        return procs[-1].jurisdiction if procs else self.jurisdiction()
+
     def procedures(self, ref: str) -> list[Procedure]:
         return deadline_rows.procedures(self._s.db, self._s.case_id(ref))
 
@@ -229,7 +234,7 @@ class Procedures:
         acas_certificate: date | None = None,
         jurisdiction: str | None = None,
     ) -> CaseDeadline:
-        place = jurisdiction or self.jurisdiction()
+        place = jurisdiction or self.case_jurisdiction(ref)
         result = time_limits.tribunal(
             event,
             claim,
@@ -254,7 +259,7 @@ class Procedures:
         member was told of it."""
         if extension_months and told_on is None:
             raise UsageError("An extension needs the date the member was told of it.")
-        place = jurisdiction or self.jurisdiction()
+        place = jurisdiction or self.case_jurisdiction(ref)
         result = time_limits.subject_access(
             received, jurisdiction=place, extension_months=extension_months, told_on=told_on
         )
