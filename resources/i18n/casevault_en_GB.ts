@@ -760,6 +760,10 @@
             <translation>Deadline extended</translation>
         </message>
         <message>
+            <source>Stage time limit changed to the policy</source>
+            <translation>Stage time limit changed to the policy</translation>
+        </message>
+        <message>
             <source>Deadline met: stage recorded as done</source>
             <translation>Deadline met: stage recorded as done</translation>
         </message>

@@ -760,6 +760,10 @@
             <translation>Échéance prolongée</translation>
         </message>
         <message>
+            <source>Stage time limit changed to the policy</source>
+            <translation>Délai de l'étape aligné sur la politique</translation>
+        </message>
+        <message>
             <source>Deadline met: stage recorded as done</source>
             <translation>Échéance tenue : étape enregistrée comme faite</translation>
         </message>

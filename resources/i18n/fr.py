@@ -1127,6 +1127,7 @@ FR: dict[str, str | tuple[str, ...]] = {
     "&Deadlines and working days…": "É&chéances et jours ouvrables…",
     "Jurisdiction": "Juridiction",
     "Jurisdiction of the case": "Juridiction du dossier",
+    "Stage time limit changed to the policy": "Délai de l'étape aligné sur la politique",
     "England and Wales": "Angleterre et pays de Galles",
     "Scotland": "Écosse",
     "Northern Ireland": "Irlande du Nord",

@@ -36,6 +36,7 @@ ACTION_LABELS: dict[str, object] = {  # QT_TRANSLATE_NOOP is typed as returning 
     "procedure.started": QT_TRANSLATE_NOOP("CaseHistory", "Procedure started"),
     "deadline.calculated": QT_TRANSLATE_NOOP("CaseHistory", "Deadline counted"),
     "deadline.extended": QT_TRANSLATE_NOOP("CaseHistory", "Deadline extended"),
+    "deadline.limit-changed": QT_TRANSLATE_NOOP("CaseHistory", "Stage time limit changed to the policy"),
     "deadline.done": QT_TRANSLATE_NOOP("CaseHistory", "Deadline met: stage recorded as done"),
     "deadline.overdue-explained": QT_TRANSLATE_NOOP(
         "CaseHistory", "Overdue deadline set aside, with a reason"

@@ -262,12 +262,12 @@ class Vault:
     deadlines = _Delegate("clock", Procedures.deadlines)
     stage = _Delegate("clock", Procedures.stage)
     record_stage_event = _Delegate("clock", Procedures.record_stage_event)
-    extend_deadline = _Delegate("clock", Procedures.extend)
-    complete_deadline = _Delegate("clock", Procedures.complete)
-    remove_deadline = _Delegate("clock", Procedures.remove)
+    extend_deadline = _Delegate("clock", Procedures.extend_deadline)
+    complete_deadline = _Delegate("clock", Procedures.complete_deadline)
+    remove_deadline = _Delegate("clock", Procedures.remove_deadline)
     add_tribunal_limit = _Delegate("clock", Procedures.add_tribunal_limit)
     add_subject_access = _Delegate("clock", Procedures.add_subject_access)
-    deadline_proof_matches = _Delegate("clock", Procedures.proof_matches)
+    deadline_proof_matches = _Delegate("clock", Procedures.deadline_proof_matches)
     export_calendar = _Delegate("clock", Procedures.export_calendar)
 
     def set_aside_overdue(self, deadline_id: str, reason: str) -> None:

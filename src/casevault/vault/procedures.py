@@ -152,7 +152,7 @@ class Procedures:
         changed = replace(current, limit_days=days, unit=unit)
         return self._recount(case_id, changed, "deadline.limit-changed")
 
-    def extend(self, deadline_id: str, to: date, agreed_with: str, note: str = "") -> CaseDeadline:
+    def extend_deadline(self, deadline_id: str, to: date, agreed_with: str, note: str = "") -> CaseDeadline:
         """An extension agreed with someone (the employer's HR, the hearing officer)."""
         case_id, current = self._deadline(deadline_id)
         if current.kind == "tribunal":
@@ -179,7 +179,7 @@ class Procedures:
         self._save(case_id, changed, "deadline.extended")
         return changed
 
-    def complete(self, deadline_id: str, on: date, outcome: str = "") -> CaseDeadline:
+    def complete_deadline(self, deadline_id: str, on: date, outcome: str = "") -> CaseDeadline:
         """The stage (or claim, or answer) was done on `on`: its reminders stop."""
         case_id, current = self._deadline(deadline_id)
         done = replace(current, done_on=on, outcome=_text(outcome, "the outcome"))
@@ -213,7 +213,7 @@ class Procedures:
             raise UsageError("That deadline has not passed yet; record the stage as done, or extend it.")
         return overdue.key
 
-    def remove(self, deadline_id: str) -> None:
+    def remove_deadline(self, deadline_id: str) -> None:
         case_id, current = self._deadline(deadline_id)
         if current.kind == "stage":
             raise UsageError("A procedure's stage cannot be removed; record it as done instead.")
@@ -355,7 +355,7 @@ class Procedures:
             self._s.audit(action, self._s.ref_of(case_id), subject, now=now)
         log.info("%s %s", action, deadline.kind)
 
-    def proof_matches(self, deadline: CaseDeadline, subject: str) -> bool:
+    def deadline_proof_matches(self, deadline: CaseDeadline, subject: str) -> bool:
         """Whether an audit entry's subject names exactly this deadline's stored calculation."""
         words = subject.split(" ")
         return words[0] == deadline.id and words[-1] == self._digest(deadline)
