@@ -46,7 +46,6 @@ KNOWN_UNTESTED: set[str] = {
     "gui.breach_dialog",
     "gui.busy",
     "gui.case_dates_panel",
-    "gui.close_case_dialog",
     "gui.conflict_dialog",
     "gui.consent_panel",
     "gui.create_dialog",

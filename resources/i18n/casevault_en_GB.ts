@@ -1144,6 +1144,30 @@
             <translation>Cancel</translation>
         </message>
         <message>
+            <source>Outcome</source>
+            <translation>Outcome</translation>
+        </message>
+        <message>
+            <source>Choose how the case ended…</source>
+            <translation>Choose how the case ended…</translation>
+        </message>
+        <message>
+            <source>Remedy</source>
+            <translation>Remedy</translation>
+        </message>
+        <message>
+            <source>What was won, if anything (e.g. back pay, a warning removed)</source>
+            <translation>What was won, if anything (e.g. back pay, a warning removed)</translation>
+        </message>
+        <message>
+            <source>&amp;Outcome:</source>
+            <translation>&amp;Outcome:</translation>
+        </message>
+        <message>
+            <source>Re&amp;medy:</source>
+            <translation>Re&amp;medy:</translation>
+        </message>
+        <message>
             <source>The first meeting prompted an escalation (dismissal threatened or discrimination alleged) and none is recorded. Record the escalation, or give the reason for closing without one; it goes into the paper trail.</source>
             <translation>The first meeting prompted an escalation (dismissal threatened or discrimination alleged) and none is recorded. Record the escalation, or give the reason for closing without one; it goes into the paper trail.</translation>
         </message>
@@ -2599,10 +2623,6 @@
         <message>
             <source>Member name</source>
             <translation>Member name</translation>
-        </message>
-        <message>
-            <source>e.g. disciplinary, grievance, sickness</source>
-            <translation>e.g. disciplinary, grievance, sickness</translation>
         </message>
         <message>
             <source>Case type</source>
@@ -4128,6 +4148,78 @@
         <message>
             <source>The member did not collect the originals.</source>
             <translation>The member did not collect the originals.</translation>
+        </message>
+        <message>
+            <source>General</source>
+            <translation>General</translation>
+        </message>
+        <message>
+            <source>Disciplinary</source>
+            <translation>Disciplinary</translation>
+        </message>
+        <message>
+            <source>Grievance</source>
+            <translation>Grievance</translation>
+        </message>
+        <message>
+            <source>Sickness absence</source>
+            <translation>Sickness absence</translation>
+        </message>
+        <message>
+            <source>Capability</source>
+            <translation>Capability</translation>
+        </message>
+        <message>
+            <source>Discrimination</source>
+            <translation>Discrimination</translation>
+        </message>
+        <message>
+            <source>Bullying or harassment</source>
+            <translation>Bullying or harassment</translation>
+        </message>
+        <message>
+            <source>Redundancy</source>
+            <translation>Redundancy</translation>
+        </message>
+        <message>
+            <source>Pay and conditions</source>
+            <translation>Pay and conditions</translation>
+        </message>
+        <message>
+            <source>Health and safety</source>
+            <translation>Health and safety</translation>
+        </message>
+        <message>
+            <source>Resolved informally</source>
+            <translation>Resolved informally</translation>
+        </message>
+        <message>
+            <source>Upheld</source>
+            <translation>Upheld</translation>
+        </message>
+        <message>
+            <source>Partly upheld</source>
+            <translation>Partly upheld</translation>
+        </message>
+        <message>
+            <source>Not upheld</source>
+            <translation>Not upheld</translation>
+        </message>
+        <message>
+            <source>Withdrawn</source>
+            <translation>Withdrawn</translation>
+        </message>
+        <message>
+            <source>Settled</source>
+            <translation>Settled</translation>
+        </message>
+        <message>
+            <source>Referred to the regional office</source>
+            <translation>Referred to the regional office</translation>
+        </message>
+        <message>
+            <source>Tribunal claim lodged</source>
+            <translation>Tribunal claim lodged</translation>
         </message>
     </context>
     <context>

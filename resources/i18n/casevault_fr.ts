@@ -1144,6 +1144,30 @@
             <translation>Annuler</translation>
         </message>
         <message>
+            <source>Outcome</source>
+            <translation>Issue</translation>
+        </message>
+        <message>
+            <source>Choose how the case ended…</source>
+            <translation>Choisissez l'issue du dossier…</translation>
+        </message>
+        <message>
+            <source>Remedy</source>
+            <translation>Réparation obtenue</translation>
+        </message>
+        <message>
+            <source>What was won, if anything (e.g. back pay, a warning removed)</source>
+            <translation>Ce qui a été obtenu, le cas échéant (p. ex. rappel de salaire, avertissement retiré)</translation>
+        </message>
+        <message>
+            <source>&amp;Outcome:</source>
+            <translation>&amp;Issue :</translation>
+        </message>
+        <message>
+            <source>Re&amp;medy:</source>
+            <translation>Ré&amp;paration :</translation>
+        </message>
+        <message>
             <source>The first meeting prompted an escalation (dismissal threatened or discrimination alleged) and none is recorded. Record the escalation, or give the reason for closing without one; it goes into the paper trail.</source>
             <translation>Le premier entretien appelait une escalade (menace de licenciement ou discrimination alléguée) et aucune n'est enregistrée. Enregistrez l'escalade, ou indiquez pourquoi vous clôturez sans escalade ; ce motif est ajouté aux traces écrites.</translation>
         </message>
@@ -2599,10 +2623,6 @@
         <message>
             <source>Member name</source>
             <translation>Nom de l'adhérent</translation>
-        </message>
-        <message>
-            <source>e.g. disciplinary, grievance, sickness</source>
-            <translation>p. ex. disciplinaire, réclamation, maladie</translation>
         </message>
         <message>
             <source>Case type</source>
@@ -4128,6 +4148,78 @@
         <message>
             <source>The member did not collect the originals.</source>
             <translation>L'adhérent n'est pas venu chercher les originaux.</translation>
+        </message>
+        <message>
+            <source>General</source>
+            <translation>Général</translation>
+        </message>
+        <message>
+            <source>Disciplinary</source>
+            <translation>Disciplinaire</translation>
+        </message>
+        <message>
+            <source>Grievance</source>
+            <translation>Réclamation</translation>
+        </message>
+        <message>
+            <source>Sickness absence</source>
+            <translation>Absence pour maladie</translation>
+        </message>
+        <message>
+            <source>Capability</source>
+            <translation>Aptitude professionnelle</translation>
+        </message>
+        <message>
+            <source>Discrimination</source>
+            <translation>Discrimination</translation>
+        </message>
+        <message>
+            <source>Bullying or harassment</source>
+            <translation>Harcèlement</translation>
+        </message>
+        <message>
+            <source>Redundancy</source>
+            <translation>Licenciement économique</translation>
+        </message>
+        <message>
+            <source>Pay and conditions</source>
+            <translation>Salaire et conditions</translation>
+        </message>
+        <message>
+            <source>Health and safety</source>
+            <translation>Santé et sécurité</translation>
+        </message>
+        <message>
+            <source>Resolved informally</source>
+            <translation>Résolu à l'amiable</translation>
+        </message>
+        <message>
+            <source>Upheld</source>
+            <translation>Fondé</translation>
+        </message>
+        <message>
+            <source>Partly upheld</source>
+            <translation>Partiellement fondé</translation>
+        </message>
+        <message>
+            <source>Not upheld</source>
+            <translation>Non fondé</translation>
+        </message>
+        <message>
+            <source>Withdrawn</source>
+            <translation>Retiré</translation>
+        </message>
+        <message>
+            <source>Settled</source>
+            <translation>Transaction conclue</translation>
+        </message>
+        <message>
+            <source>Referred to the regional office</source>
+            <translation>Transmis au bureau régional</translation>
+        </message>
+        <message>
+            <source>Tribunal claim lodged</source>
+            <translation>Recours devant le tribunal déposé</translation>
         </message>
     </context>
     <context>

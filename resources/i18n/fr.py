@@ -1146,6 +1146,31 @@ FR: dict[str, str | tuple[str, ...]] = {
         "Jours de fermeture de l'employeur (non comptés comme jours ouvrables pour les étapes de procédure) :",
     "Give the warnings as whole days, such as 28, 14, 7, 2, 1.":
         "Indiquez les alertes en jours entiers, par exemple 28, 14, 7, 2, 1.",
+    # Outcomes and case types (issue 17)
+    "Choose how the case ended…": "Choisissez l'issue du dossier…",
+    "Remedy": "Réparation obtenue",
+    "What was won, if anything (e.g. back pay, a warning removed)":
+        "Ce qui a été obtenu, le cas échéant (p. ex. rappel de salaire, avertissement retiré)",
+    "&Outcome:": "&Issue :",
+    "Re&medy:": "Ré&paration :",
+    "General": "Général",
+    "Disciplinary": "Disciplinaire",
+    "Grievance": "Réclamation",
+    "Sickness absence": "Absence pour maladie",
+    "Capability": "Aptitude professionnelle",
+    "Discrimination": "Discrimination",
+    "Bullying or harassment": "Harcèlement",
+    "Redundancy": "Licenciement économique",
+    "Pay and conditions": "Salaire et conditions",
+    "Health and safety": "Santé et sécurité",
+    "Resolved informally": "Résolu à l'amiable",
+    "Upheld": "Fondé",
+    "Partly upheld": "Partiellement fondé",
+    "Not upheld": "Non fondé",
+    "Withdrawn": "Retiré",
+    "Settled": "Transaction conclue",
+    "Referred to the regional office": "Transmis au bureau régional",
+    "Tribunal claim lodged": "Recours devant le tribunal déposé",
 }
 
 # The same English, different French in one context.

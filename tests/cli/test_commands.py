@@ -36,6 +36,7 @@ NOTE_WORD = "zephyrine"
 LIST_FIELDS = {"ref", "member", "type", "status", "opened", "closed", "retain_until", "updated"}
 SHOW_FIELDS = LIST_FIELDS | {"events", "attachments", "first_meeting", "action_points", "consents", "people"}
 SHOW_FIELDS |= {"escalations", "originals", "case_dates"}  # cli/casework.py: added keys only
+SHOW_FIELDS |= {"outcome", "remedy"}  # how a closed case ended (issue 17)
 EVENT_FIELDS = {"id", "kind", "occurred", "recorded", "text"}
 ATTACHMENT_FIELDS = {"id", "name", "size", "added"}
 SEARCH_FIELDS = {"ref", "member", "status", "matched"}

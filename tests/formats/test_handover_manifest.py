@@ -40,7 +40,7 @@ def test_a_valid_manifest_becomes_plain_records(manifest: dict[str, Any]) -> Non
     case = validate(manifest)
     assert (case.ref, case.case_type, case.status, case.opened_at) == (
         "CV-2026-0007",
-        "discipline",
+        "disciplinary",
         "open",
         T,
     )

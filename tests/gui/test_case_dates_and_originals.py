@@ -25,6 +25,7 @@ from casevault.gui.app import App
 from casevault.gui.case_page import ACTION_POINTS, FIRST_MEETING, OVERVIEW, PAPER_TRAIL
 from tests.gui.conftest import by_name, window_named
 from tests.support.gui_case_page import ref_of, started
+from tests.support.gui_dialogs import choose_outcome
 
 MakeApp = Callable[..., App]
 
@@ -119,6 +120,7 @@ def test_close_with_the_types_archive_period_then_reopen(qtbot: QtBot, make_app:
     assert by_name(dialog, "Archive period in days", QSpinBox).value() == 90  # the type's default
     assert by_name(dialog, "Originals warning", QLabel).isVisible()
     by_name(dialog, "Archive period in days", QSpinBox).setValue(30)  # this case's own
+    choose_outcome(dialog, "withdrawn")
     click(qtbot, by_name(dialog, "Close case", QPushButton))
     qtbot.waitUntil(lambda: not dialog.isVisible())
 

@@ -27,6 +27,7 @@ from casevault.gui.qt_dates import UNSET, from_qt, to_qt
 from casevault.vault.facade import Vault
 from tests.conftest import FAST_KDF, PASSPHRASE, FakeClock
 from tests.gui.conftest import by_name, window_named
+from tests.support.gui_dialogs import choose_outcome
 from tests.support.gui_flows import button, create_vault, line
 
 # Far from any day these tests run on, so a default taken from the wall clock cannot pass.
@@ -75,6 +76,7 @@ def test_the_close_dialog_shows_the_deletion_date_the_vault_records(
     days.setValue(30)
     assert due.text() == local_date_text(clock.now + timedelta(days=30))
     shown = due.text()
+    choose_outcome(dialog)
     by_name(dialog, "Close case", QPushButton).click()
     summary = vault.case(ref).summary
     assert summary.status == "closed"

@@ -30,6 +30,7 @@ from casevault.vault.facade import Vault
 from tests.gui.conftest import by_name, window_named
 from tests.support.accessibility import unnamed_controls
 from tests.support.gui_case_page import open_first_case, started
+from tests.support.gui_dialogs import choose_outcome
 from tests.support.gui_flows import create_vault
 
 MakeApp = Callable[..., App]
@@ -202,7 +203,9 @@ def _open_close_dialog(qtbot: QtBot, page: CasePage) -> QWidget:
     page.tabs.setCurrentIndex(OVERVIEW)
     click(qtbot, by_name(page, "Close case", QPushButton))
     qtbot.waitUntil(lambda: shown("Close case"))
-    return window_named("Close case")
+    dialog = window_named("Close case")
+    choose_outcome(dialog)
+    return dialog
 
 
 def test_closing_without_a_prompted_escalation_needs_a_reason(qtbot: QtBot, make_app: MakeApp) -> None:

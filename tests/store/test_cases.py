@@ -66,7 +66,7 @@ def test_case_id_for_ref_and_summary(db: Database) -> None:
 # ---- listing, sorting, paging -----------------------------------------------------------------
 
 NAMES = ["alice", "Bob", "carol", "Dave", "eve", "Frank"]
-TYPES = ["grievance", "discipline", "grievance", "sickness", "discipline", "grievance"]
+TYPES = ["grievance", "disciplinary", "grievance", "sickness", "disciplinary", "grievance"]
 # Case i was opened at T0 + OPENED[i] hours; its last update was at T0 + UPDATED[i] hours.
 OPENED = [5, 1, 3, 0, 4, 2]
 UPDATED = [20, 10, 30, 15, 25, 12]
@@ -198,7 +198,7 @@ def test_paging_descending_is_the_reverse(db: Database) -> None:
 
 def test_ties_are_broken_by_ref_so_pages_are_stable(db: Database) -> None:
     for _ in range(10):
-        add_case(db, "Same Name", case_type="same")  # every sort column ties
+        add_case(db, "Same Name", case_type="general")  # every sort column ties
     for sort in SORT_KEYS:
         for descending in (False, True):
             flat = [ref for page in _pages(db, 3, sort=sort, descending=descending) for ref in page]
@@ -295,7 +295,7 @@ def test_closed_cases_are_ordered_by_retain_until(db: Database) -> None:
 
 def test_erase_case_removes_every_row_and_leaves_a_nameless_record(db: Database) -> None:
     keep = add_case(db, "Keeper Person")
-    summary = add_case(db, "Quetzal Wibble", case_type="discipline")
+    summary = add_case(db, "Quetzal Wibble", case_type="disciplinary")
     add_event(db, summary.id, "secret note about Wibble")
     attachment = add_attachment(db, summary.id, "wibble-letter.pdf")
     cases.set_closed(db, summary.id, T0 + timedelta(days=1), T0 + timedelta(days=2))
@@ -321,7 +321,7 @@ def test_erase_case_removes_every_row_and_leaves_a_nameless_record(db: Database)
     assert not any("Wibble" in str(v) or "Quetzal" in str(v) for v in rows[0])
     [record] = cases.deletions(db)
     assert record.ref == summary.ref
-    assert record.case_type == "discipline"
+    assert record.case_type == "disciplinary"
     assert record.opened_at == T0
     assert record.closed_at == T0 + timedelta(days=1)
     assert record.deleted_at == T0 + timedelta(days=3)

@@ -208,3 +208,31 @@ def test_a_version_10_vault_gains_follow_ups_and_triggers_keep_them(tmp_path: Pa
         assert _follow_ups(db) == []
     finally:
         db.close()
+
+
+# ---- schema 13: outcomes; a deletion record keeps a listed type, never free text ---------------
+
+
+def test_a_version_12_vault_gains_outcomes_and_its_deletion_types_become_codes(tmp_path: Path) -> None:
+    path = tmp_path / "v12.db"
+    db = Database.open(path, KEY, create=True, key_verified=True, migrations=schema.MIGRATIONS[:12])
+    db.execute_script(
+        f"INSERT INTO members(id, name, created_at) VALUES ('m', 'Ada Example', '{T}');\n"
+        f"INSERT INTO cases(id, ref, member_id, case_type, status, opened_at, updated_at) "
+        f"VALUES ('a', 'CV-2026-0001', 'm', 'Rowan Hester v Acme', 'open', '{T}', '{T}');\n"
+        + "".join(
+            f"INSERT INTO deletions(case_id, ref, case_type, opened_at, deleted_at) "
+            f"VALUES ('{n}', 'CV-2025-000{n}', '{kind}', '{T}', '{T}');\n"
+            for n, kind in enumerate(("grievance", "discipline", "Rowan Hester appeal", "pay"), 1)
+        )
+    )
+    db.close()
+    db = Database.open(path, KEY, key_verified=True)
+    try:
+        assert db.user_version() == schema.LATEST >= 13
+        kept = [tuple(r) for r in db.query("SELECT case_type, outcome FROM deletions ORDER BY case_id")]
+        assert kept == [("grievance", None), ("disciplinary", None), ("other", None), ("pay", None)]
+        # A live case keeps what was typed (the rep can see and change it); figures count it as "other".
+        assert db.query("SELECT case_type, outcome, remedy FROM cases") == [("Rowan Hester v Acme", None, "")]
+    finally:
+        db.close()

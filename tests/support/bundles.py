@@ -31,7 +31,7 @@ def base_manifest(secret: bytes, source_key: str) -> dict[str, Any]:
         "created_at": T,
         "case": {
             "ref": "CV-2026-0007",
-            "case_type": "discipline",
+            "case_type": "disciplinary",
             "status": "open",
             "opened_at": T,
             "closed_at": None,

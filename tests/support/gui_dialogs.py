@@ -8,7 +8,7 @@ from typing import Any
 
 import shiboken6
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialog, QTreeWidget, QWidget
+from PySide6.QtWidgets import QApplication, QComboBox, QDialog, QTreeWidget, QWidget
 from pytestqt.qtbot import QtBot
 
 from casevault.gui.app import App
@@ -123,3 +123,11 @@ def _depth(widget: QWidget) -> int:
     while parent is not None:
         depth, parent = depth + 1, parent.parentWidget()
     return depth
+
+
+def choose_outcome(dialog: QWidget, code: str = "resolved-informally") -> None:
+    """Pick how the case ended in the Close case dialog (its Close button waits for it)."""
+    (combo,) = [c for c in dialog.findChildren(QComboBox) if c.accessibleName() == "Outcome"]
+    index = combo.findData(code)
+    assert index > 0, code
+    combo.setCurrentIndex(index)

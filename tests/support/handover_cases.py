@@ -15,7 +15,7 @@ DOCS = {"letter.pdf": os.urandom(300_000), "empty.txt": b"", "notes - Müller.tx
 
 
 def full_case(vault: Vault, *, consent: bool = True) -> str:
-    ref = vault.new_case("Anna Müller", case_type="discipline", email="anna@home.example")
+    ref = vault.new_case("Anna Müller", case_type="disciplinary", email="anna@home.example")
     t0 = datetime(2026, 1, 5, 10, 0, tzinfo=UTC)
     vault.save_first_meeting(
         ref,

@@ -301,7 +301,7 @@ def _purged_case(vault: Vault, clock: FakeClock) -> tuple[str, str, str]:
     """The case to purge, with every kind of record, written in many transactions; returns (ref,
     case id, attachment id)."""
     ref = vault.new_case(
-        PURGED_NAME, case_type="discipline", email=EMAIL, employer_domain="kerfuffle.example"
+        PURGED_NAME, case_type="disciplinary", email=EMAIL, employer_domain="kerfuffle.example"
     )
     vault.add_note(ref, NOTE, kind="meeting")
     vault.add_party(ref, "Gorblimey Fennimore", "manager", note="Pernicketty line manager")
@@ -412,7 +412,7 @@ def test_purge_leaves_no_byte_in_any_page_or_frame(
     flat = "\0".join(str(v) for v in rows[0]).encode()
     assert [n for n in NEEDLES if n in flat] == []
     assert record.ref == ref
-    assert record.case_type == "discipline"
+    assert record.case_type == "disciplinary"
 
     # After closing (the final checkpoint), and again after a reopen.
     vault.close()

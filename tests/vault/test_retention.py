@@ -54,7 +54,7 @@ def count(vault: Vault, sql: str, *params: object) -> int:
 
 def make_case(vault: Vault, clock: FakeClock) -> tuple[str, str, str]:
     """A closed case with a note and an attachment; returns (ref, case id, file id)."""
-    ref = vault.new_case(NAME, case_type="discipline", email=EMAIL)
+    ref = vault.new_case(NAME, case_type="disciplinary", email=EMAIL)
     vault.add_note(ref, NOTE, kind="meeting")
     file_id = vault.attach_stream(ref, FILE_NAME, io.BytesIO(b"%PDF-1.7 " + os.urandom(5000)))
     clock.advance(days=2)
@@ -124,7 +124,7 @@ def test_purge_erases_every_trace(vault: Vault, clock: FakeClock) -> None:
     # The deletion record: reference, type and dates only.
     assert (record.ref, record.case_type, record.opened_at, record.closed_at, record.deleted_at) == (
         ref,
-        "discipline",
+        "disciplinary",
         opened,
         closed,
         clock.now,

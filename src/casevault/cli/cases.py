@@ -37,7 +37,9 @@ def add_parsers(commands: Any) -> None:
     )
     new = actions.add_parser("new", help="open a case for a member; prints its reference")
     new.add_argument("--member", required=True, metavar="NAME")
-    new.add_argument("--type", default="general", metavar="T", help="e.g. disciplinary, grievance, sickness")
+    new.add_argument(
+        "--type", default="general", metavar="T", help="from `casevault types`: disciplinary, grievance, ..."
+    )
     new.add_argument("--email", default="", metavar="E", help="the member's preferred (not work) address")
     listing = actions.add_parser("list", help="list cases")
     listing.add_argument("--status", choices=("open", "closed", "all"), default="all")
@@ -62,6 +64,8 @@ def add_parsers(commands: Any) -> None:
         metavar="REASON",
         help="why the case closes although the first meeting prompted an escalation that is not recorded",
     )
+    close.add_argument("--outcome", metavar="OUTCOME", help="how it ended, from `casevault outcomes`")
+    close.add_argument("--remedy", default="", metavar="TEXT", help="what was won, in words (with --outcome)")
     reopen = actions.add_parser("reopen", help="reopen a closed case")
     reopen.add_argument("ref")
     purge = actions.add_parser("purge", help="destroy a closed case beyond recovery")
@@ -95,6 +99,7 @@ def case_json(vault: Vault, ref: str) -> dict[str, Any]:
         "closed": iso(s.closed_at),
         "retain_until": iso(s.retain_until),
         "updated": iso(s.updated_at),
+        **_outcome_json(vault, ref),
         "events": [
             {
                 "id": e.id,
@@ -115,6 +120,11 @@ def case_json(vault: Vault, ref: str) -> dict[str, Any]:
     }
 
 
+def _outcome_json(vault: Vault, ref: str) -> dict[str, Any]:
+    ended, remedy = vault.case_outcome(ref)
+    return {"outcome": ended, "remedy": remedy}
+
+
 def print_case(data: dict[str, Any]) -> None:
     member = data["member"]
     print(f"{data['ref']}  {shown(member['name'])}  ({shown(data['type'])}, {data['status']})")
@@ -124,6 +134,8 @@ def print_case(data: dict[str, Any]) -> None:
         f"  opened {data['opened']}"
         + (f", closed {data['closed']}, keep until {data['retain_until']}" if data["closed"] else "")
     )
+    if data["outcome"]:
+        print(f"  outcome: {data['outcome']}" + (f": {shown(data['remedy'])}" if data["remedy"] else ""))
     for e in data["events"]:
         print(f"  [{e['occurred']}] {shown(e['kind'])}: {shown(e['text'], multiline=True)}")
     for a in data["attachments"]:
@@ -204,7 +216,11 @@ def cmd_case(args: argparse.Namespace) -> int:
                 print_case(data)
         elif action == "close":
             summary = vault.close_case(
-                args.ref, retain_days=args.retain_days, escalation_reason=args.without_escalation
+                args.ref,
+                retain_days=args.retain_days,
+                escalation_reason=args.without_escalation,
+                outcome=args.outcome,
+                remedy=args.remedy,
             )
             print(f"{summary.ref} closed; due for deletion on {local(summary.retain_until)}.")
         elif action == "reopen":

@@ -24,6 +24,7 @@ import casevault.cli.keys as keys
 import casevault.cli.lookup as lookup
 import casevault.cli.procedure as procedure
 import casevault.cli.records as records
+import casevault.cli.stats as stats
 from casevault import __version__
 from casevault.cli.common import ArgumentParser
 
@@ -50,6 +51,7 @@ GROUPS: tuple[CommandGroup, ...] = (
     casework,
     deadline,
     procedure,
+    stats,
 )
 
 HANDLERS: dict[str, Handler] = {name: run for group in GROUPS for name, run in group.HANDLERS.items()}

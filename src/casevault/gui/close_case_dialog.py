@@ -8,10 +8,13 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
@@ -19,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from casevault.casework import outcomes as outcome_rules
 from casevault.casework.retention import MAX_RETAIN_DAYS
 from casevault.core.errors import CasevaultError
 from casevault.gui.case_list_model import local_date_text
@@ -50,7 +54,7 @@ class CloseCaseDialog(TypedInputDialog):
         self.due = QLabel()
         self.due.setAccessibleName(self.tr("Due for deletion on"))
         self.days.valueChanged.connect(self._update_due)
-        form = QFormLayout()
+        form = self._outcome_form()
         label = QLabel(self.tr("&Archive period:"))
         label.setBuddy(self.days)
         form.addRow(label, self.days)
@@ -90,8 +94,32 @@ class CloseCaseDialog(TypedInputDialog):
         self._update_due(self.days.value())
         self._show_escalation()
 
+    def _outcome_form(self) -> QFormLayout:
+        """How the case ended, from the vault's list, and any remedy: the figures count them."""
+        self.outcome = QComboBox()
+        self.outcome.setAccessibleName(self.tr("Outcome"))
+        self.outcome.addItem(self.tr("Choose how the case ended…"), None)
+        for code in self._vault.outcomes():
+            self.outcome.addItem(
+                QCoreApplication.translate(outcome_rules.CONTEXT, outcome_rules.label(code)), code
+            )
+        self.outcome.currentIndexChanged.connect(self._update_close_button)
+        self.remedy = QLineEdit()
+        self.remedy.setAccessibleName(self.tr("Remedy"))
+        self.remedy.setPlaceholderText(
+            self.tr("What was won, if anything (e.g. back pay, a warning removed)")
+        )
+        form = QFormLayout()
+        outcome_label = QLabel(self.tr("&Outcome:"))
+        outcome_label.setBuddy(self.outcome)
+        form.addRow(outcome_label, self.outcome)
+        remedy_label = QLabel(self.tr("Re&medy:"))
+        remedy_label.setBuddy(self.remedy)
+        form.addRow(remedy_label, self.remedy)
+        return form
+
     def typed_fields(self) -> list[QWidget]:
-        return [self.reason]
+        return [self.reason, self.remedy]
 
     def _update_due(self, days: int) -> None:
         self.due.setText(local_date_text(self._vault.now() + timedelta(days=days)))
@@ -123,8 +151,10 @@ class CloseCaseDialog(TypedInputDialog):
         self._update_close_button()
 
     def _update_close_button(self) -> None:
+        # The figures count every closing: the outcome is chosen before the case can close.
+        chosen = self.outcome.currentData() is not None
         self.close_button.setEnabled(
-            not self._escalation_unrecorded or bool(self.reason.toPlainText().strip())
+            chosen and (not self._escalation_unrecorded or bool(self.reason.toPlainText().strip()))
         )
 
     def ask_escalation(self) -> None:
@@ -142,7 +172,13 @@ class CloseCaseDialog(TypedInputDialog):
     def _close_case(self) -> None:
         reason = self.reason.toPlainText().strip() if self._escalation_unrecorded else None
         try:
-            self._vault.close_case(self._ref, retain_days=self.days.value(), escalation_reason=reason)
+            self._vault.close_case(
+                self._ref,
+                retain_days=self.days.value(),
+                escalation_reason=reason,
+                outcome=str(self.outcome.currentData()),
+                remedy=self.remedy.text(),
+            )
         except CasevaultError as err:
             self.message.setText(err.message)
             return

@@ -10,8 +10,17 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Signal
-from PySide6.QtWidgets import QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
+from casevault.casework import outcomes as outcome_rules
 from casevault.casework import rules
 from casevault.casework.conflicts import Match
 from casevault.casework.contact import work_email_warning
@@ -37,9 +46,14 @@ class NewCaseDialog(TypedInputDialog):
         self.setAccessibleName(self.tr("New case"))
         self.member_name = QLineEdit()
         self.member_name.setAccessibleName(self.tr("Member name"))
-        self.case_type = QLineEdit()
-        self.case_type.setPlaceholderText(self.tr("e.g. disciplinary, grievance, sickness"))
+        # From the vault's list, never free text: the figures count it and a deletion keeps it.
+        self.case_type = QComboBox()
         self.case_type.setAccessibleName(self.tr("Case type"))
+        for code in vault.case_types():
+            self.case_type.addItem(
+                QCoreApplication.translate(outcome_rules.CONTEXT, outcome_rules.label(code)), code
+            )
+        self.case_type.setCurrentIndex(max(0, self.case_type.findData(DEFAULT_CASE_TYPE)))
         self.email = QLineEdit()
         self.email.setAccessibleName(self.tr("Email address"))
         self.employer_domain = QLineEdit()
@@ -82,7 +96,7 @@ class NewCaseDialog(TypedInputDialog):
         self.setMinimumWidth(400)
 
     def typed_fields(self) -> list[QWidget]:
-        return [self.member_name, self.case_type, self.email, self.employer_domain]
+        return [self.member_name, self.email, self.employer_domain]
 
     def _update_warning(self) -> None:
         warning = work_email_warning(self.email.text(), employer_domains(self.employer_domain.text()))
@@ -117,7 +131,7 @@ class NewCaseDialog(TypedInputDialog):
         try:
             ref = self._vault.new_case(
                 self.member_name.text(),
-                case_type=self.case_type.text().strip() or DEFAULT_CASE_TYPE,
+                case_type=str(self.case_type.currentData() or DEFAULT_CASE_TYPE),
                 email=self.email.text(),
                 employer_domain=self.employer_domain.text(),
             )

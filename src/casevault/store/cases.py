@@ -285,11 +285,22 @@ def set_closed(db: Database, case_id: str, closed_at: datetime, retain_until: da
 
 
 def set_reopened(db: Database, case_id: str, now: datetime) -> None:
+    """Open again; the outcome goes with the closing it belonged to."""
     db.execute(
-        "UPDATE cases SET status = 'open', closed_at = NULL, retain_until = NULL, updated_at = ? "
-        "WHERE id = ?",
+        "UPDATE cases SET status = 'open', closed_at = NULL, retain_until = NULL, outcome = NULL, "
+        "remedy = '', updated_at = ? WHERE id = ?",
         (to_db(now), case_id),
     )
+
+
+def set_outcome(db: Database, case_id: str, outcome: str | None, remedy: str) -> None:
+    db.execute("UPDATE cases SET outcome = ?, remedy = ? WHERE id = ?", (outcome, remedy, case_id))
+
+
+def outcome(db: Database, case_id: str) -> tuple[str | None, str]:
+    """(outcome code or None, remedy) of a case."""
+    row = db.query_one("SELECT outcome, remedy FROM cases WHERE id = ?", (case_id,))
+    return (None, "") if row is None else (row[0], str(row[1]))
 
 
 def closed_cases(db: Database, *, retained_until: datetime | None = None) -> list[CaseSummary]:
@@ -316,6 +327,7 @@ def erase_case(
         db.execute("DELETE FROM attachments WHERE case_id = ?", (summary.id,))
         db.execute("DELETE FROM events WHERE case_id = ?", (summary.id,))
         member_id = db.scalar("SELECT member_id FROM cases WHERE id = ?", (summary.id,))
+        ended = db.scalar("SELECT outcome FROM cases WHERE id = ?", (summary.id,))
         db.execute("DELETE FROM cases WHERE id = ?", (summary.id,))
         db.execute(
             "DELETE FROM members WHERE id = ? AND NOT EXISTS (SELECT 1 FROM cases WHERE member_id = ?)",
@@ -323,7 +335,7 @@ def erase_case(
         )
         db.execute(
             "INSERT INTO deletions(case_id, ref, case_type, opened_at, closed_at, deleted_at, "
-            "originals_reason) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            "originals_reason, outcome) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 summary.id,
                 summary.ref,
@@ -332,6 +344,7 @@ def erase_case(
                 None if summary.closed_at is None else to_db(summary.closed_at),
                 to_db(now),
                 originals_reason,
+                ended,
             ),
         )
 

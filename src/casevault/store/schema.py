@@ -563,5 +563,19 @@ CREATE INDEX deadlines_by_case ON deadlines(case_id, procedure_id, position);
 CREATE INDEX deadlines_due ON deadlines(due_at) WHERE done_on IS NULL AND due_at IS NOT NULL;
 """
 
-MIGRATIONS: tuple[str, ...] = (V1, V2, V3, V4, V5, V6, V7, V8, V9, V10, V11, V12)
+# Outcomes and branch figures (issue 17): how a closed case ended, from the vault's list of codes
+# (casework/outcomes.py), and any remedy in words; a deletion record keeps the outcome code, and
+# the type it keeps becomes a listed code: a type typed freely before the lists may be a name.
+V13 = """
+ALTER TABLE cases ADD COLUMN outcome TEXT;
+ALTER TABLE cases ADD COLUMN remedy TEXT NOT NULL DEFAULT '';
+ALTER TABLE deletions ADD COLUMN outcome TEXT;
+UPDATE deletions SET case_type = 'disciplinary' WHERE case_type = 'discipline';
+UPDATE deletions SET case_type = 'other' WHERE case_type NOT IN (
+    'general', 'disciplinary', 'grievance', 'sickness', 'capability', 'discrimination', 'bullying',
+    'redundancy', 'pay', 'health-and-safety', 'other'
+);
+"""
+
+MIGRATIONS: tuple[str, ...] = (V1, V2, V3, V4, V5, V6, V7, V8, V9, V10, V11, V12, V13)
 LATEST = len(MIGRATIONS)

@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import datetime
 
+from casevault.casework import outcomes as outcome_rules
 from casevault.casework import people, retention, rules
 from casevault.core.clock import new_id
 from casevault.core.errors import ConsentMissingError, NotFoundError, UsageError
@@ -30,6 +31,7 @@ from casevault.store import cases as case_rows
 from casevault.store import files as file_rows
 from casevault.store import meetings as meeting_rows
 from casevault.store import search as search_rows
+from casevault.store import settings as settings_rows
 from casevault.vault.session import Session
 
 log = logging.getLogger(__name__)
@@ -63,12 +65,12 @@ class Cases:
         is the employer's email domain, for the work-email warning."""
         try:
             name = rules.clean_text(member_name, field="member's name")
-            kind = rules.clean_text(case_type or rules.DEFAULT_CASE_TYPE, field="case type", max_chars=60)
             mail = rules.clean_text(email, field="email address", required=False)
             domain_text = rules.clean_text(employer_domain, field="employer's domain", required=False)
             domains = " ".join(people.employer_domains(domain_text))
         except ValueError as err:
             raise UsageError(str(err)) from None
+        kind = outcome_rules.choose(case_type or rules.DEFAULT_CASE_TYPE, self._case_types(), "case type")
         now = self._s.now()
         case_id = new_id()
         case_key = keys.random_key()
@@ -186,13 +188,42 @@ class Cases:
             raise UsageError(f"A case's status is one of: {', '.join(CASE_STATUSES)}.")
         return case_rows.search_cases(self._s.db, query, status=status, limit=limit)
 
+    def case_outcome(self, ref: str) -> tuple[str | None, str]:
+        """(outcome code, remedy) recorded when the case closed; (None, "") while it is open."""
+        return case_rows.outcome(self._s.db, self._s.case_id(ref))
+
+    def _case_types(self) -> tuple[str, ...]:
+        return outcome_rules.case_type_codes(settings_rows.get(self._s.db, outcome_rules.CASE_TYPES_SETTING))
+
     def close_case(
-        self, ref: str, *, retain_days: int | None = None, escalation_reason: str | None = None
+        self,
+        ref: str,
+        *,
+        retain_days: int | None = None,
+        escalation_reason: str | None = None,
+        outcome: str | None = None,
+        remedy: str = "",
     ) -> CaseSummary:
         """Close a case; it is due for deletion after `retain_days`, or its type's archive period.
         When the first meeting prompted an escalation and none is recorded, `escalation_reason`
-        (why the case closes without one) is required and goes into the paper trail."""
+        (why the case closes without one) is required and goes into the paper trail. `outcome`
+        is a code from the vault's list of outcomes (the branch figures count it), `remedy` what
+        was won, in words."""
         case_id = self._s.case_id(ref)
+        ended = None
+        if outcome is not None:
+            listed = outcome_rules.outcome_codes(
+                settings_rows.get(self._s.db, outcome_rules.OUTCOMES_SETTING)
+            )
+            ended = outcome_rules.choose(outcome, listed, "outcome")
+        try:
+            won = rules.clean_body(
+                remedy, field="remedy", max_chars=outcome_rules.MAX_REMEDY_CHARS, required=False
+            )
+        except ValueError as err:
+            raise UsageError(str(err)) from None
+        if won and ended is None:
+            raise UsageError("Record the outcome with the remedy.")
         reason = None
         if self._escalation_unrecorded(ref):
             try:
@@ -222,6 +253,7 @@ class Cases:
                 body = people.closed_without_escalation_body(reason)
                 case_rows.insert_event(self._s.db, case_id, Event(new_id(), "note", now, now, body))
             case_rows.set_closed(self._s.db, case_id, now, until)
+            case_rows.set_outcome(self._s.db, case_id, ended, won)
             self._s.audit("case.closed", ref, now=now)
         log.info("case.closed %s", case_id)
         summary = case_rows.get_summary(self._s.db, case_id)

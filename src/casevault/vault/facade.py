@@ -41,6 +41,7 @@ from casevault.vault.procedures import Procedures
 from casevault.vault.reminders import Reminders
 from casevault.vault.retention import Retention
 from casevault.vault.session import Notice, Session
+from casevault.vault.stats import Stats
 from casevault.vault.unlock import AskPassphrase
 
 __all__ = ["Vault", "verify_backup"]
@@ -83,6 +84,7 @@ class Vault:
         self.keys = KeySlots(session)
         self.people = People(session)
         self.clock = Procedures(session)
+        self.figures = Stats(session)
         self.follow_ups = Reminders(session, explain_overdue=self.clock.explain_overdue)
         self.library = Library(session)
         self.breach_record = Breaches(session)
@@ -220,6 +222,7 @@ class Vault:
     search = _Delegate("cases", Cases.search)
     search_cases = _Delegate("cases", Cases.search_cases)
     close_case = _Delegate("cases", Cases.close_case)
+    case_outcome = _Delegate("cases", Cases.case_outcome)
     reopen_case = _Delegate("cases", Cases.reopen_case)
     first_meeting = _Delegate("cases", Cases.first_meeting)
     save_first_meeting = _Delegate("cases", Cases.save_first_meeting)
@@ -269,6 +272,16 @@ class Vault:
     add_subject_access = _Delegate("clock", Procedures.add_subject_access)
     deadline_proof_matches = _Delegate("clock", Procedures.deadline_proof_matches)
     export_calendar = _Delegate("clock", Procedures.export_calendar)
+
+    # figures: Stats
+    case_types = _Delegate("figures", Stats.case_types)
+    outcomes = _Delegate("figures", Stats.outcomes)
+    add_case_type = _Delegate("figures", Stats.add_case_type)
+    remove_case_type = _Delegate("figures", Stats.remove_case_type)
+    add_outcome = _Delegate("figures", Stats.add_outcome)
+    remove_outcome = _Delegate("figures", Stats.remove_outcome)
+    branch_figures = _Delegate("figures", Stats.branch_figures)
+    export_figures_csv = _Delegate("figures", Stats.export_figures_csv)
 
     def set_aside_overdue(self, deadline_id: str, reason: str) -> None:
         """Dismiss an overdue deadline's reminder, with the reason kept on the deadline."""

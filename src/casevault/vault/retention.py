@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import replace
 
+from casevault.casework import outcomes as outcome_rules
 from casevault.casework import retention
 from casevault.core.errors import CasevaultError, UsageError
 from casevault.core.model import Deletion
@@ -64,7 +66,10 @@ class Retention:
             )
         now = self._s.now()
         with self._s.db.transaction():
-            case_rows.erase_case(self._s.db, summary, now, originals_reason)
+            # The record keeps a listed type: one typed freely before the lists may be a name.
+            listed = outcome_rules.case_type_codes(settings.get(self._s.db, outcome_rules.CASE_TYPES_SETTING))
+            kept = replace(summary, case_type=outcome_rules.counted_type(summary.case_type, listed))
+            case_rows.erase_case(self._s.db, kept, now, originals_reason)
             self._s.audit("case.deleted", summary.ref, now=now)
         if rebuild_index:
             self.finish_purges()

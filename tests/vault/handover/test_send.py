@@ -47,7 +47,7 @@ def test_round_trip_every_record_and_document(vault: Vault, other: Vault, tmp_pa
     new_ref = other.receive_case(out)
     a, b = vault.case(ref), other.case(new_ref)
     assert b.member.name == a.member.name and b.member.email == a.member.email
-    assert b.summary.case_type == "discipline"
+    assert b.summary.case_type == "disciplinary"
     assert b.first_meeting.issues == a.first_meeting.issues
     assert b.first_meeting.narrative == a.first_meeting.narrative
     assert b.first_meeting.held_at == a.first_meeting.held_at

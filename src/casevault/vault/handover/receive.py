@@ -23,6 +23,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from casevault.casework import outcomes as outcome_rules
 from casevault.casework import rules
 from casevault.casework.time_limits import day_start
 from casevault.core.errors import CasevaultError, DamagedError, NotFoundError, UsageError
@@ -48,6 +49,7 @@ from casevault.store import paper_trail as trail_rows
 from casevault.store import parties as party_rows
 from casevault.store import reminders as reminder_rows
 from casevault.store import senders as sender_rows
+from casevault.store import settings as settings_rows
 from casevault.store.senders import Sender
 
 if TYPE_CHECKING:
@@ -313,7 +315,11 @@ def _insert_case(db: Database, p: PreparedReceive, c: ReceivedCase, now: datetim
         case_id=p.case_id,
         ref=ref,
         member=member,
-        case_type=c.case_type,
+        # A listed type of this vault, or "other": the sender's may be free text, even a name.
+        case_type=outcome_rules.counted_type(
+            c.case_type,
+            outcome_rules.case_type_codes(settings_rows.get(db, outcome_rules.CASE_TYPES_SETTING)),
+        ),
         wrapped_key=p.wrapped_case_key,
         now=now,
     )
