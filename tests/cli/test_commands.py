@@ -41,7 +41,7 @@ EVENT_FIELDS = {"id", "kind", "occurred", "recorded", "text"}
 ATTACHMENT_FIELDS = {"id", "name", "size", "added"}
 SEARCH_FIELDS = {"ref", "member", "status", "matched"}
 REMINDER_FIELDS = {"kind", "ref", "due", "text", "key"}  # key: for snooze and dismiss
-DELETION_FIELDS = {"ref", "type", "opened", "closed", "deleted", "originals_reason"}
+DELETION_FIELDS = {"ref", "type", "opened", "closed", "deleted", "originals_reason", "outcome"}
 # Deliberately not in alphabetical or size order, so "in order" means the order given.
 FILES = (("scan.png", 1_500_000), ("letter.pdf", 300_000), ("notes.txt", 4_000))
 

@@ -100,6 +100,10 @@ def test_the_figures_outlive_a_purge_and_count_unlisted_types_as_other(
     assert {c.value for c in before.table("case_type").cells} == {"grievance", "other"}
     for ref in refs:
         vault.purge_case(ref)
+    assert {(d.case_type, d.outcome) for d in vault.deletions()} == {
+        ("grievance", "withdrawn"),
+        ("other", "withdrawn"),
+    }
     after = vault.branch_figures(threshold=2)
     assert after.table("case_type").as_json() == before.table("case_type").as_json()
     assert after.table("outcome").as_json() == before.table("outcome").as_json()

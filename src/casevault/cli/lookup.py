@@ -86,6 +86,7 @@ def cmd_deletions(args: argparse.Namespace) -> int:
             "closed": iso(d.closed_at),
             "deleted": iso(d.deleted_at),
             "originals_reason": d.originals_reason,
+            "outcome": d.outcome,
         }
         for d in rows
     ]

@@ -134,6 +134,7 @@ class Deletion:
     closed_at: datetime | None
     deleted_at: datetime
     originals_reason: str | None = None  # a code from retention.ORIGINALS_REASONS, never free text
+    outcome: str | None = None  # a code from the vault's list of outcomes (schema 13)
 
 
 @dataclass(frozen=True)

@@ -355,10 +355,10 @@ def deleted_case_ids(db: Database) -> set[str]:
 
 def deletions(db: Database) -> list[Deletion]:
     rows = db.query(
-        "SELECT ref, case_type, opened_at, closed_at, deleted_at, originals_reason FROM deletions "
-        "ORDER BY deleted_at"
+        "SELECT ref, case_type, opened_at, closed_at, deleted_at, originals_reason, outcome "
+        "FROM deletions ORDER BY deleted_at"
     )
-    return [Deletion(r[0], r[1], from_db(r[2]), from_db_opt(r[3]), from_db(r[4]), r[5]) for r in rows]
+    return [Deletion(r[0], r[1], from_db(r[2]), from_db_opt(r[3]), from_db(r[4]), r[5], r[6]) for r in rows]
 
 
 def case_types(db: Database) -> list[str]:
