@@ -1017,18 +1017,6 @@
             <translation>Jurisdiction</translation>
         </message>
         <message>
-            <source>England and Wales</source>
-            <translation>England and Wales</translation>
-        </message>
-        <message>
-            <source>Scotland</source>
-            <translation>Scotland</translation>
-        </message>
-        <message>
-            <source>Northern Ireland</source>
-            <translation>Northern Ireland</translation>
-        </message>
-        <message>
             <source>Refer tribunal cases, weeks before the limit</source>
             <translation>Refer tribunal cases, weeks before the limit</translation>
         </message>
@@ -3162,18 +3150,6 @@
             <translation>Jurisdiction of the case</translation>
         </message>
         <message>
-            <source>England and Wales</source>
-            <translation>England and Wales</translation>
-        </message>
-        <message>
-            <source>Scotland</source>
-            <translation>Scotland</translation>
-        </message>
-        <message>
-            <source>Northern Ireland</source>
-            <translation>Northern Ireland</translation>
-        </message>
-        <message>
             <source>Stages and deadlines</source>
             <translation>Stages and deadlines</translation>
         </message>
@@ -4220,6 +4196,18 @@
         <message>
             <source>Tribunal claim lodged</source>
             <translation>Tribunal claim lodged</translation>
+        </message>
+        <message>
+            <source>England and Wales</source>
+            <translation>England and Wales</translation>
+        </message>
+        <message>
+            <source>Scotland</source>
+            <translation>Scotland</translation>
+        </message>
+        <message>
+            <source>Northern Ireland</source>
+            <translation>Northern Ireland</translation>
         </message>
     </context>
     <context>

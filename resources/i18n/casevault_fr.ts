@@ -1017,18 +1017,6 @@
             <translation>Juridiction</translation>
         </message>
         <message>
-            <source>England and Wales</source>
-            <translation>Angleterre et pays de Galles</translation>
-        </message>
-        <message>
-            <source>Scotland</source>
-            <translation>Écosse</translation>
-        </message>
-        <message>
-            <source>Northern Ireland</source>
-            <translation>Irlande du Nord</translation>
-        </message>
-        <message>
             <source>Refer tribunal cases, weeks before the limit</source>
             <translation>Transmettre les dossiers de tribunal, semaines avant le délai</translation>
         </message>
@@ -3162,18 +3150,6 @@
             <translation>Juridiction du dossier</translation>
         </message>
         <message>
-            <source>England and Wales</source>
-            <translation>Angleterre et pays de Galles</translation>
-        </message>
-        <message>
-            <source>Scotland</source>
-            <translation>Écosse</translation>
-        </message>
-        <message>
-            <source>Northern Ireland</source>
-            <translation>Irlande du Nord</translation>
-        </message>
-        <message>
             <source>Stages and deadlines</source>
             <translation>Étapes et échéances</translation>
         </message>
@@ -4220,6 +4196,18 @@
         <message>
             <source>Tribunal claim lodged</source>
             <translation>Recours devant le tribunal déposé</translation>
+        </message>
+        <message>
+            <source>England and Wales</source>
+            <translation>Angleterre et pays de Galles</translation>
+        </message>
+        <message>
+            <source>Scotland</source>
+            <translation>Écosse</translation>
+        </message>
+        <message>
+            <source>Northern Ireland</source>
+            <translation>Irlande du Nord</translation>
         </message>
     </context>
     <context>

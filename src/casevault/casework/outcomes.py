@@ -79,7 +79,8 @@ def label(code: str) -> str:
 
 def code_of(typed: str, what: str) -> str:
     """A code as a rep types it ("Health and safety" -> "health-and-safety"), or UsageError."""
-    code = re.sub(r"[\s_]+", "-", unicodedata.normalize("NFC", typed).strip().lower())
+    # NFC after lower-casing too: a lower-case form need not be composed as its capital was.
+    code = unicodedata.normalize("NFC", re.sub(r"[\s_]+", "-", typed.strip().lower()))
     code = TYPE_ALIASES.get(code, code)
     if not is_code(code):
         raise UsageError(

@@ -28,6 +28,7 @@ from casevault.casework.working_days import (
 from casevault.core.errors import UsageError
 
 REFER_WEEKS = 4  # refer a tribunal case to the regional office this long before the limit
+MAX_REFER_WEEKS = 26
 MAX_SAR_EXTENSION_MONTHS = 2
 UK_ZONE = ZoneInfo("Europe/London")
 

@@ -18,6 +18,7 @@ from datetime import date, timedelta
 from functools import cache
 
 from casevault.core.errors import UsageError
+from casevault.core.i18n import QT_TRANSLATE_NOOP
 
 # The jurisdictions of the UK pack, and the subdivision `holidays` knows each by. Wales keeps
 # England's bank holidays, so the two share one calendar.
@@ -27,6 +28,12 @@ JURISDICTIONS: dict[str, str] = {
     "northern-ireland": "NIR",
 }
 DEFAULT_JURISDICTION = "england-wales"
+# How the app names each jurisdiction (translated in the "casework" context).
+JURISDICTION_LABELS: tuple[tuple[str, str], ...] = (
+    ("england-wales", QT_TRANSLATE_NOOP("casework", "England and Wales")),
+    ("scotland", QT_TRANSLATE_NOOP("casework", "Scotland")),
+    ("northern-ireland", QT_TRANSLATE_NOOP("casework", "Northern Ireland")),
+)
 # A year with no bank holidays on record would let a count run through them unseen; dates this
 # far out are refused instead (a limit years away is a typing mistake, not a case).
 FIRST_YEAR, LAST_YEAR = 1990, 2100

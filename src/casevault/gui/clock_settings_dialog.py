@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, QLocale, Qt
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -26,12 +26,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from casevault.casework.time_limits import MAX_REFER_WEEKS
+from casevault.casework.working_days import JURISDICTION_LABELS
 from casevault.core.errors import CasevaultError
 from casevault.gui.qt_dates import to_qt_date
 from casevault.vault.facade import Vault
 
 DAY_ROLE = Qt.ItemDataRole.UserRole
-MAX_REFER_WEEKS = 26
 
 
 def _day(value: QDate) -> date:
@@ -46,12 +47,8 @@ class ClockSettingsDialog(QDialog):
         self.setAccessibleName(self.tr("Deadlines and working days"))
         self.jurisdiction = QComboBox()
         self.jurisdiction.setAccessibleName(self.tr("Jurisdiction"))
-        for code, label in (
-            ("england-wales", self.tr("England and Wales")),
-            ("scotland", self.tr("Scotland")),
-            ("northern-ireland", self.tr("Northern Ireland")),
-        ):
-            self.jurisdiction.addItem(label, code)
+        for code, label in JURISDICTION_LABELS:
+            self.jurisdiction.addItem(QCoreApplication.translate("casework", label), code)
         self.jurisdiction.setCurrentIndex(max(0, self.jurisdiction.findData(vault.jurisdiction())))
         self.refer_weeks = QSpinBox()
         self.refer_weeks.setAccessibleName(self.tr("Refer tribunal cases, weeks before the limit"))

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, QLocale, Qt
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -28,13 +28,14 @@ from PySide6.QtWidgets import (
 
 from casevault.casework import time_limits
 from casevault.casework.procedure import CALENDAR, MAX_LIMIT_DAYS, TEMPLATES, WORKING
+from casevault.casework.rule_pack import uk_pack
+from casevault.casework.working_days import JURISDICTION_LABELS
 from casevault.core.errors import CasevaultError
 from casevault.core.model import CaseDeadline
 from casevault.gui.qt_dates import to_qt_date
 from casevault.vault.facade import Vault
 
 ID_ROLE = Qt.ItemDataRole.UserRole
-CLAIMS = ("unfair-dismissal", "discrimination", "unlawful-deductions", "breach-of-contract", "redundancy-pay")
 
 
 def from_qdate(value: QDate) -> date:
@@ -91,12 +92,8 @@ class ProcedurePanel(QWidget):
             self.policy.addItem(document.title or document.name, document.id)
         self.case_jurisdiction = QComboBox()
         self.case_jurisdiction.setAccessibleName(self.tr("Jurisdiction of the case"))
-        for code, label in (
-            ("england-wales", self.tr("England and Wales")),
-            ("scotland", self.tr("Scotland")),
-            ("northern-ireland", self.tr("Northern Ireland")),
-        ):
-            self.case_jurisdiction.addItem(label, code)
+        for code, label in JURISDICTION_LABELS:
+            self.case_jurisdiction.addItem(QCoreApplication.translate("casework", label), code)
         start_row = QHBoxLayout()
         start_row.addWidget(self.template, 1)
         start_row.addWidget(self.case_jurisdiction)
@@ -206,7 +203,7 @@ class ProcedurePanel(QWidget):
         box = QGroupBox(self.tr("Tribunal time limit"))
         self.claim = QComboBox()
         self.claim.setAccessibleName(self.tr("Claim"))
-        for claim in CLAIMS:
+        for claim in uk_pack().claims():
             self.claim.addItem(claim.replace("-", " ").capitalize(), claim)
         self.tribunal_event = self._date_edit(self.tr("Act or dismissal date"))
         self.with_acas = QCheckBox(self.tr("ACAS early conciliation"))

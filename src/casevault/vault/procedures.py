@@ -35,7 +35,6 @@ log = logging.getLogger(__name__)
 JURISDICTION_SETTING = "casework.jurisdiction"
 CLOSURES_SETTING = "casework.closure_days"  # JSON list of ISO dates
 REFER_WEEKS_SETTING = "casework.refer_weeks"
-MAX_REFER_WEEKS = 26
 MAX_TEXT_CHARS = 2000
 # The words an exported calendar uses for each kind of date: kinds only, never content.
 CALENDAR_KINDS = {
@@ -77,8 +76,10 @@ class Procedures:
         return int(raw)
 
     def set_refer_weeks(self, weeks: int) -> None:
-        if not 1 <= weeks <= MAX_REFER_WEEKS:
-            raise UsageError(f"Refer a case from 1 to {MAX_REFER_WEEKS} weeks before its tribunal limit.")
+        if not 1 <= weeks <= time_limits.MAX_REFER_WEEKS:
+            raise UsageError(
+                f"Refer a case from 1 to {time_limits.MAX_REFER_WEEKS} weeks before its tribunal limit."
+            )
         with self._s.db.transaction():
             settings_rows.put(self._s.db, REFER_WEEKS_SETTING, str(weeks))
 
