@@ -49,6 +49,12 @@ EN_PLURALS = {
         "%n more due after these: act on or dismiss these to reach it.",
         "%n more due after these: act on or dismiss these to reach them.",
     ),
+    "%n entry(ies)": ("%n entry", "%n entries"),
+    "%n action point(s)": ("%n action point", "%n action points"),
+    "%n of %1 issues have nothing recorded against them: have we covered all the issues?": (
+        "%n of %1 issues has nothing recorded against it: have we covered all the issues?",
+        "%n of %1 issues have nothing recorded against them: have we covered all the issues?",
+    ),
 }
 
 

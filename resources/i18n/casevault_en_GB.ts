@@ -990,6 +990,18 @@
             <translation>&amp;History:</translation>
         </message>
         <message>
+            <source>Write a le&amp;tter…</source>
+            <translation>Write a le&amp;tter…</translation>
+        </message>
+        <message>
+            <source>Write a letter</source>
+            <translation>Write a letter</translation>
+        </message>
+        <message>
+            <source>A letter from a template, filled in from this case, to edit, file, save or email.</source>
+            <translation>A letter from a template, filled in from this case, to edit, file, save or email.</translation>
+        </message>
+        <message>
             <source>E&amp;xport…</source>
             <translation>E&amp;xport…</translation>
         </message>
@@ -1995,6 +2007,235 @@
         </message>
     </context>
     <context>
+        <name>FigureCharts</name>
+        <message>
+            <source>Still open</source>
+            <translation>Still open</translation>
+        </message>
+        <message>
+            <source>Not recorded</source>
+            <translation>Not recorded</translation>
+        </message>
+        <message>
+            <source>No procedure</source>
+            <translation>No procedure</translation>
+        </message>
+        <message>
+            <source>Procedure not started</source>
+            <translation>Procedure not started</translation>
+        </message>
+        <message>
+            <source>hidden</source>
+            <translation>hidden</translation>
+        </message>
+        <message>
+            <source>Not shown: too few cases to count without picking someone out.</source>
+            <translation>Not shown: too few cases to count without picking someone out.</translation>
+        </message>
+    </context>
+    <context>
+        <name>FiguresPdf</name>
+        <message>
+            <source>Cases by type</source>
+            <translation>Cases by type</translation>
+        </message>
+        <message>
+            <source>Cases by outcome</source>
+            <translation>Cases by outcome</translation>
+        </message>
+        <message>
+            <source>Cases by furthest procedure stage done</source>
+            <translation>Cases by furthest procedure stage done</translation>
+        </message>
+        <message>
+            <source>Cases by month opened</source>
+            <translation>Cases by month opened</translation>
+        </message>
+        <message>
+            <source>Cases by month closed</source>
+            <translation>Cases by month closed</translation>
+        </message>
+        <message>
+            <source>All cases in this vault, open and closed.</source>
+            <translation>All cases in this vault, open and closed.</translation>
+        </message>
+        <message>
+            <source>Cases opened on or after %1, open and closed.</source>
+            <translation>Cases opened on or after %1, open and closed.</translation>
+        </message>
+        <message>
+            <source>A count under %1 cases is hidden, and so is any count that would let one be worked out. The figures hold codes and counts only: no names, references or notes.</source>
+            <translation>A count under %1 cases is hidden, and so is any count that would let one be worked out. The figures hold codes and counts only: no names, references or notes.</translation>
+        </message>
+        <message>
+            <source>Branch figures</source>
+            <translation>Branch figures</translation>
+        </message>
+        <message>
+            <source>Made on %1.</source>
+            <translation>Made on %1.</translation>
+        </message>
+        <message>
+            <source>Cases opened per month</source>
+            <translation>Cases opened per month</translation>
+        </message>
+        <message>
+            <source>How cases ended</source>
+            <translation>How cases ended</translation>
+        </message>
+        <message>
+            <source>Tables</source>
+            <translation>Tables</translation>
+        </message>
+        <message>
+            <source>Median days to resolution, all closed cases:</source>
+            <translation>Median days to resolution, all closed cases:</translation>
+        </message>
+        <message>
+            <source>Cases</source>
+            <translation>Cases</translation>
+        </message>
+        <message>
+            <source>Share</source>
+            <translation>Share</translation>
+        </message>
+        <message>
+            <source>Median days to resolution</source>
+            <translation>Median days to resolution</translation>
+        </message>
+        <message>
+            <source>Total</source>
+            <translation>Total</translation>
+        </message>
+    </context>
+    <context>
+        <name>FiguresWindow</name>
+        <message>
+            <source>Branch figures</source>
+            <translation>Branch figures</translation>
+        </message>
+        <message>
+            <source>Cases counted by type, outcome, stage and month: codes and counts only, no names, references or notes. A hatched bar or “hidden” is a count under the threshold, or one hidden so that a small count cannot be worked out.</source>
+            <translation>Cases counted by type, outcome, stage and month: codes and counts only, no names, references or notes. A hatched bar or “hidden” is a count under the threshold, or one hidden so that a small count cannot be worked out.</translation>
+        </message>
+        <message>
+            <source>About the branch figures</source>
+            <translation>About the branch figures</translation>
+        </message>
+        <message>
+            <source>Counting…</source>
+            <translation>Counting…</translation>
+        </message>
+        <message>
+            <source>Figures status</source>
+            <translation>Figures status</translation>
+        </message>
+        <message>
+            <source>Only cases opened on or &amp;after:</source>
+            <translation>Only cases opened on or &amp;after:</translation>
+        </message>
+        <message>
+            <source>Only cases opened on or after a date</source>
+            <translation>Only cases opened on or after a date</translation>
+        </message>
+        <message>
+            <source>Opened on or after</source>
+            <translation>Opened on or after</translation>
+        </message>
+        <message>
+            <source>Hide counts under</source>
+            <translation>Hide counts under</translation>
+        </message>
+        <message>
+            <source> cases</source>
+            <translation> cases</translation>
+        </message>
+        <message>
+            <source>&amp;Hide counts under:</source>
+            <translation>&amp;Hide counts under:</translation>
+        </message>
+        <message>
+            <source>Cases opened per month</source>
+            <translation>Cases opened per month</translation>
+        </message>
+        <message>
+            <source>How cases ended</source>
+            <translation>How cases ended</translation>
+        </message>
+        <message>
+            <source>How cases ended (share of all cases counted)</source>
+            <translation>How cases ended (share of all cases counted)</translation>
+        </message>
+        <message>
+            <source>Figures tables</source>
+            <translation>Figures tables</translation>
+        </message>
+        <message>
+            <source>Figure</source>
+            <translation>Figure</translation>
+        </message>
+        <message>
+            <source>Cases</source>
+            <translation>Cases</translation>
+        </message>
+        <message>
+            <source>Share</source>
+            <translation>Share</translation>
+        </message>
+        <message>
+            <source>Median days</source>
+            <translation>Median days</translation>
+        </message>
+        <message>
+            <source>Median days from opening to closing, closed cases only</source>
+            <translation>Median days from opening to closing, closed cases only</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <source>Export &amp;CSV…</source>
+            <translation>Export &amp;CSV…</translation>
+        </message>
+        <message>
+            <source>Export CSV</source>
+            <translation>Export CSV</translation>
+        </message>
+        <message>
+            <source>Export &amp;PDF…</source>
+            <translation>Export &amp;PDF…</translation>
+        </message>
+        <message>
+            <source>Export PDF</source>
+            <translation>Export PDF</translation>
+        </message>
+        <message>
+            <source>Too few cases to show any figures without picking someone out.</source>
+            <translation>Too few cases to show any figures without picking someone out.</translation>
+        </message>
+        <message>
+            <source>%1 cases counted; counts under %2 are hidden.</source>
+            <translation>%1 cases counted; counts under %2 are hidden.</translation>
+        </message>
+        <message>
+            <source>Median days to resolution, all closed cases</source>
+            <translation>Median days to resolution, all closed cases</translation>
+        </message>
+        <message>
+            <source>Export the figures as CSV</source>
+            <translation>Export the figures as CSV</translation>
+        </message>
+        <message>
+            <source>Export the figures as PDF</source>
+            <translation>Export the figures as PDF</translation>
+        </message>
+        <message>
+            <source>Saved the figures to %1. The file is not encrypted: it holds codes and counts only, with small counts hidden. Say which period it covers when you share it.</source>
+            <translation>Saved the figures to %1. The file is not encrypted: it holds codes and counts only, with small counts hidden. Say which period it covers when you share it.</translation>
+        </message>
+    </context>
+    <context>
         <name>FileDialogs</name>
         <message>
             <source>Save a decrypted copy</source>
@@ -2329,6 +2570,176 @@
         </message>
     </context>
     <context>
+        <name>LetterDialog</name>
+        <message>
+            <source>Write a letter</source>
+            <translation>Write a letter</translation>
+        </message>
+        <message>
+            <source>Letter template</source>
+            <translation>Letter template</translation>
+        </message>
+        <message>
+            <source>Letter text</source>
+            <translation>Letter text</translation>
+        </message>
+        <message>
+            <source>Work email warning</source>
+            <translation>Work email warning</translation>
+        </message>
+        <message>
+            <source>To copy anyone else in, put them in Bcc, so they do not see the member's address.</source>
+            <translation>To copy anyone else in, put them in Bcc, so they do not see the member's address.</translation>
+        </message>
+        <message>
+            <source>Letter message</source>
+            <translation>Letter message</translation>
+        </message>
+        <message>
+            <source>E&amp;dit template…</source>
+            <translation>E&amp;dit template…</translation>
+        </message>
+        <message>
+            <source>&amp;New template…</source>
+            <translation>&amp;New template…</translation>
+        </message>
+        <message>
+            <source>&amp;Template:</source>
+            <translation>&amp;Template:</translation>
+        </message>
+        <message>
+            <source>&amp;File in the case</source>
+            <translation>&amp;File in the case</translation>
+        </message>
+        <message>
+            <source>Keeps the letter in this case: the PDF in Documents and its text in the Paper trail.</source>
+            <translation>Keeps the letter in this case: the PDF in Documents and its text in the Paper trail.</translation>
+        </message>
+        <message>
+            <source>Save as &amp;PDF…</source>
+            <translation>Save as &amp;PDF…</translation>
+        </message>
+        <message>
+            <source>&amp;Email draft…</source>
+            <translation>&amp;Email draft…</translation>
+        </message>
+        <message>
+            <source>Opens a draft in your email program to the member's address.</source>
+            <translation>Opens a draft in your email program to the member's address.</translation>
+        </message>
+        <message>
+            <source>Another template</source>
+            <translation>Another template</translation>
+        </message>
+        <message>
+            <source>Replace the letter you edited with one from this template?</source>
+            <translation>Replace the letter you edited with one from this template?</translation>
+        </message>
+        <message>
+            <source>&amp;Replace</source>
+            <translation>&amp;Replace</translation>
+        </message>
+        <message>
+            <source>&amp;Keep my letter</source>
+            <translation>&amp;Keep my letter</translation>
+        </message>
+        <message>
+            <source>Filed in the case: the PDF is in Documents and the text in the Paper trail.</source>
+            <translation>Filed in the case: the PDF is in Documents and the text in the Paper trail.</translation>
+        </message>
+        <message>
+            <source>Save the letter as a PDF</source>
+            <translation>Save the letter as a PDF</translation>
+        </message>
+        <message>
+            <source>Saved the PDF. It is not protected by the vault.</source>
+            <translation>Saved the PDF. It is not protected by the vault.</translation>
+        </message>
+        <message>
+            <source>A work address</source>
+            <translation>A work address</translation>
+        </message>
+        <message>
+            <source>Open the draft to this address anyway?</source>
+            <translation>Open the draft to this address anyway?</translation>
+        </message>
+        <message>
+            <source>&amp;Open the draft</source>
+            <translation>&amp;Open the draft</translation>
+        </message>
+        <message>
+            <source>The member's address cannot be used for an email draft.</source>
+            <translation>The member's address cannot be used for an email draft.</translation>
+        </message>
+        <message>
+            <source>The draft is in your email program. File the letter here too, to keep it in the case.</source>
+            <translation>The draft is in your email program. File the letter here too, to keep it in the case.</translation>
+        </message>
+    </context>
+    <context>
+        <name>LetterTemplateDialog</name>
+        <message>
+            <source>Letter template</source>
+            <translation>Letter template</translation>
+        </message>
+        <message>
+            <source>New letter template</source>
+            <translation>New letter template</translation>
+        </message>
+        <message>
+            <source>Template name</source>
+            <translation>Template name</translation>
+        </message>
+        <message>
+            <source>e.g. pay-claim</source>
+            <translation>e.g. pay-claim</translation>
+        </message>
+        <message>
+            <source>Letter title</source>
+            <translation>Letter title</translation>
+        </message>
+        <message>
+            <source>Template text</source>
+            <translation>Template text</translation>
+        </message>
+        <message>
+            <source>Merge fields, written as {{ member.name }}:</source>
+            <translation>Merge fields, written as {{ member.name }}:</translation>
+        </message>
+        <message>
+            <source>Merge fields</source>
+            <translation>Merge fields</translation>
+        </message>
+        <message>
+            <source>Template message</source>
+            <translation>Template message</translation>
+        </message>
+        <message>
+            <source>&amp;Name:</source>
+            <translation>&amp;Name:</translation>
+        </message>
+        <message>
+            <source>&amp;Title:</source>
+            <translation>&amp;Title:</translation>
+        </message>
+        <message>
+            <source>&amp;Save template</source>
+            <translation>&amp;Save template</translation>
+        </message>
+        <message>
+            <source>Save template</source>
+            <translation>Save template</translation>
+        </message>
+        <message>
+            <source>&amp;Reset to casevault's text</source>
+            <translation>&amp;Reset to casevault's text</translation>
+        </message>
+        <message>
+            <source>&amp;Delete template</source>
+            <translation>&amp;Delete template</translation>
+        </message>
+    </context>
+    <context>
         <name>LibraryDialog</name>
         <message>
             <source>Policy library</source>
@@ -2552,6 +2963,10 @@
         <message>
             <source>Export deadlines to a &amp;calendar…</source>
             <translation>Export deadlines to a &amp;calendar…</translation>
+        </message>
+        <message>
+            <source>Branch &amp;figures…</source>
+            <translation>Branch &amp;figures…</translation>
         </message>
         <message>
             <source>Recei&amp;ve a case…</source>
@@ -3723,6 +4138,10 @@
             <translation>Review the case against what was agreed at the first meeting: the issues, and whether each action point has been taken forward.</translation>
         </message>
         <message>
+            <source>An issue counts as covered once a paper-trail entry or an action point after the meeting uses its key words; open an issue to see what was found.</source>
+            <translation>An issue counts as covered once a paper-trail entry or an action point after the meeting uses its key words; open an issue to see what was found.</translation>
+        </message>
+        <message>
             <source>Review summary</source>
             <translation>Review summary</translation>
         </message>
@@ -3743,8 +4162,38 @@
             <translation>Status</translation>
         </message>
         <message>
-            <source>Agreed</source>
-            <translation>Agreed</translation>
+            <source>Not covered yet</source>
+            <translation>Not covered yet</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n action point(s)</source>
+            <translation>
+                <numerusform>%n action point</numerusform>
+                <numerusform>%n action points</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>%1 and %2</source>
+            <translation>%1 and %2</translation>
+        </message>
+        <message>
+            <source>Every issue has something recorded against it.</source>
+            <translation>Every issue has something recorded against it.</translation>
+        </message>
+        <message>
+            <source>No issue has anything recorded against it yet: have we covered all the issues?</source>
+            <translation>No issue has anything recorded against it yet: have we covered all the issues?</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n entry(ies)</source>
+            <translation>
+                <numerusform>%n entry</numerusform>
+                <numerusform>%n entries</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Covered by %1, latest %2</source>
+            <translation>Covered by %1, latest %2</translation>
         </message>
         <message>
             <source>Done</source>
@@ -3761,6 +4210,29 @@
         <message>
             <source>Due on %1</source>
             <translation>Due on %1</translation>
+        </message>
+        <message>
+            <source>This issue has no words to look for: reword it to check it against the paper trail.</source>
+            <translation>This issue has no words to look for: reword it to check it against the paper trail.</translation>
+        </message>
+        <message>
+            <source>Looked for by the word: %1</source>
+            <translation>Looked for by the word: %1</translation>
+        </message>
+        <message>
+            <source>Looked for by all of these words: %1</source>
+            <translation>Looked for by all of these words: %1</translation>
+        </message>
+        <message>
+            <source>Looked for by at least %1 of these words: %2</source>
+            <translation>Looked for by at least %1 of these words: %2</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n of %1 issues have nothing recorded against them: have we covered all the issues?</source>
+            <translation>
+                <numerusform>%n of %1 issues has nothing recorded against it: have we covered all the issues?</numerusform>
+                <numerusform>%n of %1 issues have nothing recorded against them: have we covered all the issues?</numerusform>
+            </translation>
         </message>
         <message>
             <source>Nothing to review yet: agree the issues and action points at the first meeting.</source>
@@ -3781,6 +4253,10 @@
         <message>
             <source>Action point</source>
             <translation>Action point</translation>
+        </message>
+        <message>
+            <source>Paper-trail entry</source>
+            <translation>Paper-trail entry</translation>
         </message>
         <message>
             <source>%1 (%2)</source>

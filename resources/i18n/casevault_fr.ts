@@ -990,6 +990,18 @@
             <translation>&amp;Historique :</translation>
         </message>
         <message>
+            <source>Write a le&amp;tter…</source>
+            <translation>Écrire u&amp;n courrier…</translation>
+        </message>
+        <message>
+            <source>Write a letter</source>
+            <translation>Écrire un courrier</translation>
+        </message>
+        <message>
+            <source>A letter from a template, filled in from this case, to edit, file, save or email.</source>
+            <translation>Un courrier tiré d'un modèle, rempli à partir de ce dossier, à modifier, classer, enregistrer ou envoyer par courriel.</translation>
+        </message>
+        <message>
             <source>E&amp;xport…</source>
             <translation>E&amp;xporter…</translation>
         </message>
@@ -1995,6 +2007,235 @@
         </message>
     </context>
     <context>
+        <name>FigureCharts</name>
+        <message>
+            <source>Still open</source>
+            <translation>Toujours ouvert</translation>
+        </message>
+        <message>
+            <source>Not recorded</source>
+            <translation>Non renseigné</translation>
+        </message>
+        <message>
+            <source>No procedure</source>
+            <translation>Aucune procédure</translation>
+        </message>
+        <message>
+            <source>Procedure not started</source>
+            <translation>Procédure non commencée</translation>
+        </message>
+        <message>
+            <source>hidden</source>
+            <translation>masqué</translation>
+        </message>
+        <message>
+            <source>Not shown: too few cases to count without picking someone out.</source>
+            <translation>Non affiché : trop peu de dossiers pour compter sans désigner quelqu'un.</translation>
+        </message>
+    </context>
+    <context>
+        <name>FiguresPdf</name>
+        <message>
+            <source>Cases by type</source>
+            <translation>Dossiers par type</translation>
+        </message>
+        <message>
+            <source>Cases by outcome</source>
+            <translation>Dossiers par issue</translation>
+        </message>
+        <message>
+            <source>Cases by furthest procedure stage done</source>
+            <translation>Dossiers par étape de procédure la plus avancée</translation>
+        </message>
+        <message>
+            <source>Cases by month opened</source>
+            <translation>Dossiers par mois d'ouverture</translation>
+        </message>
+        <message>
+            <source>Cases by month closed</source>
+            <translation>Dossiers par mois de clôture</translation>
+        </message>
+        <message>
+            <source>All cases in this vault, open and closed.</source>
+            <translation>Tous les dossiers de ce coffre, ouverts et clos.</translation>
+        </message>
+        <message>
+            <source>Cases opened on or after %1, open and closed.</source>
+            <translation>Dossiers ouverts à partir du %1, ouverts et clos.</translation>
+        </message>
+        <message>
+            <source>A count under %1 cases is hidden, and so is any count that would let one be worked out. The figures hold codes and counts only: no names, references or notes.</source>
+            <translation>Un effectif inférieur à %1 dossiers est masqué, ainsi que tout effectif qui permettrait de le retrouver. Les chiffres ne contiennent que des codes et des effectifs : aucun nom, aucune référence, aucune note.</translation>
+        </message>
+        <message>
+            <source>Branch figures</source>
+            <translation>Statistiques de la section</translation>
+        </message>
+        <message>
+            <source>Made on %1.</source>
+            <translation>Établi le %1.</translation>
+        </message>
+        <message>
+            <source>Cases opened per month</source>
+            <translation>Dossiers ouverts par mois</translation>
+        </message>
+        <message>
+            <source>How cases ended</source>
+            <translation>Issue des dossiers</translation>
+        </message>
+        <message>
+            <source>Tables</source>
+            <translation>Tableaux</translation>
+        </message>
+        <message>
+            <source>Median days to resolution, all closed cases:</source>
+            <translation>Durée médiane de résolution en jours, tous les dossiers clos :</translation>
+        </message>
+        <message>
+            <source>Cases</source>
+            <translation>Dossiers</translation>
+        </message>
+        <message>
+            <source>Share</source>
+            <translation>Part</translation>
+        </message>
+        <message>
+            <source>Median days to resolution</source>
+            <translation>Durée médiane de résolution (jours)</translation>
+        </message>
+        <message>
+            <source>Total</source>
+            <translation>Total</translation>
+        </message>
+    </context>
+    <context>
+        <name>FiguresWindow</name>
+        <message>
+            <source>Branch figures</source>
+            <translation>Statistiques de la section</translation>
+        </message>
+        <message>
+            <source>Cases counted by type, outcome, stage and month: codes and counts only, no names, references or notes. A hatched bar or “hidden” is a count under the threshold, or one hidden so that a small count cannot be worked out.</source>
+            <translation>Dossiers comptés par type, issue, étape et mois : des codes et des effectifs seulement, sans nom, référence ni note. Une barre hachurée ou « masqué » est un effectif inférieur au seuil, ou masqué pour qu'un petit effectif ne puisse pas être retrouvé.</translation>
+        </message>
+        <message>
+            <source>About the branch figures</source>
+            <translation>À propos des statistiques de la section</translation>
+        </message>
+        <message>
+            <source>Counting…</source>
+            <translation>Comptage…</translation>
+        </message>
+        <message>
+            <source>Figures status</source>
+            <translation>État des statistiques</translation>
+        </message>
+        <message>
+            <source>Only cases opened on or &amp;after:</source>
+            <translation>Seulement les dossiers ou&amp;verts à partir du :</translation>
+        </message>
+        <message>
+            <source>Only cases opened on or after a date</source>
+            <translation>Seulement les dossiers ouverts à partir d'une date</translation>
+        </message>
+        <message>
+            <source>Opened on or after</source>
+            <translation>Ouverts à partir du</translation>
+        </message>
+        <message>
+            <source>Hide counts under</source>
+            <translation>Masquer les effectifs inférieurs à</translation>
+        </message>
+        <message>
+            <source> cases</source>
+            <translation> dossiers</translation>
+        </message>
+        <message>
+            <source>&amp;Hide counts under:</source>
+            <translation>&amp;Masquer les effectifs inférieurs à :</translation>
+        </message>
+        <message>
+            <source>Cases opened per month</source>
+            <translation>Dossiers ouverts par mois</translation>
+        </message>
+        <message>
+            <source>How cases ended</source>
+            <translation>Issue des dossiers</translation>
+        </message>
+        <message>
+            <source>How cases ended (share of all cases counted)</source>
+            <translation>Issue des dossiers (part de tous les dossiers comptés)</translation>
+        </message>
+        <message>
+            <source>Figures tables</source>
+            <translation>Tableaux des statistiques</translation>
+        </message>
+        <message>
+            <source>Figure</source>
+            <translation>Catégorie</translation>
+        </message>
+        <message>
+            <source>Cases</source>
+            <translation>Dossiers</translation>
+        </message>
+        <message>
+            <source>Share</source>
+            <translation>Part</translation>
+        </message>
+        <message>
+            <source>Median days</source>
+            <translation>Jours (médiane)</translation>
+        </message>
+        <message>
+            <source>Median days from opening to closing, closed cases only</source>
+            <translation>Nombre médian de jours entre l'ouverture et la clôture, dossiers clos seulement</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Fermer</translation>
+        </message>
+        <message>
+            <source>Export &amp;CSV…</source>
+            <translation>Exporter en &amp;CSV…</translation>
+        </message>
+        <message>
+            <source>Export CSV</source>
+            <translation>Exporter en CSV</translation>
+        </message>
+        <message>
+            <source>Export &amp;PDF…</source>
+            <translation>Exporter en &amp;PDF…</translation>
+        </message>
+        <message>
+            <source>Export PDF</source>
+            <translation>Exporter en PDF</translation>
+        </message>
+        <message>
+            <source>Too few cases to show any figures without picking someone out.</source>
+            <translation>Trop peu de dossiers pour afficher des chiffres sans désigner quelqu'un.</translation>
+        </message>
+        <message>
+            <source>%1 cases counted; counts under %2 are hidden.</source>
+            <translation>%1 dossiers comptés ; les effectifs inférieurs à %2 sont masqués.</translation>
+        </message>
+        <message>
+            <source>Median days to resolution, all closed cases</source>
+            <translation>Durée médiane de résolution en jours, tous les dossiers clos</translation>
+        </message>
+        <message>
+            <source>Export the figures as CSV</source>
+            <translation>Exporter les statistiques en CSV</translation>
+        </message>
+        <message>
+            <source>Export the figures as PDF</source>
+            <translation>Exporter les statistiques en PDF</translation>
+        </message>
+        <message>
+            <source>Saved the figures to %1. The file is not encrypted: it holds codes and counts only, with small counts hidden. Say which period it covers when you share it.</source>
+            <translation>Statistiques enregistrées dans %1. Le fichier n'est pas chiffré : il ne contient que des codes et des effectifs, les petits effectifs étant masqués. Indiquez la période couverte quand vous le partagez.</translation>
+        </message>
+    </context>
+    <context>
         <name>FileDialogs</name>
         <message>
             <source>Save a decrypted copy</source>
@@ -2329,6 +2570,176 @@
         </message>
     </context>
     <context>
+        <name>LetterDialog</name>
+        <message>
+            <source>Write a letter</source>
+            <translation>Écrire un courrier</translation>
+        </message>
+        <message>
+            <source>Letter template</source>
+            <translation>Modèle de courrier</translation>
+        </message>
+        <message>
+            <source>Letter text</source>
+            <translation>Texte du courrier</translation>
+        </message>
+        <message>
+            <source>Work email warning</source>
+            <translation>Avertissement sur l'adresse professionnelle</translation>
+        </message>
+        <message>
+            <source>To copy anyone else in, put them in Bcc, so they do not see the member's address.</source>
+            <translation>Pour mettre quelqu'un d'autre en copie, utilisez Cci, afin qu'il ne voie pas l'adresse de l'adhérent.</translation>
+        </message>
+        <message>
+            <source>Letter message</source>
+            <translation>Message du courrier</translation>
+        </message>
+        <message>
+            <source>E&amp;dit template…</source>
+            <translation>&amp;Modifier le modèle…</translation>
+        </message>
+        <message>
+            <source>&amp;New template…</source>
+            <translation>&amp;Nouveau modèle…</translation>
+        </message>
+        <message>
+            <source>&amp;Template:</source>
+            <translation>Mo&amp;dèle :</translation>
+        </message>
+        <message>
+            <source>&amp;File in the case</source>
+            <translation>&amp;Classer dans le dossier</translation>
+        </message>
+        <message>
+            <source>Keeps the letter in this case: the PDF in Documents and its text in the Paper trail.</source>
+            <translation>Conserve le courrier dans ce dossier : le PDF dans Documents et son texte dans Traces écrites.</translation>
+        </message>
+        <message>
+            <source>Save as &amp;PDF…</source>
+            <translation>Enregistrer en &amp;PDF…</translation>
+        </message>
+        <message>
+            <source>&amp;Email draft…</source>
+            <translation>Brouillon de c&amp;ourriel…</translation>
+        </message>
+        <message>
+            <source>Opens a draft in your email program to the member's address.</source>
+            <translation>Ouvre un brouillon dans votre messagerie, à l'adresse de l'adhérent.</translation>
+        </message>
+        <message>
+            <source>Another template</source>
+            <translation>Un autre modèle</translation>
+        </message>
+        <message>
+            <source>Replace the letter you edited with one from this template?</source>
+            <translation>Remplacer le courrier que vous avez modifié par celui de ce modèle ?</translation>
+        </message>
+        <message>
+            <source>&amp;Replace</source>
+            <translation>&amp;Remplacer</translation>
+        </message>
+        <message>
+            <source>&amp;Keep my letter</source>
+            <translation>&amp;Garder mon courrier</translation>
+        </message>
+        <message>
+            <source>Filed in the case: the PDF is in Documents and the text in the Paper trail.</source>
+            <translation>Classé dans le dossier : le PDF est dans Documents et le texte dans Traces écrites.</translation>
+        </message>
+        <message>
+            <source>Save the letter as a PDF</source>
+            <translation>Enregistrer le courrier en PDF</translation>
+        </message>
+        <message>
+            <source>Saved the PDF. It is not protected by the vault.</source>
+            <translation>PDF enregistré. Il n'est pas protégé par le coffre.</translation>
+        </message>
+        <message>
+            <source>A work address</source>
+            <translation>Une adresse professionnelle</translation>
+        </message>
+        <message>
+            <source>Open the draft to this address anyway?</source>
+            <translation>Ouvrir quand même le brouillon à cette adresse ?</translation>
+        </message>
+        <message>
+            <source>&amp;Open the draft</source>
+            <translation>&amp;Ouvrir le brouillon</translation>
+        </message>
+        <message>
+            <source>The member's address cannot be used for an email draft.</source>
+            <translation>L'adresse de l'adhérent ne peut pas servir pour un brouillon de courriel.</translation>
+        </message>
+        <message>
+            <source>The draft is in your email program. File the letter here too, to keep it in the case.</source>
+            <translation>Le brouillon est dans votre messagerie. Classez aussi le courrier ici, pour le garder dans le dossier.</translation>
+        </message>
+    </context>
+    <context>
+        <name>LetterTemplateDialog</name>
+        <message>
+            <source>Letter template</source>
+            <translation>Modèle de courrier</translation>
+        </message>
+        <message>
+            <source>New letter template</source>
+            <translation>Nouveau modèle de courrier</translation>
+        </message>
+        <message>
+            <source>Template name</source>
+            <translation>Nom du modèle</translation>
+        </message>
+        <message>
+            <source>e.g. pay-claim</source>
+            <translation>p. ex. reclamation-salaire</translation>
+        </message>
+        <message>
+            <source>Letter title</source>
+            <translation>Titre du courrier</translation>
+        </message>
+        <message>
+            <source>Template text</source>
+            <translation>Texte du modèle</translation>
+        </message>
+        <message>
+            <source>Merge fields, written as {{ member.name }}:</source>
+            <translation>Champs de fusion, écrits comme {{ member.name }} :</translation>
+        </message>
+        <message>
+            <source>Merge fields</source>
+            <translation>Champs de fusion</translation>
+        </message>
+        <message>
+            <source>Template message</source>
+            <translation>Message du modèle</translation>
+        </message>
+        <message>
+            <source>&amp;Name:</source>
+            <translation>&amp;Nom :</translation>
+        </message>
+        <message>
+            <source>&amp;Title:</source>
+            <translation>&amp;Titre :</translation>
+        </message>
+        <message>
+            <source>&amp;Save template</source>
+            <translation>&amp;Enregistrer le modèle</translation>
+        </message>
+        <message>
+            <source>Save template</source>
+            <translation>Enregistrer le modèle</translation>
+        </message>
+        <message>
+            <source>&amp;Reset to casevault's text</source>
+            <translation>&amp;Revenir au texte de casevault</translation>
+        </message>
+        <message>
+            <source>&amp;Delete template</source>
+            <translation>&amp;Supprimer le modèle</translation>
+        </message>
+    </context>
+    <context>
         <name>LibraryDialog</name>
         <message>
             <source>Policy library</source>
@@ -2552,6 +2963,10 @@
         <message>
             <source>Export deadlines to a &amp;calendar…</source>
             <translation>&amp;Exporter les échéances vers un calendrier…</translation>
+        </message>
+        <message>
+            <source>Branch &amp;figures…</source>
+            <translation>&amp;Statistiques de la section…</translation>
         </message>
         <message>
             <source>Recei&amp;ve a case…</source>
@@ -3723,6 +4138,10 @@
             <translation>Faites le bilan du dossier par rapport à ce qui a été convenu au premier entretien : les points soulevés, et si chaque action à mener a avancé.</translation>
         </message>
         <message>
+            <source>An issue counts as covered once a paper-trail entry or an action point after the meeting uses its key words; open an issue to see what was found.</source>
+            <translation>Un point est considéré comme traité dès qu'une entrée des traces écrites ou une action à mener postérieure à l'entretien reprend ses mots clés ; ouvrez un point pour voir ce qui a été trouvé.</translation>
+        </message>
+        <message>
             <source>Review summary</source>
             <translation>Résumé du bilan</translation>
         </message>
@@ -3743,8 +4162,38 @@
             <translation>État</translation>
         </message>
         <message>
-            <source>Agreed</source>
-            <translation>Convenu</translation>
+            <source>Not covered yet</source>
+            <translation>Pas encore traité</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n action point(s)</source>
+            <translation>
+                <numerusform>%n action à mener</numerusform>
+                <numerusform>%n actions à mener</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>%1 and %2</source>
+            <translation>%1 et %2</translation>
+        </message>
+        <message>
+            <source>Every issue has something recorded against it.</source>
+            <translation>Chaque point a quelque chose d'enregistré à son sujet.</translation>
+        </message>
+        <message>
+            <source>No issue has anything recorded against it yet: have we covered all the issues?</source>
+            <translation>Aucun point n'a encore quoi que ce soit d'enregistré à son sujet : avons-nous traité tous les points ?</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n entry(ies)</source>
+            <translation>
+                <numerusform>%n entrée</numerusform>
+                <numerusform>%n entrées</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Covered by %1, latest %2</source>
+            <translation>Traité par %1, en dernier le %2</translation>
         </message>
         <message>
             <source>Done</source>
@@ -3761,6 +4210,29 @@
         <message>
             <source>Due on %1</source>
             <translation>Échéance le %1</translation>
+        </message>
+        <message>
+            <source>This issue has no words to look for: reword it to check it against the paper trail.</source>
+            <translation>Ce point n'a aucun mot à rechercher : reformulez-le pour le comparer aux traces écrites.</translation>
+        </message>
+        <message>
+            <source>Looked for by the word: %1</source>
+            <translation>Recherché par le mot : %1</translation>
+        </message>
+        <message>
+            <source>Looked for by all of these words: %1</source>
+            <translation>Recherché par tous ces mots : %1</translation>
+        </message>
+        <message>
+            <source>Looked for by at least %1 of these words: %2</source>
+            <translation>Recherché par au moins %1 de ces mots : %2</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n of %1 issues have nothing recorded against them: have we covered all the issues?</source>
+            <translation>
+                <numerusform>%n point sur %1 n'a rien d'enregistré à son sujet : avons-nous traité tous les points ?</numerusform>
+                <numerusform>%n points sur %1 n'ont rien d'enregistré à leur sujet : avons-nous traité tous les points ?</numerusform>
+            </translation>
         </message>
         <message>
             <source>Nothing to review yet: agree the issues and action points at the first meeting.</source>
@@ -3781,6 +4253,10 @@
         <message>
             <source>Action point</source>
             <translation>Action à mener</translation>
+        </message>
+        <message>
+            <source>Paper-trail entry</source>
+            <translation>Entrée des traces écrites</translation>
         </message>
         <message>
             <source>%1 (%2)</source>

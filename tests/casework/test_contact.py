@@ -6,7 +6,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
 
-from casevault.casework.contact import WORK_EMAIL_WARNING, bcc_mailto, work_email_warning
+from casevault.casework.contact import WORK_EMAIL_WARNING, bcc_mailto, letter_mailto, work_email_warning
 
 ACME = ["acme.co.uk"]
 
@@ -117,3 +117,23 @@ def test_mailto_subject_is_one_line() -> None:
 def test_mailto_refuses_control_characters_in_an_address() -> None:
     with pytest.raises(ValueError, match="control characters"):
         bcc_mailto(["a@example.org\r\nTo: x@evil.example"])
+
+
+def test_a_letter_draft_has_the_member_in_to_and_the_letter_as_its_body() -> None:
+    url = letter_mailto(
+        " ana@example.org ", "CV-2026-0001:\nConfirmation", "Dear Ana,\n\nLine & more?\r\nEnd=1"
+    )
+    parts = urlsplit(url)
+    assert parts.scheme == "mailto" and parts.path == "ana@example.org"
+    query = parse_qs(parts.query, keep_blank_values=True, strict_parsing=True)
+    assert query == {
+        "subject": ["CV-2026-0001: Confirmation"],
+        "body": ["Dear Ana,\r\n\r\nLine & more?\r\nEnd=1"],
+    }
+    assert "&more" not in url and "\n" not in url and " " not in url
+
+
+@pytest.mark.parametrize("to", ["", "  ", "a@x.org,b@y.org", "a@x.org;b@y.org", "a@x.org\r\nBcc: c@z.org"])
+def test_a_letter_draft_refuses_anything_but_one_plain_address(to: str) -> None:
+    with pytest.raises(ValueError, match="address"):
+        letter_mailto(to, "s", "b")

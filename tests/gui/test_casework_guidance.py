@@ -159,6 +159,7 @@ def test_menus_hold_the_entries(qtbot: QtBot, make_app: MakeApp) -> None:
         "Report a confidentiality &breach…",
         "Breach &records…",
         "Export deadlines to a &calendar…",
+        "Branch &figures…",
         "Recei&ve a case…",
         "My &handover key…",
     ]

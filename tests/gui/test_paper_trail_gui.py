@@ -4,10 +4,11 @@ tab, the originals register, and emails dropped on Documents entering the paper 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import timedelta
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QThreadPool, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
@@ -23,6 +24,7 @@ from pytestqt.qtbot import QtBot
 
 from casevault.casework import reminders as engine
 from casevault.core.model import Event
+from casevault.gui import translations
 from casevault.gui.app import App
 from casevault.gui.case_page import PAPER_TRAIL, CasePage
 from casevault.gui.documents import DocumentsPanel
@@ -179,7 +181,17 @@ def test_an_off_the_record_contact_needs_consent(qtbot: QtBot, make_app: MakeApp
     assert trail_column(page, 1) == ["Contact with management, Off the record"]
 
 
-def test_the_review_tab_shows_issues_and_action_points(qtbot: QtBot, make_app: MakeApp) -> None:
+@pytest.fixture
+def english() -> Iterator[None]:
+    """The built English translation, for its plural forms ("1 issue has", "2 issues have")."""
+    assert translations.install("en_GB") == "en_GB"
+    yield
+    translations.uninstall()
+
+
+def test_the_review_tab_shows_issues_and_action_points(
+    qtbot: QtBot, make_app: MakeApp, english: None
+) -> None:
     vault, ref, page = setup(qtbot, make_app)
     now = vault.case(ref).summary.opened_at
     vault.save_first_meeting(ref, vault.first_meeting(ref).__class__(issues=("Unfair warning",)))
@@ -191,11 +203,65 @@ def test_the_review_tab_shows_issues_and_action_points(qtbot: QtBot, make_app: M
     rows = by_name(page, "Issues and action points", QTreeWidget)
     assert column(rows, 1) == ["Unfair warning", "Request the rota history", "Write to HR", "Book a room"]
     statuses = column(rows, 2)
-    assert statuses[0] == "Agreed"
+    assert statuses[0] == "Not covered yet"
     assert statuses[1].startswith("Overdue")
     assert statuses[2].startswith("Due on")
     assert statuses[3] == "Done"
-    assert by_name(page, "Review summary", QLabel).text() == "2 of 3 action points open, 1 overdue"
+    assert by_name(page, "Review summary", QLabel).text() == (
+        "No issue has anything recorded against it yet: have we covered all the issues?\n"
+        "2 of 3 action points open, 1 overdue"
+    )
+    assert unnamed_controls(page) == []
+
+
+def test_the_review_tab_flags_an_issue_with_nothing_recorded_against_it(
+    qtbot: QtBot, make_app: MakeApp, english: None
+) -> None:
+    vault, ref, page = setup(qtbot, make_app)
+    now = vault.now()
+    held = now - timedelta(days=7)
+    meeting = vault.first_meeting(ref).__class__(
+        held_at=held, issues=("Unfair warning", "Rota changes", "Unpaid overtime")
+    )
+    vault.save_first_meeting(ref, meeting)
+    vault.add_note(ref, "Member: the warning was unfair.", occurred_at=held - timedelta(days=1))
+    vault.add_note(
+        ref, "Wrote to HR: the warnings were unfair.\nCopy kept.", occurred_at=held + timedelta(days=1)
+    )
+    vault.add_action_point(ref, "Appeal the unfair warning")
+    vault.add_action_point(ref, "Get the rota changes in writing")
+    page.tabs.setCurrentIndex(tab(page, ReviewView))
+    rows = by_name(page, "Issues and action points", QTreeWidget)
+    warning, rota, overtime = (rows.topLevelItem(i) for i in range(3))
+    assert warning is not None and rota is not None and overtime is not None
+    assert warning.text(2).startswith("Covered by 1 entry and 1 action point, latest ")
+    assert rota.text(2).startswith("Covered by 1 action point, latest ")
+    assert overtime.text(2) == "Not covered yet"
+    # the flag is more than words: an icon, and no icon on a covered issue
+    assert not overtime.icon(2).isNull()
+    assert warning.icon(2).isNull() and rota.icon(2).isNull()
+    # what was found, latest first, so the rep can judge it; the entry before the meeting is not there
+    found = [(warning.child(i).text(0), warning.child(i).text(1)) for i in range(warning.childCount())]  # type: ignore[union-attr]
+    assert found == [
+        ("Action point", "Appeal the unfair warning"),
+        ("Paper-trail entry", "Wrote to HR: the warnings were unfair."),
+    ]
+    assert overtime.childCount() == 0
+    assert warning.toolTip(1) == "Looked for by all of these words: unfair, warning"
+    assert by_name(page, "Review summary", QLabel).text() == (
+        "1 of 3 issues has nothing recorded against it: have we covered all the issues?\n"
+        "2 of 2 action points open"
+    )
+
+    vault.add_note(ref, "Claimed the unpaid overtime.")
+    view = page.tabs.widget(tab(page, ReviewView))
+    assert isinstance(view, ReviewView)
+    view.reload()
+    assert (
+        by_name(page, "Review summary", QLabel)
+        .text()
+        .startswith("Every issue has something recorded against it.")
+    )
     assert unnamed_controls(page) == []
 
 

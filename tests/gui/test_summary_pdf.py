@@ -9,28 +9,15 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice
-from PySide6.QtPdf import QPdfDocument
 from PySide6.QtWidgets import QApplication
 
 from casevault.core.errors import CasevaultError
 from casevault.core.model import FirstMeeting
 from casevault.gui.summary_pdf import render_offscreen, render_summary, summary_html
 from casevault.vault.facade import Vault
+from tests.support.pdf_text import pdf_text
 
 NAME = unicodedata.normalize("NFC", "Nguyễn Thị Müller")
-
-
-def _pdf_text(data: bytes) -> str:
-    array = QByteArray(data)
-    buffer = QBuffer(array)
-    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-    doc = QPdfDocument()
-    doc.load(buffer)
-    assert doc.status() == QPdfDocument.Status.Ready
-    text = "".join(doc.getAllText(page).text() for page in range(doc.pageCount()))
-    doc.close()
-    return unicodedata.normalize("NFC", text)
 
 
 def test_summary_pdf_has_the_name_in_its_text_layer(qapp: QApplication, vault: Vault, tmp_path: Path) -> None:
@@ -51,7 +38,7 @@ def test_summary_pdf_has_the_name_in_its_text_layer(qapp: QApplication, vault: V
     vault.attach(ref, tmp_path / "Lettre reçue.pdf")
     data = render_summary(vault, ref)
     assert data.startswith(b"%PDF")
-    text = _pdf_text(data)
+    text = pdf_text(data)
     for needle in (
         NAME,
         ref,
@@ -71,7 +58,7 @@ def test_save_summary_never_overwrites(qapp: QApplication, vault: Vault, tmp_pat
     out = tmp_path / "summary.pdf"
     vault.save_summary(ref, out, render_summary(vault, ref))
     assert out.stat().st_mode & 0o777 == 0o600
-    assert NAME in _pdf_text(out.read_bytes())
+    assert NAME in pdf_text(out.read_bytes())
     assert any(e.fields.action == "summary.saved" for e in vault.audit(ref))
     with pytest.raises(CasevaultError):
         vault.save_summary(ref, out, b"%PDF-other")

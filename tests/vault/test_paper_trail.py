@@ -208,8 +208,8 @@ def test_review_lists_issues_and_action_points_with_status(vault: Vault, clock: 
     vault.set_action_done(done)
     found = vault.review(ref)
     assert [(r.kind, r.text, r.status) for r in found.rows] == [
-        (review_rules.ISSUE, "Unfair warning", review_rules.AGREED),
-        (review_rules.ISSUE, "Rota changes", review_rules.AGREED),
+        (review_rules.ISSUE, "Unfair warning", review_rules.NOT_COVERED),
+        (review_rules.ISSUE, "Rota changes", review_rules.NOT_COVERED),
         (review_rules.ACTION, "Request the rota history", review_rules.OVERDUE),
         (review_rules.ACTION, "Write to HR", review_rules.DUE),
         (review_rules.ACTION, "Find a witness", review_rules.NO_DATE),
@@ -218,6 +218,39 @@ def test_review_lists_issues_and_action_points_with_status(vault: Vault, clock: 
     assert (found.issues, found.actions, found.open, found.overdue) == (2, 4, 3, 1)
     vault.set_action_done(late)
     assert vault.review(ref).overdue == 0
+
+
+def test_review_checks_each_issue_against_the_paper_trail_since_the_meeting(
+    vault: Vault, clock: FakeClock
+) -> None:
+    ref = vault.new_case("Ada Member")
+    held = clock.now - timedelta(days=10)
+    issues = ("Unfair warning", "Rota changes", "Unpaid overtime")
+    vault.save_first_meeting(ref, FirstMeeting(held_at=held, issues=issues))
+    vault.add_note(ref, "Member says the warning was unfair.", occurred_at=held - timedelta(days=1))
+    wrote = vault.add_note(
+        ref, "Wrote to HR about the warnings.", kind="advice", occurred_at=held + timedelta(days=2)
+    )
+    vault.add_action_point(ref, "Get the rota changes in writing")
+    found = vault.review(ref)
+    warning, rota, overtime = found.rows[:3]
+    assert [r.status for r in (warning, rota, overtime)] == [
+        review_rules.NOT_COVERED,
+        review_rules.COVERED,
+        review_rules.NOT_COVERED,
+    ]
+    assert (rota.entries, rota.action_points, rota.latest_at) == (0, 1, clock.now)
+    assert (found.issues, found.not_covered) == (3, 2)
+
+    # the current text of an entry counts: an edit that names the issue covers it
+    clock.advance(hours=1)
+    vault.edit_note(wrote, "Wrote to HR: the warnings were unfair.")
+    warning = vault.review(ref).rows[0]
+    assert warning.status == review_rules.COVERED
+    assert [(c.kind, c.id, c.at) for c in warning.covered_by] == [
+        (review_rules.ENTRY, wrote, held + timedelta(days=2))
+    ]
+    assert vault.review(ref).not_covered == 1
 
 
 # ---- emails ------------------------------------------------------------------------------------

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from casevault.core.errors import UsageError
+from casevault.core.errors import CasevaultError, UsageError
 from casevault.vault.facade import Vault
 from tests.conftest import FakeClock
 
@@ -121,3 +121,16 @@ def test_since_and_the_threshold_are_checked(vault: Vault, clock: FakeClock) -> 
             vault.branch_figures(threshold=threshold)
     with pytest.raises(UsageError, match="time zone"):
         vault.branch_figures(datetime(2026, 1, 1))
+
+
+def test_the_figures_pdf_is_written_0600_never_over_a_file(vault: Vault, tmp_path: Path) -> None:
+    out = tmp_path / "chosen"
+    out.mkdir()
+    target = out / "figures.pdf"
+    vault.save_figures_pdf(target, b"%PDF-1.4 figures")
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    assert vault.audit()[-1].fields.action == "figures.exported"
+    with pytest.raises(CasevaultError, match="never overwrites"):
+        vault.save_figures_pdf(target, b"%PDF-1.4 other")
+    assert target.read_bytes() == b"%PDF-1.4 figures"
+    assert [p.name for p in out.iterdir()] == ["figures.pdf"]  # no temp file left beside it

@@ -86,3 +86,23 @@ def bcc_mailto(addresses: Iterable[str], subject: str = "") -> str:
     if subject:
         fields.append("subject=" + quote(subject, safe=""))
     return "mailto:" + ("?" + "&".join(fields) if fields else "")
+
+
+def letter_mailto(to: str, subject: str, body: str) -> str:
+    """A `mailto:` URL (RFC 6068) for a letter to the member: their preferred address in To, the
+    subject on one line, and the letter as the body with CRLF line breaks. Copies to anyone else
+    are the rep's to add, in Bcc (the dialog says so). Raises ValueError for an address with
+    control characters or more than one address, which could add recipients or header fields."""
+    address = to.strip()
+    if not address:
+        raise ValueError("There is no address to write to.")
+    if any(ord(ch) < 0x20 or ord(ch) == 0x7F for ch in address) or "," in address or ";" in address:
+        raise ValueError("The email address is not a single, plain address.")
+    fields = []
+    subject = " ".join(subject.split())
+    if subject:
+        fields.append("subject=" + quote(subject, safe=""))
+    text = "\r\n".join(body.replace("\r\n", "\n").split("\n"))
+    if text:
+        fields.append("body=" + quote(text, safe=""))
+    return "mailto:" + quote(address, safe="@") + ("?" + "&".join(fields) if fields else "")

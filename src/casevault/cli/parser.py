@@ -21,6 +21,7 @@ import casevault.cli.exchange as exchange
 import casevault.cli.handover as handover
 import casevault.cli.integrity as integrity
 import casevault.cli.keys as keys
+import casevault.cli.letters as letters
 import casevault.cli.lookup as lookup
 import casevault.cli.procedure as procedure
 import casevault.cli.records as records
@@ -52,6 +53,7 @@ GROUPS: tuple[CommandGroup, ...] = (
     deadline,
     procedure,
     stats,
+    letters,
 )
 
 HANDLERS: dict[str, Handler] = {name: run for group in GROUPS for name, run in group.HANDLERS.items()}

@@ -32,6 +32,7 @@ from casevault.gui.close_case_dialog import CloseCaseDialog
 from casevault.gui.export_dialog import ExportDialog
 from casevault.gui.first_meeting_form import FirstMeetingForm
 from casevault.gui.handover_dialog import HandoverDialog
+from casevault.gui.letter_dialog import LetterDialog
 from casevault.gui.originals_panel import OriginalsPanel
 from casevault.gui.paper_trail import PaperTrail
 from casevault.gui.parties_panel import PartiesPanel, work_email_text
@@ -160,6 +161,7 @@ class CasePage(QWidget):
         buttons.addWidget(self.status_button)
         buttons.addWidget(self.delete_button)
         buttons.addWidget(self.email_button)
+        buttons.addWidget(self._make_letter_button())
         buttons.addWidget(self._make_export_button())
         buttons.addWidget(self._make_handover_button())
         buttons.addStretch(1)
@@ -218,6 +220,34 @@ class CasePage(QWidget):
     def _status_changed(self) -> None:
         self.refresh_overview()
         self.status_changed.emit(self._ref)
+
+    def _make_letter_button(self) -> QPushButton:
+        self.letter_button = QPushButton(self.tr("Write a le&tter…"))
+        self.letter_button.setAccessibleName(self.tr("Write a letter"))
+        self.letter_button.setToolTip(
+            self.tr("A letter from a template, filled in from this case, to edit, file, save or email.")
+        )
+        self.letter_button.clicked.connect(self.open_letter_dialog)
+        return self.letter_button
+
+    @property
+    def letter_dialog(self) -> LetterDialog | None:
+        return self.dialogs.get("letter")  # type: ignore[return-value]
+
+    def open_letter_dialog(self) -> None:
+        def make() -> LetterDialog:
+            dialog = LetterDialog(self._vault, self._ref, self)
+            dialog.open_url = self.open_url
+            dialog.filed.connect(self._letter_filed)
+            return dialog
+
+        self.dialogs.open("letter", make)
+
+    def _letter_filed(self) -> None:
+        self.paper_trail.reload()
+        refresh = getattr(self._documents, "refresh", None)
+        if callable(refresh):
+            refresh()
 
     def _make_export_button(self) -> QPushButton:
         self.export_button = QPushButton(self.tr("E&xport…"))

@@ -199,7 +199,7 @@ class MainWindow(WindowDialogs, QMainWindow):
         self._build_menus()
 
     def _build_menus(self) -> None:
-        """Casework (policy library, breaches), Settings (preferences, device check) and Help."""
+        """Casework (policy library, breaches, figures), Settings (preferences, device check) and Help."""
         bar = self.menuBar()
         bar.setAccessibleName(self.tr("Menu bar"))
         casework = bar.addMenu(self.tr("&Casework"))
@@ -213,6 +213,8 @@ class MainWindow(WindowDialogs, QMainWindow):
         casework.addSeparator()
         self.calendar_action = casework.addAction(self.tr("Export deadlines to a &calendar…"))
         self.calendar_action.triggered.connect(self.export_calendar)
+        self.figures_action = casework.addAction(self.tr("Branch &figures…"))
+        self.figures_action.triggered.connect(self.open_figures)
         casework.addSeparator()
         self.receive_action = casework.addAction(self.tr("Recei&ve a case…"))
         self.receive_action.triggered.connect(self.open_handover)

@@ -6,26 +6,17 @@ meet (Vietnamese, Polish, Turkish...), so the PDF's text layer holds them as typ
 from __future__ import annotations
 
 import html
-import os
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QMarginsF, QSizeF
-from PySide6.QtGui import (
-    QFont,
-    QFontDatabase,
-    QGuiApplication,
-    QPageLayout,
-    QPageSize,
-    QPdfWriter,
-    QTextDocument,
-)
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QTextDocument
+
+from casevault.gui.pdf_writer import document_pdf, ensure_application, text_font
 
 if TYPE_CHECKING:
     from casevault.core.model import CaseDetail
     from casevault.vault.facade import Vault
-
-FONT_FAMILY = "DejaVu Sans"
 
 
 def _tr(text: str) -> str:
@@ -150,45 +141,17 @@ def _documents(case: CaseDetail) -> list[str]:
 
 def summary_document(case: CaseDetail) -> QTextDocument:
     doc = QTextDocument()
-    font = QFont(FONT_FAMILY if FONT_FAMILY in QFontDatabase.families() else QFont().family())
-    font.setPointSize(10)
-    doc.setDefaultFont(font)
+    doc.setDefaultFont(text_font(10))
     doc.setHtml(summary_html(case))
     return doc
 
 
 def render_summary(vault: Vault, ref: str) -> bytes:
     """The case summary of `ref` as PDF bytes, in memory only (a QGuiApplication must exist)."""
-    doc = summary_document(vault.case(ref))
-    data = QByteArray()
-    buffer = QBuffer(data)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    writer = QPdfWriter(buffer)
-    writer.setTitle(_tr("Case summary"))
-    writer.setCreator("casevault")
-    writer.setPageLayout(
-        QPageLayout(
-            QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait, QMarginsF(15, 15, 15, 15)
-        )
-    )
-    writer.setResolution(300)
-    doc.setPageSize(QSizeF(writer.width(), writer.height()))
-    doc.print_(writer)
-    del writer  # finishes the PDF into the buffer
-    buffer.close()
-    return bytes(data.data())
-
-
-_OFFSCREEN: list[QGuiApplication] = []  # the application render_offscreen started, kept for good
+    return document_pdf(summary_document(vault.case(ref)), _tr("Case summary"))
 
 
 def render_offscreen(vault: Vault, ref: str) -> bytes:
-    """`render_summary` for a process without a Qt application, such as the command line: the
-    first call starts one on the offscreen platform (unless QT_QPA_PLATFORM names another), so no
-    display is needed or touched, and later calls reuse it."""
-    if QGuiApplication.instance() is None:
-        argv = ["casevault"]
-        if not os.environ.get("QT_QPA_PLATFORM"):
-            argv += ["-platform", "offscreen"]
-        _OFFSCREEN.append(QGuiApplication(argv))
+    """`render_summary` for a process without a Qt application, such as the command line."""
+    ensure_application()
     return render_summary(vault, ref)

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QMainWindow, QMessageBox
+from PySide6.QtWidgets import QDialog, QMainWindow, QMessageBox
 
 from casevault import __version__
 from casevault.casework import help_links
@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from casevault.gui.breach_dialog import BreachDialog, BreachLogDialog
     from casevault.gui.clock_settings_dialog import ClockSettingsDialog
     from casevault.gui.device_check_dialog import DeviceCheckDialog
+    from casevault.gui.figures_window import FiguresWindow
     from casevault.gui.handover_dialog import HandoverDialog
     from casevault.gui.library_dialog import LibraryDialog
     from casevault.gui.new_case_dialog import NewCaseDialog
@@ -80,6 +81,10 @@ class WindowDialogs(_Base):
     @property
     def device_check(self) -> DeviceCheckDialog | None:
         return self.dialogs.get("device-check")  # type: ignore[return-value]
+
+    @property
+    def figures_window(self) -> FiguresWindow | None:
+        return self.dialogs.get("figures")  # type: ignore[return-value]
 
     @property
     def about_box(self) -> QMessageBox | None:
@@ -175,6 +180,14 @@ class WindowDialogs(_Base):
             said = export_calendar(self, vault)
             if said:
                 self.statusBar().showMessage(said, 8000)
+
+    def open_figures(self) -> None:
+        """Branch figures (codes and counts only); not modal, so the case list stays usable."""
+        from casevault.gui.figures_window import FiguresWindow  # noqa: PLC0415 - only when asked
+
+        vault = self._vault
+        if vault is not None:
+            self.dialogs.open("figures", lambda: FiguresWindow(vault, self), show=QDialog.show)
 
     def open_device_check(self, *, first_run: bool = False) -> DeviceCheckDialog:
         """The device check; after a vault is created (`first_run`) it appears without taking

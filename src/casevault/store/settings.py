@@ -18,6 +18,10 @@ def put(db: Database, key: str, value: str) -> None:
     )
 
 
+def delete(db: Database, key: str) -> None:
+    db.execute("DELETE FROM settings WHERE key = ?", (key,))
+
+
 def with_prefix(db: Database, prefix: str) -> dict[str, str]:
     """Every setting whose key starts with `prefix`, keyed by the rest of the key."""
     rows = db.query("SELECT key, value FROM settings WHERE substr(key, 1, ?) = ?", (len(prefix), prefix))

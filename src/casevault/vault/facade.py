@@ -34,6 +34,7 @@ from casevault.vault.exchange import Exchange
 from casevault.vault.handover.receive import HandoverReceive
 from casevault.vault.handover.send import HandoverSend
 from casevault.vault.keys import KeySlots
+from casevault.vault.letters import Letters
 from casevault.vault.library import Library
 from casevault.vault.paper_trail import PaperTrail
 from casevault.vault.people import People
@@ -98,6 +99,13 @@ class Vault:
         self.attachments = Attachments(session)
         self.paper_trail = PaperTrail(
             session, add_note=self.cases.add_note, attach_stream=self.attachments.attach_stream
+        )
+        self.letters = Letters(
+            session,
+            add_note=self.cases.add_note,
+            attach_stream=self.attachments.attach_stream,
+            case_jurisdiction=self.clock.case_jurisdiction,
+            closure_days=self.clock.closure_days,
         )
         consent = self.people.sharing_consent_problem
         self.exchange = Exchange(session, sharing_consent_problem=consent)
@@ -273,6 +281,16 @@ class Vault:
     deadline_proof_matches = _Delegate("clock", Procedures.deadline_proof_matches)
     export_calendar = _Delegate("clock", Procedures.export_calendar)
 
+    # letters: Letters
+    letter_templates = _Delegate("letters", Letters.letter_templates)
+    letter_template = _Delegate("letters", Letters.letter_template)
+    save_letter_template = _Delegate("letters", Letters.save_letter_template)
+    reset_letter_template = _Delegate("letters", Letters.reset_letter_template)
+    letter_fields = _Delegate("letters", Letters.letter_fields)
+    draft_letter = _Delegate("letters", Letters.draft_letter)
+    file_letter = _Delegate("letters", Letters.file_letter)
+    save_letter_pdf = _Delegate("letters", Letters.save_letter_pdf)
+
     # figures: Stats
     case_types = _Delegate("figures", Stats.case_types)
     outcomes = _Delegate("figures", Stats.outcomes)
@@ -282,6 +300,7 @@ class Vault:
     remove_outcome = _Delegate("figures", Stats.remove_outcome)
     branch_figures = _Delegate("figures", Stats.branch_figures)
     export_figures_csv = _Delegate("figures", Stats.export_figures_csv)
+    save_figures_pdf = _Delegate("figures", Stats.save_figures_pdf)
 
     def set_aside_overdue(self, deadline_id: str, reason: str) -> None:
         """Dismiss an overdue deadline's reminder, with the reason kept on the deadline."""

@@ -15,6 +15,7 @@ from casevault.casework import email_import, rules
 from casevault.casework import review as review_rules
 from casevault.core.errors import NotFoundError, UsageError
 from casevault.core.model import EventVersion, Original
+from casevault.store import cases as case_rows
 from casevault.store import meetings as meeting_rows
 from casevault.store import originals as original_rows
 from casevault.store import paper_trail as paper_rows
@@ -185,12 +186,14 @@ class PaperTrail:
     # ---- review against the first meeting ------------------------------------------------------
 
     def review(self, ref: str, now: datetime | None = None) -> review_rules.Review:
-        """The issues agreed at the first meeting and the action points, each with its status."""
+        """The issues agreed at the first meeting, each with the entries and action points that
+        have covered it since, and the action points, each with its status."""
         case_id = self._s.case_id(ref)
         return review_rules.review(
             meeting_rows.get_first_meeting(self._s.db, case_id),
             meeting_rows.actions_for_case(self._s.db, case_id),
             now or self._s.now(),
+            events=case_rows.events(self._s.db, case_id),
         )
 
     # ---- emails into the paper trail -----------------------------------------------------------

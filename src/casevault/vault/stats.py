@@ -14,6 +14,7 @@ from casevault.casework import figures as figure_rules
 from casevault.casework import outcomes as outcome_rules
 from casevault.core.errors import UsageError
 from casevault.core.fsutil import atomic_write_bytes, translate_os_error
+from casevault.formats import zip_writer
 from casevault.store import settings as settings_rows
 from casevault.store import stats as stats_rows
 from casevault.vault.session import Session
@@ -84,4 +85,10 @@ class Stats:
             atomic_write_bytes(target, out.getvalue().encode("utf-8"))
         except OSError as err:
             raise translate_os_error(err, "writing the figures") from err
+        self._s.audit("figures.exported", "", now=self._s.now())
+
+    def save_figures_pdf(self, target: Path, pdf: bytes) -> None:
+        """The figures PDF (from the GUI's renderer) in a new 0600 file; never overwrites. Like the
+        CSV it holds codes and counts only, so it is the same audited export."""
+        zip_writer.write_new_file(target, pdf)
         self._s.audit("figures.exported", "", now=self._s.now())
