@@ -169,6 +169,14 @@
             <translation>All day</translation>
         </message>
         <message>
+            <source>Hearing</source>
+            <translation>Hearing</translation>
+        </message>
+        <message>
+            <source>Meeting</source>
+            <translation>Meeting</translation>
+        </message>
+        <message>
             <source>Nothing falls due.</source>
             <translation>Nothing falls due.</translation>
         </message>
@@ -666,6 +674,57 @@
         </message>
     </context>
     <context>
+        <name>CaseHeader</name>
+        <message>
+            <source>Case header</source>
+            <translation>Case header</translation>
+        </message>
+        <message>
+            <source>Case reference</source>
+            <translation>Case reference</translation>
+        </message>
+        <message>
+            <source>Case member</source>
+            <translation>Case member</translation>
+        </message>
+        <message>
+            <source>Case type</source>
+            <translation>Case type</translation>
+        </message>
+        <message>
+            <source>Case status</source>
+            <translation>Case status</translation>
+        </message>
+        <message>
+            <source>Procedure stage</source>
+            <translation>Procedure stage</translation>
+        </message>
+        <message>
+            <source>Next deadline</source>
+            <translation>Next deadline</translation>
+        </message>
+        <message>
+            <source>No procedure</source>
+            <translation>No procedure</translation>
+        </message>
+        <message>
+            <source>Procedure finished</source>
+            <translation>Procedure finished</translation>
+        </message>
+        <message>
+            <source>Stage: %1</source>
+            <translation>Stage: %1</translation>
+        </message>
+        <message>
+            <source>No deadline ahead</source>
+            <translation>No deadline ahead</translation>
+        </message>
+        <message>
+            <source>Next deadline: %1 (%2)</source>
+            <translation>Next deadline: %1 (%2)</translation>
+        </message>
+    </context>
+    <context>
         <name>CaseHistory</name>
         <message>
             <source>Case opened</source>
@@ -736,8 +795,48 @@
             <translation>Escalation recorded</translation>
         </message>
         <message>
+            <source>Paper-trail entry added</source>
+            <translation>Paper-trail entry added</translation>
+        </message>
+        <message>
             <source>Paper-trail entry edited (new version)</source>
             <translation>Paper-trail entry edited (new version)</translation>
+        </message>
+        <message>
+            <source>First meeting saved</source>
+            <translation>First meeting saved</translation>
+        </message>
+        <message>
+            <source>Originals from the first meeting recorded as returned</source>
+            <translation>Originals from the first meeting recorded as returned</translation>
+        </message>
+        <message>
+            <source>Originals from the first meeting recorded as still held</source>
+            <translation>Originals from the first meeting recorded as still held</translation>
+        </message>
+        <message>
+            <source>Action point added</source>
+            <translation>Action point added</translation>
+        </message>
+        <message>
+            <source>Action point done</source>
+            <translation>Action point done</translation>
+        </message>
+        <message>
+            <source>Action point marked as not done</source>
+            <translation>Action point marked as not done</translation>
+        </message>
+        <message>
+            <source>Hearing or meeting date added</source>
+            <translation>Hearing or meeting date added</translation>
+        </message>
+        <message>
+            <source>Hearing or meeting date removed</source>
+            <translation>Hearing or meeting date removed</translation>
+        </message>
+        <message>
+            <source>Letter saved as a PDF</source>
+            <translation>Letter saved as a PDF</translation>
         </message>
         <message>
             <source>Original document received</source>
@@ -815,12 +914,68 @@
             <translation>Last updated</translation>
         </message>
         <message>
+            <source>Found in</source>
+            <translation>Found in</translation>
+        </message>
+        <message>
+            <source>Member's name</source>
+            <translation>Member's name</translation>
+        </message>
+        <message>
+            <source>Case title</source>
+            <translation>Case title</translation>
+        </message>
+        <message>
+            <source>Paper trail</source>
+            <translation>Paper trail</translation>
+        </message>
+        <message>
+            <source>Document name</source>
+            <translation>Document name</translation>
+        </message>
+        <message>
+            <source>Email</source>
+            <translation>Email</translation>
+        </message>
+        <message>
+            <source>First meeting</source>
+            <translation>First meeting</translation>
+        </message>
+        <message>
+            <source>Action point</source>
+            <translation>Action point</translation>
+        </message>
+        <message>
+            <source>People</source>
+            <translation>People</translation>
+        </message>
+        <message>
             <source>Open</source>
             <translation>Open</translation>
         </message>
         <message>
             <source>Closed</source>
             <translation>Closed</translation>
+        </message>
+        <message>
+            <source>No case matches this search. Check the spelling, or try fewer or shorter words.</source>
+            <translation>No case matches this search. Check the spelling, or try fewer or shorter words.</translation>
+        </message>
+        <message>
+            <source>Only the cases the Show filter lists are searched: choose All to search every case.</source>
+            <translation>Only the cases the Show filter lists are searched: choose All to search every case.</translation>
+        </message>
+        <message>
+            <source>No cases yet. Press New case to record a member's first meeting.</source>
+            <translation>No cases yet. Press New case to record a member's first meeting.</translation>
+        </message>
+        <message>
+            <source>No open cases. Choose All in Show to see the closed ones, or press New case.</source>
+            <translation>No open cases. Choose All in Show to see the closed ones, or press New case.</translation>
+        </message>
+        <message>
+            <source>No closed cases. A case is listed here once it is closed.</source>
+            <translation>No closed cases. A case is listed here once it is closed.</translation>
         </message>
     </context>
     <context>
@@ -836,10 +991,6 @@
         <message>
             <source>Back to cases</source>
             <translation>Back to cases</translation>
-        </message>
-        <message>
-            <source>Case reference</source>
-            <translation>Case reference</translation>
         </message>
         <message>
             <source>Case sections</source>
@@ -1766,6 +1917,89 @@
         <message>
             <source>Cancel</source>
             <translation>Cancel</translation>
+        </message>
+    </context>
+    <context>
+        <name>EmailPane</name>
+        <message>
+            <source>Email preview</source>
+            <translation>Email preview</translation>
+        </message>
+        <message>
+            <source>Email sender</source>
+            <translation>Email sender</translation>
+        </message>
+        <message>
+            <source>Email recipients</source>
+            <translation>Email recipients</translation>
+        </message>
+        <message>
+            <source>Email copied to</source>
+            <translation>Email copied to</translation>
+        </message>
+        <message>
+            <source>Email date</source>
+            <translation>Email date</translation>
+        </message>
+        <message>
+            <source>Email subject</source>
+            <translation>Email subject</translation>
+        </message>
+        <message>
+            <source>From:</source>
+            <translation>From:</translation>
+        </message>
+        <message>
+            <source>To:</source>
+            <translation>To:</translation>
+        </message>
+        <message>
+            <source>Cc:</source>
+            <translation>Cc:</translation>
+        </message>
+        <message>
+            <source>Date:</source>
+            <translation>Date:</translation>
+        </message>
+        <message>
+            <source>Subject:</source>
+            <translation>Subject:</translation>
+        </message>
+        <message>
+            <source>Email notes</source>
+            <translation>Email notes</translation>
+        </message>
+        <message>
+            <source>Email body</source>
+            <translation>Email body</translation>
+        </message>
+        <message>
+            <source>Attachments:</source>
+            <translation>Attachments:</translation>
+        </message>
+        <message>
+            <source>Email attachments</source>
+            <translation>Email attachments</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>Size</source>
+            <translation>Size</translation>
+        </message>
+        <message>
+            <source>(none)</source>
+            <translation>(none)</translation>
+        </message>
+        <message>
+            <source>Not dated</source>
+            <translation>Not dated</translation>
+        </message>
+        <message>
+            <source>(no name: %1)</source>
+            <translation>(no name: %1)</translation>
         </message>
     </context>
     <context>
@@ -2925,8 +3159,24 @@
             <translation>Actions</translation>
         </message>
         <message>
+            <source>&amp;Today</source>
+            <translation>&amp;Today</translation>
+        </message>
+        <message>
+            <source>&amp;All cases</source>
+            <translation>&amp;All cases</translation>
+        </message>
+        <message>
             <source>&amp;Preferences…</source>
             <translation>&amp;Preferences…</translation>
+        </message>
+        <message>
+            <source>Today</source>
+            <translation>Today</translation>
+        </message>
+        <message>
+            <source>All cases</source>
+            <translation>All cases</translation>
         </message>
         <message>
             <source>New case</source>
@@ -2941,8 +3191,24 @@
             <translation>Preferences</translation>
         </message>
         <message>
+            <source>← &amp;Back to Today</source>
+            <translation>← &amp;Back to Today</translation>
+        </message>
+        <message>
+            <source>Back to Today</source>
+            <translation>Back to Today</translation>
+        </message>
+        <message>
             <source>Menu bar</source>
             <translation>Menu bar</translation>
+        </message>
+        <message>
+            <source>&amp;File</source>
+            <translation>&amp;File</translation>
+        </message>
+        <message>
+            <source>&amp;Quit</source>
+            <translation>&amp;Quit</translation>
         </message>
         <message>
             <source>&amp;Casework</source>
@@ -2995,6 +3261,10 @@
         <message>
             <source>&amp;Help</source>
             <translation>&amp;Help</translation>
+        </message>
+        <message>
+            <source>&amp;Keyboard shortcuts…</source>
+            <translation>&amp;Keyboard shortcuts…</translation>
         </message>
         <message>
             <source>&amp;About casevault</source>
@@ -3978,6 +4248,10 @@
             <source>More reminders due</source>
             <translation>More reminders due</translation>
         </message>
+        <message>
+            <source>Nothing is due. Deadlines, hearings, action points and follow-ups appear here when they fall due.</source>
+            <translation>Nothing is due. Deadlines, hearings, action points and follow-ups appear here when they fall due.</translation>
+        </message>
         <message numerus="yes">
             <source>%n more due after these: act on or dismiss these to reach them.</source>
             <translation>
@@ -4261,6 +4535,152 @@
         <message>
             <source>%1 (%2)</source>
             <translation>%1 (%2)</translation>
+        </message>
+    </context>
+    <context>
+        <name>ShortcutsDialog</name>
+        <message>
+            <source>Keyboard shortcuts</source>
+            <translation>Keyboard shortcuts</translation>
+        </message>
+        <message>
+            <source>Shortcuts</source>
+            <translation>Shortcuts</translation>
+        </message>
+        <message>
+            <source>Action</source>
+            <translation>Action</translation>
+        </message>
+        <message>
+            <source>Keys</source>
+            <translation>Keys</translation>
+        </message>
+        <message>
+            <source>Tab and Shift+Tab move between controls; Enter opens the case on a selected line; Alt with an underlined letter presses that button or opens that menu.</source>
+            <translation>Tab and Shift+Tab move between controls; Enter opens the case on a selected line; Alt with an underlined letter presses that button or opens that menu.</translation>
+        </message>
+    </context>
+    <context>
+        <name>TodayView</name>
+        <message>
+            <source>Today</source>
+            <translation>Today</translation>
+        </message>
+        <message>
+            <source>Today's date</source>
+            <translation>Today's date</translation>
+        </message>
+        <message>
+            <source>&amp;All cases</source>
+            <translation>&amp;All cases</translation>
+        </message>
+        <message>
+            <source>All cases</source>
+            <translation>All cases</translation>
+        </message>
+        <message>
+            <source>Coming up</source>
+            <translation>Coming up</translation>
+        </message>
+        <message>
+            <source>When</source>
+            <translation>When</translation>
+        </message>
+        <message>
+            <source>Case</source>
+            <translation>Case</translation>
+        </message>
+        <message>
+            <source>Member</source>
+            <translation>Member</translation>
+        </message>
+        <message>
+            <source>What</source>
+            <translation>What</translation>
+        </message>
+        <message>
+            <source>Reminders due</source>
+            <translation>Reminders due</translation>
+        </message>
+        <message>
+            <source>Waiting on you</source>
+            <translation>Waiting on you</translation>
+        </message>
+        <message>
+            <source>Due</source>
+            <translation>Due</translation>
+        </message>
+        <message>
+            <source>Open cases by stage</source>
+            <translation>Open cases by stage</translation>
+        </message>
+        <message>
+            <source>Stage</source>
+            <translation>Stage</translation>
+        </message>
+        <message>
+            <source>Cases</source>
+            <translation>Cases</translation>
+        </message>
+        <message>
+            <source>Today, %1</source>
+            <translation>Today, %1</translation>
+        </message>
+        <message>
+            <source>Hearing</source>
+            <translation>Hearing</translation>
+        </message>
+        <message>
+            <source>Meeting</source>
+            <translation>Meeting</translation>
+        </message>
+        <message>
+            <source>Overdue since %1</source>
+            <translation>Overdue since %1</translation>
+        </message>
+        <message>
+            <source>No deadlines or hearings in the next %1 days.</source>
+            <translation>No deadlines or hearings in the next %1 days.</translation>
+        </message>
+        <message>
+            <source>And %1 more: see the agenda.</source>
+            <translation>And %1 more: see the agenda.</translation>
+        </message>
+        <message>
+            <source>Show all reminders</source>
+            <translation>Show all reminders</translation>
+        </message>
+        <message>
+            <source>No reminders due.</source>
+            <translation>No reminders due.</translation>
+        </message>
+        <message>
+            <source>%1 reminders due.</source>
+            <translation>%1 reminders due.</translation>
+        </message>
+        <message>
+            <source>No date</source>
+            <translation>No date</translation>
+        </message>
+        <message>
+            <source>No action points are waiting on you.</source>
+            <translation>No action points are waiting on you.</translation>
+        </message>
+        <message>
+            <source>And %1 more.</source>
+            <translation>And %1 more.</translation>
+        </message>
+        <message>
+            <source>No procedure</source>
+            <translation>No procedure</translation>
+        </message>
+        <message>
+            <source>Procedure finished</source>
+            <translation>Procedure finished</translation>
+        </message>
+        <message>
+            <source>No open cases</source>
+            <translation>No open cases</translation>
         </message>
     </context>
     <context>
@@ -4707,6 +5127,22 @@
         <message>
             <source>The message's headers were too long to read in full; some may be missing.</source>
             <translation>The message's headers were too long to read in full; some may be missing.</translation>
+        </message>
+        <message>
+            <source>The message is too long to show in full; its end is left out.</source>
+            <translation>The message is too long to show in full; its end is left out.</translation>
+        </message>
+        <message>
+            <source>The message has too many parts, or parts too deeply nested, to read them all; some may be missing.</source>
+            <translation>The message has too many parts, or parts too deeply nested, to read them all; some may be missing.</translation>
+        </message>
+        <message>
+            <source>The message is written in HTML; it is shown as plain text, and nothing it links to (pictures included) was loaded.</source>
+            <translation>The message is written in HTML; it is shown as plain text, and nothing it links to (pictures included) was loaded.</translation>
+        </message>
+        <message>
+            <source>The message has no text to show.</source>
+            <translation>The message has no text to show.</translation>
         </message>
     </context>
 </TS>

@@ -169,6 +169,14 @@
             <translation>Toute la journée</translation>
         </message>
         <message>
+            <source>Hearing</source>
+            <translation>Audience</translation>
+        </message>
+        <message>
+            <source>Meeting</source>
+            <translation>Réunion</translation>
+        </message>
+        <message>
             <source>Nothing falls due.</source>
             <translation>Rien n'arrive à échéance.</translation>
         </message>
@@ -666,6 +674,57 @@
         </message>
     </context>
     <context>
+        <name>CaseHeader</name>
+        <message>
+            <source>Case header</source>
+            <translation>En-tête du dossier</translation>
+        </message>
+        <message>
+            <source>Case reference</source>
+            <translation>Référence du dossier</translation>
+        </message>
+        <message>
+            <source>Case member</source>
+            <translation>Adhérent du dossier</translation>
+        </message>
+        <message>
+            <source>Case type</source>
+            <translation>Type de dossier</translation>
+        </message>
+        <message>
+            <source>Case status</source>
+            <translation>État du dossier</translation>
+        </message>
+        <message>
+            <source>Procedure stage</source>
+            <translation>Étape de la procédure</translation>
+        </message>
+        <message>
+            <source>Next deadline</source>
+            <translation>Prochaine échéance</translation>
+        </message>
+        <message>
+            <source>No procedure</source>
+            <translation>Aucune procédure</translation>
+        </message>
+        <message>
+            <source>Procedure finished</source>
+            <translation>Procédure terminée</translation>
+        </message>
+        <message>
+            <source>Stage: %1</source>
+            <translation>Étape : %1</translation>
+        </message>
+        <message>
+            <source>No deadline ahead</source>
+            <translation>Aucune échéance à venir</translation>
+        </message>
+        <message>
+            <source>Next deadline: %1 (%2)</source>
+            <translation>Prochaine échéance : %1 (%2)</translation>
+        </message>
+    </context>
+    <context>
         <name>CaseHistory</name>
         <message>
             <source>Case opened</source>
@@ -736,8 +795,48 @@
             <translation>Escalade enregistrée</translation>
         </message>
         <message>
+            <source>Paper-trail entry added</source>
+            <translation>Entrée ajoutée aux traces écrites</translation>
+        </message>
+        <message>
             <source>Paper-trail entry edited (new version)</source>
             <translation>Entrée des traces écrites modifiée (nouvelle version)</translation>
+        </message>
+        <message>
+            <source>First meeting saved</source>
+            <translation>Premier entretien enregistré</translation>
+        </message>
+        <message>
+            <source>Originals from the first meeting recorded as returned</source>
+            <translation>Originaux du premier entretien notés comme rendus</translation>
+        </message>
+        <message>
+            <source>Originals from the first meeting recorded as still held</source>
+            <translation>Originaux du premier entretien notés comme toujours détenus</translation>
+        </message>
+        <message>
+            <source>Action point added</source>
+            <translation>Action à mener ajoutée</translation>
+        </message>
+        <message>
+            <source>Action point done</source>
+            <translation>Action à mener faite</translation>
+        </message>
+        <message>
+            <source>Action point marked as not done</source>
+            <translation>Action à mener marquée comme non faite</translation>
+        </message>
+        <message>
+            <source>Hearing or meeting date added</source>
+            <translation>Date d'audience ou de réunion ajoutée</translation>
+        </message>
+        <message>
+            <source>Hearing or meeting date removed</source>
+            <translation>Date d'audience ou de réunion retirée</translation>
+        </message>
+        <message>
+            <source>Letter saved as a PDF</source>
+            <translation>Lettre enregistrée en PDF</translation>
         </message>
         <message>
             <source>Original document received</source>
@@ -815,12 +914,68 @@
             <translation>Dernière mise à jour</translation>
         </message>
         <message>
+            <source>Found in</source>
+            <translation>Trouvé dans</translation>
+        </message>
+        <message>
+            <source>Member's name</source>
+            <translation>Nom de l'adhérent</translation>
+        </message>
+        <message>
+            <source>Case title</source>
+            <translation>Titre du dossier</translation>
+        </message>
+        <message>
+            <source>Paper trail</source>
+            <translation>Traces écrites</translation>
+        </message>
+        <message>
+            <source>Document name</source>
+            <translation>Nom du document</translation>
+        </message>
+        <message>
+            <source>Email</source>
+            <translation>Courriel</translation>
+        </message>
+        <message>
+            <source>First meeting</source>
+            <translation>Premier entretien</translation>
+        </message>
+        <message>
+            <source>Action point</source>
+            <translation>Action à mener</translation>
+        </message>
+        <message>
+            <source>People</source>
+            <translation>Personnes</translation>
+        </message>
+        <message>
             <source>Open</source>
             <translation>Ouvert</translation>
         </message>
         <message>
             <source>Closed</source>
             <translation>Clos</translation>
+        </message>
+        <message>
+            <source>No case matches this search. Check the spelling, or try fewer or shorter words.</source>
+            <translation>Aucun dossier ne correspond à cette recherche. Vérifiez l'orthographe, ou essayez des mots moins nombreux ou plus courts.</translation>
+        </message>
+        <message>
+            <source>Only the cases the Show filter lists are searched: choose All to search every case.</source>
+            <translation>Seuls les dossiers que liste le filtre Afficher sont cherchés : choisissez Tous pour chercher dans tous les dossiers.</translation>
+        </message>
+        <message>
+            <source>No cases yet. Press New case to record a member's first meeting.</source>
+            <translation>Aucun dossier pour l'instant. Appuyez sur Nouveau dossier pour noter le premier entretien d'un adhérent.</translation>
+        </message>
+        <message>
+            <source>No open cases. Choose All in Show to see the closed ones, or press New case.</source>
+            <translation>Aucun dossier ouvert. Choisissez Tous dans Afficher pour voir les dossiers clos, ou appuyez sur Nouveau dossier.</translation>
+        </message>
+        <message>
+            <source>No closed cases. A case is listed here once it is closed.</source>
+            <translation>Aucun dossier clos. Un dossier apparaît ici une fois clos.</translation>
         </message>
     </context>
     <context>
@@ -836,10 +991,6 @@
         <message>
             <source>Back to cases</source>
             <translation>Retour aux dossiers</translation>
-        </message>
-        <message>
-            <source>Case reference</source>
-            <translation>Référence du dossier</translation>
         </message>
         <message>
             <source>Case sections</source>
@@ -1766,6 +1917,89 @@
         <message>
             <source>Cancel</source>
             <translation>Annuler</translation>
+        </message>
+    </context>
+    <context>
+        <name>EmailPane</name>
+        <message>
+            <source>Email preview</source>
+            <translation>Aperçu du courriel</translation>
+        </message>
+        <message>
+            <source>Email sender</source>
+            <translation>Expéditeur du courriel</translation>
+        </message>
+        <message>
+            <source>Email recipients</source>
+            <translation>Destinataires du courriel</translation>
+        </message>
+        <message>
+            <source>Email copied to</source>
+            <translation>Copie du courriel à</translation>
+        </message>
+        <message>
+            <source>Email date</source>
+            <translation>Date du courriel</translation>
+        </message>
+        <message>
+            <source>Email subject</source>
+            <translation>Objet du courriel</translation>
+        </message>
+        <message>
+            <source>From:</source>
+            <translation>De :</translation>
+        </message>
+        <message>
+            <source>To:</source>
+            <translation>À :</translation>
+        </message>
+        <message>
+            <source>Cc:</source>
+            <translation>Cc :</translation>
+        </message>
+        <message>
+            <source>Date:</source>
+            <translation>Date :</translation>
+        </message>
+        <message>
+            <source>Subject:</source>
+            <translation>Objet :</translation>
+        </message>
+        <message>
+            <source>Email notes</source>
+            <translation>Remarques sur le courriel</translation>
+        </message>
+        <message>
+            <source>Email body</source>
+            <translation>Texte du courriel</translation>
+        </message>
+        <message>
+            <source>Attachments:</source>
+            <translation>Pièces jointes :</translation>
+        </message>
+        <message>
+            <source>Email attachments</source>
+            <translation>Pièces jointes du courriel</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Nom</translation>
+        </message>
+        <message>
+            <source>Size</source>
+            <translation>Taille</translation>
+        </message>
+        <message>
+            <source>(none)</source>
+            <translation>(aucun)</translation>
+        </message>
+        <message>
+            <source>Not dated</source>
+            <translation>Non daté</translation>
+        </message>
+        <message>
+            <source>(no name: %1)</source>
+            <translation>(sans nom : %1)</translation>
         </message>
     </context>
     <context>
@@ -2925,8 +3159,24 @@
             <translation>Actions</translation>
         </message>
         <message>
+            <source>&amp;Today</source>
+            <translation>Au&amp;jourd'hui</translation>
+        </message>
+        <message>
+            <source>&amp;All cases</source>
+            <translation>&amp;Tous les dossiers</translation>
+        </message>
+        <message>
             <source>&amp;Preferences…</source>
             <translation>&amp;Préférences…</translation>
+        </message>
+        <message>
+            <source>Today</source>
+            <translation>Aujourd'hui</translation>
+        </message>
+        <message>
+            <source>All cases</source>
+            <translation>Tous les dossiers</translation>
         </message>
         <message>
             <source>New case</source>
@@ -2941,8 +3191,24 @@
             <translation>Préférences</translation>
         </message>
         <message>
+            <source>← &amp;Back to Today</source>
+            <translation>← &amp;Retour à aujourd'hui</translation>
+        </message>
+        <message>
+            <source>Back to Today</source>
+            <translation>Retour à aujourd'hui</translation>
+        </message>
+        <message>
             <source>Menu bar</source>
             <translation>Barre de menus</translation>
+        </message>
+        <message>
+            <source>&amp;File</source>
+            <translation>&amp;Fichier</translation>
+        </message>
+        <message>
+            <source>&amp;Quit</source>
+            <translation>&amp;Quitter</translation>
         </message>
         <message>
             <source>&amp;Casework</source>
@@ -2995,6 +3261,10 @@
         <message>
             <source>&amp;Help</source>
             <translation>&amp;Aide</translation>
+        </message>
+        <message>
+            <source>&amp;Keyboard shortcuts…</source>
+            <translation>&amp;Raccourcis clavier…</translation>
         </message>
         <message>
             <source>&amp;About casevault</source>
@@ -3978,6 +4248,10 @@
             <source>More reminders due</source>
             <translation>Autres rappels arrivés à échéance</translation>
         </message>
+        <message>
+            <source>Nothing is due. Deadlines, hearings, action points and follow-ups appear here when they fall due.</source>
+            <translation>Rien n'est à échéance. Les échéances, audiences, actions à mener et suivis apparaissent ici quand ils arrivent à échéance.</translation>
+        </message>
         <message numerus="yes">
             <source>%n more due after these: act on or dismiss these to reach them.</source>
             <translation>
@@ -4261,6 +4535,152 @@
         <message>
             <source>%1 (%2)</source>
             <translation>%1 (%2)</translation>
+        </message>
+    </context>
+    <context>
+        <name>ShortcutsDialog</name>
+        <message>
+            <source>Keyboard shortcuts</source>
+            <translation>Raccourcis clavier</translation>
+        </message>
+        <message>
+            <source>Shortcuts</source>
+            <translation>Raccourcis</translation>
+        </message>
+        <message>
+            <source>Action</source>
+            <translation>Action</translation>
+        </message>
+        <message>
+            <source>Keys</source>
+            <translation>Touches</translation>
+        </message>
+        <message>
+            <source>Tab and Shift+Tab move between controls; Enter opens the case on a selected line; Alt with an underlined letter presses that button or opens that menu.</source>
+            <translation>Tab et Maj+Tab passent d'une commande à l'autre ; Entrée ouvre le dossier de la ligne choisie ; Alt avec une lettre soulignée actionne ce bouton ou ouvre ce menu.</translation>
+        </message>
+    </context>
+    <context>
+        <name>TodayView</name>
+        <message>
+            <source>Today</source>
+            <translation>Aujourd'hui</translation>
+        </message>
+        <message>
+            <source>Today's date</source>
+            <translation>Date du jour</translation>
+        </message>
+        <message>
+            <source>&amp;All cases</source>
+            <translation>&amp;Tous les dossiers</translation>
+        </message>
+        <message>
+            <source>All cases</source>
+            <translation>Tous les dossiers</translation>
+        </message>
+        <message>
+            <source>Coming up</source>
+            <translation>À venir</translation>
+        </message>
+        <message>
+            <source>When</source>
+            <translation>Quand</translation>
+        </message>
+        <message>
+            <source>Case</source>
+            <translation>Dossier</translation>
+        </message>
+        <message>
+            <source>Member</source>
+            <translation>Adhérent</translation>
+        </message>
+        <message>
+            <source>What</source>
+            <translation>Quoi</translation>
+        </message>
+        <message>
+            <source>Reminders due</source>
+            <translation>Rappels dus</translation>
+        </message>
+        <message>
+            <source>Waiting on you</source>
+            <translation>En attente de vous</translation>
+        </message>
+        <message>
+            <source>Due</source>
+            <translation>Échéance</translation>
+        </message>
+        <message>
+            <source>Open cases by stage</source>
+            <translation>Dossiers ouverts par étape</translation>
+        </message>
+        <message>
+            <source>Stage</source>
+            <translation>Étape</translation>
+        </message>
+        <message>
+            <source>Cases</source>
+            <translation>Dossiers</translation>
+        </message>
+        <message>
+            <source>Today, %1</source>
+            <translation>Aujourd'hui, %1</translation>
+        </message>
+        <message>
+            <source>Hearing</source>
+            <translation>Audience</translation>
+        </message>
+        <message>
+            <source>Meeting</source>
+            <translation>Réunion</translation>
+        </message>
+        <message>
+            <source>Overdue since %1</source>
+            <translation>En retard depuis le %1</translation>
+        </message>
+        <message>
+            <source>No deadlines or hearings in the next %1 days.</source>
+            <translation>Aucune échéance ni audience dans les %1 prochains jours.</translation>
+        </message>
+        <message>
+            <source>And %1 more: see the agenda.</source>
+            <translation>Et %1 de plus : voir l'agenda.</translation>
+        </message>
+        <message>
+            <source>Show all reminders</source>
+            <translation>Voir tous les rappels</translation>
+        </message>
+        <message>
+            <source>No reminders due.</source>
+            <translation>Aucun rappel dû.</translation>
+        </message>
+        <message>
+            <source>%1 reminders due.</source>
+            <translation>%1 rappels dus.</translation>
+        </message>
+        <message>
+            <source>No date</source>
+            <translation>Sans date</translation>
+        </message>
+        <message>
+            <source>No action points are waiting on you.</source>
+            <translation>Aucune action à mener ne vous attend.</translation>
+        </message>
+        <message>
+            <source>And %1 more.</source>
+            <translation>Et %1 de plus.</translation>
+        </message>
+        <message>
+            <source>No procedure</source>
+            <translation>Aucune procédure</translation>
+        </message>
+        <message>
+            <source>Procedure finished</source>
+            <translation>Procédure terminée</translation>
+        </message>
+        <message>
+            <source>No open cases</source>
+            <translation>Aucun dossier ouvert</translation>
         </message>
     </context>
     <context>
@@ -4707,6 +5127,22 @@
         <message>
             <source>The message's headers were too long to read in full; some may be missing.</source>
             <translation>Les en-têtes du message étaient trop longs pour être lus en entier ; certains peuvent manquer.</translation>
+        </message>
+        <message>
+            <source>The message is too long to show in full; its end is left out.</source>
+            <translation>Le message est trop long pour être affiché en entier ; la fin n'est pas montrée.</translation>
+        </message>
+        <message>
+            <source>The message has too many parts, or parts too deeply nested, to read them all; some may be missing.</source>
+            <translation>Le message a trop de parties, ou des parties trop imbriquées, pour toutes les lire ; certaines peuvent manquer.</translation>
+        </message>
+        <message>
+            <source>The message is written in HTML; it is shown as plain text, and nothing it links to (pictures included) was loaded.</source>
+            <translation>Le message est écrit en HTML ; il est affiché en texte brut, et rien de ce vers quoi il renvoie (images comprises) n'a été chargé.</translation>
+        </message>
+        <message>
+            <source>The message has no text to show.</source>
+            <translation>Le message n'a pas de texte à afficher.</translation>
         </message>
     </context>
 </TS>

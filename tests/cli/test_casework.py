@@ -6,12 +6,12 @@ from __future__ import annotations
 
 import json
 import secrets
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
-from casevault.core.model import CaseDate, Escalation, Original
+from casevault.core.model import CaseDate, Escalation, FirstMeeting, Original
 from casevault.core.paths import VaultPaths
 from casevault.store import escalations as escalation_rows
 from casevault.store import originals as original_rows
@@ -277,3 +277,48 @@ def test_new_commands_are_in_help(cli: Cli) -> None:
         assert group in top
         assert cli.ok(group, "--help", vault=False).stdout.startswith("usage: ")
     assert "--regional-office-told" in cli.ok("escalation", "add", "--help", vault=False).stdout
+
+
+def test_case_show_has_the_first_meeting_action_points_hearings_and_procedure(
+    tmp_path: Path, cli_env: dict[str, str]
+) -> None:
+    """Issue 18: `case show` leaves nothing out. An empty first meeting, no action points and no
+    hearings are said to be so; filled in, they are listed, with the procedure's stages and the
+    dates it counted (the disciplinary meeting, the appeal hearing), in text and --json."""
+    root = tmp_path / "vault"
+    with Vault.create(VaultPaths(root), PASSPHRASE, keychain=None, kdf_params=FAST_KDF) as vault:
+        empty = vault.new_case("Bea Empty")
+        ref = vault.new_case("Ann Example", case_type="disciplinary")
+        vault.save_first_meeting(ref, FirstMeeting(issues=("Lateness",), narrative="Rota changed"))
+        action = vault.add_action_point(ref, "Ask HR for the rota")
+        hearing = vault.add_case_date(ref, "hearing", datetime(2026, 12, 20, 10, tzinfo=UTC), "Room 4")
+        vault.start_procedure(ref, "acas-disciplinary")
+        meeting = vault.record_stage_event(vault.stage(ref, "hearing").id, date(2026, 12, 1))
+        assert meeting.due_on is not None
+    cli = Cli(root, cli_env)
+    bare, text, data = cli.run_many(
+        ("case", "show", empty), ("case", "show", ref), ("case", "show", ref, "--json")
+    )
+    for said in (
+        "  first meeting: not recorded yet",
+        "  action points: none",
+        "  hearings and meetings: none",
+    ):
+        assert said in bare.lines, bare.stdout
+    shown = json.loads(data.stdout)
+    assert shown["first_meeting"]["issues"] == ["Lateness"]
+    assert [a["id"] for a in shown["action_points"]] == [action]
+    assert [d["id"] for d in shown["case_dates"]] == [hearing]
+    stages = {d["stage"]: d for d in shown["deadlines"]}
+    assert stages["hearing"]["id"] == meeting.id
+    assert stages["hearing"]["deadline"] == meeting.due_on.isoformat()
+    assert set(stages) >= {"hearing", "appeal-hearing", "outcome"}
+    for expected in (
+        "  first meeting:",
+        "    issue: Lateness",
+        f"  action {action}\topen\tno due date\tAsk HR for the rota",
+        f"  date {hearing}\thearing\t2026-12-20T10:00:00Z\tRoom 4",
+        f"  deadline {meeting.id}\thearing\tdue {meeting.due_on.isoformat()}\tDisciplinary meeting",
+    ):
+        assert expected in text.lines, text.stdout
+    assert "not recorded yet" not in text.stdout and ": none" not in text.stdout

@@ -37,9 +37,10 @@ LIST_FIELDS = {"ref", "member", "type", "status", "opened", "closed", "retain_un
 SHOW_FIELDS = LIST_FIELDS | {"events", "attachments", "first_meeting", "action_points", "consents", "people"}
 SHOW_FIELDS |= {"escalations", "originals", "case_dates"}  # cli/casework.py: added keys only
 SHOW_FIELDS |= {"outcome", "remedy"}  # how a closed case ended (issue 17)
+SHOW_FIELDS |= {"deadlines"}  # the procedure's stages and the dates it counted (issue 18)
 EVENT_FIELDS = {"id", "kind", "occurred", "recorded", "text"}
 ATTACHMENT_FIELDS = {"id", "name", "size", "added"}
-SEARCH_FIELDS = {"ref", "member", "status", "matched"}
+SEARCH_FIELDS = {"ref", "member", "status", "matched", "snippet"}
 REMINDER_FIELDS = {"kind", "ref", "due", "text", "key"}  # key: for snooze and dismiss
 DELETION_FIELDS = {"ref", "type", "opened", "closed", "deleted", "originals_reason", "outcome"}
 # Deliberately not in alphabetical or size order, so "in order" means the order given.
@@ -307,12 +308,22 @@ def test_search_text_and_json(populated: Populated) -> None:
     for r in (by_note, by_member, by_file, text):
         assert r.returncode == 0, str(r)
     expected = {"ref": populated.ref_a, "member": MEMBER_A, "status": "open"}
-    for r, source in ((by_note, "event"), (by_member, "member"), (by_file, "attachment")):
+    for r, source, word in (
+        (by_note, "event", NOTE_WORD),
+        (by_member, "member", "Müller"),
+        (by_file, "attachment", "letter"),
+    ):
         hits = json.loads(r.stdout)
         assert len(hits) == 1, str(r)
         assert set(hits[0]) == SEARCH_FIELDS
+        snippet = hits[0].pop("snippet")
         assert hits[0] == {**expected, "matched": source}
-    assert [line.split("\t") for line in text.lines] == [[populated.ref_b, "open", "member", MEMBER_B]]
+        start, length = snippet["matches"][0]  # why it matched: the words around the match
+        assert snippet["text"][start : start + length] == word
+    # Reference, status, where it matched, the member, and the snippet (matched words in brackets).
+    assert [line.split("\t") for line in text.lines] == [
+        [populated.ref_b, "open", "member", MEMBER_B, "Jan [Kowalski]"]
+    ]
 
 
 def test_check_and_keychain_status_on_a_healthy_vault(populated: Populated) -> None:

@@ -67,3 +67,42 @@ def test_case_close_needs_a_reason_while_a_prompted_escalation_is_unrecorded(
     assert done.stdout.startswith(f"{ref} closed")
     with Vault.open(paths, keychain=None, ask_passphrase=lambda _why: PASSPHRASE) as vault:
         assert any("resigned" in e.body for e in vault.case(ref).events)
+
+
+def test_search_finds_an_emails_body_and_says_why(tmp_path: Path, cli_env: dict[str, str]) -> None:
+    """Issue 18: `search` looks inside email bodies and prints the words around the match."""
+    paths = VaultPaths(tmp_path / "vault")
+    message = tmp_path / "invite.eml"
+    message.write_bytes(
+        b"From: HR <hr@employer.example>\r\nSubject: Invitation\r\n"
+        b"Date: Tue, 10 Mar 2026 09:00:00 +0000\r\n\r\n"
+        b"Please bring the swipe-card records to the hearing.\r\n"
+    )
+    with Vault.create(paths, PASSPHRASE, keychain=None, kdf_params=FAST_KDF) as vault:
+        ref = vault.new_case("Ada Member")
+        vault.import_email(ref, message)
+    argv = [*CASEVAULT, "--vault", str(paths.root), "search", "swipe"]
+
+    def run(*extra: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [*argv, *extra],
+            check=False,
+            env=cli_env,
+            stdin=subprocess.DEVNULL,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+
+    plain = run()
+    assert plain.returncode == 0, plain.stderr
+    assert plain.stdout.splitlines() == [
+        f"{ref}\topen\temail\tAda Member\tPlease bring the [swipe]-card records to the hearing."
+    ]
+    done = run("--json")
+    [hit] = json.loads(done.stdout)
+    assert hit["matched"] == "email"
+    assert hit["snippet"] == {
+        "text": "Please bring the swipe-card records to the hearing.",
+        "matches": [[17, 5]],
+    }

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from casevault.cli.output import json_text, shown
-from casevault.core.model import ActionPoint, Consent, Event, FirstMeeting, Party
+from casevault.cli.output import json_text, marked, shown, snippet_json, wants_bold
+from casevault.core.model import ActionPoint, Consent, Event, FirstMeeting, Party, Snippet
 from casevault.core.paths import VaultPaths
 from casevault.store import cases as case_rows
 from casevault.store import consents as consent_rows
@@ -146,6 +146,7 @@ def test_text_output_escapes_stored_strings(hostile: tuple[Path, str], cli_env: 
     ):
         assert expected in show.stdout, expected
     assert "Ann\\x1b[2J" in search.stdout
+    assert "first line second \\x1b[2J\\u202e [findme]" in search.stdout  # the snippet: one line, escaped
     assert ref in reminders.stdout  # a reminder names the case only, never the action's text
     assert "gone\\x1b[2J" in deletions.stdout
     assert "said\\x1b[2J" in consents.stdout
@@ -171,6 +172,9 @@ def test_json_output_escapes_and_keeps_the_data(hostile: tuple[Path, str], cli_e
     assert show["attachments"][0]["name"] == f"rtl{RLO}txt.exe{CSI}"
     assert show["people"][0]["name"] == HOSTILE and show["first_meeting"]["issues"] == [f"issue{CSI}"]
     assert listing[0]["member"] == HOSTILE and search[0]["member"] == HOSTILE
+    snippet = search[0]["snippet"]
+    start, length = snippet["matches"][0]
+    assert snippet["text"][start : start + length] == "findme" and CLEAR in snippet["text"]
     assert people[0]["note"] == f"note{TITLE}"
     assert deletions[0]["type"] == f"gone{CLEAR}"
 
@@ -180,3 +184,29 @@ def test_an_error_quoting_typed_text_is_escaped(hostile: tuple[Path, str], cli_e
     result = Cli(root, cli_env).run("consent", "withdraw", f"{CLEAR}{RLO}{CSI}")
     assert result.returncode == 1
     assert not raw_controls(result.stderr), raw_controls(result.stderr)
+
+
+# ---- search snippets (issue 18) ----------------------------------------------------------------
+
+
+def test_a_snippet_marks_its_matched_words_and_escapes_the_rest() -> None:
+    snippet = Snippet((("Asked for the ", False), ("tacho\x1b[2J", True), (" records", False)))
+    assert marked(snippet) == "Asked for the [tacho\\x1b[2J] records"
+    assert marked(snippet, bold=True) == "Asked for the \x1b[1mtacho\\x1b[2J\x1b[22m records"
+    assert snippet_json(snippet) == {"text": "Asked for the tacho\x1b[2J records", "matches": [[14, 9]]}
+    assert marked(Snippet()) == "" and snippet_json(Snippet()) == {"text": "", "matches": []}
+
+
+class _Stream:
+    def __init__(self, tty: bool) -> None:
+        self.tty = tty
+
+    def isatty(self) -> bool:
+        return self.tty
+
+
+def test_bold_only_on_a_terminal_and_never_with_no_color(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    assert wants_bold(_Stream(True)) and not wants_bold(_Stream(False))
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert not wants_bold(_Stream(True))

@@ -136,7 +136,15 @@ def test_close_with_the_types_archive_period_then_reopen(qtbot: QtBot, make_app:
     assert by_name(page, "Deletion", QLabel).text() == "Not closed"
     history = by_name(page, "Case history", QTreeWidget)
     shown = [history.topLevelItem(i).text(1) for i in range(history.topLevelItemCount())]  # type: ignore[union-attr]
-    assert shown == ["Case opened", "Case closed", "Case reopened"]  # from the audit log
+    # From the audit log: every change (issue 18), the new case's conflict check among them.
+    assert shown == [
+        "Case opened",
+        "Paper-trail entry added",
+        "First meeting saved",
+        "Case closed",
+        "Case reopened",
+    ]
+    assert [e.kind for e in vault.case(ref).events] == ["conflict-check"]
 
 
 def window_shown(name: str) -> bool:

@@ -5,12 +5,15 @@ from __future__ import annotations
 import io
 from datetime import UTC, date, datetime, timedelta
 
+from PySide6.QtWidgets import QPlainTextEdit, QPushButton, QTreeWidget
 from pytestqt.qtbot import QtBot
 
 from casevault.core.model import FirstMeeting
 from casevault.gui.case_history import ACTION_LABELS, CaseHistory
+from casevault.gui.case_page import CasePage
 from casevault.vault.facade import Vault
 from tests.conftest import FakeClock
+from tests.gui.conftest import by_name
 
 
 def _every_case_action(vault: Vault, clock: FakeClock) -> str:
@@ -19,7 +22,14 @@ def _every_case_action(vault: Vault, clock: FakeClock) -> str:
     vault.remove_party(party)
     consent = vault.give_consent(ref, "off-the-record")
     vault.withdraw_consent(consent)
-    vault.save_first_meeting(ref, FirstMeeting(dismissal_threatened=True))
+    vault.save_first_meeting(ref, FirstMeeting(dismissal_threatened=True, originals_received="Payslips"))
+    vault.set_originals_returned(ref, True)
+    vault.set_originals_returned(ref, False)
+    action = vault.add_action_point(ref, "Ask HR for the rota", due_at=clock.now + timedelta(days=2))
+    vault.set_action_done(action)
+    vault.set_action_done(action, False)
+    hearing = vault.add_case_date(ref, "hearing", clock.now + timedelta(days=9), "Room 4")
+    vault.remove_case_date(hearing)
     vault.record_escalation(
         ref,
         escalated_to="Senior caseworker",
@@ -57,6 +67,20 @@ def test_every_recorded_action_has_words_and_no_content(qtbot: QtBot, vault: Vau
     ref = _every_case_action(vault, clock)
     recorded = {entry.fields.action for entry in vault.audit(ref)}
     assert len(recorded) >= 13
+    # Issue 18: the first meeting, paper-trail entries, action points and hearings are there too.
+    assert recorded >= {
+        "first-meeting.saved",
+        "first-meeting.originals-returned",
+        "first-meeting.originals-held",
+        "note.added",
+        "action.added",
+        "action.done",
+        "action.reopened",
+        "case-date.added",
+        "case-date.removed",
+        "consent.given",
+        "consent.withdrawn",
+    }
     history = CaseHistory(vault, ref)
     qtbot.addWidget(history)
     shown = [history.topLevelItem(i).text(1) for i in range(history.topLevelItemCount())]
@@ -66,5 +90,42 @@ def test_every_recorded_action_has_words_and_no_content(qtbot: QtBot, vault: Vau
     # An internal action name looks like "a.b" (a deadline's rule, in brackets after, may have one).
     assert not any("." in text.split(" (")[0] for text in shown)
     assert any("(tribunal.discrimination v1)" in text for text in shown)
-    for needle in ("Hester", "Rowan", "Contract", "letter.txt", "First version", "Second version", "2026-12"):
+    for needle in (
+        "Hester",
+        "Rowan",
+        "Contract",
+        "letter.txt",
+        "First version",
+        "Second version",
+        "2026-12",
+        "Payslips",
+        "rota",
+        "Room 4",
+    ):
         assert not any(needle in text for text in shown)
+
+
+def test_the_history_shows_what_was_done_on_other_tabs_when_the_rep_comes_back(
+    qtbot: QtBot, vault: Vault
+) -> None:
+    """A note typed in the Paper trail tab, a first meeting saved and an action point added are in
+    the Overview's history the next time it is shown, without leaving the case."""
+    ref = vault.new_case("Hester Quayle")
+    page = CasePage(vault, ref)
+    qtbot.addWidget(page)
+    page.show()
+    history = by_name(page, "Case history", QTreeWidget)
+    before = history.topLevelItemCount()
+
+    page.tabs.setCurrentWidget(page.paper_trail)
+    by_name(page.paper_trail, "Entry text", QPlainTextEdit).setPlainText("Phoned the member back.")
+    by_name(page.paper_trail, "Add entry", QPushButton).click()
+    assert [e.body for e in vault.case(ref).events] == ["Phoned the member back."]
+    vault.save_first_meeting(ref, FirstMeeting(narrative="Late twice"))
+    vault.add_action_point(ref, "Ask HR for the rota")
+    page.tabs.setCurrentIndex(0)  # back to the Overview
+
+    shown = [history.topLevelItem(i).text(1) for i in range(history.topLevelItemCount())]
+    assert len(shown) == before + 3
+    assert shown[-3:] == ["Paper-trail entry added", "First meeting saved", "Action point added"]
+    assert not any("Phoned" in text or "Late" in text or "rota" in text for text in shown)

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from PySide6.QtCore import QDate, QLocale, QModelIndex, Qt
+import pytest
+from PySide6.QtCore import QDate, QModelIndex, Qt
 from pytestqt.qtbot import QtBot
 
-from casevault.gui.case_list_model import CaseListModel
+from casevault.core.model import CaseMatch, Snippet
+from casevault.gui.case_list_model import FOUND_COLUMN, SNIPPET_BLOCK, SNIPPET_ROLE, CaseListModel
+from casevault.gui.qt_dates import date_text
 from casevault.vault.facade import Vault
 from tests.conftest import FakeClock
 
@@ -82,8 +85,7 @@ def test_next_date_due_column_shows_and_sorts(qtbot: QtBot, vault: Vault, clock:
     model.sort(due[0], Qt.SortOrder.AscendingOrder)
     assert members(model)[:2] == [NAMES[3], NAMES[1]]  # soonest first, undated cases after
     shown = model.data(model.index(0, due[0]))
-    expected = QLocale().toString(QDate(2026, 3, 15), QLocale.FormatType.ShortFormat)
-    assert shown == expected  # the local date, in the user's locale
+    assert shown == date_text(QDate(2026, 3, 15))  # the local date, in the user's locale
     assert model.data(model.index(4, due[0])) == ""
 
 
@@ -108,3 +110,55 @@ def test_search_respects_the_status_filter_and_shows_whole_rows(
     model.sort(1, Qt.SortOrder.DescendingOrder)
     assert members(model) == ["Mehmet Kaya", "Anna Kaya"]
     assert not model.canFetchMore(QModelIndex())  # search results come whole
+
+
+def test_search_results_say_why_each_case_matched(qtbot: QtBot, vault: Vault, clock: FakeClock) -> None:
+    by_note = vault.new_case("Ana Silva")
+    vault.add_note(by_note, "Asked the depot for the <tachograph> records & the rota.")
+    by_name = vault.new_case("Tacho Tester")
+    model = CaseListModel()
+    model.set_vault(vault)
+    assert model.columnCount() == FOUND_COLUMN  # no "Found in" column outside a search
+    model.search("tacho")
+    assert model.columnCount() == FOUND_COLUMN + 1
+    assert model.headerData(FOUND_COLUMN, Qt.Orientation.Horizontal) == "Found in"
+    found = {model.ref_at(r): r for r in range(model.rowCount())}
+    note_row, name_row = found[by_note], found[by_name]
+    assert model.data(model.index(name_row, FOUND_COLUMN)) == "Member's name: Tacho Tester"
+    assert model.data(model.index(note_row, FOUND_COLUMN)) == (
+        "Paper trail: Asked the depot for the <tachograph> records & the rota."
+    )
+    rich = model.data(model.index(note_row, FOUND_COLUMN), SNIPPET_ROLE)
+    assert "&lt;<b>tachograph</b>&gt; records &amp; the rota" in rich  # marked, and escaped
+    assert model.data(model.index(note_row, 1), Qt.ItemDataRole.ToolTipRole) == rich  # on every cell
+    model.reload()
+    assert model.columnCount() == FOUND_COLUMN
+    assert model.data(model.index(0, 1), Qt.ItemDataRole.ToolTipRole) is None
+
+
+def test_snippets_are_made_for_the_rows_shown_only(
+    qtbot: QtBot, vault: Vault, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for n in range(SNIPPET_BLOCK + 5):
+        clock.advance(minutes=1)
+        vault.new_case(f"Member {n:03d} Okonkwo")
+    asked: list[int] = []
+    real = vault.search_snippets
+
+    def counted(query: str, matches: list[CaseMatch]) -> dict[int, Snippet]:
+        asked.append(len(matches))
+        return real(query, matches)
+
+    monkeypatch.setattr(vault, "search_snippets", counted)
+    model = CaseListModel()
+    model.set_vault(vault)
+    model.search("okonkwo")
+    assert model.rowCount() == SNIPPET_BLOCK + 5
+    assert asked == []  # the search itself makes none
+    assert "Okonkwo" in model.data(model.index(0, FOUND_COLUMN))
+    model.data(model.index(1, FOUND_COLUMN))
+    assert asked == [SNIPPET_BLOCK]  # the first block, once
+    model.data(model.index(SNIPPET_BLOCK + 2, FOUND_COLUMN))
+    assert asked == [SNIPPET_BLOCK, 5]
+    model.clear()  # locking forgets the search and its snippets
+    assert model.rowCount() == 0 and model.columnCount() == FOUND_COLUMN

@@ -471,7 +471,9 @@ def test_a_hostile_email_is_read_off_the_gui_thread_and_imports_cut_short(
     ticker.stop()
     QThreadPool.globalInstance().waitForDone(30_000)
 
-    assert seen == [(False, True)]  # read on a worker, while the window's event loop ran
+    # Read on a worker, while the window's event loop ran: the headers for the entry, and again
+    # (email_view) on the way to the body, which the search index holds (issue 18).
+    assert seen and set(seen) == {(False, True)}
     (event,) = vault.case(ref).events
     assert event.kind == "email"
     assert event.occurred_at == datetime(2026, 3, 11, 10, 0, tzinfo=UTC)

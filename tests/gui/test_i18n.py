@@ -56,7 +56,7 @@ def test_main_window_in_french_after_creating_a_vault(qtbot: QtBot, french: None
     qtbot.mouseClick(by_name(dialog, "Créer le coffre", QPushButton), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(app.main_window.isVisible)
     window = window_named("casevault")
-    assert [a.text() for a in window.menuBar().actions()] == ["&Dossiers", "&Paramètres", "&Aide"]
+    assert [a.text() for a in window.menuBar().actions()] == ["&Fichier", "&Dossiers", "&Paramètres", "&Aide"]
     model = by_name(window, "Liste des dossiers", QTableView).model()
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
     assert "Référence" in headers

@@ -273,3 +273,32 @@ def test_write_to_the_member_opens_a_bcc_draft_without_the_name(qtbot: QtBot, ma
     window.open_case(silent)
     assert window.case_page is not None
     assert not by_name(window.case_page, "Write to the member", QPushButton).isEnabled()
+
+
+def test_an_escalation_entered_in_the_paper_trail_is_on_record_everywhere(
+    qtbot: QtBot, make_app: MakeApp
+) -> None:
+    """Issue 18: an "Escalated (caseworker, regional office)" entry typed on the Paper trail tab
+    is the escalation for the People tab, the reminder and the closing guard alike."""
+    _app, window, page = started(qtbot, make_app)
+    vault = vault_of(window)
+    vault.save_first_meeting(page.ref, replace(FirstMeeting(), dismissal_threatened=True))
+    status = by_name(people_tab(page), "Escalation status", QLabel)
+    assert "none is recorded yet" in status.text()
+    assert [r.kind for r in vault.reminders()] == ["escalation-unrecorded"]
+
+    page.tabs.setCurrentWidget(page.paper_trail)
+    kind = by_name(page.paper_trail, "Entry kind", QComboBox)
+    kind.setCurrentIndex(kind.findData("escalation"))
+    assert kind.currentText() == "Escalated (caseworker, regional office)"
+    by_name(page.paper_trail, "Entry text", QPlainTextEdit).setPlainText("Passed to the regional officer.")
+    click(qtbot, by_name(page.paper_trail, "Add entry", QPushButton))
+
+    people_tab(page)
+    assert "1 escalation" in status.text()  # "1 escalation recorded." once translated
+    assert vault.escalation_count(page.ref) == 1 and not vault.escalation_unrecorded(page.ref)
+    assert vault.reminders() == []
+    dialog = _open_close_dialog(qtbot, page)
+    assert not by_name(dialog, "Reason for closing without escalation", QPlainTextEdit).isVisible()
+    assert by_name(dialog, "Close case", QPushButton).isEnabled()
+    dialog.reject()

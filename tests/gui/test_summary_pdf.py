@@ -15,7 +15,7 @@ from casevault.core.errors import CasevaultError
 from casevault.core.model import FirstMeeting
 from casevault.gui.summary_pdf import render_offscreen, render_summary, summary_html
 from casevault.vault.facade import Vault
-from tests.support.pdf_text import pdf_text
+from tests.support.pdf_text import loaded, pdf_text
 
 NAME = unicodedata.normalize("NFC", "Nguyễn Thị Müller")
 
@@ -69,3 +69,16 @@ def test_render_offscreen_uses_the_running_application(qapp: QApplication, vault
     assert render_offscreen(vault, ref).startswith(b"%PDF")
     assert render_offscreen(vault, ref).startswith(b"%PDF")  # and again: nothing new is started
     assert QApplication.instance() is qapp
+
+
+def test_summary_pdf_is_set_at_reading_size_across_the_page(qapp: QApplication, vault: Vault) -> None:
+    # Issue 18: it printed at about 6 pt in the left third of the page (laid out at screen dpi).
+    ref = vault.new_case(NAME, case_type="grievance")
+    vault.add_note(ref, "A line of notes long enough to run across the page. " * 8)
+    with loaded(render_summary(vault, ref)) as doc:
+        page_width = doc.pagePointSize(0).width()
+        whole = doc.getAllText(0).boundingRectangle()
+        text = doc.getAllText(0).text()
+        name = doc.getSelectionAtIndex(0, text.index(ref), len(ref)).boundingRectangle()
+        assert whole.width() > 0.6 * page_width  # across the page, inside its margins
+        assert 6 <= name.height() <= 14  # capitals and digits of 10 pt type stand 7-8 pt (3 pt type: 2.4)

@@ -7,8 +7,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from casevault.core.model import CaseSummary
+from casevault.core.model import CaseSummary, Snippet
 from casevault.store import cases, search
 from casevault.store.db import Database
 from tests.support.store_rows import add_attachment, add_case, add_event, count, open_db
@@ -257,3 +259,78 @@ def test_fts_index_is_inside_the_encrypted_file(
     raw = (tmp_path / "q.db").read_bytes()
     for word in (b"Okafor", b"okafor", b"rota", b"certificate"):
         assert word not in raw
+
+
+# ---- snippets: why a case matched (issue 18) ------------------------------------------------------
+
+
+def marked(snippet: Snippet) -> str:
+    return "".join(f"[{text}]" if matched else text for text, matched in snippet.parts)
+
+
+def test_a_hit_says_why_it_matched(shared_corpus: tuple[Database, dict[str, CaseSummary]]) -> None:
+    db, _corpus = shared_corpus
+    [note] = search.search(db, "disciplin")
+    assert marked(note.snippet) == "[Disciplinary] hearing about the rota"
+    [name] = search.search(db, "NGUYEN van")
+    assert marked(name.snippet) == "[Nguyễn] [Văn] An"  # folded as the index folds them
+    [file] = search.search(db, "arger")
+    assert marked(file.snippet) == "Sick certificate \u2013 [\u00c4rger] \u2713.pdf"
+
+
+def test_search_matches_carry_what_their_snippet_is_made_from(db: Database) -> None:
+    summary = add_case(db, "Rota Person")
+    event = add_event(db, summary.id, "The rota changed on 1 February without notice.")
+    [match] = cases.search_matches(db, "notice")
+    assert (match.case, match.source, match.prefix) == (summary, "event", True)
+    shown = search.snippets(db, "notice", [match.entry])
+    assert marked(shown[match.entry]) == "The rota changed on 1 February without [notice]."
+    assert event.body in shown[match.entry].text
+    assert search.snippets(db, "notice", []) == {}
+
+
+def test_a_long_entry_is_cut_around_the_first_match() -> None:
+    text = "Background. " * 30 + "The manager refused the\n\ntachograph records. " + "Later. " * 40
+    snippet = search.snippet(text, search._highlighter("tachograph", True))
+    shown = marked(snippet)
+    assert shown.startswith("…") and shown.endswith("…")
+    assert "refused the [tachograph] records." in shown  # on one line, the match in view
+    assert len(snippet.text) <= search.SNIPPET_CHARS + 2
+    assert not snippet.text[1:].startswith(" ") and " Backgr" not in snippet.text[:3]
+
+
+def test_whole_words_and_prefixes_are_marked_as_they_matched() -> None:
+    text = "member members memberships remember"
+    assert marked(search.snippet(text, search._highlighter("member", True))) == (
+        "[member] [members] [memberships] remember"
+    )
+    assert marked(search.snippet(text, search._highlighter("member", False))) == (
+        "[member] members memberships remember"
+    )
+    assert marked(search.snippet("Li Wu and Lisa", search._highlighter("li", True))) == "[Li] Wu and Lisa"
+    # The index reads "O'Brien's" as three words, o, brien and s: "o'brien" matched the first two.
+    assert marked(search.snippet("O'Brien's letter", search._highlighter("o'brien", True))) == (
+        "[O'Brien]'s letter"
+    )
+
+
+def test_a_snippet_with_nothing_to_mark_is_the_start_of_the_entry() -> None:
+    assert marked(search.snippet("Short note", search._highlighter("zzz", True))) == "Short note"
+    assert search.snippet("Short note", None).text == "Short note"
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    before=st.text(max_size=300),
+    word=st.text(alphabet=st.characters(categories=("L", "N")), min_size=3, max_size=12),
+    after=st.text(max_size=300),
+)
+def test_a_word_in_any_text_is_found_and_marked(before: str, word: str, after: str) -> None:
+    text = f"{before} {word} {after}"
+    snippet = search.snippet(text, search._highlighter(word, True))
+    matched = [part for part, is_match in snippet.parts if is_match]
+    assert matched, "the word itself is in the text"
+    folded_word = search._fold(word).replace(search.MARK, "")
+    for part in matched:
+        assert search._fold(part).replace(search.MARK, "").startswith(folded_word)
+    assert all("\n" not in part and "\r" not in part for part, _ in snippet.parts)

@@ -27,6 +27,8 @@ NARRATIVE = "Warned twice about lateness; the member says the rota changed witho
 
 
 def open_first_case(qtbot: QtBot, window: QWidget) -> CasePage:
+    assert isinstance(window, MainWindow)
+    window.show_cases()  # unlocking opens on Today; the list is a click away
     table = by_name(window, "Case list", QTableView)
     table.setFocus()
     table.selectRow(0)

@@ -4,10 +4,12 @@ and `audit verify` catch an edited, removed or reordered entry."""
 from __future__ import annotations
 
 import io
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 
+from casevault.core.errors import NotFoundError, UsageError
 from casevault.core.model import FirstMeeting
 from casevault.vault.facade import Vault
 from tests.conftest import FakeClock
@@ -91,3 +93,52 @@ def test_conflicts_are_found_across_cases_by_reference_and_role_only(vault: Vaul
     assert vault.conflicts("Lan") == []  # one given name alone is not enough
     assert vault.conflicts("Zoe ONeil", except_ref=zoe) == []
     assert all(set(m._fields) == {"ref", "role", "score"} for m in found)  # never the name
+
+
+def test_every_change_to_a_case_is_recorded_with_its_id_and_no_content(
+    vault: Vault, clock: FakeClock
+) -> None:
+    """Issue 18: the first meeting, each paper-trail entry (typed, imported or a conflict check),
+    action points, hearings and meetings and the first meeting's originals are in the log, so
+    the case history lists them; as ids, never what was written."""
+    ref = vault.new_case(NAME)
+    vault.save_first_meeting(ref, FirstMeeting(narrative="Secret narrative", originals_received="Payslips"))
+    note = vault.add_note(ref.lower(), "Secret note text", kind="call")
+    check = vault.record_conflict_decision(ref, "no-conflict", checked_role="manager", matches=[])
+    action = vault.add_action_point(ref, "Secret action", owner="Rep")
+    vault.set_action_done(action)
+    vault.set_action_done(action, False)
+    hearing = vault.add_case_date(ref, "hearing", clock.now + timedelta(days=3), "Secret room")
+    vault.remove_case_date(hearing)
+    vault.set_originals_returned(ref, True)
+    vault.close_case(ref.lower(), retain_days=30)
+    vault.reopen_case(ref.lower())
+    assert [(e.fields.action, e.fields.subject) for e in vault.audit(ref)][1:] == [
+        ("first-meeting.saved", ""),
+        ("note.added", note),
+        ("note.added", check),
+        ("action.added", action),
+        ("action.done", action),
+        ("action.reopened", action),
+        ("case-date.added", hearing),
+        ("case-date.removed", hearing),
+        ("first-meeting.originals-returned", ""),
+        ("case.closed", ""),  # the reference as stored, however it was typed
+        ("case.reopened", ""),
+    ]
+    text = repr(vault.db.query("SELECT at, action, ref, subject FROM audit_log"))
+    for secret in ("Secret", "Payslips", NAME, "Rep"):
+        assert secret not in text
+    assert vault.verify_audit() == []
+
+
+def test_a_change_that_fails_leaves_no_audit_entry(vault: Vault) -> None:
+    ref = vault.new_case(NAME)
+    before = actions(vault, ref)
+    with pytest.raises(NotFoundError):
+        vault.set_action_done("0" * 32)
+    with pytest.raises(NotFoundError):
+        vault.remove_case_date("0" * 32)
+    with pytest.raises(UsageError):
+        vault.add_note(ref, "   ")
+    assert actions(vault, ref) == before and len(vault.audit()) == len(before)

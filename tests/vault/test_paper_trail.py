@@ -3,6 +3,7 @@ the originals register, review against the first meeting, and emails imported as
 
 from __future__ import annotations
 
+import io
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from casevault.casework import review as review_rules
 from casevault.core.errors import NotFoundError, UsageError
 from casevault.core.model import FirstMeeting
 from casevault.vault.facade import Vault
+from casevault.vault.paper_trail import prepare_email
 from tests.conftest import FakeClock
 
 EMAIL = (
@@ -286,6 +288,59 @@ def test_an_email_without_a_date_is_dated_now(vault: Vault, clock: FakeClock, tm
     (event,) = vault.case(ref).events
     assert event.occurred_at == clock.now
     assert "no readable date" in event.body
+
+
+def test_an_emails_body_is_searched_and_says_why_it_matched(vault: Vault, tmp_path: Path) -> None:
+    """Issue 18: search did not look inside email bodies. The body goes into the search index (in
+    the encrypted database), not into the entry, and a search says where and why it matched."""
+    ref = vault.new_case("Ada Member")
+    source = tmp_path / "hearing.eml"
+    source.write_bytes(EMAIL)
+    attachment_id, _event_id = vault.import_email(ref, source)
+    [hit] = vault.search("thursday")
+    assert (hit.ref, hit.source) == (ref, "email")
+    assert hit.snippet.parts == (("The hearing is moved to ", False), ("Thursday", True), (".", False))
+    [match] = vault.search_matches("moved thurs")
+    assert (match.case.ref, match.source) == (ref, "email")
+    snippet = vault.search_snippets("moved thurs", [match])[match.entry]
+    assert [text for text, matched in snippet.parts if matched] == ["moved", "Thursday"]
+    assert "Thursday" not in vault.case(ref).events[0].body  # the entry is the headers only
+    for path in vault.paths.root.rglob("*"):
+        if path.is_file():
+            assert b"moved to Thursday" not in path.read_bytes()
+    vault.close_case(ref, retain_days=0)
+    vault.purge_case(ref)
+    assert vault.search("thursday") == []
+    assert attachment_id not in {
+        a.id for c in vault.list_cases(status=None) for a in vault.case(c.ref).attachments
+    }
+
+
+def test_an_html_emails_text_is_searched(vault: Vault, tmp_path: Path) -> None:
+    ref = vault.new_case("Ada Member")
+    source = tmp_path / "minutes.eml"
+    source.write_bytes(
+        b"From: HR <hr@employer.example>\r\nSubject: Minutes\r\nDate: Tue, 10 Mar 2026 14:05:00 +0000\r\n"
+        b"Content-Type: text/html; charset=utf-8\r\n\r\n"
+        b"<html><body><p>The panel <b>upheld</b> the appeal.</p><script>secretword()</script></body></html>"
+    )
+    vault.import_email(ref, source)
+    [hit] = vault.search("upheld")
+    assert hit.snippet.text == "The panel upheld the appeal."
+    assert vault.search("secretword") == []  # a script is not the message's text
+
+
+def test_an_email_is_recorded_only_against_a_document_of_its_case(vault: Vault) -> None:
+    ref, other = vault.new_case("Ada Member"), vault.new_case("Bo Other")
+    attachment_id = vault.attach_stream(other, "mail.eml", io.BytesIO(EMAIL))
+    prepared = prepare_email("mail.eml", EMAIL, vault.now())
+    assert "moved to Thursday" in prepared.body
+    with pytest.raises(NotFoundError):
+        vault.record_email(ref, prepared, attachment_id)
+    assert vault.case(ref).events == ()
+    assert vault.search("thursday") == []
+    vault.record_email(other, prepared, attachment_id)
+    assert [h.ref for h in vault.search("thursday")] == [other]
 
 
 def test_a_missing_email_file_is_one_sentence(vault: Vault, tmp_path: Path) -> None:

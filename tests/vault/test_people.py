@@ -301,3 +301,33 @@ def test_everything_survives_a_reopen(vault: Vault, vault_paths: object, clock: 
         assert again.verify_audit() == []
     finally:
         again.close()
+
+
+def test_an_escalation_entry_added_by_hand_is_the_one_record_everywhere(
+    vault: Vault, clock: FakeClock
+) -> None:
+    """Issue 18: the People tab counted escalation records while the reminder and the closing
+    guard read the paper trail. Now `escalation_count` is the paper trail's escalation entries,
+    however written, and all three agree."""
+    ref = vault.new_case("Member One")
+    _flag_dismissal(vault, ref)
+    clock.advance(hours=1)
+    assert vault.escalation_count(ref) == 0 and vault.escalation_unrecorded(ref)
+    assert [r.kind for r in vault.reminders()] == ["escalation-unrecorded"]
+    vault.add_note(ref, "Escalated to the regional officer by phone.", kind="escalation")
+    assert vault.escalation_count(ref) == 1
+    assert not vault.escalation_unrecorded(ref)
+    assert vault.reminders() == [] and vault.reminder_page().total == 0
+    vault.record_escalation(
+        ref,
+        escalated_to="Senior caseworker",
+        escalated_at=clock.now,
+        how="phone",
+        regional_office_notified=True,
+    )
+    assert vault.escalation_count(ref) == 2 and len(vault.escalations(ref)) == 1
+    other = vault.new_case("Member Two")
+    _flag_dismissal(vault, other)
+    assert vault.escalation_count(other) == 0  # counted per case
+    vault.close_case(ref)  # no reason asked for
+    assert vault.case(ref).summary.status == "closed"

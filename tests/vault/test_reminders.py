@@ -12,6 +12,7 @@ from casevault.casework import reminders as engine
 from casevault.core.errors import NotFoundError, UsageError
 from casevault.core.model import FirstMeeting
 from casevault.core.paths import VaultPaths
+from casevault.store import reminders as reminder_rows
 from casevault.store import schema
 from casevault.store.db import Database
 from casevault.vault.facade import Vault
@@ -179,3 +180,31 @@ def test_reminder_texts_and_keys_never_hold_names(vault: Vault, clock: FakeClock
     for reminder in [*vault.reminders(clock.now + timedelta(days=30)), *vault.agenda()]:
         assert "Zuzanna" not in reminder.text and "Zuzanna" not in reminder.key
     assert replace(vault.reminders()[0], key="x").key == "x"  # reminders are plain values
+
+
+def test_hearings_and_meetings_between_two_times_across_cases(vault: Vault, clock: FakeClock) -> None:
+    """Issue 18: the agenda shows each hearing on its own day, so it reads every open case's dates
+    in a time range, through the dates' own index, with how many there are."""
+    one, two, closed = (vault.new_case(name) for name in ("Ann One", "Bo Two", "Cy Closed"))
+    now = clock.now
+    before = vault.add_case_date(one, "hearing", now - timedelta(hours=1))
+    meeting = vault.add_case_date(two, "meeting", now + timedelta(days=1), "With HR")
+    hearing = vault.add_case_date(one, "hearing", now + timedelta(days=2), "Room 4")
+    vault.add_case_date(one, "hearing", now + timedelta(days=40))
+    vault.add_case_date(closed, "hearing", now + timedelta(days=3))
+    vault.close_case(closed, retain_days=30)
+    total, first = vault.case_dates_between(now - timedelta(hours=2), now + timedelta(days=30))
+    assert total == 3
+    assert [(ref, d.id, d.kind, d.note) for ref, d in first] == [
+        (one, before, "hearing", ""),
+        (two, meeting, "meeting", "With HR"),
+        (one, hearing, "hearing", "Room 4"),
+    ]
+    assert vault.case_dates_between(now, now + timedelta(days=30), limit=1) == (2, [first[1]])
+    with pytest.raises(UsageError):
+        vault.case_dates_between(now.replace(tzinfo=None), now)
+    plan = vault.db.query(
+        f"EXPLAIN QUERY PLAN SELECT d.id {reminder_rows._DATES_BETWEEN} ORDER BY d.at, c.ref LIMIT 5",
+        {"since": "2026-01-01", "until": "2026-02-01"},
+    )
+    assert any("case_dates_by_at" in str(step[-1]) for step in plan), plan

@@ -8,7 +8,7 @@ Hostile input is bounded before anything is decoded. The standard library's mode
 parser (`email.policy.default`) grows much faster than its input on some shapes (4,000 RFC 2047
 encoded words in a Subject take over 100 MiB, 16,000 take 1.7 GiB; thousands of addresses or
 groups take seconds; nested comments end in RecursionError), so it is not used. Only the header
-block is read, itself capped at MAX_HEADER_BLOCK bytes; only Date, From, To and Subject are kept,
+block is read, itself capped at MAX_HEADER_BLOCK bytes; only Date, From, To, Cc and Subject are kept,
 each capped at MAX_HEADER_BYTES and MAX_ENCODED_WORDS; encoded words are decoded here by one
 linear pass. A field cut short says so in the entry; the .eml itself is stored whole."""
 
@@ -55,15 +55,17 @@ CUT_NOTES = {
     "headers": HEADERS_CUT,
 }
 
-_FIELDS = {b"from": "sender", b"to": "recipients", b"subject": "subject", b"date": "date"}
+_FIELDS = {b"from": "sender", b"to": "recipients", b"cc": "copied", b"subject": "subject", b"date": "date"}
 # RFC 5322 field name (printable ASCII but the colon), optional blanks, then the colon.
-_HEADER_LINE = re.compile(rb"([\x21-\x39\x3b-\x7e]+)[ \t]*:")
+HEADER_LINE = re.compile(rb"([\x21-\x39\x3b-\x7e]+)[ \t]*:")
 # RFC 2047 encoded word. `[^?]*` (never `.*?`) keeps the search linear: every attempt stops at
 # the next "?".
 _ENCODED_WORD = re.compile(rb"=\?([^?]*)\?([qQbB])\?([^?]*)\?=")
 _CHARSET_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,39}")
-# Codecs that turn text into arbitrary code points (lone surrogates included): never a charset.
-_NOT_CHARSETS = {"raw-unicode-escape", "unicode-escape"}
+# Codecs that turn text into arbitrary code points (lone surrogates included), and the domain
+# name codecs (punycode decoding takes time quadratic in its input; neither is a MIME charset):
+# never a charset.
+_NOT_CHARSETS = {"raw-unicode-escape", "unicode-escape", "punycode", "idna"}
 
 
 @dataclass(frozen=True)
@@ -73,14 +75,15 @@ class EmailSummary:
     sender: str
     recipients: str
     subject: str
-    cut: frozenset[str] = frozenset()  # CUT_NOTES keys: what could not be read in full
+    cut: frozenset[str] = frozenset()  # CUT_NOTES keys (and "copied"): what could not be read in full
+    copied: str = ""  # the Cc header: the preview shows it, the paper-trail entry does not
 
 
 def is_email_file(name: str) -> bool:
     return name.lower().endswith(EMAIL_SUFFIXES)
 
 
-def _clean(value: str) -> tuple[str, bool]:
+def clean_field(value: str) -> tuple[str, bool]:
     """One line of printable text, no longer than MAX_FIELD_CHARS, and whether it was cut."""
     text = "".join(" " if unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Zl", "Zp") else ch for ch in value)
     text = " ".join(text.split())
@@ -89,8 +92,9 @@ def _clean(value: str) -> tuple[str, bool]:
     return text[: MAX_FIELD_CHARS - 1] + "…", True
 
 
-def _header_fields(data: bytes) -> tuple[dict[str, list[bytes]], set[str]]:
-    """The raw (unfolded) values of the headers we read, and the names of fields cut short.
+def header_fields(data: bytes, names: dict[bytes, str] = _FIELDS) -> tuple[dict[str, list[bytes]], set[str]]:
+    """The raw (unfolded) values of the headers named in `names` (lower-case header name: field),
+    and the fields cut short ("headers" when the block itself was).
 
     Reads only the header block: up to the first blank line, or the first line that is not a
     header (where the stdlib parser starts the body too), and never past MAX_HEADER_BLOCK."""
@@ -111,13 +115,13 @@ def _header_fields(data: bytes) -> tuple[dict[str, list[bytes]], set[str]]:
         if line[:1] in (b" ", b"\t"):
             field, value = current, line
         else:
-            match = _HEADER_LINE.match(line)
+            match = HEADER_LINE.match(line)
             if match is None:
                 if index == 0 and line.startswith(b"From "):
                     continue  # an mbox "From " line before the headers
                 ended = not cut_short  # a name cut short is still a header
                 break
-            field = _FIELDS.get(match.group(1).lower())
+            field = names.get(match.group(1).lower())
             if field == "date" and "date" in fields.parts:
                 field = None  # the first Date is the message's date, as the stdlib reads it
             current, value = field, line[match.end() :]
@@ -166,7 +170,7 @@ class _Fields:
         return {field: [b"".join(header) for header in headers] for field, headers in self.parts.items()}
 
 
-def _charset(name: bytes) -> str:
+def charset(name: bytes) -> str:
     """A text codec for an encoded word's charset; UTF-8 for anything unknown or odd."""
     text = name.split(b"*", 1)[0].decode("ascii", "replace").strip()  # RFC 2231 language tag
     if not _CHARSET_NAME.fullmatch(text):
@@ -184,7 +188,7 @@ def _charset(name: bytes) -> str:
     return found
 
 
-def _decode_word(charset: bytes, encoding: bytes, text: bytes) -> str | None:
+def _decode_word(charset_name: bytes, encoding: bytes, text: bytes) -> str | None:
     try:
         if encoding in b"qQ":
             raw = binascii.a2b_qp(text, header=True)
@@ -193,12 +197,12 @@ def _decode_word(charset: bytes, encoding: bytes, text: bytes) -> str | None:
     except (binascii.Error, ValueError):
         return None
     try:
-        return raw.decode(_charset(charset), "replace")
+        return raw.decode(charset(charset_name), "replace")
     except Exception:  # a codec that fails even with "replace": read the bytes as UTF-8
         return raw.decode("utf-8", "replace")
 
 
-def _decode(value: bytes) -> tuple[str, bool]:
+def decode_header(value: bytes) -> tuple[str, bool]:
     """RFC 2047 decoding of one header's value, at most MAX_ENCODED_WORDS words; and whether
     words were left out. Blanks between two encoded words are dropped, as the RFC says."""
     out: list[str] = []
@@ -223,11 +227,11 @@ def _decode(value: bytes) -> tuple[str, bool]:
 def _field(values: dict[str, list[bytes]], cut: set[str], field: str) -> str:
     parts = []
     for value in values.get(field, []):
-        text, left_out = _decode(value)
+        text, left_out = decode_header(value)
         if left_out:
             cut.add(field)
         parts.append(text)
-    text, too_long = _clean(", ".join(parts))
+    text, too_long = clean_field(", ".join(parts))
     if too_long:
         cut.add(field)
     elif field in cut:  # cut before it was decoded: show where, as a long field shows it
@@ -257,11 +261,12 @@ def parse_email(data: bytes, now: datetime) -> EmailSummary:
     """The summary of an RFC 5322 message; never raises on malformed input, and its work and
     memory are bounded whatever the message's size or shape."""
     try:
-        values, cut = _header_fields(data)
+        values, cut = header_fields(data)
         sent = _date(values)
         sender = _field(values, cut, "sender")
         recipients = _field(values, cut, "recipients")
         subject = _field(values, cut, "subject")
+        copied = _field(values, cut, "copied")
     except Exception:  # nothing above should raise; a broken message still imports
         return EmailSummary(now, False, "", "", "")
     return EmailSummary(
@@ -271,6 +276,7 @@ def parse_email(data: bytes, now: datetime) -> EmailSummary:
         recipients=recipients,
         subject=subject,
         cut=frozenset(cut),
+        copied=copied,
     )
 
 

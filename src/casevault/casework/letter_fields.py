@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
 
 from casevault.casework import time_limits
+from casevault.casework.today import due_day, next_deadline
 from casevault.core.model import CaseDate, CaseDeadline, Event, FirstMeeting, Member, Original, Party
 
 # The top-level fields, with what each holds: the editor lists them, and a template naming any
@@ -67,15 +68,11 @@ def _latest_advice(events: Iterable[Event], zone: tzinfo | None) -> dict[str, st
     return {"date": day_words(_local(latest.occurred_at, zone).date()), "text": latest.body}
 
 
-def _due(deadline: CaseDeadline) -> date | None:
-    return deadline.extended_to or deadline.due_on
-
-
 def _next_deadline(deadlines: Iterable[CaseDeadline], today: date) -> dict[str, str]:
-    open_ones = [(due, d) for d in deadlines if d.done_on is None and (due := _due(d)) and due >= today]
-    if not open_ones:
+    found = next_deadline(deadlines, today)
+    if found is None:
         return {"name": "", "date": ""}
-    due, deadline = min(open_ones, key=lambda pair: pair[0])
+    deadline, due = found
     return {"name": deadline.name, "date": day_words(due)}
 
 
@@ -85,7 +82,9 @@ def _hearing(records: CaseRecords, now: datetime, zone: tzinfo | None) -> dict[s
         return {"date": "", "time": "", "alternative_by": ""}
     at = _local(min(ahead, key=lambda d: d.at).at, zone)
     stored = [
-        due for d in records.deadlines if d.kind == "accompaniment" and d.done_on is None and (due := _due(d))
+        due
+        for d in records.deadlines
+        if d.kind == "accompaniment" and d.done_on is None and (due := due_day(d))
     ]
     if stored:
         alternative = min(stored)

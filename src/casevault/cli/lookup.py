@@ -8,13 +8,25 @@ from collections.abc import Callable
 from typing import Any
 
 from casevault.cli.common import open_vault
-from casevault.cli.output import emit_json, iso, local, parse_when, positive_int, shown
+from casevault.cli.output import (
+    emit_json,
+    iso,
+    local,
+    marked,
+    parse_when,
+    positive_int,
+    shown,
+    snippet_json,
+    wants_bold,
+)
 
 REMINDERS_LIMIT = 100
 
 
 def add_parsers(commands: Any) -> None:
-    search = commands.add_parser("search", help="full-text search over names, notes and file names")
+    search = commands.add_parser(
+        "search", help="full-text search over names, notes, file names and emails, with why each case matched"
+    )
     search.add_argument("query")
     search.add_argument("--json", action="store_true")
     reminders = commands.add_parser("reminders", help="what is due")
@@ -39,15 +51,30 @@ def add_parsers(commands: Any) -> None:
 
 
 def cmd_search(args: argparse.Namespace) -> int:
+    """One line a case: reference, status, where it matched, the member, and the words around
+    the match (the matched words in bold on a terminal, [like this] otherwise)."""
     with open_vault(args) as vault:
         hits = vault.search(args.query)
     if args.json:
         emit_json(
-            [{"ref": h.ref, "member": h.member_name, "status": h.status, "matched": h.source} for h in hits]
+            [
+                {
+                    "ref": h.ref,
+                    "member": h.member_name,
+                    "status": h.status,
+                    "matched": h.source,
+                    "snippet": snippet_json(h.snippet),
+                }
+                for h in hits
+            ]
         )
     else:
+        bold = wants_bold()
         for h in hits:
-            print(f"{shown(h.ref)}\t{h.status}\t{shown(h.source)}\t{shown(h.member_name)}")
+            print(
+                f"{shown(h.ref)}\t{h.status}\t{shown(h.source)}\t{shown(h.member_name)}"
+                f"\t{marked(h.snippet, bold=bold)}"
+            )
     return 0
 
 

@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import unicodedata
 from datetime import UTC, datetime
 from typing import Any
 
 from casevault.core.errors import UsageError
+from casevault.core.model import Snippet
 
 # Controls (C0, DEL, C1), format characters (bidi controls, zero-width characters, the BOM,
 # tag characters), line and paragraph separators, and lone surrogates (undecodable bytes, which
@@ -45,6 +47,35 @@ def shown(text: object, *, multiline: bool = False) -> str:
     if value.isprintable():  # the fast path: isprintable() is False for every unsafe character
         return value
     return "".join(ch if (multiline and ch == "\n") or not is_unsafe(ch) else _escape(ch) for ch in value)
+
+
+BOLD, NOT_BOLD = "\x1b[1m", "\x1b[22m"
+
+
+def marked(snippet: Snippet, *, bold: bool = False) -> str:
+    """A search snippet on one line, made safe by `shown`, its matched words in bold (a terminal)
+    or between [brackets] (a file or a pipe)."""
+    opening, closing = (BOLD, NOT_BOLD) if bold else ("[", "]")
+    return "".join(
+        f"{opening}{shown(text)}{closing}" if matched else shown(text) for text, matched in snippet.parts
+    )
+
+
+def snippet_json(snippet: Snippet) -> dict[str, Any]:
+    """A snippet for --json: its text, and where each matched word is in it ([start, length])."""
+    spans: list[list[int]] = []
+    position = 0
+    for text, matched in snippet.parts:
+        if matched:
+            spans.append([position, len(text)])
+        position += len(text)
+    return {"text": snippet.text, "matches": spans}
+
+
+def wants_bold(stream: Any = None) -> bool:
+    """Bold on a terminal, unless NO_COLOR is set (https://no-color.org)."""
+    stream = sys.stdout if stream is None else stream
+    return bool(getattr(stream, "isatty", lambda: False)()) and not os.environ.get("NO_COLOR")
 
 
 def _json_escape(ch: str) -> str:

@@ -29,6 +29,7 @@ from zoneinfo import ZoneInfo
 from casevault.cli.common import open_vault, say, subcommands
 from casevault.cli.deadline import CLAIMS, JURISDICTIONS, NOT_ADVICE, day_count, iso_date
 from casevault.cli.output import emit_json, shown
+from casevault.cli.views import deadline_json, deadline_line
 from casevault.core.errors import UsageError
 
 if TYPE_CHECKING:
@@ -125,46 +126,6 @@ def lead_days(text: str) -> tuple[int, ...]:
     return tuple(days)
 
 
-def deadline_json(d: CaseDeadline) -> dict[str, Any]:
-    def day(value: Any) -> str | None:
-        return None if value is None else str(value.isoformat())
-
-    return {
-        "id": d.id,
-        "kind": d.kind,
-        "name": d.name,
-        "procedure": d.procedure_id,
-        "stage": d.stage_key or None,
-        "event": d.event,
-        "limit_days": d.limit_days,
-        "unit": d.unit,
-        "event_on": day(d.event_on),
-        "deadline": day(d.due_on),
-        "extended_to": day(d.extended_to),
-        "extension_with": d.extension_with,
-        "done_on": day(d.done_on),
-        "outcome": d.outcome,
-        "overdue_reason": d.overdue_reason,
-        "rule": d.rule,
-        "rule_version": d.rule_version,
-        "inputs": d.inputs,
-        "explanation": d.explanation,
-    }
-
-
-def deadline_line(d: CaseDeadline) -> str:
-    if d.done_on is not None:
-        state = f"done {d.done_on.isoformat()}"
-    elif d.due_on is not None:
-        state = f"due {d.due_on.isoformat()}"
-    elif d.limit_days is None:
-        state = "no time limit"
-    else:
-        state = "waiting for its event"
-    label = d.stage_key or d.kind
-    return f"{d.id}\t{shown(label)}\t{state}\t{shown(d.name)}"
-
-
 def _target(vault: Vault, args: argparse.Namespace) -> CaseDeadline:
     """A stage by key, or any of the case's deadlines by id."""
     wanted = args.stage.strip().lower()
@@ -208,7 +169,7 @@ def cmd_procedure(args: argparse.Namespace) -> int:  # noqa: PLR0912 - one branc
                 emit_json([deadline_json(d) for d in rows])
             else:
                 for d in rows:
-                    print(deadline_line(d))
+                    print(deadline_line(deadline_json(d)))
         elif action == "event":
             target = _target(vault, args)
             _print_counted(vault.record_stage_event(target.id, args.on))

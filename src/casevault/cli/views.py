@@ -11,7 +11,16 @@ from typing import TYPE_CHECKING, Any
 from casevault.cli.output import iso, shown
 
 if TYPE_CHECKING:
-    from casevault.core.model import ActionPoint, CaseDate, Consent, Escalation, FirstMeeting, Original, Party
+    from casevault.core.model import (
+        ActionPoint,
+        CaseDate,
+        CaseDeadline,
+        Consent,
+        Escalation,
+        FirstMeeting,
+        Original,
+        Party,
+    )
     from casevault.vault.facade import Vault
 
 # ---- consent, the first meeting, action points, people -------------------------------------------
@@ -117,8 +126,12 @@ def print_case_records(data: dict[str, Any]) -> None:
         print("  first meeting:")
         for line in meeting_lines(meeting, indent="    "):
             print(line)
+    else:  # said, so that a case without one does not read as a listing that leaves it out
+        print("  first meeting: not recorded yet")
     for a in data["action_points"]:
         print(f"  action {action_line(a)}")
+    if not data["action_points"]:
+        print("  action points: none")
 
 
 # ---- escalations, the originals register, hearings and meetings ----------------------------------
@@ -170,19 +183,70 @@ def case_date_line(d: dict[str, Any]) -> str:
 
 
 def case_casework_json(vault: Vault, ref: str) -> dict[str, Any]:
-    """What `case show --json` adds for these records (new keys only)."""
+    """What `case show --json` adds for these records (new keys only): with the procedure's
+    stages and deadlines (issue 18), its hearings and meetings as the procedure counts them."""
     return {
         "escalations": [escalation_json(e) for e in vault.escalations(ref)],
         "originals": [original_json(o) for o in vault.originals(ref)],
         "case_dates": [case_date_json(d) for d in vault.case_dates(ref)],
+        "deadlines": [deadline_json(d) for d in vault.deadlines(ref)],
     }
 
 
 def print_case_casework(data: dict[str, Any]) -> None:
-    """These records, below the others in `case show`."""
+    """These records, below the others in `case show`. Hearings and meetings are said to be
+    none when there are none, as the first meeting and the action points are."""
     for e in data["escalations"]:
         print(f"  escalation {escalation_line(e)}")
     for o in data["originals"]:
         print(f"  original {original_line(o)}")
     for d in data["case_dates"]:
         print(f"  date {case_date_line(d)}")
+    if not data["case_dates"]:
+        print("  hearings and meetings: none")
+    for row in data["deadlines"]:
+        print(f"  deadline {deadline_line(row)}")
+
+
+# ---- the procedure's stages and deadlines --------------------------------------------------------
+
+
+def deadline_json(d: CaseDeadline) -> dict[str, Any]:
+    def day(value: Any) -> str | None:
+        return None if value is None else str(value.isoformat())
+
+    return {
+        "id": d.id,
+        "kind": d.kind,
+        "name": d.name,
+        "procedure": d.procedure_id,
+        "stage": d.stage_key or None,
+        "event": d.event,
+        "limit_days": d.limit_days,
+        "unit": d.unit,
+        "event_on": day(d.event_on),
+        "deadline": day(d.due_on),
+        "extended_to": day(d.extended_to),
+        "extension_with": d.extension_with,
+        "done_on": day(d.done_on),
+        "outcome": d.outcome,
+        "overdue_reason": d.overdue_reason,
+        "rule": d.rule,
+        "rule_version": d.rule_version,
+        "inputs": d.inputs,
+        "explanation": d.explanation,
+    }
+
+
+def deadline_line(d: dict[str, Any]) -> str:
+    """A stage or deadline (as `deadline_json` gives it) as `procedure show` lists it."""
+    if d["done_on"] is not None:
+        state = f"done {d['done_on']}"
+    elif d["deadline"] is not None:
+        state = f"due {d['deadline']}"
+    elif d["limit_days"] is None:
+        state = "no time limit"
+    else:
+        state = "waiting for its event"
+    label = d["stage"] or d["kind"]
+    return f"{d['id']}\t{shown(label)}\t{state}\t{shown(d['name'])}"

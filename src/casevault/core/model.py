@@ -119,11 +119,37 @@ class CaseDetail:
 
 
 @dataclass(frozen=True)
+class Snippet:
+    """Why a search matched: the words around the first match in the entry that matched, as
+    (text, matched) parts, the matched words marked. Made from the database's own text when the
+    search runs (store.search.snippet), never stored anywhere."""
+
+    parts: tuple[tuple[str, bool], ...] = ()
+
+    @property
+    def text(self) -> str:
+        return "".join(text for text, _matched in self.parts)
+
+
+@dataclass(frozen=True)
 class SearchHit:
     ref: str
     member_name: str
     status: str
-    source: str  # member | case | event | attachment
+    source: str  # a store.search.SOURCES name: member, event, attachment, email...
+    snippet: Snippet = Snippet()
+
+
+@dataclass(frozen=True)
+class CaseMatch:
+    """A case a search found: its row for the case list, the source of the entry that matched
+    (a store.search.SOURCES name), and what its snippet is made from, when it is shown: the
+    entry's id in the index and whether the query's words matched as prefixes."""
+
+    case: CaseSummary
+    source: str
+    entry: int
+    prefix: bool = True
 
 
 @dataclass(frozen=True)

@@ -5,9 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QDate, QDateTime, QLocale, Qt, QTime
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime
 from PySide6.QtWidgets import (
-    QDateEdit,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -22,7 +21,7 @@ from PySide6.QtWidgets import (
 from casevault.core.errors import CasevaultError
 from casevault.core.model import ActionPoint
 from casevault.gui.case_dates_panel import CaseDatesPanel
-from casevault.gui.qt_dates import UNSET, from_qt, to_qt
+from casevault.gui.qt_dates import date_edit, from_qt, local_date_text
 from casevault.vault.facade import Vault
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -56,12 +55,7 @@ class ActionPointsPanel(QWidget):
         self.owner = QLineEdit()
         self.owner.setAccessibleName(self.tr("Owner"))
         self.owner.setPlaceholderText(self.tr("Who"))
-        self.due = QDateEdit()
-        self.due.setAccessibleName(self.tr("Due date"))
-        self.due.setCalendarPopup(True)
-        self.due.setMinimumDate(UNSET.date())
-        self.due.setSpecialValueText(self.tr("No due date"))
-        self.due.setDate(UNSET.date())
+        self.due = date_edit(self.tr("Due date"), self._vault.now(), unset_text=self.tr("No due date"))
         self.add_button = QPushButton(self.tr("Add &action point"))
         self.add_button.setAccessibleName(self.tr("Add action point"))
         self.add_button.clicked.connect(self.add_action)
@@ -92,7 +86,7 @@ class ActionPointsPanel(QWidget):
     def _item(self, action: ActionPoint) -> QTreeWidgetItem:
         due = ""
         if action.due_at is not None:
-            due = QLocale().toString(to_qt(action.due_at).date(), QLocale.FormatType.ShortFormat)
+            due = local_date_text(action.due_at)
         item = QTreeWidgetItem([action.what, action.owner, due, ""])
         item.setData(0, ID_ROLE, action.id)
         item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
@@ -111,10 +105,9 @@ class ActionPointsPanel(QWidget):
             self.reload()
 
     def add_action(self) -> None:
-        due_date = self.due.date()
         due = None
-        if due_date > UNSET.date():
-            due = from_qt(QDateTime(QDate(due_date), QTime(12, 0)))
+        if not self.due.is_unset():
+            due = from_qt(QDateTime(QDate(self.due.date()), QTime(12, 0)))
         try:
             self._vault.add_action_point(self._ref, self.what.text(), owner=self.owner.text(), due_at=due)
         except CasevaultError as err:
@@ -122,6 +115,6 @@ class ActionPointsPanel(QWidget):
             return
         self.what.clear()
         self.owner.clear()
-        self.due.setDate(UNSET.date())
+        self.due.clear_value()
         self.message.setText(self.tr("Action point added."))
         self.reload()

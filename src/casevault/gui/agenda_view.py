@@ -1,13 +1,18 @@
 """The agenda: what falls due over the next 30 days, across all cases, grouped by local day,
-overdue first. It shows references, kinds and (inside the unlocked app) members' names."""
+overdue first. It shows references, kinds and (inside the unlocked app) members' names.
+
+Hearings and meetings are shown on their own day and time, from the case dates themselves
+(`case_dates_between`, one range on the dates' index), besides the reminder raised two days
+before them."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from PySide6.QtCore import QDate, QDateTime, QLocale, Qt, Signal
+from PySide6.QtCore import QDate, QDateTime, QLocale, Qt, QTime, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -21,6 +26,7 @@ from PySide6.QtWidgets import (
 from casevault.casework.reminders import DEADLINE_KINDS, Reminder
 from casevault.casework.time_limits import UK_ZONE
 from casevault.core.errors import CasevaultError
+from casevault.core.model import CaseDate
 from casevault.gui.reminders_panel import children, kind_label, member_names
 from casevault.vault.facade import Vault
 
@@ -31,6 +37,24 @@ REF_ROLE = Qt.ItemDataRole.UserRole
 
 def local_day(moment: datetime) -> QDate:
     return QDateTime.fromSecsSinceEpoch(int(moment.timestamp())).date()
+
+
+def day_start(day: QDate) -> datetime:
+    """The moment a local calendar day starts."""
+    return datetime.fromtimestamp(QDateTime(day, QTime(0, 0)).toSecsSinceEpoch(), UTC)
+
+
+@dataclass(frozen=True)
+class _Row:
+    """One line of the agenda: a reminder, or a hearing or meeting on its day."""
+
+    day: QDate
+    at: datetime
+    overdue: bool
+    time_text: str
+    ref: str
+    what: str
+    note: str = ""  # a hearing's or meeting's note (where, with whom), as its tooltip
 
 
 def reminder_day(reminder: Reminder) -> QDate:
@@ -72,43 +96,65 @@ class AgendaDialog(QDialog):
 
     def reload(self) -> None:
         self.tree.clear()
+        now = self._clock()
+        today = local_day(now)
         try:
-            page = self._vault.agenda_page(self._clock(), AGENDA_DAYS, AGENDA_ROWS)
+            page = self._vault.agenda_page(now, AGENDA_DAYS, AGENDA_ROWS)
+            # The hearings and meetings themselves, on their day (their reminder comes two days
+            # before): from the start of today, so this morning's hearing is under Today.
+            dated, dates = self._vault.case_dates_between(
+                day_start(today), now + timedelta(days=AGENDA_DAYS), AGENDA_ROWS
+            )
         except CasevaultError as err:
             self.heading.setText(err.message)
             return
-        items: list[Reminder] = page.first
-        names = member_names(self._vault, {r.ref for r in items})
-        today = local_day(self._clock())
-        locale = QLocale()
+        rows = [self._reminder_row(r, today) for r in page.first]
+        rows += [self._date_row(ref, d) for ref, d in dates]
+        rows.sort(key=lambda row: (0, row.at, 0) if row.overdue else (1, row.day.toJulianDay(), row.at))
+        shown = rows[:AGENDA_ROWS]
+        names = member_names(self._vault, {row.ref for row in shown})
         groups: dict[str, QTreeWidgetItem] = {}
-        for reminder in items:
-            day = reminder_day(reminder)
-            overdue = day < today
-            title = self.tr("Overdue") if overdue else locale.toString(day, QLocale.FormatType.LongFormat)
-            if day == today:
-                title = self.tr("Today, %1").replace("%1", title)
+        for row in shown:
+            title = self._day_title(row, today)
             group = groups.get(title)
             if group is None:
                 group = QTreeWidgetItem([title])
                 self.tree.addTopLevelItem(group)
                 group.setExpanded(True)
                 groups[title] = group
-            local = QDateTime.fromSecsSinceEpoch(int(reminder.due_at.timestamp()))
-            short = QLocale.FormatType.ShortFormat
-            time_text = locale.toString(local, short) if overdue else locale.toString(local.time(), short)
-            if reminder.kind in DEADLINE_KINDS:  # a deadline has a day, not a time
-                time_text = locale.toString(day, short) if overdue else self.tr("All day")
-            item = QTreeWidgetItem(
-                [time_text, reminder.ref, kind_label(reminder.kind), names.get(reminder.ref, "")]
-            )
-            item.setData(0, REF_ROLE, reminder.ref)
+            item = QTreeWidgetItem([row.time_text, row.ref, row.what, names.get(row.ref, "")])
+            item.setData(0, REF_ROLE, row.ref)
+            if row.note:
+                item.setToolTip(2, row.note)
             group.addChild(item)
-        if not items:
+        if not shown:
             self.tree.addTopLevelItem(QTreeWidgetItem([self.tr("Nothing falls due.")]))
-        elif page.total > len(items):
-            more = page.total - len(items)
+        elif page.total + dated > len(shown):
+            more = page.total + dated - len(shown)
             self.tree.addTopLevelItem(QTreeWidgetItem([self.tr("… and %n more after these", "", more)]))
+
+    def _day_title(self, row: _Row, today: QDate) -> str:
+        if row.overdue:
+            return self.tr("Overdue")
+        title = QLocale().toString(row.day, QLocale.FormatType.LongFormat)
+        return self.tr("Today, %1").replace("%1", title) if row.day == today else title
+
+    def _reminder_row(self, reminder: Reminder, today: QDate) -> _Row:
+        day = reminder_day(reminder)
+        overdue = day < today
+        locale = QLocale()
+        short = QLocale.FormatType.ShortFormat
+        local = QDateTime.fromSecsSinceEpoch(int(reminder.due_at.timestamp()))
+        time_text = locale.toString(local, short) if overdue else locale.toString(local.time(), short)
+        if reminder.kind in DEADLINE_KINDS:  # a deadline has a day, not a time
+            time_text = locale.toString(day, short) if overdue else self.tr("All day")
+        return _Row(day, reminder.due_at, overdue, time_text, reminder.ref, kind_label(reminder.kind))
+
+    def _date_row(self, ref: str, date: CaseDate) -> _Row:
+        local = QDateTime.fromSecsSinceEpoch(int(date.at.timestamp()))
+        what = self.tr("Hearing") if date.kind == "hearing" else self.tr("Meeting")
+        time_text = QLocale().toString(local.time(), QLocale.FormatType.ShortFormat)
+        return _Row(local_day(date.at), date.at, False, time_text, ref, what, date.note)
 
     def days(self) -> list[str]:
         return [item.text(0) for item in children(self.tree.invisibleRootItem())]

@@ -180,8 +180,10 @@ def run(paths: VaultPaths | None, demo: bool) -> int:
     clock: Clock = utc_now  # one clock for the window, its vault and the demo cases' dates
     if demo:
         from casevault.demo import demo_vault  # noqa: PLC0415
+        from casevault.gui.letter_pdf import render_letter  # noqa: PLC0415
 
-        with demo_vault(clock=clock) as (demo_paths, passphrase):
+        # The demo's letter is made as the letter dialog makes one (the demo imports no Qt).
+        with demo_vault(clock=clock, render_pdf=render_letter) as (demo_paths, passphrase):
             vault = Vault.open(
                 demo_paths, keychain=None, ask_passphrase=lambda _reason: passphrase, clock=clock
             )

@@ -235,6 +235,7 @@ class ListBench:
         self.window = MainWindow(idle_ms=24 * 3600 * 1000)  # no idle lock mid-run
         self.window.resize(900, 560)
         self.window.set_vault(vault)
+        self.window.show_cases()  # unlocking opens on Today; this measures the case list
         self.window.show()
         QTest.qWaitForWindowExposed(self.window)
         self.table = self.window.table

@@ -17,12 +17,11 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDateTimeEdit,
     QDialog,
     QFormLayout,
     QHBoxLayout,
@@ -41,7 +40,7 @@ from casevault.casework.breach import BreachInput
 from casevault.core.errors import CasevaultError
 from casevault.core.fsutil import atomic_write_bytes, translate_os_error
 from casevault.gui.file_dialogs import choose_save_path
-from casevault.gui.qt_dates import from_qt, to_qt
+from casevault.gui.qt_dates import datetime_edit, from_qt, local_datetime_text, to_qt
 from casevault.gui.typed_input import TypedInputDialog
 from casevault.vault.facade import Vault
 
@@ -69,14 +68,6 @@ def export_report(vault: Vault, breach_id: str, target: str) -> Path:
     except OSError as err:
         raise translate_os_error(err, "writing the report") from None
     return out
-
-
-def _date_edit(name: str, now: QDateTime) -> QDateTimeEdit:
-    edit = QDateTimeEdit(now)
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd HH:mm")
-    edit.setAccessibleName(name)
-    return edit
 
 
 class BreachDialog(TypedInputDialog):
@@ -111,11 +102,11 @@ class BreachDialog(TypedInputDialog):
         guidance.setWordWrap(True)
         guidance.setAccessibleName(self.tr("How to fill in this form"))
 
-        now = to_qt(self._vault.now())  # the vault's clock, which dates the record too
-        self.occurred = _date_edit(self.tr("When it happened"), now)
-        self.discovered = _date_edit(self.tr("When it was discovered"), now)
+        now = self._vault.now()  # the vault's clock, which dates the record too
+        self.occurred = datetime_edit(self.tr("When it happened"), now)
+        self.discovered = datetime_edit(self.tr("When it was discovered"), now)
         for edit in (self.occurred, self.discovered):
-            edit.setMaximumDateTime(now.addSecs(60))
+            edit.setMaximumDateTime(to_qt(now).addSecs(60))
         self.category = QComboBox()
         self.category.setAccessibleName(self.tr("Kind of breach"))
         for code, label in breach_rules.CATEGORIES:
@@ -135,7 +126,7 @@ class BreachDialog(TypedInputDialog):
             informed_row.addWidget(box)
             self.informed[code] = box
         informed_row.addStretch(1)
-        self.informed_at = _date_edit(self.tr("When they were informed"), now)
+        self.informed_at = datetime_edit(self.tr("When they were informed"), now)
         self.informed_at.setEnabled(False)
         self.actions_taken = QPlainTextEdit()
         self.actions_taken.setAccessibleName(self.tr("Actions taken"))
@@ -308,10 +299,9 @@ class BreachLogDialog(QDialog):
     def refresh(self) -> None:
         self.list.clear()
         for record in self._vault.breaches():
-            local = to_qt(record.discovered_at).toLocalTime()
             item = QTreeWidgetItem(
                 [
-                    QLocale().toString(local, QLocale.FormatType.ShortFormat),
+                    local_datetime_text(record.discovered_at),
                     casework_text(breach_rules.category_label(record.category)),
                     ", ".join(record.case_refs),
                     self._clock_text(record.discovered_at),
@@ -327,7 +317,7 @@ class BreachLogDialog(QDialog):
     def _clock_text(self, discovered_at: datetime) -> str:
         """When the 72 hours to tell the ICO end, with the hours left while they run."""
         due, left = breach_rules.report_clock(discovered_at, self._vault.now())
-        when = QLocale().toString(to_qt(due).toLocalTime(), QLocale.FormatType.ShortFormat)
+        when = local_datetime_text(due)
         if left <= 0:
             return self.tr("%1 (passed)").replace("%1", when)
         return self.tr("%1 (%n hour(s) left)", "", math.ceil(left)).replace("%1", when)

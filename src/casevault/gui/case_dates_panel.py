@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateTimeEdit,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -21,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from casevault.core.errors import CasevaultError
 from casevault.core.model import CASE_DATE_KINDS
-from casevault.gui.qt_dates import from_qt, to_qt
+from casevault.gui.qt_dates import datetime_edit, from_qt, local_datetime_text, to_qt
 from casevault.vault.facade import Vault
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -51,9 +50,8 @@ class CaseDatesPanel(QWidget):
         self.kind.setAccessibleName(self.tr("Date kind"))
         for kind in CASE_DATE_KINDS:
             self.kind.addItem(self._labels[kind], kind)
-        self.when = QDateTimeEdit(to_qt(self._vault.now()).addDays(7))
-        self.when.setAccessibleName(self.tr("Date and time"))
-        self.when.setCalendarPopup(True)
+        now = self._vault.now()
+        self.when = datetime_edit(self.tr("Date and time"), now, value=to_qt(now).addDays(7))
         self.note = QLineEdit()
         self.note.setAccessibleName(self.tr("Date note"))
         self.note.setPlaceholderText(self.tr("Where, with whom (optional)"))
@@ -84,7 +82,7 @@ class CaseDatesPanel(QWidget):
     def reload(self) -> None:
         self.dates.clear()
         for date in self._vault.case_dates(self._ref):
-            when = QLocale().toString(to_qt(date.at), QLocale.FormatType.ShortFormat)
+            when = local_datetime_text(date.at)
             item = QTreeWidgetItem([when, self._labels.get(date.kind, date.kind), date.note])
             item.setData(0, ID_ROLE, date.id)
             self.dates.addTopLevelItem(item)

@@ -1,28 +1,37 @@
 """The case list as a Qt table model. Paging, sorting and filtering happen in SQL through
 `Vault.list_cases`: rows are fetched in blocks as the view scrolls (canFetchMore/fetchMore), and
-sorting asks the vault for a new order rather than sorting in Python (no QSortFilterProxyModel)."""
+sorting asks the vault for a new order rather than sorting in Python (no QSortFilterProxyModel).
+
+While it shows search results, a last column ("Found in") says why each case matched: where, and
+the words around the match, the matched words in bold (SNIPPET_ROLE, and the row's tooltip).
+Snippets are made for the rows on screen only, a block at a time (`Vault.search_snippets`), so a
+search costs what it did without them. With no rows, `empty_text` says what to do."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import datetime
+import contextlib
+import html
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
-    QDateTime,
-    QLocale,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
 )
 
-from casevault.core.model import CaseSummary, ListCursor
+from casevault.core.errors import CasevaultError
+from casevault.core.model import CaseMatch, CaseSummary, ListCursor, Snippet
+from casevault.gui import qt_dates
 from casevault.vault.facade import Vault
 
 BLOCK = 200
+# Dates are written by qt_dates; many panels import these two from here.
+local_date_text = qt_dates.local_date_text
+local_datetime_text = qt_dates.local_datetime_text
 Index = QModelIndex | QPersistentModelIndex
 
 # Column order, each with the list_cases sort key it maps to. Labels are marked for translation
@@ -36,6 +45,21 @@ COLUMNS: tuple[tuple[object, str], ...] = (  # QT_TRANSLATE_NOOP is typed as ret
     (QT_TRANSLATE_NOOP("CaseListModel", "Last updated"), "updated"),
 )
 UPDATED_COLUMN = 5
+FOUND_COLUMN = len(COLUMNS)  # shown while searching only
+FOUND_HEADER = QT_TRANSLATE_NOOP("CaseListModel", "Found in")
+SNIPPET_ROLE = Qt.ItemDataRole.UserRole + 1  # the snippet as rich text, the matched words in <b>
+SNIPPET_BLOCK = 50  # rows whose snippets are made at once
+# Where a search matched, by store.search.SOURCES name.
+SOURCE_LABELS = {
+    "member": QT_TRANSLATE_NOOP("CaseListModel", "Member's name"),
+    "case": QT_TRANSLATE_NOOP("CaseListModel", "Case title"),
+    "event": QT_TRANSLATE_NOOP("CaseListModel", "Paper trail"),
+    "attachment": QT_TRANSLATE_NOOP("CaseListModel", "Document name"),
+    "email": QT_TRANSLATE_NOOP("CaseListModel", "Email"),
+    "first-meeting": QT_TRANSLATE_NOOP("CaseListModel", "First meeting"),
+    "action": QT_TRANSLATE_NOOP("CaseListModel", "Action point"),
+    "party": QT_TRANSLATE_NOOP("CaseListModel", "People"),
+}
 STATUS_LABELS = {
     "open": QT_TRANSLATE_NOOP("CaseListModel", "Open"),
     "closed": QT_TRANSLATE_NOOP("CaseListModel", "Closed"),
@@ -48,16 +72,36 @@ def status_label(status: str) -> str:
     return QCoreApplication.translate("CaseListModel", str(label)) if label else status
 
 
-def local_datetime_text(moment: datetime) -> str:
-    """A UTC moment in the user's local time, formatted for the user's locale."""
-    local = QDateTime.fromSecsSinceEpoch(int(moment.timestamp()))
-    return QLocale().toString(local, QLocale.FormatType.ShortFormat)
+def source_label(source: str) -> str:
+    label = SOURCE_LABELS.get(source)
+    return QCoreApplication.translate("CaseListModel", str(label)) if label else source
 
 
-def local_date_text(moment: datetime) -> str:
-    """The local calendar date of a UTC moment, in the user's locale (due dates have no useful time)."""
-    local = QDateTime.fromSecsSinceEpoch(int(moment.timestamp())).date()
-    return QLocale().toString(local, QLocale.FormatType.ShortFormat)
+def snippet_html(snippet: Snippet) -> str:
+    """A snippet as rich text: every part escaped, the matched words in bold."""
+    return "".join(
+        f"<b>{html.escape(text)}</b>" if matched else html.escape(text) for text, matched in snippet.parts
+    )
+
+
+# What an empty list says, by why it is empty (never the words searched for).
+NO_MATCH = QT_TRANSLATE_NOOP(
+    "CaseListModel", "No case matches this search. Check the spelling, or try fewer or shorter words."
+)
+FILTERED = QT_TRANSLATE_NOOP(
+    "CaseListModel", "Only the cases the Show filter lists are searched: choose All to search every case."
+)
+NO_CASES = QT_TRANSLATE_NOOP(
+    "CaseListModel", "No cases yet. Press New case to record a member's first meeting."
+)
+NO_OPEN = QT_TRANSLATE_NOOP(
+    "CaseListModel", "No open cases. Choose All in Show to see the closed ones, or press New case."
+)
+NO_CLOSED = QT_TRANSLATE_NOOP("CaseListModel", "No closed cases. A case is listed here once it is closed.")
+
+
+def _tr(text: object) -> str:
+    return QCoreApplication.translate("CaseListModel", str(text))
 
 
 class CaseListModel(QAbstractTableModel):
@@ -72,6 +116,10 @@ class CaseListModel(QAbstractTableModel):
         self._after: ListCursor | None = None  # where the rows fetched so far end
         self._total = 0
         self._searching = False
+        self._any_cases = False  # whether the vault has a case at all (for the empty list's hint)
+        self._query = ""  # the search shown, kept only to make its snippets
+        self._matches: dict[str, CaseMatch] = {}
+        self._snippets: dict[int, Snippet] = {}
 
     # ---- what is shown ---------------------------------------------------------------------
 
@@ -89,15 +137,23 @@ class CaseListModel(QAbstractTableModel):
         self.reload()
 
     def search(self, query: str) -> None:
-        """Show the cases matching `query` that pass the status filter, best match first."""
+        """Show the cases matching `query` that pass the status filter, best match first, each
+        with why it matched."""
         if self._vault is None or not self._vault.is_open:
             return
-        self.show_search(self._vault.search_cases(query, status=self._status))
+        matches = self._vault.search_matches(query, status=self._status)
+        self.show_search([m.case for m in matches], matches, query)
         if (self._sort, self._descending) != ("updated", True):
             self._sort_search_rows()
 
-    def show_search(self, hits: list[CaseSummary]) -> None:
-        """Show search results (one row per case, best first) instead of the paged list."""
+    def show_search(
+        self, hits: list[CaseSummary], matches: Sequence[CaseMatch] = (), query: str = ""
+    ) -> None:
+        """Show search results (one row per case, best first) instead of the paged list;
+        `matches` and `query` (from Vault.search_matches) say why each matched."""
+        self._query = query
+        self._matches = {m.case.ref: m for m in matches}
+        self._snippets = {}
         seen: set[str] = set()
         unique: list[CaseSummary] = []
         for hit in hits:
@@ -113,11 +169,14 @@ class CaseListModel(QAbstractTableModel):
     def reload(self) -> None:
         """Drop the cached rows and start again from the first block."""
         self.beginResetModel()
-        self._searching = False
+        self._forget_search()
         self._rows, self._after = [], None
         self._total = 0
         if self._vault is not None and self._vault.is_open:
             self._total = self._vault.count_cases(self._status)
+            self._any_cases = self._total > 0 or (
+                self._status is not None and self._vault.count_cases(None) > 0
+            )
             self._rows.extend(self._fetch_block())
         self.endResetModel()
 
@@ -127,8 +186,28 @@ class CaseListModel(QAbstractTableModel):
         self._vault = None
         self._rows, self._after = [], None
         self._total = 0
-        self._searching = False
+        self._any_cases = False
+        self._forget_search()
         self.endResetModel()
+
+    def _forget_search(self) -> None:
+        self._searching = False
+        self._query = ""
+        self._matches, self._snippets = {}, {}
+
+    @property
+    def searching(self) -> bool:
+        return self._searching
+
+    def empty_text(self) -> str:
+        """What the view says while it has no rows: what to do next. Never the search's words."""
+        if self._rows or self._vault is None:
+            return ""
+        if self._searching:
+            return _tr(NO_MATCH) + (" " + _tr(FILTERED) if self._status is not None else "")
+        if not self._any_cases:
+            return _tr(NO_CASES)
+        return _tr(NO_OPEN) if self._status == "open" else _tr(NO_CLOSED)
 
     def ref_at(self, row: int) -> str | None:
         return self._rows[row].ref if 0 <= row < len(self._rows) else None
@@ -173,18 +252,29 @@ class CaseListModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
+        if parent.isValid():
+            return 0
+        return len(COLUMNS) + (1 if self._searching else 0)
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        horizontal = orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS)
-        if horizontal and role == Qt.ItemDataRole.DisplayRole:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if 0 <= section < len(COLUMNS):
             return QCoreApplication.translate("CaseListModel", str(COLUMNS[section][0]))
+        if section == FOUND_COLUMN and self._searching:
+            return _tr(FOUND_HEADER)
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole or index.row() >= len(self._rows):
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        if role in (SNIPPET_ROLE, Qt.ItemDataRole.ToolTipRole) or (
+            index.column() == FOUND_COLUMN and role == Qt.ItemDataRole.DisplayRole
+        ):
+            return self._found(index.row(), role)
+        if role != Qt.ItemDataRole.DisplayRole or index.column() >= len(COLUMNS):
             return None
         row = self._rows[index.row()]
         key = COLUMNS[index.column()][1]
@@ -199,6 +289,31 @@ class CaseListModel(QAbstractTableModel):
         if key == "due":
             return local_date_text(row.next_due_at) if row.next_due_at else ""
         return local_datetime_text(row.updated_at)
+
+    # ---- why a search matched -------------------------------------------------------------------
+
+    def _found(self, row: int, role: int) -> str | None:
+        """The "Found in" cell: where the case matched and the words around the match, as plain
+        text (DisplayRole) or rich text (SNIPPET_ROLE; the tooltip, on every cell of the row)."""
+        match = self._matches.get(self._rows[row].ref) if self._searching else None
+        if match is None:
+            return None
+        snippet = self._snippet(row, match)
+        where = source_label(match.source)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{where}: {snippet.text}" if snippet.parts else where
+        return f"<qt>{html.escape(where)}: {snippet_html(snippet)}</qt>"
+
+    def _snippet(self, row: int, match: CaseMatch) -> Snippet:
+        if match.entry not in self._snippets and self._vault is not None and self._vault.is_open:
+            first = row // SNIPPET_BLOCK * SNIPPET_BLOCK
+            block = [self._matches.get(r.ref) for r in self._rows[first : first + SNIPPET_BLOCK]]
+            wanted = [m for m in block if m is not None and m.entry not in self._snippets]
+            with contextlib.suppress(CasevaultError):  # no snippet: where it matched is still said
+                self._snippets.update(self._vault.search_snippets(self._query, wanted))
+            for m in wanted:
+                self._snippets.setdefault(m.entry, Snippet())  # asked once
+        return self._snippets.get(match.entry, Snippet())
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(COLUMNS):

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -21,13 +21,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from casevault.casework import outcomes as outcome_rules
 from casevault.casework.contact import bcc_mailto
 from casevault.casework.exchange import HANDED_OVER_REASON
 from casevault.core.errors import CasevaultError
 from casevault.core.model import CaseDetail
 from casevault.gui.action_points_panel import ActionPointsPanel
+from casevault.gui.case_header import CaseHeader
 from casevault.gui.case_history import CaseHistory
-from casevault.gui.case_list_model import local_date_text, local_datetime_text, status_label
+from casevault.gui.case_list_model import status_label
 from casevault.gui.close_case_dialog import CloseCaseDialog
 from casevault.gui.export_dialog import ExportDialog
 from casevault.gui.first_meeting_form import FirstMeetingForm
@@ -37,6 +39,7 @@ from casevault.gui.originals_panel import OriginalsPanel
 from casevault.gui.paper_trail import PaperTrail
 from casevault.gui.parties_panel import PartiesPanel, work_email_text
 from casevault.gui.procedure_panel import ProcedurePanel
+from casevault.gui.qt_dates import local_date_text, local_datetime_text
 from casevault.gui.review_view import ReviewView
 from casevault.gui.teardown import DialogSet, guarded
 from casevault.vault.facade import Vault
@@ -61,13 +64,11 @@ class CasePage(QWidget):
         self.back_button = QPushButton(self.tr("← &Back to cases"))
         self.back_button.setAccessibleName(self.tr("Back to cases"))
         self.back_button.clicked.connect(self.back_requested)
-        heading = QLabel(f"<b>{ref}</b>")
-        heading.setAccessibleName(self.tr("Case reference"))
-        heading.setTextFormat(Qt.TextFormat.RichText)
+        self.header = CaseHeader(vault, ref)
         top = QHBoxLayout()
         top.addWidget(self.back_button)
         top.addSpacing(12)
-        top.addWidget(heading, 1)
+        top.addWidget(self.header, 1)
 
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName(self.tr("Case sections"))
@@ -94,6 +95,9 @@ class CasePage(QWidget):
         self.procedure = ProcedurePanel(vault, ref)
         self.tabs.addTab(self.procedure, self.tr("Proced&ure"))
 
+        self.tabs.currentChanged.connect(
+            lambda _index: self.header.reload()
+        )  # a stage recorded, a case closed
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.tabs, 1)
@@ -114,7 +118,10 @@ class CasePage(QWidget):
         rows = (
             (self.tr("Reference"), summary.ref),
             (self.tr("Member name"), summary.member_name),
-            (self.tr("Type"), summary.case_type),
+            (
+                self.tr("Type"),
+                QCoreApplication.translate(outcome_rules.CONTEXT, outcome_rules.label(summary.case_type)),
+            ),
             (self.tr("Status"), status_label(summary.status)),
             (self.tr("Opened"), local_datetime_text(summary.opened_at)),
             (self.tr("Closed"), closed),
@@ -218,6 +225,7 @@ class CasePage(QWidget):
         self._status_changed()
 
     def _status_changed(self) -> None:
+        self.header.reload()
         self.refresh_overview()
         self.status_changed.emit(self._ref)
 

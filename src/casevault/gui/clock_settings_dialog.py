@@ -11,7 +11,6 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -29,7 +28,7 @@ from PySide6.QtWidgets import (
 from casevault.casework.time_limits import MAX_REFER_WEEKS
 from casevault.casework.working_days import JURISDICTION_LABELS
 from casevault.core.errors import CasevaultError
-from casevault.gui.qt_dates import to_qt_date
+from casevault.gui.qt_dates import date_edit
 from casevault.vault.facade import Vault
 
 DAY_ROLE = Qt.ItemDataRole.UserRole
@@ -83,9 +82,7 @@ class ClockSettingsDialog(QDialog):
         self.closures.setAccessibleName(self.tr("Employer closure days"))
         for day in self._vault.closure_days():
             self._add_day(day)
-        self.closure_date = QDateEdit(to_qt_date(self._vault.now()))  # starts at today
-        self.closure_date.setAccessibleName(self.tr("Closure day to add"))
-        self.closure_date.setCalendarPopup(True)
+        self.closure_date = date_edit(self.tr("Closure day to add"), self._vault.now())  # starts at today
         add = QPushButton(self.tr("&Add closure day"))
         add.setAccessibleName(self.tr("Add closure day"))
         add.clicked.connect(lambda: self._add_day(_day(self.closure_date.date())))

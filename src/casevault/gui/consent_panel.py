@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QDateTime, QLocale, Qt, QTime, Signal
+from PySide6.QtCore import QDateTime, Qt, QTime, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -23,7 +22,7 @@ from casevault.casework.people import CONTACT_TERMS_ADVICE, SCOPE_LABELS
 from casevault.core.errors import CasevaultError
 from casevault.core.model import CONSENT_SCOPES, Consent
 from casevault.gui.conflict_dialog import casework_text
-from casevault.gui.qt_dates import from_qt, to_qt, to_qt_date
+from casevault.gui.qt_dates import date_edit, from_qt, local_date_text, to_qt_date
 from casevault.vault.facade import Vault
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -54,11 +53,9 @@ class ConsentPanel(QGroupBox):
         self.scope.setAccessibleName(self.tr("Consent scope"))
         for code in CONSENT_SCOPES:
             self.scope.addItem(scope_label(code), code)
-        today = to_qt_date(vault.now())  # the vault's clock, which dates the record too
-        self.given_on = QDateEdit(today)
-        self.given_on.setAccessibleName(self.tr("Consent given on"))
-        self.given_on.setCalendarPopup(True)
-        self.given_on.setMaximumDate(today)
+        now = vault.now()  # the vault's clock, which dates the record too
+        self.given_on = date_edit(self.tr("Consent given on"), now)
+        self.given_on.setMaximumDate(to_qt_date(now))
         self.note = QLineEdit()
         self.note.setAccessibleName(self.tr("Consent note"))
         self.note.setPlaceholderText(self.tr("How it was given (optional)"))
@@ -91,11 +88,11 @@ class ConsentPanel(QGroupBox):
         self._update_buttons()
 
     def _item(self, consent: Consent) -> QTreeWidgetItem:
-        given = QLocale().toString(to_qt(consent.given_at).date(), QLocale.FormatType.ShortFormat)
+        given = local_date_text(consent.given_at)
         if consent.withdrawn_at is None:
             status = self.tr("In force")
         else:
-            withdrawn = QLocale().toString(to_qt(consent.withdrawn_at).date(), QLocale.FormatType.ShortFormat)
+            withdrawn = local_date_text(consent.withdrawn_at)
             status = self.tr("Withdrawn on %1").replace("%1", withdrawn)
         item = QTreeWidgetItem([scope_label(consent.scope), given, status])
         item.setData(0, ID_ROLE, consent.id)

@@ -21,6 +21,7 @@ from casevault.core.errors import CasevaultError
 from casevault.core.paths import VaultPaths
 from casevault.crypto.kdf import KdfParams
 from casevault.gui.busy import busy_cursor
+from casevault.gui.steady_layout import FitLabel, keep_text_whole
 from casevault.host.keychain import Keychain
 from casevault.vault.facade import Vault
 
@@ -63,14 +64,14 @@ class CreateVaultDialog(QDialog):
         self.confirm = QLineEdit()
         self.confirm.setEchoMode(QLineEdit.EchoMode.Password)
         self.confirm.setAccessibleName(self.tr("Repeat passphrase"))
-        self.hint = QLabel()
-        self.hint.setWordWrap(True)
+        # The strength, or why the passphrase would be refused: said here only, under the field,
+        # never again in the message below (it was said twice, and this copy was cut in half).
+        self.hint = FitLabel()
         self.hint.setAccessibleName(self.tr("Passphrase strength"))
         self.remember = QCheckBox(self.tr("&Remember on this computer (use the system keychain)"))
         self.remember.setChecked(True)
         self.remember.setAccessibleName(self.tr("Remember on this computer"))
-        self.message = QLabel()
-        self.message.setWordWrap(True)
+        self.message = FitLabel()
         self.message.setAccessibleName(self.tr("Message"))
 
         form = QFormLayout()
@@ -98,6 +99,7 @@ class CreateVaultDialog(QDialog):
         layout.addWidget(buttons)
         self.passphrase.textChanged.connect(self._update_hint)
         self.setMinimumWidth(460)
+        keep_text_whole(self)
 
     def strength_hint(self, passphrase: str) -> str:
         """A plain hint about the passphrase, or the reason it would be refused."""
@@ -127,8 +129,10 @@ class CreateVaultDialog(QDialog):
     def _create(self) -> None:
         passphrase = self.passphrase.text()
         problem = self.problem(passphrase)
-        if problem:
-            self.message.setText(problem)
+        if problem:  # said under the field, once
+            self.hint.setText(problem)
+            self.message.clear()
+            self.passphrase.setFocus()
             return
         if self.confirm.text() != passphrase:
             self.message.setText(self.tr("The two passphrases differ. Please type the same one twice."))

@@ -5,7 +5,8 @@ AttachQueue (attach_queue.py), which encrypts off the GUI thread; this panel sho
 with a Cancel button. An email (.eml) attached or dropped here is also entered in the paper trail,
 dated from the message (`email_added`).
 
-Previews are in memory only (see preview.py), decrypted and rendered on a worker thread.
+Previews are in memory only (see preview.py), decrypted and rendered on a worker thread; an
+email is shown as one (From, To, Cc, Date, Subject, the body as text, the attachments listed).
 "Save a decrypted copy…" warns first that the copy is not protected, then asks where, and writes
 on a worker thread with the same progress bar and Cancel; the vault never overwrites a file.
 There is deliberately no "open in another app": that would need a plaintext temp file.
@@ -40,6 +41,7 @@ from casevault.gui.attach_queue import AttachQueue
 from casevault.gui.background_preview import BackgroundPreview, failure_sentence
 from casevault.gui.file_dialogs import choose_files, choose_save_path, confirm_plaintext_copy
 from casevault.gui.preview import PreviewPane
+from casevault.gui.qt_dates import datetime_text
 from casevault.gui.tasks import CancelledError, TaskHandle, run_task
 from casevault.vault.facade import Vault
 
@@ -67,7 +69,7 @@ def _ask_save_file(parent: QWidget, suggested: str) -> str:
 def local_date(moment: datetime) -> str:
     """A date and time in the user's locale (short format, local time)."""
     when = QDateTime.fromMSecsSinceEpoch(round(moment.timestamp() * 1000))
-    return QLocale().toString(when.toLocalTime(), QLocale.FormatType.ShortFormat)
+    return datetime_text(when.toLocalTime())
 
 
 def _sentence(error: BaseException, fallback: str) -> str:
@@ -80,7 +82,7 @@ class DocumentsPanel(QWidget):
     changed = Signal()
     email_added = Signal()  # an .eml was stored and entered in the paper trail
     idle = Signal()  # the attach queue has emptied (done, failed or cancelled)
-    previewed = Signal(str)  # the kind of preview now shown: "image", "pdf", "text" or "none"
+    previewed = Signal(str)  # the kind of preview now shown: "image", "pdf", "email", "text" or "none"
     saved = Signal(object)  # the Path of a decrypted copy, or None when none was written
 
     def __init__(
@@ -338,7 +340,8 @@ class DocumentsPanel(QWidget):
 
     def preview_selected(self) -> None:
         """Preview the selected document. Decrypting and rendering run on a worker thread;
-        `previewed(kind)` is emitted when it is shown ("image", "pdf", "text" or "none")."""
+        `previewed(kind)` is emitted when it is shown ("image", "pdf", "email", "text" or
+        "none"); an email shows its headers, its body as text and its attachments (preview.py)."""
         file_id = self.selected_id()
         if file_id is None:
             return

@@ -10,7 +10,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateTimeEdit,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -23,7 +22,7 @@ from casevault.casework.escalation import ESCALATION_ADVICE
 from casevault.casework.people import ESCALATION_HOW, HOW_LABELS
 from casevault.core.errors import CasevaultError
 from casevault.gui.conflict_dialog import casework_text
-from casevault.gui.qt_dates import from_qt, to_qt
+from casevault.gui.qt_dates import datetime_edit, from_qt, to_qt
 from casevault.gui.typed_input import TypedInputDialog
 from casevault.vault.facade import Vault
 
@@ -45,9 +44,7 @@ class EscalationDialog(TypedInputDialog):
         self.escalated_to.setAccessibleName(self.tr("Escalated to"))
         self.escalated_to.setPlaceholderText(self.tr("e.g. the branch's senior caseworker"))
         now = vault.now()  # the vault's clock, which dates the record too
-        self.escalated_at = QDateTimeEdit(to_qt(now))
-        self.escalated_at.setAccessibleName(self.tr("When escalated"))
-        self.escalated_at.setCalendarPopup(True)
+        self.escalated_at = datetime_edit(self.tr("When escalated"), now)
         self.escalated_at.setMaximumDateTime(to_qt(now + timedelta(days=1)))
         self.how = QComboBox()
         self.how.setAccessibleName(self.tr("How escalated"))

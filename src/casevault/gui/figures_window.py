@@ -17,7 +17,6 @@ from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QGridLayout,
@@ -39,7 +38,7 @@ from casevault.gui import figure_charts as charts
 from casevault.gui import figures_pdf
 from casevault.gui.busy import busy_cursor
 from casevault.gui.file_dialogs import choose_save_path
-from casevault.gui.qt_dates import to_qt_date
+from casevault.gui.qt_dates import date_edit, to_qt_date
 from casevault.gui.reminders_panel import children
 from casevault.vault.facade import Vault
 from casevault.vault.stats import MAX_THRESHOLD
@@ -87,10 +86,8 @@ class FiguresWindow(QDialog):
     def _controls(self) -> QHBoxLayout:
         self.since_box = QCheckBox(self.tr("Only cases opened on or &after:"))
         self.since_box.setAccessibleName(self.tr("Only cases opened on or after a date"))
-        self.since = QDateEdit(QDate(to_qt_date(self._vault.now()).year(), 1, 1))
-        self.since.setAccessibleName(self.tr("Opened on or after"))
-        self.since.setCalendarPopup(True)
-        self.since.setDisplayFormat("yyyy-MM-dd")
+        now = self._vault.now()
+        self.since = date_edit(self.tr("Opened on or after"), now, value=QDate(to_qt_date(now).year(), 1, 1))
         self.since.setEnabled(False)
         self.since_box.toggled.connect(self.since.setEnabled)
         self.threshold = QSpinBox()

@@ -10,7 +10,6 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDateTimeEdit,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -29,7 +28,9 @@ from casevault.casework.escalation import ESCALATION_ADVICE, escalation_prompted
 from casevault.core.errors import CasevaultError
 from casevault.core.i18n import CASEWORK
 from casevault.core.model import FirstMeeting
-from casevault.gui.qt_dates import UNSET, from_qt, to_qt
+from casevault.gui.notice_style import notice_css
+from casevault.gui.qt_dates import datetime_edit, from_qt, to_qt
+from casevault.gui.steady_layout import FitLabel
 from casevault.vault.facade import Vault
 
 
@@ -57,11 +58,9 @@ class FirstMeetingForm(QWidget):
     # ---- building --------------------------------------------------------------------------
 
     def _build_fields(self) -> None:
-        self.held_at = QDateTimeEdit()
-        self.held_at.setAccessibleName(self.tr("Date held"))
-        self.held_at.setCalendarPopup(True)
-        self.held_at.setMinimumDateTime(UNSET)
-        self.held_at.setSpecialValueText(self.tr("Not recorded"))
+        self.held_at = datetime_edit(
+            self.tr("Date held"), self._vault.now(), unset_text=self.tr("Not recorded")
+        )
 
         self.issues = QListWidget()
         self.issues.setAccessibleName(self.tr("Issues identified and agreed"))
@@ -88,12 +87,13 @@ class FirstMeetingForm(QWidget):
         self.dismissal.setAccessibleName(self.tr("Dismissal threatened?"))
         self.discrimination = QCheckBox(self.tr("Discrimination alleged?"))
         self.discrimination.setAccessibleName(self.tr("Discrimination alleged?"))
-        self.advice = QLabel(QCoreApplication.translate(CASEWORK, ESCALATION_ADVICE))
+        self.advice = FitLabel(QCoreApplication.translate(CASEWORK, ESCALATION_ADVICE))
         self.advice.setAccessibleName(self.tr("Escalation advice"))
         self.advice.setWordWrap(True)
         self.advice.setStyleSheet(
-            "QLabel { background: #fff4ce; color: #3b2f00; border: 1px solid #c9a400;"
-            " border-radius: 4px; padding: 8px; font-weight: bold; }"
+            notice_css(
+                "border-width: 1px; border-style: solid; border-radius: 4px; padding: 8px; font-weight: bold;"
+            )
         )
         self.advice.hide()
         self.confidentiality = QCheckBox(self.tr("Confidentiality explained to the member"))
@@ -128,6 +128,8 @@ class FirstMeetingForm(QWidget):
         ):
             widget.setMinimumHeight(low)
             widget.setMaximumHeight(high)
+        # As tall as its text (FitLabel): the room the form has to spare goes to the stretch below
+        # it, never to the banner.
         self.advice.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         issues_box = QVBoxLayout()
         issues_box.addWidget(self.issues)
@@ -150,7 +152,10 @@ class FirstMeetingForm(QWidget):
             self.decision,
         )
         inner = QWidget()
-        inner.setLayout(form)
+        inner_layout = QVBoxLayout(inner)
+        inner_layout.setContentsMargins(0, 0, 0, 0)
+        inner_layout.addLayout(form)
+        inner_layout.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)

@@ -35,15 +35,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from casevault.casework import help_links
 from casevault.core.errors import CasevaultError
-from casevault.gui import settings, tasks
+from casevault.gui import case_list_view, icons, settings, tasks
 from casevault.gui.case_list_model import UPDATED_COLUMN, CaseListModel
 from casevault.gui.reminder_watch import ReminderWatch
 from casevault.gui.reminders_ui import RemindersUi
 from casevault.gui.screen_lock import ScreenLockWatcher
 from casevault.gui.teardown import DialogSet, alive, close_dialogs_under, guarded
+from casevault.gui.today_view import TodayView
 from casevault.gui.window_dialogs import WindowDialogs
+from casevault.gui.window_menus import build_menus, shortcut_rows
 from casevault.vault.facade import Vault
 
 if TYPE_CHECKING:
@@ -73,6 +74,21 @@ class Unsaved(Enum):
 class MainWindow(WindowDialogs, QMainWindow):
     locked = Signal()
     case_opened = Signal(str)
+    # Made by window_menus.build_menus.
+    quit_action: QAction
+    library_action: QAction
+    breach_action: QAction
+    breach_log_action: QAction
+    calendar_action: QAction
+    figures_action: QAction
+    receive_action: QAction
+    handover_key_action: QAction
+    device_check_action: QAction
+    backup_action: QAction
+    clock_action: QAction
+    shortcuts_action: QAction
+    about_action: QAction
+    help_actions: dict[str, QAction]
 
     def __init__(
         self, *, idle_ms: int = DEFAULT_IDLE_MS, watch: ReminderWatch | None = None, parent: Any = None
@@ -117,6 +133,7 @@ class MainWindow(WindowDialogs, QMainWindow):
         header.setStretchLastSection(True)
         for column, width in enumerate((130, 220, 120, 70, 110)):
             self.table.setColumnWidth(column, width)
+        self.case_list_hint = case_list_view.dress(self.table)  # empty-list hints; titles not cut
 
     def _build_top(self) -> None:
         self.filter = QComboBox()
@@ -150,8 +167,13 @@ class MainWindow(WindowDialogs, QMainWindow):
         layout = QVBoxLayout(self.list_page)
         layout.addLayout(top)
         layout.addWidget(self.table)
+        self.today = TodayView()
+        self.today.show_cases_requested.connect(self.show_cases)
+        self.today.open_case_requested.connect(self.open_case)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.list_page)
+        self.stack.addWidget(self.today)
+        self._home: QWidget = self.list_page  # where Back from a case goes: Today or the list
         self._central = QWidget()
         central = QVBoxLayout(self._central)
         central.setContentsMargins(0, 0, 0, 0)
@@ -166,7 +188,8 @@ class MainWindow(WindowDialogs, QMainWindow):
         self.lock_action.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_L))
         self.lock_action.triggered.connect(self.request_lock)
         self.back_action = QAction(self.tr("&Back to cases"), self)
-        self.back_action.setShortcut(QKeySequence.StandardKey.Back)
+        # Alt+Left, and Ctrl+W as closing a document does: leaving a case never closes the window.
+        self.back_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Back), QKeySequence("Ctrl+W")])
         self.back_action.setEnabled(False)
         self.back_action.triggered.connect(self.back_to_cases)
         self.addAction(self.back_action)
@@ -177,68 +200,52 @@ class MainWindow(WindowDialogs, QMainWindow):
         toolbar = QToolBar(self.tr("Actions"))
         toolbar.setObjectName("actions")
         toolbar.setMovable(False)
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        toolbar.addAction(self.new_case_action)
-        toolbar.addAction(self.lock_action)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.today_action = QAction(self.tr("&Today"), self)
+        self.today_action.setShortcut(QKeySequence("Ctrl+1"))
+        self.today_action.triggered.connect(self.show_today)
+        self.cases_action = QAction(self.tr("&All cases"), self)
+        self.cases_action.setShortcut(QKeySequence("Ctrl+2"))
+        self.cases_action.triggered.connect(self.show_cases)
+        for action, name in (
+            (self.today_action, "today"),
+            (self.cases_action, "cases"),
+            (self.new_case_action, "new-case"),
+            (self.lock_action, "lock"),
+        ):
+            action.setIcon(icons.icon(name))
+            toolbar.addAction(action)
         self.preferences_action = QAction(self.tr("&Preferences…"), self)
         self.preferences_action.setShortcut(QKeySequence.StandardKey.Preferences)
         self.preferences_action.triggered.connect(self.open_preferences)
+        self.preferences_action.setIcon(icons.icon("preferences"))
         toolbar.addAction(self.preferences_action)
         self.addToolBar(toolbar)
+        toolbar.widgetForAction(self.today_action).setAccessibleName(self.tr("Today"))
+        toolbar.widgetForAction(self.cases_action).setAccessibleName(self.tr("All cases"))
         toolbar.widgetForAction(self.new_case_action).setAccessibleName(self.tr("New case"))
         toolbar.widgetForAction(self.lock_action).setAccessibleName(self.tr("Lock now"))
         toolbar.widgetForAction(self.preferences_action).setAccessibleName(self.tr("Preferences"))
         # Reminders, agenda, deletion log and archive periods (reminders_ui.py); the banner sits
         # above the case list and the case page.
         self.reminders = RemindersUi(self, toolbar, watch)
+        for action, name in (
+            (self.reminders.reminders_action, "reminders"),
+            (self.reminders.agenda_action, "agenda"),
+            (self.reminders.log_action, "deletion-log"),
+            (self.reminders.retention_action, "archive"),
+        ):
+            action.setIcon(icons.icon(name))
         self.reminders.open_case_requested.connect(self.open_case)
         self.reminders.case_deleted.connect(self._case_deleted)
+        self.today.show_reminders_requested.connect(self.reminders.show_panel)
+        self.reminders.watch.changed.connect(
+            lambda due: self.today.reminders_changed(due, self.reminders.watch.total)
+        )
         layout = self._central.layout()
         assert isinstance(layout, QVBoxLayout)
         layout.insertWidget(0, self.reminders.banner)
-        self._build_menus()
-
-    def _build_menus(self) -> None:
-        """Casework (policy library, breaches, figures), Settings (preferences, device check) and Help."""
-        bar = self.menuBar()
-        bar.setAccessibleName(self.tr("Menu bar"))
-        casework = bar.addMenu(self.tr("&Casework"))
-        self.library_action = casework.addAction(self.tr("Policy &library…"))
-        self.library_action.triggered.connect(self.open_library)
-        casework.addSeparator()
-        self.breach_action = casework.addAction(self.tr("Report a confidentiality &breach…"))
-        self.breach_action.triggered.connect(self.open_breach_form)
-        self.breach_log_action = casework.addAction(self.tr("Breach &records…"))
-        self.breach_log_action.triggered.connect(self.open_breach_log)
-        casework.addSeparator()
-        self.calendar_action = casework.addAction(self.tr("Export deadlines to a &calendar…"))
-        self.calendar_action.triggered.connect(self.export_calendar)
-        self.figures_action = casework.addAction(self.tr("Branch &figures…"))
-        self.figures_action.triggered.connect(self.open_figures)
-        casework.addSeparator()
-        self.receive_action = casework.addAction(self.tr("Recei&ve a case…"))
-        self.receive_action.triggered.connect(self.open_handover)
-        self.handover_key_action = casework.addAction(self.tr("My &handover key…"))
-        self.handover_key_action.triggered.connect(self.open_handover)
-        preferences = bar.addMenu(self.tr("&Settings"))
-        preferences.addAction(self.preferences_action)
-        self.device_check_action = preferences.addAction(self.tr("&Check this device…"))
-        self.device_check_action.triggered.connect(self.open_device_check)
-        self.backup_action = preferences.addAction(self.tr("&Backup…"))
-        self.backup_action.triggered.connect(self.open_backup)
-        self.clock_action = preferences.addAction(self.tr("&Deadlines and working days…"))
-        self.clock_action.triggered.connect(self.open_clock_settings)
-        help_menu = bar.addMenu(self.tr("&Help"))
-        self.help_actions: dict[str, QAction] = {}
-        for link in help_links.LINKS:
-            action = help_menu.addAction(QCoreApplication.translate(help_links.CONTEXT, link.title))
-            action.setData(link.url)
-            action.setToolTip(link.url)
-            action.triggered.connect(lambda _checked=False, url=link.url: self.open_url(QUrl(url)))
-            self.help_actions[link.key] = action
-        help_menu.addSeparator()
-        self.about_action = help_menu.addAction(self.tr("&About casevault"))
-        self.about_action.triggered.connect(self.open_about)
+        build_menus(self)
 
     # ---- the vault -------------------------------------------------------------------------
 
@@ -250,6 +257,8 @@ class MainWindow(WindowDialogs, QMainWindow):
         self._vault = vault
         self.model.set_vault(vault)
         self.reminders.set_vault(vault)
+        self.today.set_vault(vault)
+        self.show_today()  # the morning's first screen
         if notice:
             self.statusBar().showMessage(notice)
         app = _app()
@@ -286,6 +295,7 @@ class MainWindow(WindowDialogs, QMainWindow):
             guarded("reminders", self.reminders.clear)
             guarded("dialogs", self.dialogs.close_all)
             guarded("case-list", self.model.clear)
+            guarded("today", lambda: self.today.set_vault(None))
             guarded("search-field", self._clear_search)
             guarded("status-bar", self.statusBar().clearMessage)
         finally:
@@ -377,8 +387,14 @@ class MainWindow(WindowDialogs, QMainWindow):
             return
         page.set_documents_widget(DocumentsPanel(self._vault, ref))
         page.back_requested.connect(self.back_to_cases)
+        if self._home is self.today:
+            page.back_button.setText(self.tr("← &Back to Today"))
+            page.back_button.setAccessibleName(self.tr("Back to Today"))
         page.delete_requested.connect(self.reminders.delete_case)
         page.status_changed.connect(lambda _ref: self.reminders.watch.check())  # closing raises reminders
+        # An entry (an escalation, a written follow-up) can settle a reminder: say so at once.
+        page.paper_trail.changed.connect(self.reminders.watch.check)
+        page.people.changed.connect(self.reminders.watch.check)
         self.case_page = page
         self.stack.addWidget(page)
         self.stack.setCurrentWidget(page)
@@ -391,7 +407,7 @@ class MainWindow(WindowDialogs, QMainWindow):
             return
         self._drop_case_page()
         self._run_search()  # the list may show what changed (last updated)
-        self.table.setFocus()
+        (self.table if self._home is self.list_page else self.today.coming).setFocus()
 
     def save_and_drop_case_page(self) -> None:
         """Save unsaved first-meeting changes (nobody is asked), then destroy the case page."""
@@ -421,7 +437,7 @@ class MainWindow(WindowDialogs, QMainWindow):
             page.hide()
             page.setParent(None)
             page.deleteLater()
-        self.stack.setCurrentWidget(self.list_page)
+        self.stack.setCurrentWidget(self._home)
         self.back_action.setEnabled(False)
         self.new_case_action.setEnabled(True)
 
@@ -467,7 +483,41 @@ class MainWindow(WindowDialogs, QMainWindow):
 
     def _case_created(self, ref: str) -> None:
         self.statusBar().showMessage(self.tr("Case %1 opened.").replace("%1", ref), 5000)
+        self.show_cases()  # the new case is at the top of the list
         self._run_search()
+
+    # ---- Today and the case list -----------------------------------------------------------
+
+    def show_today(self) -> None:
+        if self.case_page is not None:
+            self.back_to_cases()  # asks about unsaved changes first
+            if self.case_page is not None:
+                return
+        self._home = self.today
+        self.stack.setCurrentWidget(self.today)
+        self.today.refresh()
+        self.today.coming.setFocus()
+
+    def show_cases(self) -> None:
+        if self.case_page is not None:
+            self.back_to_cases()
+            if self.case_page is not None:
+                return
+        self._home = self.list_page
+        self.stack.setCurrentWidget(self.list_page)
+        self.table.setFocus()
+
+    def open_shortcuts(self) -> None:
+        from casevault.gui.shortcuts_dialog import ShortcutsDialog  # noqa: PLC0415 - on demand
+
+        self.dialogs.open("shortcuts", lambda: ShortcutsDialog(shortcut_rows(self), self))
+
+    def quit_app(self) -> None:
+        """Ctrl+Q: as closing the window, after the same question about unsaved changes."""
+        if self._settle_unsaved():
+            app = _app()
+            if app is not None:
+                app.quit()
 
     def _filter_changed(self, _index: int) -> None:
         self.model.set_status(self.filter.currentData())
@@ -475,6 +525,8 @@ class MainWindow(WindowDialogs, QMainWindow):
             self._run_search()
 
     def _focus_search(self) -> None:
+        if self.case_page is None and self.stack.currentWidget() is not self.list_page:
+            self.show_cases()
         self.search.setFocus()
         self.search.selectAll()
 

@@ -8,7 +8,6 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QDateTimeEdit,
     QDialog,
     QFormLayout,
     QHBoxLayout,
@@ -24,8 +23,7 @@ from PySide6.QtWidgets import (
 
 from casevault.core.errors import CasevaultError
 from casevault.core.model import Original
-from casevault.gui.case_list_model import local_date_text
-from casevault.gui.qt_dates import from_qt, to_qt
+from casevault.gui.qt_dates import DateTimeEdit, datetime_edit, from_qt, local_date_text
 from casevault.gui.teardown import drop_dialog
 from casevault.gui.typed_input import TypedInputDialog
 from casevault.vault.facade import Vault
@@ -59,11 +57,8 @@ class _FormDialog(TypedInputDialog):
         layout.addLayout(self.form)
         layout.addLayout(buttons)
 
-    def _date(self, name: str) -> QDateTimeEdit:
-        edit = QDateTimeEdit(to_qt(self._vault.now()))  # the vault's clock, which dates the record too
-        edit.setAccessibleName(name)
-        edit.setCalendarPopup(True)
-        return edit
+    def _date(self, name: str) -> DateTimeEdit:
+        return datetime_edit(name, self._vault.now())  # the vault's clock, which dates the record too
 
 
 class AddOriginalDialog(_FormDialog):

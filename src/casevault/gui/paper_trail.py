@@ -15,7 +15,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateTimeEdit,
     QDialog,
     QFormLayout,
     QHBoxLayout,
@@ -33,7 +32,7 @@ from PySide6.QtWidgets import (
 from casevault.core.errors import CasevaultError
 from casevault.core.model import EVENT_KINDS, Event, EventVersion
 from casevault.gui.case_list_model import local_datetime_text
-from casevault.gui.qt_dates import from_qt, to_qt
+from casevault.gui.qt_dates import datetime_edit, from_qt
 from casevault.gui.teardown import drop_dialog
 from casevault.gui.typed_input import TypedInputDialog
 from casevault.vault.facade import Vault
@@ -185,9 +184,7 @@ class PaperTrail(QWidget):
         )
         for code, label in self._terms.items():
             self.terms.addItem(label, code)
-        self.when = QDateTimeEdit(to_qt(self._vault.now()))
-        self.when.setAccessibleName(self.tr("Entry date"))
-        self.when.setCalendarPopup(True)
+        self.when = datetime_edit(self.tr("Entry date"), self._vault.now())
         self.hint = QLabel(
             self.tr(
                 "Look it up before advising: the employer's policy, the guide, ACAS, or your "

@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QGroupBox,
@@ -186,11 +187,20 @@ class PartiesPanel(QWidget):
 
     # ---- escalation ----------------------------------------------------------------------
 
+    def showEvent(self, event: QShowEvent) -> None:
+        # An escalation entry added on the Paper trail tab counts: show it on coming back.
+        self._show_escalations()
+        super().showEvent(event)
+
     def _show_escalations(self) -> None:
-        count = len(self._vault.escalations(self._ref))
+        try:
+            count = self._vault.escalation_count(self._ref)  # records and entries typed by hand
+            prompted = count == 0 and self._vault.escalation_unrecorded(self._ref)
+        except CasevaultError:  # locked meanwhile
+            return
         if count:
             self.escalation_status.setText(self.tr("%n escalation(s) recorded.", "", count))
-        elif self._vault.escalation_unrecorded(self._ref):
+        elif prompted:
             self.escalation_status.setText(
                 self.tr("The first meeting prompted an escalation and none is recorded yet.")
             )

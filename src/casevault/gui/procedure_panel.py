@@ -7,11 +7,10 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt
+from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -32,7 +31,7 @@ from casevault.casework.rule_pack import uk_pack
 from casevault.casework.working_days import JURISDICTION_LABELS
 from casevault.core.errors import CasevaultError
 from casevault.core.model import CaseDeadline
-from casevault.gui.qt_dates import to_qt_date
+from casevault.gui.qt_dates import DateEdit, date_edit, date_text, to_qt_date
 from casevault.vault.facade import Vault
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -57,12 +56,8 @@ class ProcedurePanel(QWidget):
 
     # ---- layout ------------------------------------------------------------------------------
 
-    def _date_edit(self, name: str) -> QDateEdit:
-        edit = QDateEdit(self._today())  # every date control starts at today
-        edit.setAccessibleName(name)
-        edit.setCalendarPopup(True)
-        edit.setDisplayFormat(QLocale().dateFormat(QLocale.FormatType.ShortFormat))
-        return edit
+    def _date_edit(self, name: str) -> DateEdit:
+        return date_edit(name, self._vault.now())  # every date control starts at today
 
     def _today(self) -> QDate:
         return to_qt_date(self._vault.now())
@@ -268,7 +263,7 @@ class ProcedurePanel(QWidget):
         return self.tr("Running")
 
     def _day(self, day: date) -> str:
-        return QLocale().toString(to_qdate(day), QLocale.FormatType.ShortFormat)
+        return date_text(to_qdate(day))
 
     def _limit(self, deadline: CaseDeadline) -> str:
         if deadline.kind != "stage":

@@ -39,7 +39,8 @@ from PySide6.QtWidgets import (
 from casevault.casework import reminders as kinds
 from casevault.casework.reminders import Reminder
 from casevault.core.errors import CasevaultError
-from casevault.gui.case_list_model import local_datetime_text
+from casevault.gui.qt_dates import local_datetime_text
+from casevault.gui.steady_layout import EmptyHint
 from casevault.vault.facade import Vault
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
@@ -166,6 +167,7 @@ class RemindersPanel(QWidget):
         header.setResizeContentsPrecision(0)  # size columns by the rows on screen, not all 9k
         self.tree.selectionModel().currentChanged.connect(self._update_buttons)
         self.tree.activated.connect(self._open)
+        self.empty_hint = EmptyHint(self.tree, self._empty_text)
 
         self.open_button = self._button(self.tr("&Open case"), self.tr("Open case"), self._open)
         self.snooze_button = QToolButton()
@@ -200,6 +202,14 @@ class RemindersPanel(QWidget):
         layout.addWidget(self.more)
         layout.addLayout(buttons)
         self._update_buttons()
+
+    def _empty_text(self) -> str:
+        if self._vault is None:
+            return ""
+        return self.tr(
+            "Nothing is due. Deadlines, hearings, action points and follow-ups appear here when "
+            "they fall due."
+        )
 
     def _button(self, text: str, name: str, slot: Callable[[], None]) -> QPushButton:
         button = QPushButton(text)

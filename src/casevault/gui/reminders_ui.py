@@ -9,16 +9,18 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDialog, QDockWidget, QLabel, QToolBar
+from PySide6.QtWidgets import QDialog, QDockWidget, QToolBar
 
 from casevault.casework.reminders import Reminder
 from casevault.core.errors import CasevaultError
 from casevault.gui.agenda_view import AgendaDialog
 from casevault.gui.delete_dialog import BulkDeleteDialog, BulkPurge, DeleteCaseDialog
 from casevault.gui.deletion_log import DeletionLogDialog
+from casevault.gui.notice_style import notice_css
 from casevault.gui.reminder_watch import ReminderWatch
 from casevault.gui.reminders_panel import RemindersPanel
 from casevault.gui.retention_dialog import RetentionDialog
+from casevault.gui.steady_layout import SlotLabel
 from casevault.vault.facade import Vault
 
 if TYPE_CHECKING:
@@ -52,11 +54,16 @@ class RemindersUi(QObject):
         window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.dock)
         self.dock.hide()
 
-        self.banner = QLabel()
+        # One line tall whether or not anything is due, and its room kept while it is hidden: the
+        # banner coming and going never moves the controls below it (issue 18).
+        self.banner = SlotLabel()
         self.banner.setAccessibleName(self.tr("Reminders banner"))
-        self.banner.setStyleSheet("QLabel { background: #fff4ce; color: #3b2f00; padding: 6px; }")
+        self.banner.setStyleSheet(notice_css("padding: 6px;"))
         self.banner.setTextFormat(Qt.TextFormat.RichText)
         self.banner.linkActivated.connect(self.show_panel)
+        policy = self.banner.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.banner.setSizePolicy(policy)
         self.banner.hide()
 
         self.reminders_action = self._action(

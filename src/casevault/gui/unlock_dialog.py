@@ -14,6 +14,7 @@ from casevault.core.clock import Clock, utc_now
 from casevault.core.errors import CasevaultError, UnlockError
 from casevault.core.paths import VaultPaths
 from casevault.gui.busy import busy_cursor
+from casevault.gui.steady_layout import FitLabel, keep_text_whole
 from casevault.host.keychain import Keychain
 from casevault.vault.facade import Vault
 from casevault.vault.unlock import WRONG_PASSPHRASE, retry_delay
@@ -70,9 +71,9 @@ class UnlockDialog(QDialog):
         self.passphrase = QLineEdit()
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
         self.passphrase.setAccessibleName(self.tr("Passphrase"))
-        self.message = QLabel()
-        self.message.setWordWrap(True)
+        self.message = FitLabel()  # shown whole when it wraps: the dialog grows to fit it
         self.message.setAccessibleName(self.tr("Message"))
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.hint = QLabel(hint)
         self.hint.setWordWrap(True)
         self.hint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -95,6 +96,7 @@ class UnlockDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(buttons)
         self.setMinimumWidth(420)
+        keep_text_whole(self)
         self.set_reason(reason)
 
     def set_reason(self, reason: str | None) -> None:

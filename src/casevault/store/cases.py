@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime
 
-from casevault.core.model import CaseSummary, Deletion, Event, ListCursor, Member
+from casevault.core.model import CaseMatch, CaseSummary, Deletion, Event, ListCursor, Member
 from casevault.store import names, search
 from casevault.store.db import Database, Row
 from casevault.store.timefmt import from_db, from_db_opt, to_db
@@ -205,10 +205,28 @@ def search_cases(
     first page, most recently updated first: see search.matching_cases), optionally only open or
     closed ones. The status filter is applied before the limit, so a filter never hides matches
     that fit it."""
+    return [
+        summary
+        for summary, _match in _matched(db, search.matching_cases(db, query, status=status, limit=limit))
+    ]
+
+
+def search_matches(
+    db: Database, query: str, *, status: str | None = None, limit: int = 200
+) -> list[CaseMatch]:
+    """`search_cases`, each case with where it matched and what its snippet is made from
+    (search.snippets makes it, for the rows shown)."""
     matches = search.matching_cases(db, query, status=status, limit=limit)
+    return [
+        CaseMatch(summary, match.source, match.entry, matches.prefix)
+        for summary, match in _matched(db, matches)
+    ]
+
+
+def _matched(db: Database, matches: search.Matches) -> list[tuple[CaseSummary, search.Match]]:
     if not matches.cases:
         return []
-    ids = [case_id for case_id, _source in matches.cases]
+    ids = [match.case_id for match in matches.cases]
     marks = ", ".join("?" * len(ids))
     found = {
         summary.id: summary
@@ -221,10 +239,10 @@ def search_cases(
             ),
         )
     }
-    summaries = [found[case_id] for case_id in ids if case_id in found]
+    rows = [(found[match.case_id], match) for match in matches.cases if match.case_id in found]
     if not matches.ranked:
-        summaries.sort(key=lambda c: (c.updated_at, c.ref), reverse=True)
-    return summaries
+        rows.sort(key=lambda row: (row[0].updated_at, row[0].ref), reverse=True)
+    return rows
 
 
 def count_cases(db: Database, status: str | None = None) -> int:

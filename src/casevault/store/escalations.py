@@ -37,7 +37,21 @@ def escalations(db: Database, case_id: str) -> list[Escalation]:
     ]
 
 
+# The one test of whether a case's escalation is on record: its paper trail holds an "escalation"
+# entry. Recording an escalation (the form, `escalation add`) writes one with its record, and a rep
+# can add one to the paper trail by hand; both count, for the People tab, the closing guard and the
+# "escalation unrecorded" reminder alike (store/reminders.py uses this same text), through the
+# events_by_kind index. `{case}` is the case id's column or parameter.
+ESCALATION_ENTRIES = "FROM events e WHERE e.case_id = {case} AND e.kind = 'escalation'"
+
+
+def escalation_entries(db: Database, case_id: str) -> int:
+    """How many "escalation" entries the case's paper trail holds."""
+    sql = "SELECT count(*) " + ESCALATION_ENTRIES.format(case="?")
+    return int(db.scalar(sql, (case_id,)) or 0)
+
+
 def has_escalation_event(db: Database, case_id: str) -> bool:
     """Whether the paper trail holds an "escalation" entry (recorded through the form or by hand)."""
-    found = db.scalar("SELECT 1 FROM events WHERE case_id = ? AND kind = 'escalation' LIMIT 1", (case_id,))
+    found = db.scalar("SELECT 1 " + ESCALATION_ENTRIES.format(case="?") + " LIMIT 1", (case_id,))
     return found is not None

@@ -28,6 +28,7 @@ from casevault.casework.reminders import (
 from casevault.core.model import CaseDate
 from casevault.store.cases import SUMMARY_COLUMNS, summary_of_row, touch
 from casevault.store.db import Database, Row
+from casevault.store.escalations import ESCALATION_ENTRIES
 from casevault.store.meetings import ACTION_COLUMNS, action_of_row
 from casevault.store.timefmt import from_db, from_db_opt, to_db
 
@@ -87,16 +88,17 @@ _ADVICE = _Source(
     "WHERE f.case_open = 1 AND f.advised_at <= :bound",
     "SELECT count(*) FROM follow_ups WHERE case_open = 1 AND advised_at <= :bound",
 )
+# An escalation is on record when the paper trail holds an "escalation" entry: the one test
+# (store/escalations.py), also behind the People tab and the closing guard.
+_NO_ESCALATION = "NOT EXISTS (SELECT 1 " + ESCALATION_ENTRIES.format(case="c.id") + ")"
 _ESCALATIONS = _Source(
     ESCALATION_UNRECORDED,
     "prompted_at",
     "SELECT c.ref, c.id, f.escalation_prompted_at AS at, c.id AS record "
     "FROM first_meetings f CROSS JOIN cases c ON c.id = f.case_id "
-    "WHERE f.escalation_prompted_at <= :bound AND c.status = 'open' "
-    "AND NOT EXISTS (SELECT 1 FROM events e WHERE e.case_id = c.id AND e.kind = 'escalation')",
-    "SELECT count(*) FROM first_meetings f CROSS JOIN cases c ON c.id = f.case_id "
-    "WHERE f.escalation_prompted_at <= :bound AND c.status = 'open' "
-    "AND NOT EXISTS (SELECT 1 FROM events e WHERE e.case_id = c.id AND e.kind = 'escalation')",
+    "WHERE f.escalation_prompted_at <= :bound AND c.status = 'open' AND " + _NO_ESCALATION,
+    "SELECT count(*) FROM first_meetings f CROSS JOIN cases c ON c.id = f.case_id "  # noqa: S608
+    "WHERE f.escalation_prompted_at <= :bound AND c.status = 'open' AND " + _NO_ESCALATION,
 )
 # Originals held after closing: from the first meeting, or any item of the originals register
 # (issue 5) not returned, each through its partial index. One reminder per case.
@@ -249,6 +251,28 @@ def insert_case_date(db: Database, case_id: str, date: CaseDate, now: datetime) 
             (date.id, case_id, date.kind, to_db(date.at), date.note, to_db(now)),
         )
         touch(db, case_id, now)
+
+
+_DATES_BETWEEN = (
+    "FROM case_dates d CROSS JOIN cases c ON c.id = d.case_id "
+    "WHERE d.at >= :since AND d.at < :until AND c.status = 'open'"
+)
+
+
+def case_dates_between(
+    db: Database, since: datetime, until: datetime, limit: int
+) -> tuple[int, list[tuple[str, CaseDate]]]:
+    """Open cases' hearings and meetings from `since` up to `until`, by time then reference: how
+    many there are, and the first `limit` with their case's reference. A range on the
+    case_dates_by_at index (CROSS JOIN: dates first, then each one's case by its id), so the
+    agenda reads the dates of the coming weeks, not every case's."""
+    bounds = {"since": to_db(since), "until": to_db(until)}
+    total = int(db.scalar(f"SELECT count(*) {_DATES_BETWEEN}", bounds) or 0)
+    rows = db.query(
+        f"SELECT c.ref, d.id, d.kind, d.at, d.note {_DATES_BETWEEN} ORDER BY d.at, c.ref LIMIT :limit",
+        {**bounds, "limit": max(0, limit)},
+    )
+    return total, [(str(r[0]), CaseDate(str(r[1]), str(r[2]), from_db(r[3]), str(r[4]))) for r in rows]
 
 
 def case_dates(db: Database, case_id: str) -> list[CaseDate]:

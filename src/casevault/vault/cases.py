@@ -19,12 +19,14 @@ from casevault.core.model import (
     EVENT_KINDS,
     ActionPoint,
     CaseDetail,
+    CaseMatch,
     CaseSummary,
     Event,
     FirstMeeting,
     ListCursor,
     Member,
     SearchHit,
+    Snippet,
 )
 from casevault.crypto import keys
 from casevault.store import cases as case_rows
@@ -175,7 +177,9 @@ class Cases:
         event = Event(
             id=new_id(), kind=kind, occurred_at=occurred_at or now, recorded_at=now, body=body, terms=terms
         )
-        case_rows.insert_event(self._s.db, case_id, event)
+        with self._s.db.transaction():
+            case_rows.insert_event(self._s.db, case_id, event)
+            self._s.audit("note.added", rules.normalise_ref(ref), event.id, now=now)
         log.info("note.added %s %s", kind, event.id)
         return event.id
 
@@ -187,6 +191,24 @@ class Cases:
         if status not in (None, *CASE_STATUSES):
             raise UsageError(f"A case's status is one of: {', '.join(CASE_STATUSES)}.")
         return case_rows.search_cases(self._s.db, query, status=status, limit=limit)
+
+    def search_matches(self, query: str, *, status: str | None = None, limit: int = 200) -> list[CaseMatch]:
+        """`search_cases`, each case with where it matched; `search_snippets` says why."""
+        if status not in (None, *CASE_STATUSES):
+            raise UsageError(f"A case's status is one of: {', '.join(CASE_STATUSES)}.")
+        return case_rows.search_matches(self._s.db, query, status=status, limit=limit)
+
+    def search_snippets(self, query: str, matches: list[CaseMatch]) -> dict[int, Snippet]:
+        """Why each of `matches` (from search_matches(query)) matched, by its entry: the words
+        around the match, the matched words marked. Made now, from the index's own text; the GUI
+        asks for the rows on screen only, so a search costs what it did without them."""
+        by_prefix: dict[bool, list[int]] = {}
+        for match in matches:
+            by_prefix.setdefault(match.prefix, []).append(match.entry)
+        found: dict[int, Snippet] = {}
+        for prefix, entries in by_prefix.items():
+            found.update(search_rows.snippets(self._s.db, query, entries, prefix=prefix))
+        return found
 
     def case_outcome(self, ref: str) -> tuple[str | None, str]:
         """(outcome code, remedy) recorded when the case closed; (None, "") while it is open."""
@@ -251,10 +273,13 @@ class Cases:
         with self._s.db.transaction():
             if reason:
                 body = people.closed_without_escalation_body(reason)
-                case_rows.insert_event(self._s.db, case_id, Event(new_id(), "note", now, now, body))
+                note = Event(new_id(), "note", now, now, body)
+                case_rows.insert_event(self._s.db, case_id, note)
+                self._s.audit("note.added", rules.normalise_ref(ref), note.id, now=now)
             case_rows.set_closed(self._s.db, case_id, now, until)
             case_rows.set_outcome(self._s.db, case_id, ended, won)
-            self._s.audit("case.closed", ref, now=now)
+            # The reference as stored, however it was typed: the case history looks it up so.
+            self._s.audit("case.closed", rules.normalise_ref(ref), now=now)
         log.info("case.closed %s", case_id)
         summary = case_rows.get_summary(self._s.db, case_id)
         assert summary is not None
@@ -264,7 +289,7 @@ class Cases:
         case_id = self._s.case_id(ref)
         with self._s.db.transaction():
             case_rows.set_reopened(self._s.db, case_id, self._s.now())
-            self._s.audit("case.reopened", ref)
+            self._s.audit("case.reopened", rules.normalise_ref(ref))
         log.info("case.reopened %s", case_id)
 
     # ---- first meeting and action points -----------------------------------------------------
@@ -290,9 +315,10 @@ class Cases:
         except ValueError as err:
             raise UsageError(str(err)) from None
         case_id = self._s.case_id(ref)
-        meeting_rows.save_first_meeting(
-            self._s.db, case_id, cleaned, [new_id() for _ in issues], self._s.now()
-        )
+        now = self._s.now()
+        with self._s.db.transaction():
+            meeting_rows.save_first_meeting(self._s.db, case_id, cleaned, [new_id() for _ in issues], now)
+            self._s.audit("first-meeting.saved", rules.normalise_ref(ref), now=now)
         log.info("first-meeting.saved %s", case_id)
         return meeting_rows.get_first_meeting(self._s.db, case_id)
 
@@ -305,16 +331,23 @@ class Cases:
         except ValueError as err:
             raise UsageError(str(err)) from None
         case_id = self._s.case_id(ref)
-        action = ActionPoint(
-            id=new_id(), what=text, owner=who, due_at=due_at, done_at=None, created_at=self._s.now()
-        )
-        meeting_rows.insert_action(self._s.db, case_id, action)
+        now = self._s.now()
+        action = ActionPoint(id=new_id(), what=text, owner=who, due_at=due_at, done_at=None, created_at=now)
+        with self._s.db.transaction():
+            meeting_rows.insert_action(self._s.db, case_id, action)
+            self._s.audit("action.added", rules.normalise_ref(ref), action.id, now=now)
         log.info("action.added %s", action.id)
         return action.id
 
     def set_action_done(self, action_id: str, done: bool = True) -> None:
-        if meeting_rows.set_action_done(self._s.db, action_id, self._s.now() if done else None) is None:
-            raise NotFoundError(f"There is no action point {action_id!r} in this vault.")
+        now = self._s.now()
+        with self._s.db.transaction():
+            case_id = meeting_rows.set_action_done(self._s.db, action_id, now if done else None)
+            if case_id is None:
+                raise NotFoundError(f"There is no action point {action_id!r} in this vault.")
+            self._s.audit(
+                "action.done" if done else "action.reopened", self._s.ref_of(case_id), action_id, now=now
+            )
         log.info("action.done %s %s", action_id, done)
 
     def action_points(self, ref: str) -> list[ActionPoint]:

@@ -43,6 +43,7 @@ from casevault.vault.reminders import Reminders
 from casevault.vault.retention import Retention
 from casevault.vault.session import Notice, Session
 from casevault.vault.stats import Stats
+from casevault.vault.today import TodayBoard
 from casevault.vault.unlock import AskPassphrase
 
 __all__ = ["Vault", "verify_backup"]
@@ -86,6 +87,7 @@ class Vault:
         self.people = People(session)
         self.clock = Procedures(session)
         self.figures = Stats(session)
+        self.board = TodayBoard(session)
         self.follow_ups = Reminders(session, explain_overdue=self.clock.explain_overdue)
         self.library = Library(session)
         self.breach_record = Breaches(session)
@@ -229,6 +231,8 @@ class Vault:
     add_note = _Delegate("cases", Cases.add_note)
     search = _Delegate("cases", Cases.search)
     search_cases = _Delegate("cases", Cases.search_cases)
+    search_matches = _Delegate("cases", Cases.search_matches)
+    search_snippets = _Delegate("cases", Cases.search_snippets)
     close_case = _Delegate("cases", Cases.close_case)
     case_outcome = _Delegate("cases", Cases.case_outcome)
     reopen_case = _Delegate("cases", Cases.reopen_case)
@@ -281,6 +285,9 @@ class Vault:
     deadline_proof_matches = _Delegate("clock", Procedures.deadline_proof_matches)
     export_calendar = _Delegate("clock", Procedures.export_calendar)
 
+    # board: TodayBoard
+    today_board = _Delegate("board", TodayBoard.today_board)
+
     # letters: Letters
     letter_templates = _Delegate("letters", Letters.letter_templates)
     letter_template = _Delegate("letters", Letters.letter_template)
@@ -318,6 +325,7 @@ class Vault:
     snooze_reminder = _Delegate("follow_ups", Reminders.snooze_reminder)
     add_case_date = _Delegate("follow_ups", Reminders.add_case_date)
     case_dates = _Delegate("follow_ups", Reminders.case_dates)
+    case_dates_between = _Delegate("follow_ups", Reminders.case_dates_between)
     remove_case_date = _Delegate("follow_ups", Reminders.remove_case_date)
     originals_outstanding = _Delegate("follow_ups", Reminders.originals_outstanding)
     set_originals_returned = _Delegate("follow_ups", Reminders.set_originals_returned)
@@ -335,6 +343,7 @@ class Vault:
     sharing_consent_problem = _Delegate("people", People.sharing_consent_problem)
     record_escalation = _Delegate("people", People.record_escalation)
     escalations = _Delegate("people", People.escalations)
+    escalation_count = _Delegate("people", People.escalation_count)
     escalation_unrecorded = _Delegate("people", People.escalation_unrecorded)
 
     # paper trail: PaperTrail

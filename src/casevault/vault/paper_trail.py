@@ -11,14 +11,16 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from casevault.casework import email_import, rules
+from casevault.casework import email_import, email_view, rules
 from casevault.casework import review as review_rules
 from casevault.core.errors import NotFoundError, UsageError
 from casevault.core.model import EventVersion, Original
 from casevault.store import cases as case_rows
+from casevault.store import files as file_rows
 from casevault.store import meetings as meeting_rows
 from casevault.store import originals as original_rows
 from casevault.store import paper_trail as paper_rows
+from casevault.store import search as search_rows
 from casevault.vault.session import NoteWriter, Session, StreamAttacher, open_for_attach
 
 log = logging.getLogger(__name__)
@@ -26,17 +28,30 @@ log = logging.getLogger(__name__)
 # An .eml is read into memory whole (never written out in plaintext); bigger messages are
 # attached as plain documents instead.
 MAX_EMAIL_BYTES = 64 << 20
+# Of an email's body, this much is searchable (the search index, inside the encrypted database,
+# holds it as text); a longer body is stored whole all the same.
+MAX_SEARCHED_BODY_CHARS = 32_000
 MAX_DESCRIPTION_CHARS = 500
 MAX_WHERE_CHARS = 200
 
 
 @dataclass(frozen=True)
 class PreparedEmail:
-    """An email read into memory for import: the name it is stored under, its bytes, its summary."""
+    """An email read into memory for import: the name it is stored under, its bytes, its summary,
+    and the start of its body as text, for search."""
 
     name: str
     data: bytes
     summary: email_import.EmailSummary
+    body: str = ""
+
+
+def prepare_email(name: str, data: bytes, now: datetime) -> PreparedEmail:
+    """An email's bytes ready to import: its summary (dated `now` if it has no date of its own)
+    and the start of its body, for search. Reading a hostile body is bounded (email_view) but
+    not free: the GUI calls this off its thread."""
+    body = email_view.body_text(data)[:MAX_SEARCHED_BODY_CHARS]
+    return PreparedEmail(name, data, email_import.parse_email(data, now), body)
 
 
 def _too_large(name: str) -> UsageError:
@@ -86,7 +101,7 @@ class EmailFile:
             data = _read_at_most(self._src, MAX_EMAIL_BYTES, self.size)
         if len(data) > MAX_EMAIL_BYTES:
             raise _too_large(self.name)
-        return PreparedEmail(self.name, data, email_import.parse_email(data, self._now))
+        return prepare_email(self.name, data, self._now)
 
 
 def _clean(text: str, field: str, max_chars: int, *, required: bool) -> str:
@@ -218,13 +233,22 @@ class PaperTrail:
             return found.read()
 
     def record_email(self, ref: str, prepared: PreparedEmail, attachment_id: str) -> str:
-        """The "email" paper-trail entry for an email already stored as `attachment_id`."""
-        event_id = self._add_note(
-            ref,
-            email_import.entry_text(prepared.summary),
-            kind="email",
-            occurred_at=prepared.summary.sent_at,
-        )
+        """The "email" paper-trail entry for an email already stored as `attachment_id`, and its
+        body in the search index (source "email", under the attachment's id: a purge erases it
+        with the case)."""
+        case_id = self._s.case_id(ref)
+        stored = file_rows.get(self._s.db, attachment_id)
+        if stored is None or stored[0].case_id != case_id:
+            raise NotFoundError("That email is not among this case's documents.")
+        with self._s.db.transaction():
+            event_id = self._add_note(
+                ref,
+                email_import.entry_text(prepared.summary),
+                kind="email",
+                occurred_at=prepared.summary.sent_at,
+            )
+            if prepared.body.strip():
+                search_rows.index(self._s.db, case_id, "email", attachment_id, prepared.body)
         log.info("email.imported %s %s", attachment_id, event_id)
         return event_id
 

@@ -104,8 +104,9 @@ class People:
         case_id = self._s.case_id(ref)
         now = self._s.now()
         event = Event(secrets.token_hex(16), "conflict-check", now, now, body)
-        # The entry is the record: no audit entry of its own (the case history shows the audit log).
-        case_rows.insert_event(self._s.db, case_id, event)
+        with self._s.db.transaction():  # a paper-trail entry like any other, in the case history
+            case_rows.insert_event(self._s.db, case_id, event)
+            self._s.audit("note.added", rules.normalise_ref(ref), event.id, now=now)
         log.info("conflict.decided %s %s", decision, event.id)
         return event.id
 
@@ -200,11 +201,19 @@ class People:
         return escalation.id
 
     def escalations(self, ref: str) -> list[Escalation]:
+        """The escalation records made through the form (who, when, how): each also has its
+        paper-trail entry. `escalation_count` counts entries added by hand too."""
         return escalation_rows.escalations(self._s.db, self._s.case_id(ref))
+
+    def escalation_count(self, ref: str) -> int:
+        """How many escalations the case has on record: its paper trail's "escalation" entries,
+        whether recorded with `record_escalation` or added to the paper trail by hand. The one
+        source, as the closing guard and the reminder read it (store/escalations.py)."""
+        return escalation_rows.escalation_entries(self._s.db, self._s.case_id(ref))
 
     def escalation_unrecorded(self, ref: str) -> bool:
         """The first meeting flagged dismissal threatened or discrimination alleged, and the paper
-        trail has no escalation entry."""
+        trail has no escalation entry (`escalation_count` is 0)."""
         case_id = self._s.case_id(ref)
         meeting = meeting_rows.get_first_meeting(self._s.db, case_id)
         return escalation_prompted(meeting) and not escalation_rows.has_escalation_event(self._s.db, case_id)

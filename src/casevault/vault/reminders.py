@@ -181,16 +181,34 @@ class Reminders:
             raise UsageError(str(err)) from None
         case_id = self._s.case_id(ref)
         date = CaseDate(secrets.token_hex(16), kind, at, text)
-        reminder_rows.insert_case_date(self._s.db, case_id, date, self._s.now())
+        now = self._s.now()
+        with self._s.db.transaction():
+            reminder_rows.insert_case_date(self._s.db, case_id, date, now)
+            self._s.audit("case-date.added", rules.normalise_ref(ref), date.id, now=now)
         log.info("case-date.added %s %s", kind, date.id)
         return date.id
 
     def case_dates(self, ref: str) -> list[CaseDate]:
         return reminder_rows.case_dates(self._s.db, self._s.case_id(ref))
 
+    def case_dates_between(
+        self, since: datetime, until: datetime, limit: int = PAGE
+    ) -> tuple[int, list[tuple[str, CaseDate]]]:
+        """Every open case's hearings and meetings from `since` up to `until`, in time order:
+        how many, and the first `limit` as (reference, date). What the agenda shows on their own
+        day, beside the reminder raised two days before."""
+        if since.tzinfo is None or until.tzinfo is None:
+            raise UsageError("A range of dates needs times with their time zone.")
+        if limit < 0:
+            raise UsageError("A page of dates holds zero or more.")
+        return reminder_rows.case_dates_between(self._s.db, since, until, limit)
+
     def remove_case_date(self, date_id: str) -> None:
-        if reminder_rows.delete_case_date(self._s.db, date_id) is None:
-            raise NotFoundError(f"There is no case date {date_id!r} in this vault.")
+        with self._s.db.transaction():
+            case_id = reminder_rows.delete_case_date(self._s.db, date_id)
+            if case_id is None:
+                raise NotFoundError(f"There is no case date {date_id!r} in this vault.")
+            self._s.audit("case-date.removed", self._s.ref_of(case_id), date_id)
         log.info("case-date.removed %s", date_id)
 
     # ---- originals -------------------------------------------------------------------------------
@@ -205,5 +223,10 @@ class Reminders:
 
     def set_originals_returned(self, ref: str, returned: bool = True) -> None:
         now = self._s.now()
-        meeting_rows.set_originals_returned(self._s.db, self._s.case_id(ref), now if returned else None, now)
+        action = "first-meeting.originals-returned" if returned else "first-meeting.originals-held"
+        with self._s.db.transaction():
+            meeting_rows.set_originals_returned(
+                self._s.db, self._s.case_id(ref), now if returned else None, now
+            )
+            self._s.audit(action, rules.normalise_ref(ref), now=now)
         log.info("originals.returned %s", returned)

@@ -1,0 +1,99 @@
+"""What the Today screen reads (casework/today.py): deadlines and case dates up to a day, action
+points still open, and open cases by the stage their latest procedure is at. Each is bounded by
+an index and a limit, so the screen costs a few rows at 100k cases, not a scan."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from casevault.casework.today import ACTION, DEADLINE, PROCEDURE_DONE, REP_OWNERS, Item, is_rep
+from casevault.store.db import Database
+from casevault.store.timefmt import from_db, from_db_opt, to_db
+
+# CROSS JOIN keeps SQLite on the record's own index first (deadlines_due, case_dates_by_at,
+# action_points_open_by_due), then the case.
+_DEADLINES = """
+SELECT c.ref, m.name, d.name, d.due_at, d.overdue_reason FROM deadlines d
+CROSS JOIN cases c ON c.id = d.case_id JOIN members m ON m.id = c.member_id
+WHERE d.done_on IS NULL AND d.due_at IS NOT NULL AND d.due_at <= :until AND c.status = 'open'
+ORDER BY d.due_at, c.ref LIMIT :limit
+"""
+_DEADLINES_COUNT = """
+SELECT count(*) FROM deadlines d CROSS JOIN cases c ON c.id = d.case_id
+WHERE d.done_on IS NULL AND d.due_at IS NOT NULL AND d.due_at <= :until AND c.status = 'open'
+"""
+_DATES = """
+SELECT c.ref, m.name, d.kind, d.at FROM case_dates d
+CROSS JOIN cases c ON c.id = d.case_id JOIN members m ON m.id = c.member_id
+WHERE d.at >= :since AND d.at <= :until AND c.status = 'open' ORDER BY d.at, c.ref LIMIT :limit
+"""
+_DATES_COUNT = """
+SELECT count(*) FROM case_dates d CROSS JOIN cases c ON c.id = d.case_id
+WHERE d.at >= :since AND d.at <= :until AND c.status = 'open'
+"""
+# The owner is free text: SQL narrows it to the rep's words in SQLite's ASCII-only lower(), each
+# word given also as typed in upper case, and casework/today.is_rep has the last word.
+_REP_WORDS = sorted({w for word in REP_OWNERS for w in (word, word.upper(), word.capitalize())})
+_OWNER_IS_REP = f"lower(trim(a.owner)) IN ({', '.join('?' for _ in _REP_WORDS)})"
+_ACTIONS = f"""
+SELECT c.ref, m.name, a.what, a.due_at, a.owner FROM action_points a
+CROSS JOIN cases c ON c.id = a.case_id JOIN members m ON m.id = c.member_id
+WHERE a.done_at IS NULL AND c.status = 'open' AND {_OWNER_IS_REP}
+ORDER BY a.due_at IS NULL, a.due_at, c.ref LIMIT ?
+"""  # noqa: S608 - placeholders only
+_ACTIONS_COUNT = f"""
+SELECT count(*) FROM action_points a CROSS JOIN cases c ON c.id = a.case_id
+WHERE a.done_at IS NULL AND c.status = 'open' AND {_OWNER_IS_REP}
+"""  # noqa: S608
+# The stage each open case's latest procedure is at: the latest stage whose clock is running
+# (its event recorded, not done), else the first stage after the last one done; procedures are
+# few beside cases, so this reads them, not the cases.
+_STAGES = """
+SELECT coalesce(
+    (SELECT d.name FROM deadlines d WHERE d.procedure_id = p.id AND d.kind = 'stage'
+        AND d.done_on IS NULL AND d.event_on IS NOT NULL ORDER BY d.position DESC LIMIT 1),
+    (SELECT d.name FROM deadlines d WHERE d.procedure_id = p.id AND d.kind = 'stage'
+        AND d.done_on IS NULL AND d.position > coalesce((SELECT max(x.position) FROM deadlines x
+            WHERE x.procedure_id = p.id AND x.kind = 'stage' AND x.done_on IS NOT NULL), -1)
+        ORDER BY d.position LIMIT 1),
+    :done), count(*)
+FROM procedures p CROSS JOIN cases c ON c.id = p.case_id
+WHERE c.status = 'open' AND p.id = (
+    SELECT id FROM procedures WHERE case_id = c.id ORDER BY started_at DESC, id DESC LIMIT 1)
+GROUP BY 1
+"""
+
+
+def deadlines_until(db: Database, until: datetime, now: datetime, limit: int) -> tuple[list[Item], int]:
+    """Undone deadlines of open cases due by `until`, overdue ones among them, and how many."""
+    bound = {"until": to_db(until), "limit": limit}
+    rows = db.query(_DEADLINES, bound)
+    items = [
+        Item(DEADLINE, str(r[0]), str(r[1]), str(r[2]), due, due < now and not r[4])
+        for r in rows
+        if (due := from_db(str(r[3])))
+    ]
+    return items, int(db.scalar(_DEADLINES_COUNT, {"until": bound["until"]}) or 0)
+
+
+def dates_between(db: Database, since: datetime, until: datetime, limit: int) -> tuple[list[Item], int]:
+    """Hearings and meetings of open cases from `since` to `until`, and how many."""
+    bound = {"since": to_db(since), "until": to_db(until)}
+    rows = db.query(_DATES, {**bound, "limit": limit})
+    items = [Item(str(r[2]), str(r[0]), str(r[1]), str(r[2]), from_db(str(r[3]))) for r in rows]
+    return items, int(db.scalar(_DATES_COUNT, bound) or 0)
+
+
+def rep_actions(db: Database, limit: int) -> tuple[list[Item], int]:
+    """Open action points of open cases whose owner is the rep, soonest due first, and how many."""
+    rows = db.query(_ACTIONS, (*_REP_WORDS, limit))
+    items = [
+        Item(ACTION, str(r[0]), str(r[1]), str(r[2]), from_db_opt(r[3])) for r in rows if is_rep(str(r[4]))
+    ]
+    return items, int(db.scalar(_ACTIONS_COUNT, tuple(_REP_WORDS)) or 0)
+
+
+def open_by_stage(db: Database) -> tuple[int, list[tuple[str, int]]]:
+    """(open cases, [(stage, open cases at it)]) for open cases on a procedure."""
+    total = int(db.scalar("SELECT count(*) FROM cases WHERE status = 'open'") or 0)
+    return total, [(str(r[0]), int(r[1])) for r in db.query(_STAGES, {"done": PROCEDURE_DONE})]
