@@ -153,3 +153,22 @@ def test_a_new_case_shows_the_list_with_it(qtbot: QtBot, make_app: MakeApp) -> N
     add_case(qtbot, window, "Ann Example")
     assert window.stack.currentWidget() is window.list_page
     assert window.model.rowCount() == 1
+
+
+def test_tab_goes_through_today_as_the_eye_reads(qtbot: QtBot, vault: Vault) -> None:
+    view = TodayView()
+    qtbot.addWidget(view)
+    view.set_vault(vault)
+    view.reload()
+    view.show()
+    qtbot.waitExposed(view)
+    # Tab goes in reading order: All cases on the title's line, the main list, then the column
+    # beside it, top to bottom (unlocking puts the focus on the main list).
+    order = [view.cases_button, view.coming, view.reminders, view.waiting, view.stages]
+    seen: list[object] = []
+    widget = view.nextInFocusChain()
+    while widget is not view:
+        if widget in order and widget not in seen:
+            seen.append(widget)
+        widget = widget.nextInFocusChain()
+    assert seen == order

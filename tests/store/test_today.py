@@ -16,7 +16,8 @@ def test_the_queries_start_from_their_indexes(db: Database) -> None:
     assert "deadlines_due" in _plan(db, today_rows._DEADLINES, bound)
     assert "case_dates_by_at" in _plan(db, today_rows._DATES, bound)
     words = (*today_rows._REP_WORDS, 10)
-    assert "action_points_open_by_due" in _plan(db, today_rows._ACTIONS, words)
+    assert "action_points_open_by_owner" in _plan(db, today_rows._ACTIONS, words)
+    assert "action_points_open_by_owner" in _plan(db, today_rows._ACTIONS_COUNT, words[:-1])
     for sql, params in ((today_rows._DEADLINES, bound), (today_rows._DATES, bound)):
         assert "SCAN c" not in _plan(db, sql, params)
 

@@ -23,6 +23,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from casevault.casework import outcomes as outcome_rules
 from casevault.core.errors import CasevaultError
 from casevault.core.model import CaseMatch, CaseSummary, ListCursor, Snippet
 from casevault.gui import qt_dates
@@ -284,8 +285,8 @@ class CaseListModel(QAbstractTableModel):
             return row.member_name
         if key == "status":
             return status_label(row.status)
-        if key == "type":
-            return row.case_type
+        if key == "type":  # a listed type in words, translated; one typed before the lists, spelled out
+            return QCoreApplication.translate(outcome_rules.CONTEXT, outcome_rules.label(row.case_type))
         if key == "due":
             return local_date_text(row.next_due_at) if row.next_due_at else ""
         return local_datetime_text(row.updated_at)

@@ -67,9 +67,6 @@ class TodayView(QWidget):
         self._loaded = False  # filled once since unlocking: refreshing on show is then cheap
         self.title = _heading("")
         self.title.setAccessibleName(self.tr("Today's date"))
-        self.cases_button = QPushButton(self.tr("&All cases"))
-        self.cases_button.setAccessibleName(self.tr("All cases"))
-        self.cases_button.clicked.connect(self.show_cases_requested)
         self.coming = _tree(
             self.tr("Coming up"), [self.tr("When"), self.tr("Case"), self.tr("Member"), self.tr("What")]
         )
@@ -83,6 +80,9 @@ class TodayView(QWidget):
         self.stages = _tree(self.tr("Open cases by stage"), [self.tr("Stage"), self.tr("Cases")])
         for tree in (self.coming, self.reminders, self.waiting):
             tree.itemActivated.connect(self._activated)
+        self.cases_button = QPushButton(self.tr("&All cases"))
+        self.cases_button.setAccessibleName(self.tr("All cases"))
+        self.cases_button.clicked.connect(self.show_cases_requested)
         self._layout()
 
     def _layout(self) -> None:

@@ -577,5 +577,12 @@ UPDATE deletions SET case_type = 'other' WHERE case_type NOT IN (
 );
 """
 
-MIGRATIONS: tuple[str, ...] = (V1, V2, V3, V4, V5, V6, V7, V8, V9, V10, V11, V12, V13)
+# The Today screen (issue 18): the open action points whose owner is the rep, read by the owner
+# as store/today.py writes it (owners are free text), so the screen reads only the rep's rows.
+V14 = """
+CREATE INDEX action_points_open_by_owner ON action_points(lower(trim(owner)), due_at)
+    WHERE done_at IS NULL;
+"""
+
+MIGRATIONS: tuple[str, ...] = (V1, V2, V3, V4, V5, V6, V7, V8, V9, V10, V11, V12, V13, V14)
 LATEST = len(MIGRATIONS)

@@ -31,8 +31,9 @@ _DATES_COUNT = """
 SELECT count(*) FROM case_dates d CROSS JOIN cases c ON c.id = d.case_id
 WHERE d.at >= :since AND d.at <= :until AND c.status = 'open'
 """
-# The owner is free text: SQL narrows it to the rep's words in SQLite's ASCII-only lower(), each
-# word given also as typed in upper case, and casework/today.is_rep has the last word.
+# The owner is free text: SQL narrows it to the rep's words in SQLite's ASCII-only lower() (the
+# expression action_points_open_by_owner indexes, schema 14), each word given also as typed in
+# upper case, and casework/today.is_rep has the last word.
 _REP_WORDS = sorted({w for word in REP_OWNERS for w in (word, word.upper(), word.capitalize())})
 _OWNER_IS_REP = f"lower(trim(a.owner)) IN ({', '.join('?' for _ in _REP_WORDS)})"
 _ACTIONS = f"""
@@ -50,11 +51,13 @@ WHERE a.done_at IS NULL AND c.status = 'open' AND {_OWNER_IS_REP}
 # few beside cases, so this reads them, not the cases.
 _STAGES = """
 SELECT coalesce(
-    (SELECT d.name FROM deadlines d WHERE d.procedure_id = p.id AND d.kind = 'stage'
-        AND d.done_on IS NULL AND d.event_on IS NOT NULL ORDER BY d.position DESC LIMIT 1),
-    (SELECT d.name FROM deadlines d WHERE d.procedure_id = p.id AND d.kind = 'stage'
-        AND d.done_on IS NULL AND d.position > coalesce((SELECT max(x.position) FROM deadlines x
-            WHERE x.procedure_id = p.id AND x.kind = 'stage' AND x.done_on IS NOT NULL), -1)
+    (SELECT d.name FROM deadlines d WHERE d.case_id = p.case_id AND d.procedure_id = p.id
+        AND d.kind = 'stage' AND d.done_on IS NULL AND d.event_on IS NOT NULL
+        ORDER BY d.position DESC LIMIT 1),
+    (SELECT d.name FROM deadlines d WHERE d.case_id = p.case_id AND d.procedure_id = p.id
+        AND d.kind = 'stage' AND d.done_on IS NULL AND d.position > coalesce((
+            SELECT max(x.position) FROM deadlines x WHERE x.case_id = p.case_id
+            AND x.procedure_id = p.id AND x.kind = 'stage' AND x.done_on IS NOT NULL), -1)
         ORDER BY d.position LIMIT 1),
     :done), count(*)
 FROM procedures p CROSS JOIN cases c ON c.id = p.case_id
