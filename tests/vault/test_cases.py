@@ -387,3 +387,10 @@ def test_member_names_by_reference_match_each_case_in_one_lookup(vault: Vault) -
     assert found["CV-1999-0001"] == "" and found[refs[3]] == ""  # no such case; purged
     for ref in refs[:3] + refs[4:]:
         assert found[ref] == vault.case(ref).summary.member_name
+
+
+def test_case_summary_is_the_lists_row_without_the_rest(vault: Vault) -> None:
+    ref = vault.new_case("Ana Ruiz", case_type="grievance")
+    vault.add_note(ref, "A note")
+    assert vault.case_summary(ref) == vault.case(ref).summary
+    assert vault.case_summary(ref.lower()).ref == ref

@@ -173,3 +173,23 @@ def test_the_pdf_is_written_only_where_chosen_and_never_over_a_file(
     with pytest.raises(CasevaultError, match="never overwrites"):
         vault.save_letter_pdf(case, out, b"%PDF- another")
     assert out.read_bytes() == FAKE_PDF
+
+
+def test_a_saved_template_that_could_not_have_been_saved_is_left_out(vault: Vault, case: str) -> None:
+    # As if from a vault edited outside casevault: a title with a path and a line break, a code
+    # that is no code. The shipped text stands in for the first; the second is not listed.
+    with vault.session.db.transaction():
+        bad_title = json.dumps({"title": "../../etc/x\nY", "body": "Hello"})
+        settings_rows.put(vault.session.db, TEMPLATE_PREFIX + "grievance", bad_title)
+        settings_rows.put(
+            vault.session.db, TEMPLATE_PREFIX + "Not A Code", json.dumps({"title": "T", "body": "B"})
+        )
+    grievance = vault.letter_template("grievance")
+    assert (grievance.title, grievance.edited) == ("Grievance letter", False)
+    assert "Not A Code" not in [t.code for t in vault.letter_templates()]
+
+
+def test_a_letters_document_name_is_stored_clean(vault: Vault, case: str) -> None:
+    draft = vault.draft_letter(case, "grievance")
+    odd = type(draft)(**{**draft.__dict__, "title": "Grievance\u202e fdp.exe"})
+    assert odd.file_name == "Grievance fdp.exe.pdf"  # the bidi override that would flip it is gone

@@ -231,6 +231,16 @@ def shipped_templates() -> tuple[LetterTemplate, ...]:
     )
 
 
+def _valid_saved(code: str, own: Mapping[str, str]) -> bool:
+    """A saved template's code and title as `save_letter_template` would have let them in: a vault
+    may come from elsewhere (a backup, a handover), and the title becomes a document's name. Its
+    body is checked each time it is used."""
+    try:
+        return check_code(code) == code and check_title(own["title"]) == own["title"]
+    except LetterError:
+        return False
+
+
 def merged(saved: Mapping[str, Mapping[str, str]]) -> list[LetterTemplate]:
     """The shipped templates with the vault's own text in place of any the rep edited, then the
     rep's own templates by name. A saved entry that is not a valid template is left out."""
@@ -238,11 +248,14 @@ def merged(saved: Mapping[str, Mapping[str, str]]) -> list[LetterTemplate]:
     out: list[LetterTemplate] = []
     for code, template in shipped.items():
         own = saved.get(code)
+        kept = own is not None and _valid_saved(code, own)
         out.append(
-            template if own is None else replace(template, title=own["title"], body=own["body"], edited=True)
+            replace(template, title=own["title"], body=own["body"], edited=True) if kept and own else template
         )
     for code in sorted(saved.keys() - shipped.keys()):
         own = saved[code]
+        if not _valid_saved(code, own):
+            continue
         entry = own.get("entry", "note")
         out.append(
             LetterTemplate(

@@ -54,7 +54,7 @@ class CaseHeader(QWidget):
         if not self._vault.is_open:
             return
         try:
-            summary = self._vault.case(self._ref).summary
+            summary = self._vault.case_summary(self._ref)
             deadlines = self._vault.deadlines(self._ref)
         except CasevaultError:
             return

@@ -210,6 +210,12 @@ class Cases:
             found.update(search_rows.snippets(self._s.db, query, entries, prefix=prefix))
         return found
 
+    def case_summary(self, ref: str) -> CaseSummary:
+        """The case's row as the list shows it, without its paper trail and documents."""
+        summary = case_rows.get_summary(self._s.db, self._s.case_id(ref))
+        assert summary is not None
+        return summary
+
     def case_outcome(self, ref: str) -> tuple[str | None, str]:
         """(outcome code, remedy) recorded when the case closed; (None, "") while it is open."""
         return case_rows.outcome(self._s.db, self._s.case_id(ref))

@@ -234,6 +234,7 @@ class Vault:
     search_matches = _Delegate("cases", Cases.search_matches)
     search_snippets = _Delegate("cases", Cases.search_snippets)
     close_case = _Delegate("cases", Cases.close_case)
+    case_summary = _Delegate("cases", Cases.case_summary)
     case_outcome = _Delegate("cases", Cases.case_outcome)
     reopen_case = _Delegate("cases", Cases.reopen_case)
     first_meeting = _Delegate("cases", Cases.first_meeting)

@@ -52,7 +52,7 @@ class LetterDraft:
 
     @property
     def file_name(self) -> str:
-        return f"{self.title}.pdf"
+        return rules.storable_file_name(f"{self.title}.pdf")
 
 
 @dataclass(frozen=True)
