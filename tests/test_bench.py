@@ -17,7 +17,7 @@ import pytest
 
 from casevault.bench.__main__ import main as bench_main
 from casevault.core.clock import new_id
-from casevault.core.model import Event, Member
+from casevault.core.model import ActionPoint, CaseDate, Event, Member
 from casevault.store import bulk, search
 from casevault.store import cases as case_rows
 from casevault.vault.facade import Vault
@@ -142,6 +142,32 @@ def test_bulk_load_matches_the_one_row_path(vault: Vault, clock: FakeClock) -> N
     # Erasing a bulk-loaded case removes its search entries like any other case's.
     search.erase_case(vault.db, new[0].case_id)
     assert [h.ref for h in vault.search("tachograph")] == [made_ref]
+
+
+def test_bulk_action_points_and_hearings_read_back_as_the_one_row_path_writes_them(
+    vault: Vault, clock: FakeClock
+) -> None:
+    ref = vault.new_case("Ada Example")
+    case_id = case_rows.case_id_for_ref(vault.db, ref)
+    assert case_id is not None
+    now = clock.now
+    due = now + timedelta(days=3)
+    vault.add_action_point(ref, "Chase the fit note", owner="me", due_at=due)
+    vault.add_case_date(ref, "hearing", now + timedelta(days=5))
+    updated = vault.case_summary(ref).updated_at
+    action = ActionPoint(new_id(), "Book the pre-hearing meeting", "HR", None, None, now)
+    hearing = CaseDate(new_id(), "hearing", now + timedelta(days=9), "room 2")
+    with vault.db.transaction():
+        assert bulk.add_action_points(vault.db, [(case_id, action)]) == 1
+        assert bulk.add_case_dates(vault.db, [(case_id, hearing, now)]) == 1
+
+    points = vault.action_points(ref)
+    assert [(p.what, p.owner, p.due_at) for p in points] == [
+        ("Chase the fit note", "me", due),
+        ("Book the pre-hearing meeting", "HR", None),
+    ]
+    assert [(d.at, d.note) for d in vault.case_dates(ref)][-1] == (hearing.at, "room 2")
+    assert vault.case_summary(ref).updated_at == updated  # a generated row leaves updated_at alone
 
 
 def test_engine_versions_names_sqlcipher(vault: Vault) -> None:

@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 from casevault.bench.common import new_vault
-from casevault.bench.db import SURNAMES, generate
+from casevault.bench.db import NOW, SURNAMES, generate
 
 BENCH = [sys.executable, "-m", "casevault.bench"]
 TIME = r"\d[\d,]*(?:\.\d+)? (?:s|ms|µs)"
@@ -21,6 +21,7 @@ ROWS = (
     rf"search, rare word \('tachograph'\), first page +{TIME} +{TIME} +{TIME}",
     rf"search, surname, first page +{TIME} +{TIME} +{TIME}",
     rf"case list, first page \(API vs raw SQL\) +{TIME} +{TIME} +{TIME} +\d+\.\dx +2x raw",
+    rf"Today screen, every list \(API vs the case list's raw first page\) +{TIME} +{TIME} +{TIME} +\d+\.\dx",
     rf"conflict check, member name 1 +{TIME} +{TIME}",
     rf"casevault --help vs python -c pass +{TIME} +{TIME} +\d+\.\dx +80 ms",
     rf"casevault attach 4 MiB vs cp \+ sync +{TIME} +{TIME} +-?\d+\.\dx +1.15x",
@@ -58,3 +59,17 @@ def test_quick_scale_bench(tmp_path: Path, cli_env: dict[str, str]) -> None:
     assert list(scratch.iterdir()) == []
     everything = done.stdout + done.stderr
     assert [name for name in SURNAMES if re.search(rf"\b{name}\b", everything)] == []
+
+
+def test_the_generator_fills_the_today_screen(tmp_path: Path) -> None:
+    """Action points (some the rep's), hearings and procedure deadlines around NOW, so Today's
+    figure at 10k and 100k cases is of full lists, not empty ones."""
+    with new_vault(tmp_path / "v") as vault:
+        made = generate(vault, 100, 300)
+        board = vault.today_board(NOW)
+    assert (made.action_points, made.hearings, made.procedures) == (34, 10, 4)
+    kinds = {item.kind for item in board.coming}
+    assert {"deadline", "hearing"} <= kinds
+    assert any(item.overdue for item in board.coming)
+    assert board.waiting and 0 < board.waiting_total < made.action_points
+    assert ("Disciplinary meeting", 4) in [(s.stage, s.cases) for s in board.stages]

@@ -321,6 +321,52 @@ def test_integrity_problems_find_a_broken_structure_that_authenticates(
     assert problems and all(p != "ok" for p in problems)
 
 
+@pytest.mark.parametrize("helper", HELPERS)
+@pytest.mark.parametrize("thorough", [False, True], ids=["quick", "thorough"])
+def test_integrity_problems_find_a_row_that_breaks_a_check_constraint(
+    db_path: Path, key: bytes, thorough: bool, helper: str
+) -> None:
+    """The quick check leaves CHECK constraints out of quick_check and tests them in one query
+    per table (store/sql_checks.py): a row written past them is still found, and neither
+    connection is left ignoring them (a helper connection is closed in its own thread)."""
+    make_filled_db(db_path, key)
+    conn = raw_connection(db_path, key)
+    conn.execute(
+        "CREATE TABLE marks (kind TEXT NOT NULL CHECK (kind IN ('a', 'b', 'c')), "
+        "n INTEGER CHECK (n > 0), CONSTRAINT pair CHECK (kind <> 'c' OR n IS NULL)) STRICT"
+    )
+    conn.executemany("INSERT INTO marks VALUES (?, ?)", [("a", 1), ("b", None), ("c", None)])
+    conn.execute("PRAGMA ignore_check_constraints = ON")
+    conn.execute("INSERT INTO marks VALUES ('c', 5)")  # breaks the table constraint only
+    conn.close()
+    database = Database.open(db_path, key, key_verified=True)
+    try:
+        problems = database.integrity_problems(thorough=thorough, helper=_helper(helper, db_path, key, []))
+        assert database.scalar("PRAGMA ignore_check_constraints") == 0
+        with pytest.raises(sqlcipher.IntegrityError, match="CHECK"):
+            database.execute("INSERT INTO marks VALUES ('z', 1)")
+    finally:
+        database.close()
+    assert problems == ["CHECK constraint failed in marks"]
+
+
+@pytest.mark.parametrize("helper", HELPERS)
+def test_integrity_problems_pass_rows_that_keep_their_check_constraints(
+    db_path: Path, key: bytes, helper: str
+) -> None:
+    """NULL passes a CHECK, as in SQLite: only a false expression is a problem."""
+    make_filled_db(db_path, key)
+    conn = raw_connection(db_path, key)
+    conn.execute("CREATE TABLE marks (kind TEXT CHECK (kind IN ('a', 'b')), n INTEGER CHECK (n > 0))")
+    conn.executemany("INSERT INTO marks VALUES (?, ?)", [("a", 1), (None, None), ("b", None)])
+    conn.close()
+    database = Database.open(db_path, key, key_verified=True)
+    try:
+        assert database.integrity_problems(helper=_helper(helper, db_path, key, [])) == []
+    finally:
+        database.close()
+
+
 # ---- translate_error -----------------------------------------------------------------------
 
 

@@ -32,7 +32,7 @@ from casevault.bench.common import (
 )
 from casevault.casework import rules
 from casevault.core.fsutil import make_private_dir
-from casevault.core.model import EVENT_KINDS, Event, Member
+from casevault.core.model import EVENT_KINDS, ActionPoint, CaseDate, Event, Member
 from casevault.core.paths import VaultPaths
 from casevault.crypto import kdf, keys, keyslots
 from casevault.host.keychain import MemoryKeychain
@@ -132,6 +132,9 @@ class Generated:
     insert_seconds: float
     folder_seconds: float
     db_bytes: int
+    action_points: int = 0
+    hearings: int = 0
+    procedures: int = 0
 
 
 def _note(rng: random.Random, weights: list[float]) -> str:
@@ -143,6 +146,18 @@ def _note(rng: random.Random, weights: list[float]) -> str:
 # Cases per batch: each batch's rows are built, inserted in one transaction and dropped, so
 # memory stays flat whatever the vault's size (100k cases with 2M notes in one go ran out).
 GENERATE_BATCH = 2_000
+# The Today screen's data, on a share of the cases: an action point on every 3rd (half of them
+# the rep's), a hearing on every 10th, and a disciplinary procedure with its first stage's clock
+# running on every 25th, all within weeks of NOW, so Today's lists are full at any size.
+ACTION_EVERY, HEARING_EVERY, PROCEDURE_EVERY = 3, 10, 25
+ACTION_OWNERS = ("me", "me", "member", "HR", "")
+ACTIONS = (
+    "Send the member the written advice",
+    "Ask HR for the investigation report",
+    "Book the pre-hearing meeting",
+    "Chase the fit note",
+    "Draft the grievance letter",
+)
 ATTACHMENT_SIZES = (3_000, 40_000, 250_000)
 
 
@@ -215,6 +230,44 @@ class _Builder:
         made.sort(key=lambda pair: pair[1].id)  # appends to the primary key rather than splitting it
         return made
 
+    def casework(
+        self, cases: list[bulk.NewCase], first_number: int
+    ) -> tuple[list[tuple[str, ActionPoint]], list[tuple[str, CaseDate, datetime]], list[str]]:
+        """Action points, hearings, and the refs to put on a procedure (see ACTION_EVERY)."""
+        rng = self.rng
+        actions: list[tuple[str, ActionPoint]] = []
+        hearings: list[tuple[str, CaseDate, datetime]] = []
+        procedures: list[str] = []
+        for n, case in enumerate(cases, first_number):
+            if n % ACTION_EVERY == 0:
+                due = None if rng.random() < 0.2 else NOW + timedelta(days=rng.uniform(-14, 30))
+                action = ActionPoint(
+                    secrets.token_hex(16),
+                    rng.choice(ACTIONS),
+                    rng.choice(ACTION_OWNERS),
+                    due,
+                    None,
+                    case.opened_at,
+                )
+                actions.append((case.case_id, action))
+            if n % HEARING_EVERY == 0:
+                day = NOW.replace(hour=10, minute=0) + timedelta(days=rng.randint(-7, 45))
+                hearings.append(
+                    (case.case_id, CaseDate(secrets.token_hex(16), "hearing", day), case.opened_at)
+                )
+            if n % PROCEDURE_EVERY == 0:
+                procedures.append(case.ref)
+        return actions, hearings, procedures
+
+    def start_procedures(self, refs: list[str]) -> None:
+        """Through the vault, as the Procedure tab does: the written notification reached the
+        member a few days either side of NOW, so the meeting's deadline (5 working days on)
+        falls around NOW, some of them overdue."""
+        for ref in refs:
+            self.vault.start_procedure(ref, "acas-disciplinary")
+            stage = self.vault.stage(ref, "hearing")
+            self.vault.record_stage_event(stage.id, (NOW + timedelta(days=self.rng.randint(-12, 10))).date())
+
     def folders(self, cases: list[bulk.NewCase], first_number: int, attach_every: int) -> None:
         for n, case in enumerate(cases, first_number):
             make_private_dir(self.vault.paths.case_dir(case.case_id))
@@ -239,12 +292,14 @@ def generate(
     cases)` reports progress.
 
     Each note's kind is drawn from every kind there is, so most cases get oral advice with no
-    written advice after it: most open cases have a due reminder, as in a busy rep's vault."""
+    written advice after it: most open cases have a due reminder, as in a busy rep's vault. The
+    Today screen's rows (action points, hearings, procedures) go on a share of the cases: see
+    ACTION_EVERY."""
     builder = _Builder(vault, notes)
     # Only the opening times are held for the whole run (sorted, so references follow them).
     opened_all = sorted(NOW - timedelta(days=builder.rng.uniform(1, 730)) for _ in range(cases))
     build_seconds = insert_seconds = folder_seconds = 0.0
-    done = made_notes = 0
+    done = made_notes = made_actions = made_hearings = made_procedures = 0
     while done < cases:
         opened = opened_all[done : done + GENERATE_BATCH]
         started = time.perf_counter()
@@ -258,6 +313,11 @@ def generate(
         # batch at 10k cases, growing with the vault).
         bulk.add_cases(vault.db, new_cases)
         bulk.add_events(vault.db, events)
+        actions, hearings, on_procedure = builder.casework(new_cases, done)
+        made_actions += bulk.add_action_points(vault.db, actions)
+        made_hearings += bulk.add_case_dates(vault.db, hearings)
+        builder.start_procedures(on_procedure)
+        made_procedures += len(on_procedure)
         insert_seconds += time.perf_counter() - started
         folder_seconds += timed(partial(builder.folders, new_cases, done, attach_every))
         made_notes += len(events)
@@ -272,6 +332,9 @@ def generate(
         insert_seconds=insert_seconds,
         folder_seconds=folder_seconds,
         db_bytes=vault.paths.db_file.stat().st_size,
+        action_points=made_actions,
+        hearings=made_hearings,
+        procedures=made_procedures,
     )
 
 
@@ -295,7 +358,9 @@ def generate_vault(root: Path, cases: int) -> int:
     with new_vault(root) as vault:
         gen = generate(vault, cases, cases * NOTES_PER_CASE, attach_every=ATTACH_EVERY, on_batch=report)
     print(
-        f"Made {fmt_count(gen.cases)} cases with {fmt_count(gen.notes)} notes in "
+        f"Made {fmt_count(gen.cases)} cases with {fmt_count(gen.notes)} notes, "
+        f"{fmt_count(gen.action_points)} action points, {fmt_count(gen.hearings)} hearings and "
+        f"{fmt_count(gen.procedures)} procedures in "
         f"{fmt_seconds(time.perf_counter() - started)} (vault.db {gen.db_bytes / (1 << 20):.0f} MiB)."
     )
     return 0

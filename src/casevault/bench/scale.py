@@ -32,7 +32,7 @@ from casevault.bench.common import (
     timed_result,
     write_random_file,
 )
-from casevault.bench.db import RARE_WORD, SURNAME_QUERY, WORDS
+from casevault.bench.db import NOW, RARE_WORD, SURNAME_QUERY, WORDS
 from casevault.casework.reminders import ReminderPage
 from casevault.core.paths import VaultPaths
 from casevault.store import baselines
@@ -85,6 +85,7 @@ def _queries(vault: Vault, cases: int, runs: int) -> Table:
         "reminders, every one": vault.reminders,
         "list": lambda: vault.list_cases(sort="updated"),
         "list raw": lambda: baselines.first_page_rows(db),
+        "today": partial(vault.today_board, NOW),
     }
     for label, word in searches.items():
         actions[f"search {label}"] = partial(vault.search_cases, word)
@@ -132,6 +133,16 @@ def _queries(vault: Vault, cases: int, runs: int) -> Table:
         _ratio(s.median, base.median),
         "2x raw",
         str(sizes["list"]),
+    )
+    s = samples["today"]
+    table.add(
+        "Today screen, every list (API vs the case list's raw first page)",
+        fmt_seconds(s.median),
+        fmt_seconds(_p95(s)),
+        fmt_seconds(base.median),
+        _ratio(s.median, base.median),
+        "-",
+        "-",
     )
     for label, _name in checks:
         s = samples[f"conflicts {label}"]

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from casevault.core.model import Event, Member
+from casevault.core.model import ActionPoint, CaseDate, Event, Member
 from casevault.store import names
 from casevault.store.db import Database, batches
 from casevault.store.timefmt import to_db
@@ -125,6 +125,41 @@ def add_events(db: Database, events: Iterable[tuple[str, Event]]) -> int:
                 [v for pair in touched for v in pair],
             )
     return count
+
+
+def add_action_points(db: Database, actions: Iterable[tuple[str, ActionPoint]]) -> int:
+    """Insert (case id, action point) pairs as `meetings.insert_action` does; returns how many."""
+    count = 0
+    with db.transaction():
+        for batch in batches(actions, BATCH_ROWS):
+            db.insert_rows(
+                "INSERT INTO action_points(id, case_id, what, owner, due_at, done_at, created_at)",
+                [
+                    (a.id, case_id, a.what, a.owner, _opt(a.due_at), _opt(a.done_at), to_db(a.created_at))
+                    for case_id, a in batch
+                ],
+            )
+            count += len(batch)
+    return count
+
+
+def add_case_dates(db: Database, dates: Iterable[tuple[str, CaseDate, datetime]]) -> int:
+    """Insert (case id, hearing or meeting, when it was recorded) as `reminders.insert_case_date`
+    does, but leave each case's updated_at alone: a generated case was last touched when its
+    notes were, not when the vault was made. Returns how many."""
+    count = 0
+    with db.transaction():
+        for batch in batches(dates, BATCH_ROWS):
+            db.insert_rows(
+                "INSERT INTO case_dates(id, case_id, kind, at, note, created_at)",
+                [(d.id, case_id, d.kind, to_db(d.at), d.note, to_db(made)) for case_id, d, made in batch],
+            )
+            count += len(batch)
+    return count
+
+
+def _opt(moment: datetime | None) -> str | None:
+    return None if moment is None else to_db(moment)
 
 
 def engine_versions(db: Database) -> tuple[str, str, str]:
