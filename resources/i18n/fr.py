@@ -1374,6 +1374,7 @@ FR: dict[str, str | tuple[str, ...]] = {
     "Hearing or meeting date added": "Date d'audience ou de réunion ajoutée",
     "Hearing or meeting date removed": "Date d'audience ou de réunion retirée",
     "Letter saved as a PDF": "Lettre enregistrée en PDF",
+    "The figures could not be counted.": "Les statistiques n’ont pas pu être comptées.",
 }
 
 # The same English, different French in one context.

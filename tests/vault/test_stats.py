@@ -5,6 +5,7 @@ the CSV export holds no name, reference or free text."""
 
 from __future__ import annotations
 
+import concurrent.futures
 import stat
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -134,3 +135,22 @@ def test_the_figures_pdf_is_written_0600_never_over_a_file(vault: Vault, tmp_pat
         vault.save_figures_pdf(target, b"%PDF-1.4 other")
     assert target.read_bytes() == b"%PDF-1.4 figures"
     assert [p.name for p in out.iterdir()] == ["figures.pdf"]  # no temp file left beside it
+
+
+def test_the_counter_for_another_thread_gives_the_same_figures_on_its_own_connection(
+    vault: Vault, clock: FakeClock
+) -> None:
+    """The GUI counts on a worker: the counter opens, reads on and closes a connection of its
+    own there, and checks its arguments at once, on the caller's thread."""
+    _cases(vault, clock, "grievance", 6, "upheld", 10)
+    _cases(vault, clock, "sickness", 5, None, 0)
+    counter = vault.figures_counter(threshold=2)
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        counted = pool.submit(counter).result()
+    assert counted.as_json() == vault.branch_figures(threshold=2).as_json()
+    assert counted.table("case_type").total == 11
+    vault.db.execute("SELECT 1")  # the vault's own connection is untouched
+    with pytest.raises(UsageError, match="threshold is from 2 to 100"):
+        vault.figures_counter(threshold=1)
+    with pytest.raises(UsageError, match="time zone"):
+        vault.figures_counter(datetime(2026, 1, 1))

@@ -8,6 +8,7 @@ it has been shown, and again (debounced) when the period or the threshold change
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from datetime import UTC, date, datetime, time
 from pathlib import Path
@@ -40,9 +41,11 @@ from casevault.gui.busy import busy_cursor
 from casevault.gui.file_dialogs import choose_save_path
 from casevault.gui.qt_dates import date_edit, to_qt_date
 from casevault.gui.reminders_panel import children
+from casevault.gui.tasks import CancelledError, TaskHandle, run_task
 from casevault.vault.facade import Vault
 from casevault.vault.stats import MAX_THRESHOLD
 
+log = logging.getLogger(__name__)
 RECOUNT_MS = 300  # after the last change of the period or threshold: one count, not one a keystroke
 AskPath = Callable[[QWidget, str, str], str]
 
@@ -53,6 +56,7 @@ class FiguresWindow(QDialog):
         self._vault = vault
         self.choose_path: AskPath = choose_save_path  # tests replace it
         self._done = False
+        self._counting: TaskHandle | None = None
         self.figures: figure_rules.Figures | None = None
         self.setWindowTitle(self.tr("Branch figures"))
         self.setAccessibleName(self.tr("Branch figures"))
@@ -185,17 +189,37 @@ class FiguresWindow(QDialog):
         self._recount.start(RECOUNT_MS)
 
     def count(self) -> None:
+        """Counted on a worker with a connection of its own (about 0.6 s at 100k cases), so the
+        window stays live; a newer period or threshold cancels the count before it."""
         if self._done:
             return
-        with busy_cursor():
-            if self._done:  # busy_cursor let events run: a lock may have closed the vault
+        if self._counting is not None:
+            self._counting.cancel()
+        try:
+            work = self._vault.figures_counter(self.since_moment(), self.threshold.value())
+        except CasevaultError as err:
+            self.status.setText(err.message)
+            return
+
+        def counted(figures: figure_rules.Figures) -> None:
+            if self._counting is handle:
+                self._counting = None
+            if not self._done and self._counting is None:
+                self.show_figures(figures)
+
+        def failed(error: BaseException) -> None:
+            if self._counting is handle:
+                self._counting = None
+            if isinstance(error, CancelledError) or self._done:
                 return
-            try:
-                figures = self._vault.branch_figures(self.since_moment(), self.threshold.value())
-            except CasevaultError as err:
-                self.status.setText(err.message)
-                return
-        self.show_figures(figures)
+            if isinstance(error, CasevaultError):
+                self.status.setText(error.message)
+            else:
+                log.error("figures.failed %s", type(error).__name__)
+                self.status.setText(self.tr("The figures could not be counted."))
+
+        handle = run_task(lambda _progress: work(), counted, failed, parent=self)
+        self._counting = handle
 
     def show_figures(self, figures: figure_rules.Figures) -> None:
         self.figures = figures
@@ -303,4 +327,6 @@ class FiguresWindow(QDialog):
         """Closing, or a lock: no count may start on a vault that is closing."""
         self._done = True
         self._recount.stop()
+        if self._counting is not None:
+            self._counting.cancel()
         super().done(result)

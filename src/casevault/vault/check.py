@@ -105,7 +105,7 @@ class Checker:
         problems = list(self._s.unrepaired)
         s = self._s
         problems += check(
-            s.db, s.blobs, s.case_key, progress, thorough=thorough, helper=self._second_connection
+            s.db, s.blobs, s.case_key, progress, thorough=thorough, helper=s.connection_opener()
         )
         if any(p.startswith("database:") for p in problems):
             return problems
@@ -113,9 +113,6 @@ class Checker:
         if any(p.startswith("database:") for p in problems):
             return problems
         return problems + self.verify_audit()
-
-    def _second_connection(self) -> Database:
-        return Database.open(self._s.paths.db_file, self._s.key(keys.PURPOSE_DB), key_verified=True)
 
     def audit(self, ref: str | None = None) -> list[audit_chain.Entry]:
         """The audit log (of one case when `ref` is given), oldest first: actions and ids only."""

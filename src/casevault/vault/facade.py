@@ -307,6 +307,7 @@ class Vault:
     add_outcome = _Delegate("figures", Stats.add_outcome)
     remove_outcome = _Delegate("figures", Stats.remove_outcome)
     branch_figures = _Delegate("figures", Stats.branch_figures)
+    figures_counter = _Delegate("figures", Stats.figures_counter)
     export_figures_csv = _Delegate("figures", Stats.export_figures_csv)
     save_figures_pdf = _Delegate("figures", Stats.save_figures_pdf)
 

@@ -165,6 +165,13 @@ class Session:
         """A key derived from the master key for one purpose (crypto/keys.py's PURPOSE_*)."""
         return keys.derive_key(self.master(), purpose)
 
+    def connection_opener(self) -> Callable[[], Database]:
+        """Opens another connection to this vault's database, on whichever thread calls it (a
+        connection belongs to the thread that made it): work too long for the GUI thread reads
+        there, while this session's own connection stays free. The caller closes it."""
+        path, key = self.paths.db_file, self.key(keys.PURPOSE_DB)
+        return lambda: Database.open(path, key, key_verified=True)
+
     # ---- the unit of work ------------------------------------------------------------------
 
     def audit(self, action: str, ref: str, subject: str = "", *, now: datetime | None = None) -> None:

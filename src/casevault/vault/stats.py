@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import io
 import logging
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from casevault.core.fsutil import atomic_write_bytes, translate_os_error
 from casevault.formats import zip_writer
 from casevault.store import settings as settings_rows
 from casevault.store import stats as stats_rows
+from casevault.store.db import Database
 from casevault.vault.session import Session
 
 log = logging.getLogger(__name__)
@@ -65,14 +67,40 @@ class Stats:
     def branch_figures(
         self, since: datetime | None = None, threshold: int = figure_rules.DEFAULT_THRESHOLD
     ) -> figure_rules.Figures:
+        self._checked(since, threshold)
+        return self._count(self._s.db, since, threshold, self.case_types())
+
+    def figures_counter(
+        self, since: datetime | None = None, threshold: int = figure_rules.DEFAULT_THRESHOLD
+    ) -> Callable[[], figure_rules.Figures]:
+        """`branch_figures` as work for another thread, on a connection of its own: the GUI
+        counts there (about 0.6 s at 100k cases). The arguments are checked here, at once."""
+        self._checked(since, threshold)
+        listed, open_db = self.case_types(), self._s.connection_opener()
+
+        def count() -> figure_rules.Figures:
+            db = open_db()
+            try:
+                return self._count(db, since, threshold, listed)
+            finally:
+                db.close()
+
+        return count
+
+    @staticmethod
+    def _checked(since: datetime | None, threshold: int) -> None:
         if not 2 <= threshold <= MAX_THRESHOLD:
             raise UsageError(f"The suppression threshold is from 2 to {MAX_THRESHOLD} cases.")
         if since is not None and since.tzinfo is None:
             raise UsageError("A date for the figures needs its time zone.")
-        listed = self.case_types()
+
+    @staticmethod
+    def _count(
+        db: Database, since: datetime | None, threshold: int, listed: tuple[str, ...]
+    ) -> figure_rules.Figures:
         facts = [
             figure_rules.CaseFacts(outcome_rules.counted_type(kind, listed), opened, closed, ended, stage)
-            for kind, opened, closed, ended, stage in stats_rows.case_facts(self._s.db, since)
+            for kind, opened, closed, ended, stage in stats_rows.case_facts(db, since)
         ]
         log.info("figures.counted")
         return figure_rules.figures(facts, since=since, threshold=threshold)
