@@ -2445,6 +2445,10 @@
             <translation>Export PDF</translation>
         </message>
         <message>
+            <source>The figures could not be counted.</source>
+            <translation>The figures could not be counted.</translation>
+        </message>
+        <message>
             <source>Too few cases to show any figures without picking someone out.</source>
             <translation>Too few cases to show any figures without picking someone out.</translation>
         </message>

@@ -2445,6 +2445,10 @@
             <translation>Exporter en PDF</translation>
         </message>
         <message>
+            <source>The figures could not be counted.</source>
+            <translation>Les statistiques n’ont pas pu être comptées.</translation>
+        </message>
+        <message>
             <source>Too few cases to show any figures without picking someone out.</source>
             <translation>Trop peu de dossiers pour afficher des chiffres sans désigner quelqu'un.</translation>
         </message>
