@@ -162,3 +162,29 @@ def test_snippets_are_made_for_the_rows_shown_only(
     assert asked == [SNIPPET_BLOCK, 5]
     model.clear()  # locking forgets the search and its snippets
     assert model.rowCount() == 0 and model.columnCount() == FOUND_COLUMN
+
+
+def test_found_in_sorts_by_how_well_each_case_matched(qtbot: QtBot, vault: Vault, clock: FakeClock) -> None:
+    """Best match first ascending, worst first descending; the sort ends with the search."""
+    vault.new_case("Cara Finch")
+    for n in range(3):
+        clock.advance(minutes=1)
+        ref = vault.new_case(f"Member {n}")
+        vault.add_note(ref, "the rota " + "rota " * n)  # more mentions, a better match
+    model = CaseListModel()
+    model.set_vault(vault)
+    model.search("rota")
+    best_first = members(model)
+    assert len(best_first) == 3
+    model.sort(1, Qt.SortOrder.AscendingOrder)
+    assert members(model) == sorted(best_first)
+    model.sort(FOUND_COLUMN, Qt.SortOrder.AscendingOrder)
+    assert members(model) == best_first
+    model.sort(FOUND_COLUMN, Qt.SortOrder.DescendingOrder)
+    assert members(model) == best_first[::-1]
+    model.search("rota")  # a new search keeps the sort by match
+    assert members(model) == best_first[::-1]
+    model.reload()  # the search ends: the list's own order, newest first
+    assert members(model)[0] == "Member 2" and members(model)[-1] == "Cara Finch"
+    model.sort(FOUND_COLUMN, Qt.SortOrder.AscendingOrder)  # no such column outside a search
+    assert members(model)[0] == "Member 2"

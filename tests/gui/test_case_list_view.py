@@ -135,3 +135,23 @@ def test_the_found_in_column_paints_the_snippet(qtbot: QtBot, vault: Vault) -> N
     assert any(ink)
     # "Last updated" keeps room for its dates once it is no longer the last (stretched) column.
     assert table.columnWidth(UPDATED_COLUMN) >= table.sizeHintForColumn(UPDATED_COLUMN)
+
+
+def test_a_click_on_found_in_sorts_and_its_arrow_goes_when_the_search_ends(
+    qtbot: QtBot, vault: Vault
+) -> None:
+    for n in range(3):
+        vault.add_note(vault.new_case(f"Member {n}"), "rota " * (n + 1))
+    table, model = _table(qtbot, vault)
+    case_list_view.dress(table)
+    header = table.horizontalHeader()
+    model.search("rota")
+    best_first = [model.ref_at(r) for r in range(model.rowCount())]
+    header.setSortIndicator(FOUND_COLUMN, Qt.SortOrder.DescendingOrder)  # as a click on the title does
+    assert [model.ref_at(r) for r in range(model.rowCount())] == best_first[::-1]
+    model.reload()
+    assert (header.sortIndicatorSection(), header.sortIndicatorOrder()) == (
+        UPDATED_COLUMN,
+        Qt.SortOrder.DescendingOrder,
+    )
+    assert model.rowCount() == 3

@@ -26,6 +26,9 @@ from casevault.core.i18n import QT_TRANSLATE_NOOP
 
 MAX_FIELD_CHARS = 300
 EMAIL_SUFFIXES = (".eml",)
+# An .eml is read into memory whole (never written out in plaintext); bigger messages are
+# attached as plain documents instead.
+MAX_EMAIL_BYTES = 64 << 20
 # Real header blocks are a few KiB; a long Received chain stays far below this.
 MAX_HEADER_BLOCK = 256 << 10
 # Raw bytes read of one field (all its headers together): 300 shown characters need at most a

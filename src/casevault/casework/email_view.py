@@ -34,6 +34,7 @@ MAX_DEPTH = 8  # multiparts inside multiparts
 MAX_ATTACHMENTS = 100  # listed
 MAX_BODY_BYTES = 4 << 20  # of the body part, as encoded in the message
 MAX_BODY_CHARS = 200_000  # shown
+MAX_SEARCHED_BODY_CHARS = 32_000  # put in the search index
 MAX_PARAMS = 50  # parameters of one Content-Type or Content-Disposition
 MAX_SECTIONS = 100  # RFC 2231 continuations of one parameter
 
@@ -156,6 +157,12 @@ def read_email(data: bytes) -> EmailView:
         attachments=attachments,
         notes=tuple(notes),
     )
+
+
+def searchable_body(data: bytes) -> str:
+    """The part of an email's body the search index holds (inside the encrypted database): its
+    first MAX_SEARCHED_BODY_CHARS; a longer body is stored whole all the same."""
+    return body_text(data)[:MAX_SEARCHED_BODY_CHARS]
 
 
 def body_text(data: bytes) -> str:

@@ -48,6 +48,7 @@ COLUMNS: tuple[tuple[object, str], ...] = (  # QT_TRANSLATE_NOOP is typed as ret
 UPDATED_COLUMN = 5
 FOUND_COLUMN = len(COLUMNS)  # shown while searching only
 FOUND_HEADER = QT_TRANSLATE_NOOP("CaseListModel", "Found in")
+FOUND_KEY = "found"  # the sort by "Found in": the search's own best-first order
 SNIPPET_ROLE = Qt.ItemDataRole.UserRole + 1  # the snippet as rich text, the matched words in <b>
 SNIPPET_BLOCK = 50  # rows whose snippets are made at once
 # Where a search matched, by store.search.SOURCES name.
@@ -120,6 +121,7 @@ class CaseListModel(QAbstractTableModel):
         self._any_cases = False  # whether the vault has a case at all (for the empty list's hint)
         self._query = ""  # the search shown, kept only to make its snippets
         self._matches: dict[str, CaseMatch] = {}
+        self._rank: dict[str, int] = {}  # each result's place in the search's best-first order
         self._snippets: dict[int, Snippet] = {}
 
     # ---- what is shown ---------------------------------------------------------------------
@@ -164,6 +166,7 @@ class CaseListModel(QAbstractTableModel):
         self.beginResetModel()
         self._searching = True
         self._rows = unique
+        self._rank = {hit.ref: n for n, hit in enumerate(unique)}
         self._total = len(unique)
         self.endResetModel()
 
@@ -194,7 +197,9 @@ class CaseListModel(QAbstractTableModel):
     def _forget_search(self) -> None:
         self._searching = False
         self._query = ""
-        self._matches, self._snippets = {}, {}
+        self._matches, self._snippets, self._rank = {}, {}, {}
+        if self._sort == FOUND_KEY:  # the column goes with the search: back to the list's default
+            self._sort, self._descending = "updated", True
 
     @property
     def searching(self) -> bool:
@@ -317,18 +322,25 @@ class CaseListModel(QAbstractTableModel):
         return self._snippets.get(match.entry, Snippet())
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        if not 0 <= column < len(COLUMNS):
+        """By a column; "Found in" sorts by how well each case matched, best first ascending."""
+        if column == FOUND_COLUMN and self._searching:
+            self._sort = FOUND_KEY
+        elif 0 <= column < len(COLUMNS):
+            self._sort = COLUMNS[column][1]
+        else:
             return
-        self._sort = COLUMNS[column][1]
         self._descending = order == Qt.SortOrder.DescendingOrder
         if self._searching:
             self._sort_search_rows()
         else:
             self.reload()
 
+    def _found_rank(self, row: CaseSummary) -> int | None:
+        return self._rank.get(row.ref)
+
     def _sort_search_rows(self) -> None:
         """Search shows at most a few hundred rows, all in hand, so they are sorted here."""
-        key = _SEARCH_SORT_KEYS[self._sort]
+        key = self._found_rank if self._sort == FOUND_KEY else _SEARCH_SORT_KEYS[self._sort]
         self.layoutAboutToBeChanged.emit()
         present = [r for r in self._rows if key(r) is not None]
         missing = [r for r in self._rows if key(r) is None]  # empty dates go last either way

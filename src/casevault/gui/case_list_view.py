@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, Qt
 from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPalette, QTextDocument
 from PySide6.QtWidgets import (
     QApplication,
@@ -48,6 +48,17 @@ def _keep_dates_whole(table: QTableView, model: CaseListModel) -> None:
         )
         if table.columnWidth(UPDATED_COLUMN) < needed:
             table.setColumnWidth(UPDATED_COLUMN, needed)
+
+
+def _keep_sort_shown(table: QTableView, model: CaseListModel) -> None:
+    """A search sorted by "Found in" ends with its column: the list is then in its default order
+    (CaseListModel drops that sort), so the arrow goes back to "Last updated", newest first,
+    without sorting again."""
+    header = table.horizontalHeader()
+    if header.sortIndicatorSection() >= model.columnCount():
+        blocked = header.blockSignals(True)
+        header.setSortIndicator(UPDATED_COLUMN, Qt.SortOrder.DescendingOrder)
+        header.blockSignals(blocked)
 
 
 class SnippetDelegate(QStyledItemDelegate):
@@ -91,5 +102,6 @@ def dress(table: QTableView) -> Any:
     assert isinstance(model, CaseListModel)
     fit_titles(table)
     model.modelReset.connect(lambda: _keep_dates_whole(table, model))
+    model.modelReset.connect(lambda: _keep_sort_shown(table, model))
     table.setItemDelegateForColumn(FOUND_COLUMN, SnippetDelegate(table))
     return EmptyHint(table, model.empty_text)

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from casevault.casework import email_import, email_view, rules
 from casevault.casework import review as review_rules
+from casevault.casework.email_import import MAX_EMAIL_BYTES
 from casevault.core.errors import NotFoundError, UsageError
 from casevault.core.model import EventVersion, Original
 from casevault.store import cases as case_rows
@@ -25,12 +26,6 @@ from casevault.vault.session import NoteWriter, Session, StreamAttacher, open_fo
 
 log = logging.getLogger(__name__)
 
-# An .eml is read into memory whole (never written out in plaintext); bigger messages are
-# attached as plain documents instead.
-MAX_EMAIL_BYTES = 64 << 20
-# Of an email's body, this much is searchable (the search index, inside the encrypted database,
-# holds it as text); a longer body is stored whole all the same.
-MAX_SEARCHED_BODY_CHARS = 32_000
 MAX_DESCRIPTION_CHARS = 500
 MAX_WHERE_CHARS = 200
 
@@ -50,7 +45,7 @@ def prepare_email(name: str, data: bytes, now: datetime) -> PreparedEmail:
     """An email's bytes ready to import: its summary (dated `now` if it has no date of its own)
     and the start of its body, for search. Reading a hostile body is bounded (email_view) but
     not free: the GUI calls this off its thread."""
-    body = email_view.body_text(data)[:MAX_SEARCHED_BODY_CHARS]
+    body = email_view.searchable_body(data)
     return PreparedEmail(name, data, email_import.parse_email(data, now), body)
 
 

@@ -187,3 +187,26 @@ def test_anything_after_the_end_or_a_truncated_signature_is_refused(vault: Vault
     assert _refused(vault, craft.seal(plain + b"x", recipient, tmp_path / "extra.age")) == bundle.DAMAGED
     cut = plain[: -craft.FRAME.size - 10]
     assert _refused(vault, craft.seal(cut, recipient, tmp_path / "cut.age")) == bundle.DAMAGED
+
+
+def test_a_received_email_is_found_by_the_words_of_its_body(
+    vault: Vault, other: Vault, tmp_path: Path
+) -> None:
+    """The sender's search index is not in the bundle: the receiver indexes an email's body as
+    its own import would, so search finds a received email by what it says."""
+    ref = full_case(vault)
+    source = tmp_path / "from-hr.eml"
+    source.write_bytes(
+        b"From: HR <hr@employer.example>\r\nTo: anna@home.example\r\nSubject: Outcome\r\n"
+        b"Date: Mon, 9 Mar 2026 10:00:00 +0000\r\n\r\nThe panel upheld the zygomorphic warning.\r\n"
+    )
+    vault.import_email(ref, source)
+    (tmp_path / "not-an-email.txt").write_bytes(b"zygomorphic notes in a plain document")
+    vault.attach(ref, tmp_path / "not-an-email.txt")
+    assert [h.ref for h in vault.search("zygomorphic")] == [ref]
+    out = tmp_path / "case.age"
+    vault.hand_over(ref, other.identity_public_key(), out)
+    received = other.receive(out).ref
+    matches = other.search_matches("zygomorphic")
+    assert [(m.case.ref, m.source) for m in matches] == [(received, "email")]
+    assert other.check() == []

@@ -15,6 +15,7 @@ The phases, for the GUI (the database belongs to its thread): `prepare_receive`,
 
 from __future__ import annotations
 
+import io
 import logging
 import secrets
 from collections.abc import Callable
@@ -23,8 +24,9 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from casevault.casework import email_import, email_view, rules
 from casevault.casework import outcomes as outcome_rules
-from casevault.casework import rules
+from casevault.casework.email_import import MAX_EMAIL_BYTES
 from casevault.casework.time_limits import day_start
 from casevault.core.errors import CasevaultError, DamagedError, NotFoundError, UsageError
 from casevault.core.fsutil import make_private_dir
@@ -48,11 +50,14 @@ from casevault.store import originals as original_rows
 from casevault.store import paper_trail as trail_rows
 from casevault.store import parties as party_rows
 from casevault.store import reminders as reminder_rows
+from casevault.store import search as search_rows
 from casevault.store import senders as sender_rows
 from casevault.store import settings as settings_rows
 from casevault.store.senders import Sender
 
 if TYPE_CHECKING:
+    from _typeshed import WriteableBuffer
+
     from casevault.store.db import Database
     from casevault.vault.session import Session
 
@@ -95,6 +100,9 @@ class PreparedReceive:
     signer: bytes = b""
     receipt: Receipt | None = None
     written: list[tuple[int, str, bytes]] = field(default_factory=list)  # doc index, file id, wrapped key
+    # An email document's body for the search index, by doc index: the sender's index is not in
+    # the bundle, so a received email is found by its words as one imported here is.
+    email_bodies: dict[int, str] = field(default_factory=dict)
     closed: bool = False
 
     def close(self) -> None:
@@ -142,6 +150,7 @@ class PreparedReceive:
         if self.case is None:
             raise UsageError("The bundle has not been checked yet.")
         self.written = []
+        self.email_bodies = {}
         base = [start]
 
         def advance(done: int) -> None:
@@ -152,9 +161,13 @@ class PreparedReceive:
             file_id = _new_id()
             file_key = keys.random_key()
             aad = keys.file_key_aad(bytes.fromhex(self.case_id), bytes.fromhex(file_id))
-            base[0] += self.blobs.write(self.case_id, file_id, file_key, stream, advance)
+            is_email = email_import.is_email_file(doc["name"]) and doc["size"] <= MAX_EMAIL_BYTES
+            source = _Kept(stream) if is_email else stream
+            base[0] += self.blobs.write(self.case_id, file_id, file_key, source, advance)
             if stream.left or stream.sha256.hexdigest() != doc["sha256"]:
                 raise DamagedError("A document in the bundle does not match its recorded fingerprint.")
+            if isinstance(source, _Kept):  # read as an import reads it: bounded, in memory only
+                self.email_bodies[len(self.written)] = email_view.searchable_body(bytes(source.kept))
             self.written.append((len(self.written), file_id, keys.wrap_key(self.case_key, file_key, aad)))
 
         try:
@@ -388,3 +401,22 @@ def _insert_documents(db: Database, p: PreparedReceive, c: ReceivedCase, now: da
     for index, file_id, wrapped in p.written:
         doc = c.documents[index]
         file_rows.insert(db, Attachment(file_id, p.case_id, doc.name, doc.size, doc.added_at or now), wrapped)
+        body = p.email_bodies.get(index, "")
+        if body.strip():  # as PaperTrail.record_email indexes it: under the document's id
+            search_rows.index(db, p.case_id, "email", file_id, body)
+
+
+class _Kept(io.RawIOBase):
+    """A document stream that keeps a copy of what is read from it, in memory."""
+
+    def __init__(self, stream: bundle.DocumentStream) -> None:
+        self._stream = stream
+        self.kept = bytearray()
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: WriteableBuffer) -> int:
+        n = self._stream.readinto(buffer)
+        self.kept += memoryview(buffer).cast("B")[:n]
+        return n
