@@ -4,6 +4,9 @@ work is bounded (repeats, loops, output); and the shipped list merges with the r
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -147,3 +150,16 @@ def test_the_reps_own_text_replaces_a_shipped_one_and_their_own_follow() -> None
         True,
     )
     assert [(t.entry, t.shipped) for t in merged[-2:]] == [("advice-written", False), ("note", False)]
+
+
+def test_jinja2_is_loaded_only_when_a_template_is_used() -> None:
+    """Every command builds the parser, and the window's start imports the vault: neither pays
+    for Jinja2 (about 40 ms) until a letter is checked or made."""
+    probe = (
+        "import sys, casevault.cli.parser, casevault.vault.facade, casevault.casework.letters as l\n"
+        "before = 'jinja2' in sys.modules\n"
+        "l.check_template('Dear {{ member.name }}')\n"
+        "print(before, 'jinja2' in sys.modules)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["False", "True"]

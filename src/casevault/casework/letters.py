@@ -11,7 +11,8 @@ sandbox makes its own checks, a repeat (`"-" * 40`) is bounded, and the output i
 merge fields are plain strings, lists and dicts of strings (casework/letter_fields.py), so there
 is no Python object behind them to reach.
 
-Pure: no I/O except reading the shipped templates from the package.
+Pure: no I/O except reading the shipped templates from the package. Jinja2 is imported on
+first use (`_jinja`): it costs about 40 ms, which neither a command nor the window's start needs.
 """
 
 from __future__ import annotations
@@ -21,14 +22,15 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 from functools import cache
 from importlib.resources import files
-from typing import Any
-
-from jinja2 import StrictUndefined, TemplateSyntaxError, UndefinedError, meta, nodes
-from jinja2.exceptions import SecurityError, TemplateError
-from jinja2.sandbox import ImmutableSandboxedEnvironment
+from types import SimpleNamespace
+from typing import TYPE_CHECKING, Any
 
 from casevault.casework.letter_fields import FIELDS, SAMPLE_FIELDS
 from casevault.casework.outcomes import is_code
+
+if TYPE_CHECKING:
+    from jinja2 import nodes
+    from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 ENTRY_KINDS = ("note", "advice-written")  # the paper-trail kinds a filed letter may be recorded as
 MAX_TEMPLATE_CHARS = 20_000
@@ -51,16 +53,6 @@ FILTERS = frozenset(
         "last",
     }
 )
-_REFUSED_NODES: tuple[tuple[type[nodes.Node], ...], str] = (
-    (nodes.Extends, nodes.Include, nodes.Import, nodes.FromImport),
-    "include or import other templates",
-)
-_REFUSED = (
-    _REFUSED_NODES,
-    ((nodes.Macro, nodes.CallBlock), "define macros"),
-    ((nodes.Assign, nodes.AssignBlock), "set variables"),
-    ((nodes.Call,), "call functions or methods"),
-)
 
 
 class LetterError(ValueError):
@@ -77,48 +69,65 @@ class LetterTemplate:
     edited: bool = False  # the vault holds the rep's own text for it
 
 
-class _Sandbox(ImmutableSandboxedEnvironment):
-    """The sandbox, with `*` and `**` bounded: the stock sandbox lets `'x' * 10**10` through."""
+@cache
+def _jinja() -> Any:
+    """Jinja2's node classes and exceptions, and the sandbox, imported and made once."""
+    import jinja2  # noqa: PLC0415 - on first use: see the module's docstring
+    from jinja2 import meta, nodes  # noqa: PLC0415
+    from jinja2.exceptions import SecurityError  # noqa: PLC0415
+    from jinja2.sandbox import ImmutableSandboxedEnvironment  # noqa: PLC0415
 
-    intercepted_binops = frozenset({"*", "**", "%"})
+    class Sandbox(ImmutableSandboxedEnvironment):
+        """The sandbox, with `*` and `**` bounded: the stock sandbox lets `'x' * 10**10` through."""
 
-    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
-        if operator == "**":
-            raise SecurityError("powers are not allowed in a letter template")
-        if operator == "%" and isinstance(left, str):
-            raise SecurityError("%-formatting is not allowed in a letter template")
-        for seq, count in ((left, right), (right, left)):
-            if (
-                isinstance(seq, str | list | tuple)
-                and isinstance(count, int)
-                and len(seq) * count > MAX_LETTER_CHARS
-            ):
-                raise SecurityError("a repeat that long is not allowed in a letter template")
-        return super().call_binop(context, operator, left, right)
+        intercepted_binops = frozenset({"*", "**", "%"})
 
+        def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+            if operator == "**":
+                raise SecurityError("powers are not allowed in a letter template")
+            if operator == "%" and isinstance(left, str):
+                raise SecurityError("%-formatting is not allowed in a letter template")
+            for seq, count in ((left, right), (right, left)):
+                if (
+                    isinstance(seq, str | list | tuple)
+                    and isinstance(count, int)
+                    and len(seq) * count > MAX_LETTER_CHARS
+                ):
+                    raise SecurityError("a repeat that long is not allowed in a letter template")
+            return super().call_binop(context, operator, left, right)
 
-def _environment() -> _Sandbox:
-    env = _Sandbox(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=True)
+    env = Sandbox(undefined=jinja2.StrictUndefined, autoescape=False, keep_trailing_newline=True)
     env.globals.clear()
+    refused = (
+        ((nodes.Extends, nodes.Include, nodes.Import, nodes.FromImport), "include or import other templates"),
+        ((nodes.Macro, nodes.CallBlock), "define macros"),
+        ((nodes.Assign, nodes.AssignBlock), "set variables"),
+        ((nodes.Call,), "call functions or methods"),
+    )
+    return SimpleNamespace(jinja2=jinja2, nodes=nodes, meta=meta, env=env, refused=refused)
+
+
+def _environment() -> ImmutableSandboxedEnvironment:
+    env: ImmutableSandboxedEnvironment = _jinja().env
     return env
 
 
-_ENV = _environment()
-
-
 def _is_field(node: nodes.Node) -> bool:
+    nodes = _jinja().nodes
     while isinstance(node, nodes.Getattr):
         node = node.node
     return isinstance(node, nodes.Name) and node.name in FIELDS
 
 
 def _loop_depth(node: nodes.Node) -> int:
+    nodes = _jinja().nodes
     inner = max((_loop_depth(child) for child in node.iter_child_nodes()), default=0)
     return inner + 1 if isinstance(node, nodes.For) else inner
 
 
 def _refuse_reaching(tree: nodes.Template) -> None:
-    for kinds, what in _REFUSED:
+    nodes = _jinja().nodes
+    for kinds, what in _jinja().refused:
         if any(True for _ in tree.find_all(kinds)):
             raise LetterError(f"A letter template cannot {what}.")
     for node in tree.find_all((nodes.Getattr, nodes.Getitem)):
@@ -147,14 +156,16 @@ def _refuse_reaching(tree: nodes.Template) -> None:
 def _parse(body: str) -> nodes.Template:
     if len(body) > MAX_TEMPLATE_CHARS:
         raise LetterError(f"A letter template is at most {MAX_TEMPLATE_CHARS:,} characters.")
+    jinja = _jinja()
+    nodes = jinja.nodes
     try:
-        tree = _ENV.parse(body)
-    except TemplateSyntaxError as err:
+        tree = _environment().parse(body)
+    except jinja.jinja2.TemplateSyntaxError as err:
         raise LetterError(f"The template has a mistake on line {err.lineno}: {err.message}.") from None
     _refuse_reaching(tree)
     # Jinja leaves its implicit `self` (the template's blocks) out of the undeclared names.
     implicit = {n.name for n in tree.find_all(nodes.Name) if n.name == "self"}
-    unknown = sorted((meta.find_undeclared_variables(tree) | implicit) - FIELDS.keys())
+    unknown = sorted((jinja.meta.find_undeclared_variables(tree) | implicit) - FIELDS.keys())
     if unknown:
         raise LetterError(
             f"The template names an unknown field, {unknown[0]!r}; the fields are: {', '.join(FIELDS)}."
@@ -179,15 +190,16 @@ def _sentence(err: Exception) -> str:
 
 def _run(body: str, fields: Mapping[str, object]) -> str:
     tree = _parse(body)
+    jinja2 = _jinja().jinja2
     try:
-        return _capped(_ENV.from_string(tree).generate(dict(fields)))
+        return _capped(_environment().from_string(tree).generate(dict(fields)))
     except LetterError:
         raise
-    except SecurityError as err:
+    except jinja2.exceptions.SecurityError as err:
         raise LetterError(f"The template tries something a letter may not do: {_sentence(err)}.") from None
-    except UndefinedError as err:
+    except jinja2.UndefinedError as err:
         raise LetterError(f"The template names a field that does not exist: {_sentence(err)}.") from None
-    except TemplateError as err:
+    except jinja2.TemplateError as err:
         raise LetterError(f"The template cannot be used: {_sentence(err)}.") from None
     except (TypeError, ValueError, ArithmeticError, LookupError, OverflowError, RecursionError) as err:
         raise LetterError(f"The template cannot be used: {type(err).__name__}.") from None
