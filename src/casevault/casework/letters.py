@@ -11,8 +11,9 @@ sandbox makes its own checks, a repeat (`"-" * 40`) is bounded, and the output i
 merge fields are plain strings, lists and dicts of strings (casework/letter_fields.py), so there
 is no Python object behind them to reach.
 
-Pure: no I/O except reading the shipped templates from the package. Jinja2 is imported on
-first use (`_jinja`): it costs about 40 ms, which neither a command nor the window's start needs.
+Pure: no I/O except reading the shipped templates from the package. Jinja2 and the merge
+fields are imported on first use (`_jinja`, `_fields`): they cost about 60 ms, which neither a
+command's parser nor the window's start needs.
 """
 
 from __future__ import annotations
@@ -25,7 +26,6 @@ from importlib.resources import files
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
-from casevault.casework.letter_fields import FIELDS, SAMPLE_FIELDS
 from casevault.casework.outcomes import is_code
 
 if TYPE_CHECKING:
@@ -67,6 +67,13 @@ class LetterTemplate:
     entry: str = "note"  # one of ENTRY_KINDS
     shipped: bool = True  # casevault ships one of this code
     edited: bool = False  # the vault holds the rep's own text for it
+
+
+def _fields() -> Any:
+    """casework/letter_fields, loaded with Jinja2 (it brings the casework clock and the model)."""
+    from casevault.casework import letter_fields  # noqa: PLC0415 - see the module's docstring
+
+    return letter_fields
 
 
 @cache
@@ -116,7 +123,7 @@ def _is_field(node: nodes.Node) -> bool:
     nodes = _jinja().nodes
     while isinstance(node, nodes.Getattr):
         node = node.node
-    return isinstance(node, nodes.Name) and node.name in FIELDS
+    return isinstance(node, nodes.Name) and node.name in _fields().FIELDS
 
 
 def _loop_depth(node: nodes.Node) -> int:
@@ -165,10 +172,11 @@ def _parse(body: str) -> nodes.Template:
     _refuse_reaching(tree)
     # Jinja leaves its implicit `self` (the template's blocks) out of the undeclared names.
     implicit = {n.name for n in tree.find_all(nodes.Name) if n.name == "self"}
-    unknown = sorted((jinja.meta.find_undeclared_variables(tree) | implicit) - FIELDS.keys())
+    fields = _fields().FIELDS
+    unknown = sorted((jinja.meta.find_undeclared_variables(tree) | implicit) - fields.keys())
     if unknown:
         raise LetterError(
-            f"The template names an unknown field, {unknown[0]!r}; the fields are: {', '.join(FIELDS)}."
+            f"The template names an unknown field, {unknown[0]!r}; the fields are: {', '.join(fields)}."
         )
     return tree
 
@@ -208,7 +216,7 @@ def _run(body: str, fields: Mapping[str, object]) -> str:
 def check_template(body: str) -> None:
     """Refuse a template that does not parse, reaches past its merge fields, names an unknown
     field, or fails on sample fields: checked when it is saved, not first when a letter is due."""
-    _run(body, SAMPLE_FIELDS)
+    _run(body, _fields().SAMPLE_FIELDS)
 
 
 def render(body: str, fields: Mapping[str, object]) -> str:

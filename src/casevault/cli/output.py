@@ -15,10 +15,12 @@ import os
 import sys
 import unicodedata
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from casevault.core.errors import UsageError
-from casevault.core.model import Snippet
+
+if TYPE_CHECKING:  # only named in annotations: `--help` need not load every model class
+    from casevault.core.model import Snippet
 
 # Controls (C0, DEL, C1), format characters (bidi controls, zero-width characters, the BOM,
 # tag characters), line and paragraph separators, and lone surrogates (undecodable bytes, which
