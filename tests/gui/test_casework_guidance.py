@@ -141,7 +141,7 @@ def test_help_links_are_the_guides_and_open_in_the_browser(qtbot: QtBot, make_ap
         action.trigger()
     assert opened == [QUrl(url).toString() for url in expected.values()]
     titles = [a.text() for a in window.help_actions.values()]
-    assert titles[0] == "ACAS" and "regional office" in titles[3]
+    assert titles[0] == "A&CAS" and "regional office" in titles[3]  # a mnemonic each (issue 18)
     window.about_action.trigger()
     assert window.about_box is not None and "casevault" in window.about_box.text()
     window.about_box.reject()

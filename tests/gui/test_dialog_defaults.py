@@ -1,8 +1,9 @@
 """Issue 13, item 8: typed input is never thrown away.
 
 Enter in the New case dialog saves (it cancelled: Cancel was the default button); Escape, Cancel
-or closing with something typed asks "Discard what you typed?"; a lock asks nobody. And in every
-dialog the app has, the default button is the primary action."""
+or closing with something typed asks "Discard what you typed?"; a lock asks nobody. (That in
+every dialog the app has the default button is the primary action, PRIMARY in
+tests/support/gui_dialogs.py, is checked with the rest of the keyboard in test_keyboard.py.)"""
 
 from __future__ import annotations
 
@@ -18,7 +19,6 @@ from casevault.gui.new_case_dialog import NewCaseDialog
 from casevault.gui.typed_input import Discard, TypedInputDialog
 from tests.support.gui_dialogs import (
     CLOSED_MEMBER,
-    DIALOGS,
     OPEN_MEMBER,
     Session,
     visible_dialogs,
@@ -153,50 +153,6 @@ def test_a_lock_while_the_question_is_up_still_locks(session: Session) -> None:
     s.qtbot.waitUntil(lambda: s.window.vault is None)
     assert not vault.is_open
     assert [type(d).__name__ for d in visible_dialogs()] == ["UnlockDialog"]
-
-
-# The primary action of each dialog: what Enter does. None where the dialog has no single primary
-# action (a browser of records); Enter then does nothing rather than close it.
-PRIMARY: dict[str, str | None] = {
-    "new case": "&Save",
-    "conflict": "&Record decision",
-    "preferences": "OK",
-    "library": None,
-    "breach form": "&Record the breach",
-    "breach log": "&Export report…",
-    "about": "Close",
-    "backup": "&Back up to…",
-    "device check": "Close",
-    "device check (first run)": "Close",
-    "agenda": "Close",
-    "deletion log": "Close",
-    "retention": "Save",
-    "delete": "&Delete permanently",
-    "bulk delete": "&Delete all permanently",
-    "close case": "&Close case",
-    "escalation": "&Record escalation",
-    "export": "&Export",
-    "add original": "&Save",
-    "edit entry": "&Save new version",
-    "entry history": "&Close",
-}
-
-
-def test_the_default_button_is_the_primary_action_in_every_dialog(session: Session) -> None:
-    s = session
-    defaults = {}
-    for name, open_it in DIALOGS.items():
-        if name not in PRIMARY:
-            continue  # the handover dialog belongs to its own tests
-        before = set(map(id, visible_dialogs()))
-        open_it(s)
-        s.qtbot.waitUntil(lambda before=before: any(id(d) not in before for d in visible_dialogs()))
-        newest = [d for d in visible_dialogs() if id(d) not in before][-1]
-        shown = [b.text() for b in newest.findChildren(QPushButton) if b.isDefault() and b.isVisible()]
-        defaults[name] = shown[0] if shown else None
-        s.window.lock()
-        s.unlock()
-    assert defaults == PRIMARY
 
 
 def test_every_dialog_with_typed_input_asks() -> None:

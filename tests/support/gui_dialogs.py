@@ -1,5 +1,6 @@
-"""One app with an open and a closed case, and a way to open every dialog the app has (first
-written for tests/gui/test_lock_closes_everything.py; tests/gui/test_dialog_defaults.py uses it too)."""
+"""One app with an open and a closed case, a way to open every dialog the app has, and each
+dialog's primary action (first written for tests/gui/test_lock_closes_everything.py;
+tests/gui/test_dialog_defaults.py and tests/gui/test_keyboard.py use it too)."""
 
 from __future__ import annotations
 
@@ -104,6 +105,79 @@ DIALOGS: dict[str, Opener] = {
     "add original": lambda s: s.page().originals.ask_add(),
     "edit entry": _paper_trail("edit_selected"),
     "entry history": _paper_trail("show_history"),
+}
+
+
+def _letter_template(code: str | None = "") -> Opener:
+    """The template dialog from the letter dialog: the chosen template's ("") or a new one (None)."""
+
+    def open_it(s: Session) -> None:
+        s.page().open_letter_dialog()
+        dialog = s.page().letter_dialog
+        assert dialog is not None
+        if code is None:
+            dialog._open_template(None)
+        else:
+            dialog.edit_template()
+
+    return open_it
+
+
+def _return_original(s: Session) -> None:
+    originals = s.page().originals
+    s.vault.add_original(s.open_ref, "Payslips, January (originals)", received_at=s.vault.now())
+    originals.reload()
+    originals.select("Payslips, January (originals)")
+    originals.ask_return()
+
+
+# The dialogs DIALOGS leaves out, for the tests that walk every dialog the app has
+# (tests/gui/test_keyboard.py); DIALOGS is what the lock test opens, three times over.
+MORE_DIALOGS: dict[str, Opener] = {
+    "shortcuts": lambda s: s.window.open_shortcuts(),
+    "clock settings": lambda s: s.window.open_clock_settings(),
+    "figures": lambda s: s.window.open_figures(),
+    "letter": lambda s: s.page().open_letter_dialog(),
+    "letter template": _letter_template(),
+    "new letter template": _letter_template(None),
+    "return original": _return_original,
+}
+
+
+# The primary action of each dialog in DIALOGS and MORE_DIALOGS: what Enter does (the default
+# button, by its text). None where the dialog has no single primary action (a browser of
+# records); Enter then does nothing rather than close it.
+PRIMARY: dict[str, str | None] = {
+    "new case": "&Save",
+    "conflict": "&Record decision",
+    "preferences": "OK",
+    "library": None,
+    "breach form": "&Record the breach",
+    "breach log": "&Export report…",
+    "about": "Close",
+    "backup": "&Back up to…",
+    "device check": "Close",
+    "device check (first run)": "Close",
+    "agenda": "Close",
+    "deletion log": "Close",
+    "retention": "Save",
+    "delete": "&Delete permanently",
+    "bulk delete": "&Delete all permanently",
+    "close case": "&Close case",
+    "escalation": "&Record escalation",
+    "export": "&Export",
+    "add original": "&Save",
+    "edit entry": "&Save new version",
+    "entry history": "&Close",
+    "handover key": "Close",  # two menu entries open it (My handover key, Receive a case)
+    "hand over": "&Hand over case…",
+    "shortcuts": "Close",
+    "clock settings": "OK",
+    "figures": "Close",
+    "letter": "&File in the case",
+    "letter template": "&Save template",
+    "new letter template": "&Save template",
+    "return original": "&Save",
 }
 
 

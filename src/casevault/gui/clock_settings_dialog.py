@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from casevault.casework.time_limits import MAX_REFER_WEEKS
 from casevault.casework.working_days import JURISDICTION_LABELS
 from casevault.core.errors import CasevaultError
+from casevault.gui.focus_order import tab_as_laid_out
 from casevault.gui.qt_dates import date_edit
 from casevault.vault.facade import Vault
 
@@ -74,7 +75,7 @@ class ClockSettingsDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self._closures())
         layout.addWidget(self.message)
-        layout.addWidget(buttons)
+        layout.addWidget(tab_as_laid_out(buttons))
 
     def _closures(self) -> QWidget:
         box = QWidget()

@@ -27,6 +27,7 @@ from casevault.casework.retention import MAX_RETAIN_DAYS
 from casevault.core.errors import CasevaultError
 from casevault.gui.case_list_model import local_date_text
 from casevault.gui.escalation_dialog import EscalationDialog
+from casevault.gui.focus_order import tab_as_laid_out
 from casevault.gui.typed_input import TypedInputDialog
 from casevault.vault.facade import Vault
 
@@ -90,7 +91,7 @@ class CloseCaseDialog(TypedInputDialog):
         layout.addWidget(self.reason_label)
         layout.addWidget(self.reason)
         layout.addWidget(self.message)
-        layout.addWidget(buttons)
+        layout.addWidget(tab_as_laid_out(buttons))
         self._update_due(self.days.value())
         self._show_escalation()
 
@@ -138,6 +139,7 @@ class CloseCaseDialog(TypedInputDialog):
         self.reason_label = QLabel(self.tr("&Reason for closing without escalation:"))
         self.reason = QPlainTextEdit()
         self.reason.setAccessibleName(self.tr("Reason for closing without escalation"))
+        self.reason.setTabChangesFocus(True)
         self.reason.setFixedHeight(70)
         self.reason_label.setBuddy(self.reason)
         self.reason.textChanged.connect(self._update_close_button)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from casevault.casework.conflicts import Match
 from casevault.casework.people import CONFLICT_ADVICE, ROLE_LABELS
 from casevault.core.model import CONFLICT_DECISIONS
+from casevault.gui.focus_order import tab_as_laid_out
 
 
 def casework_text(text: str) -> str:
@@ -88,7 +89,7 @@ class ConflictDialog(QDialog):
         layout.addWidget(question)
         for button in self._buttons.values():
             layout.addWidget(button)
-        layout.addWidget(buttons)
+        layout.addWidget(tab_as_laid_out(buttons))
         self.setMinimumWidth(460)
 
     def decision(self) -> str | None:

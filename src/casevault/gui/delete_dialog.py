@@ -24,6 +24,7 @@ from casevault.casework.retention import ORIGINALS_REASONS
 from casevault.core.errors import CasevaultError
 from casevault.core.model import Deletion
 from casevault.gui.case_list_model import local_date_text, local_datetime_text
+from casevault.gui.focus_order import tab_as_laid_out
 from casevault.vault.facade import Vault
 
 log = logging.getLogger(__name__)
@@ -92,7 +93,7 @@ class DeleteCaseDialog(QDialog):
         layout.addWidget(confirm_label)
         layout.addWidget(self.confirm)
         layout.addWidget(self.message)
-        layout.addWidget(self.buttons)
+        layout.addWidget(tab_as_laid_out(self.buttons))
         # Enter deletes only once the reference is typed (the button is disabled until then), as
         # in the bulk deletion; made default here, inside the dialog, or Qt forgets it.
         self.delete_button.setDefault(True)
@@ -211,7 +212,7 @@ class BulkDeleteDialog(QDialog):
         layout.addWidget(_label(text, self.tr("What will be deleted")))
         layout.addWidget(confirm_label)
         layout.addWidget(self.confirm)
-        layout.addWidget(buttons)
+        layout.addWidget(tab_as_laid_out(buttons))
         self.setMinimumWidth(480)
         self._update()
 

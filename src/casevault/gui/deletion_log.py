@@ -28,6 +28,7 @@ from casevault.core.model import Deletion
 from casevault.gui.case_list_model import local_datetime_text
 from casevault.gui.delete_dialog import originals_reason_label
 from casevault.gui.file_dialogs import choose_save_path
+from casevault.gui.focus_order import tab_as_laid_out
 from casevault.gui.reminders_panel import children
 from casevault.vault.facade import Vault
 
@@ -112,7 +113,7 @@ class DeletionLogDialog(QDialog):
         layout.addWidget(intro)
         layout.addWidget(self.tree, 1)
         layout.addWidget(self.message)
-        layout.addWidget(buttons)
+        layout.addWidget(tab_as_laid_out(buttons))
         self.resize(760, 420)
         self.reload()
 

@@ -22,6 +22,7 @@ from casevault.casework.escalation import ESCALATION_ADVICE
 from casevault.casework.people import ESCALATION_HOW, HOW_LABELS
 from casevault.core.errors import CasevaultError
 from casevault.gui.conflict_dialog import casework_text
+from casevault.gui.focus_order import tab_as_laid_out
 from casevault.gui.qt_dates import datetime_edit, from_qt, to_qt
 from casevault.gui.typed_input import TypedInputDialog
 from casevault.vault.facade import Vault
@@ -79,7 +80,7 @@ class EscalationDialog(TypedInputDialog):
         layout.addWidget(advice)
         layout.addLayout(form)
         layout.addWidget(self.message)
-        layout.addWidget(buttons)
+        layout.addWidget(tab_as_laid_out(buttons))
         self.setMinimumWidth(420)
 
     def typed_fields(self) -> list[QWidget]:

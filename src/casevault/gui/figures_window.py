@@ -39,6 +39,7 @@ from casevault.gui import figure_charts as charts
 from casevault.gui import figures_pdf
 from casevault.gui.busy import busy_cursor
 from casevault.gui.file_dialogs import choose_save_path
+from casevault.gui.focus_order import tab_as_laid_out
 from casevault.gui.qt_dates import date_edit, to_qt_date
 from casevault.gui.reminders_panel import children
 from casevault.gui.tasks import CancelledError, TaskHandle, run_task
@@ -164,7 +165,7 @@ class FiguresWindow(QDialog):
             button.clicked.connect(slot)
             buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
-        return buttons
+        return tab_as_laid_out(buttons)
 
     # ---- counting ------------------------------------------------------------------------------
 

@@ -82,6 +82,7 @@ class FirstMeetingForm(QWidget):
 
         self.narrative = QPlainTextEdit()
         self.narrative.setAccessibleName(self.tr("Narrative agreed"))
+        self.narrative.setTabChangesFocus(True)  # Tab moves on to the next field (issue 18)
 
         self.dismissal = QCheckBox(self.tr("Dismissal threatened?"))
         self.dismissal.setAccessibleName(self.tr("Dismissal threatened?"))
@@ -111,6 +112,7 @@ class FirstMeetingForm(QWidget):
         self.originals_returned.clicked.connect(self._originals_returned_clicked)
         self.decision = QPlainTextEdit()
         self.decision.setAccessibleName(self.tr("Member's decision (in the member's own words)"))
+        self.decision.setTabChangesFocus(True)
         self.message = QLabel()
         self.message.setAccessibleName(self.tr("First meeting status"))
         self.message.setWordWrap(True)
@@ -159,6 +161,9 @@ class FirstMeetingForm(QWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        # Not a Tab stop of its own: it showed no focus and did nothing, and it scrolls to the
+        # field Tab moves to (issue 18).
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         scroll.setWidget(inner)
 
         bottom = QHBoxLayout()

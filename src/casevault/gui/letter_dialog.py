@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from casevault.casework.contact import letter_mailto
 from casevault.core.errors import CasevaultError
 from casevault.gui.file_dialogs import choose_save_path, confirm_plaintext_copy
+from casevault.gui.focus_order import tab_as_laid_out
 from casevault.gui.letter_pdf import render_letter
 from casevault.gui.letter_template_dialog import LetterTemplateDialog
 from casevault.gui.typed_input import TypedInputDialog
@@ -53,6 +54,7 @@ class LetterDialog(TypedInputDialog):
         self.template.setAccessibleName(self.tr("Letter template"))
         self.text = QPlainTextEdit()
         self.text.setAccessibleName(self.tr("Letter text"))
+        self.text.setTabChangesFocus(True)  # Tab moves on to the buttons (issue 18)
         self.text.setMinimumSize(600, 420)
         self.text.textChanged.connect(self._update_buttons)
         self.warning = QLabel()
@@ -74,7 +76,7 @@ class LetterDialog(TypedInputDialog):
         tools = QDialogButtonBox()
         tools.addButton(self.edit_template_button, QDialogButtonBox.ButtonRole.ActionRole)
         tools.addButton(new_template, QDialogButtonBox.ButtonRole.ActionRole)
-        form.addRow("", tools)
+        form.addRow("", tab_as_laid_out(tools))
         buttons = self._action_buttons()
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -107,7 +109,7 @@ class LetterDialog(TypedInputDialog):
         self.email_button.setToolTip(self.tr("Opens a draft in your email program to the member's address."))
         self.email_button.clicked.connect(self.email_draft)
         buttons.addButton(QDialogButtonBox.StandardButton.Close).clicked.connect(self.reject)
-        return buttons
+        return tab_as_laid_out(buttons)
 
     def _fill_templates(self, select: str | None) -> None:
         self.template.blockSignals(True)
@@ -157,7 +159,8 @@ class LetterDialog(TypedInputDialog):
         box = QMessageBox(QMessageBox.Icon.Question, self.tr("Another template"), "", parent=self)
         box.setText(self.tr("Replace the letter you edited with one from this template?"))
         replace = box.addButton(self.tr("&Replace"), QMessageBox.ButtonRole.DestructiveRole)
-        box.addButton(self.tr("&Keep my letter"), QMessageBox.ButtonRole.RejectRole)
+        # Enter keeps what the rep wrote, as Escape does (Qt made Replace the default).
+        box.setDefaultButton(box.addButton(self.tr("&Keep my letter"), QMessageBox.ButtonRole.RejectRole))
         box.finished.connect(lambda _r: self._answered(box.clickedButton() is replace, previous))
         self.question = box
         box.open()

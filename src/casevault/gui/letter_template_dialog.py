@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from casevault.casework.letter_fields import FIELDS
 from casevault.core.errors import CasevaultError
+from casevault.gui.focus_order import tab_as_laid_out
 from casevault.gui.typed_input import TypedInputDialog
 from casevault.vault.facade import Vault
 
@@ -41,6 +42,7 @@ class LetterTemplateDialog(TypedInputDialog):
         self.title_edit.setAccessibleName(self.tr("Letter title"))
         self.body = QPlainTextEdit(template.body if template else "")
         self.body.setAccessibleName(self.tr("Template text"))
+        self.body.setTabChangesFocus(True)  # Tab moves on to the buttons (issue 18)
         self.body.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.body.setMinimumSize(560, 320)
         fields = QLabel(
@@ -73,7 +75,7 @@ class LetterTemplateDialog(TypedInputDialog):
         layout.addWidget(self.body, 1)
         layout.addWidget(fields)
         layout.addWidget(self.message)
-        layout.addWidget(buttons)
+        layout.addWidget(tab_as_laid_out(buttons))
 
     def typed_fields(self) -> list[QWidget]:
         return [self.code, self.title_edit, self.body]

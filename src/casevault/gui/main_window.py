@@ -123,6 +123,7 @@ class MainWindow(WindowDialogs, QMainWindow):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the list; the arrow keys move in it
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(UPDATED_COLUMN, Qt.SortOrder.DescendingOrder)
         self.table.verticalHeader().setVisible(False)

@@ -28,6 +28,7 @@ from casevault.casework.people import employer_domains
 from casevault.casework.rules import DEFAULT_CASE_TYPE
 from casevault.core.errors import CasevaultError
 from casevault.gui.conflict_dialog import ConflictDialog
+from casevault.gui.focus_order import tab_as_laid_out
 from casevault.gui.typed_input import TypedInputDialog
 from casevault.vault.facade import Vault
 
@@ -92,7 +93,7 @@ class NewCaseDialog(TypedInputDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.message)
-        layout.addWidget(buttons)
+        layout.addWidget(tab_as_laid_out(buttons))
         self.setMinimumWidth(400)
 
     def typed_fields(self) -> list[QWidget]:

@@ -49,6 +49,7 @@ class _FormDialog(TypedInputDialog):
         cancel = QPushButton(self.tr("Cancel"))
         cancel.setAccessibleName(self.tr("Cancel"))
         cancel.clicked.connect(self.reject)
+        self._buttons = (self.save_button, cancel)
         buttons = QHBoxLayout()
         buttons.addWidget(self.error, 1)
         buttons.addWidget(self.save_button)
@@ -56,6 +57,23 @@ class _FormDialog(TypedInputDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
         layout.addLayout(buttons)
+        self._focus_placed = False
+
+    def showEvent(self, event: Any) -> None:
+        """Open on the first field: the buttons were made before the fields, so Qt would start on
+        Save, and the rep's first keystrokes went nowhere (Tab order is right, round the circle)."""
+        super().showEvent(event)
+        if not self._focus_placed:
+            self._focus_placed = True
+            widget = self.nextInFocusChain()
+            while widget is not None and widget is not self and not self._first_field(widget):
+                widget = widget.nextInFocusChain()
+            if widget is not None and widget is not self:
+                widget.setFocus()
+
+    def _first_field(self, widget: QWidget) -> bool:
+        takes_tab = bool(widget.focusPolicy() & Qt.FocusPolicy.TabFocus) and widget.focusProxy() is None
+        return takes_tab and widget not in self._buttons and widget.isVisibleTo(self) and widget.isEnabled()
 
     def _date(self, name: str) -> DateTimeEdit:
         return datetime_edit(name, self._vault.now())  # the vault's clock, which dates the record too

@@ -56,6 +56,7 @@ class EditEntryDialog(TypedInputDialog):
         note.setWordWrap(True)
         self.text = QPlainTextEdit(text)
         self.text.setAccessibleName(self.tr("New text"))
+        self.text.setTabChangesFocus(True)  # Tab moves on (issue 18); a tab character is not needed
         self.save_button = QPushButton(self.tr("&Save new version"))
         self.save_button.setAccessibleName(self.tr("Save new version"))
         self.primary = self.save_button
@@ -195,6 +196,7 @@ class PaperTrail(QWidget):
         self.hint.setWordWrap(True)
         self.text = QPlainTextEdit()
         self.text.setAccessibleName(self.tr("Entry text"))
+        self.text.setTabChangesFocus(True)
         self.text.setMaximumHeight(80)
         self.add_button = QPushButton(self.tr("&Add entry"))
         self.add_button.setAccessibleName(self.tr("Add entry"))

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from casevault.gui import settings
+from casevault.gui.focus_order import tab_as_laid_out
 
 
 class PreferencesDialog(QDialog):
@@ -55,7 +56,7 @@ class PreferencesDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.screen_lock_note)
-        layout.addWidget(buttons)
+        layout.addWidget(tab_as_laid_out(buttons))
 
     def idle_minutes(self) -> int:
         return self.idle.value()

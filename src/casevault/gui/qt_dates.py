@@ -18,9 +18,9 @@ import re
 from datetime import UTC, datetime
 from typing import Any
 
-from PySide6.QtCore import QDate, QDateTime, QLocale, QTime
-from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QCalendarWidget, QDateEdit, QDateTimeEdit
+from PySide6.QtCore import QDate, QDateTime, QLocale, Qt, QTime
+from PySide6.QtGui import QKeyEvent, QShowEvent
+from PySide6.QtWidgets import QCalendarWidget, QDateEdit, QDateTimeEdit, QWidget
 
 # A date control showing this value shows its "special value text" instead: "not recorded".
 UNSET = QDateTime(QDate(2000, 1, 1), QTime(0, 0))
@@ -122,6 +122,20 @@ class _Calendar(QCalendarWidget):
         super().showEvent(event)
 
 
+def _tab_out_of_empty(edit: QDateTimeEdit, event: QKeyEvent, empty: bool) -> bool:
+    """Qt's date controls take Tab while they show their empty text ("Not set") and do nothing
+    with it, so Tab stuck in an empty optional date (issue 18). Tab and Shift+Tab leave it, as
+    they leave a dated one after its last part."""
+    key, modifiers = event.key(), event.modifiers()
+    if not empty or key not in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
+        return False
+    if modifiers & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier):
+        return False
+    forward = key == Qt.Key.Key_Tab and not modifiers & Qt.KeyboardModifier.ShiftModifier
+    QWidget.focusNextPrevChild(edit, forward)  # the window's next control, not the next part
+    return True
+
+
 class DateEdit(QDateEdit):
     """A date control made by `date_edit`; `is_unset()` when an optional one is left empty."""
 
@@ -143,6 +157,10 @@ class DateEdit(QDateEdit):
             return
         super().stepBy(steps)
 
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if not _tab_out_of_empty(self, event, self.is_unset()):
+            super().keyPressEvent(event)
+
 
 class DateTimeEdit(QDateTimeEdit):
     """A date-and-time control made by `datetime_edit`."""
@@ -163,6 +181,10 @@ class DateTimeEdit(QDateTimeEdit):
             self.setDateTime(self._now)
             return
         super().stepBy(steps)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if not _tab_out_of_empty(self, event, self.is_unset()):
+            super().keyPressEvent(event)
 
 
 def date_edit(

@@ -16,6 +16,7 @@ from casevault.core.errors import CasevaultError
 from casevault.gui.agenda_view import AgendaDialog
 from casevault.gui.delete_dialog import BulkDeleteDialog, BulkPurge, DeleteCaseDialog
 from casevault.gui.deletion_log import DeletionLogDialog
+from casevault.gui.focus_style import keyboard_links
 from casevault.gui.notice_style import notice_css
 from casevault.gui.reminder_watch import ReminderWatch
 from casevault.gui.reminders_panel import RemindersPanel
@@ -61,6 +62,7 @@ class RemindersUi(QObject):
         self.banner.setStyleSheet(notice_css("padding: 6px;"))
         self.banner.setTextFormat(Qt.TextFormat.RichText)
         self.banner.linkActivated.connect(self.show_panel)
+        keyboard_links(self.banner)  # Tab reaches "Show reminders", Enter follows it
         policy = self.banner.sizePolicy()
         policy.setRetainSizeWhenHidden(True)
         self.banner.setSizePolicy(policy)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from casevault.casework.retention import MAX_RETAIN_DAYS
 from casevault.core.errors import CasevaultError
+from casevault.gui.focus_order import tab_as_laid_out
 from casevault.vault.facade import Vault
 
 
@@ -62,7 +63,7 @@ class RetentionDialog(QDialog):
         layout.addWidget(intro)
         layout.addLayout(form)
         layout.addWidget(self.message)
-        layout.addWidget(buttons)
+        layout.addWidget(tab_as_laid_out(buttons))
 
     def save(self) -> None:
         try:

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from casevault.casework import today as today_rules
 from casevault.casework.reminders import Reminder
 from casevault.core.errors import CasevaultError
+from casevault.gui.focus_style import keyboard_links
 from casevault.gui.qt_dates import local_date_text, local_datetime_text
 from casevault.gui.reminders_panel import kind_label
 from casevault.vault.facade import Vault
@@ -75,6 +76,7 @@ class TodayView(QWidget):
         self.reminders_note = QLabel()
         self.reminders_note.setTextFormat(Qt.TextFormat.RichText)
         self.reminders_note.linkActivated.connect(lambda _link: self.show_reminders_requested.emit())
+        keyboard_links(self.reminders_note)  # Tab reaches "Show all reminders", Enter follows it
         self.waiting = _tree(self.tr("Waiting on you"), [self.tr("Due"), self.tr("Case"), self.tr("What")])
         self.waiting_note = QLabel()
         self.stages = _tree(self.tr("Open cases by stage"), [self.tr("Stage"), self.tr("Cases")])

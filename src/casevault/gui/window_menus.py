@@ -1,6 +1,8 @@
-"""The main window's menus: File (Today, the case list, a new case, locking, quitting), Casework,
-Settings and Help, each entry with one mnemonic per letter and the platform's shortcut where
-there is one. The texts are in the MainWindow context, as when the window built them itself."""
+"""The main window's menus: File (Today, the case list, the reminders and the agenda, a new case,
+locking, quitting), Casework, Settings (with the archive periods and the deletion log) and Help,
+each entry with one mnemonic per letter and the platform's shortcut where there is one. Every
+toolbar action is in a menu too, since a toolbar's buttons take no keyboard focus (issue 18).
+The texts are in the MainWindow context, as when the window built them itself."""
 
 from __future__ import annotations
 
@@ -29,6 +31,9 @@ def _file_menu(window: MainWindow, bar: QMenuBar) -> None:
     files = bar.addMenu(QCoreApplication.translate("MainWindow", "&File"))
     files.addAction(window.today_action)
     files.addAction(window.cases_action)
+    files.addAction(window.reminders.reminders_action)
+    files.addAction(window.reminders.agenda_action)
+    files.addSeparator()
     files.addAction(window.new_case_action)
     files.addSeparator()
     files.addAction(window.lock_action)
@@ -84,6 +89,9 @@ def _settings_menu(window: MainWindow, bar: QMenuBar) -> None:
         QCoreApplication.translate("MainWindow", "&Deadlines and working days…")
     )
     window.clock_action.triggered.connect(window.open_clock_settings)
+    preferences.addSeparator()
+    preferences.addAction(window.reminders.retention_action)
+    preferences.addAction(window.reminders.log_action)
 
 
 def _help_menu(window: MainWindow, bar: QMenuBar) -> None:
@@ -97,15 +105,36 @@ def _help_menu(window: MainWindow, bar: QMenuBar) -> None:
     window.shortcuts_action.triggered.connect(window.open_shortcuts)
     help_menu.addSeparator()
     window.help_actions = {}
+    about = QCoreApplication.translate("MainWindow", "&About casevault")
+    # The links' titles are the guides' own names: each gets a letter the menu has free.
+    taken = {letter for letter in map(mnemonic, (window.shortcuts_action.text(), about)) if letter}
     for link in help_links.LINKS:
-        action = help_menu.addAction(QCoreApplication.translate(help_links.CONTEXT, link.title))
+        title = with_mnemonic(QCoreApplication.translate(help_links.CONTEXT, link.title), taken)
+        action = help_menu.addAction(title)
         action.setData(link.url)
         action.setToolTip(link.url)
         action.triggered.connect(lambda _checked=False, url=link.url: window.open_url(QUrl(url)))
         window.help_actions[link.key] = action
     help_menu.addSeparator()
-    window.about_action = help_menu.addAction(QCoreApplication.translate("MainWindow", "&About casevault"))
+    window.about_action = help_menu.addAction(about)
     window.about_action.triggered.connect(window.open_about)
+
+
+def mnemonic(text: str) -> str | None:
+    """The letter after a single "&" in a menu entry's text, in lower case, or None."""
+    plain = text.replace("&&", "")
+    at = plain.find("&")
+    return plain[at + 1].lower() if 0 <= at < len(plain) - 1 else None
+
+
+def with_mnemonic(text: str, taken: set[str]) -> str:
+    """`text` with a mnemonic on its first letter or digit not in `taken` (which it joins), and any
+    "&" of its own doubled so it shows as itself; without a free letter, no mnemonic."""
+    for at, char in enumerate(text):
+        if char.isalnum() and char.lower() not in taken:
+            taken.add(char.lower())
+            return text[:at].replace("&", "&&") + "&" + text[at:].replace("&", "&&")
+    return text.replace("&", "&&")
 
 
 def shortcut_rows(window: MainWindow) -> list[tuple[str, str]]:
