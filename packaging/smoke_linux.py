@@ -84,9 +84,8 @@ def _wait_for_window(proc: subprocess.Popen[str], seen: list[str], started: floa
     raise SmokeError(f"the demo exited {proc.wait()} before its window was up")
 
 
-def check_demo_quits_on_sigterm(exe: Path, home: Path) -> str:
-    """The demo window comes up offscreen; SIGTERM quits it with exit 0 and the demo is gone."""
-    env = private_env(home)
+def demo_until_sigterm(exe: Path, env: dict[str, str]) -> str:
+    """`--debug --demo` until its window is up, then SIGTERM: exit 0 and the demo vault gone."""
     tmp = Path(env["TMPDIR"])
     started = time.monotonic()
     proc = subprocess.Popen(
@@ -117,6 +116,19 @@ def check_demo_quits_on_sigterm(exe: Path, home: Path) -> str:
     if demos[0].exists():
         raise SmokeError(f"the demo vault {demos[0]} is still there after quitting")
     return f"window up in {up:.1f}s, SIGTERM -> exit 0, demo vault removed"
+
+
+def check_demo_quits_on_sigterm(exe: Path, home: Path) -> str:
+    """The demo window comes up offscreen; SIGTERM quits it with exit 0 and the demo is gone."""
+    return demo_until_sigterm(exe, private_env(home))
+
+
+def check_demo_on_display(exe: Path, home: Path, display: str) -> str:
+    """The same on a real X server (Xvfb): Qt's xcb platform plugin, with the system's X11, xcb,
+    GL and font libraries that the bundle does not carry."""
+    return (
+        demo_until_sigterm(exe, private_env(home, QT_QPA_PLATFORM="xcb", DISPLAY=display)) + f" on {display}"
+    )
 
 
 def check_cli_vault(exe: Path, home: Path) -> str:

@@ -18,6 +18,8 @@ from types import ModuleType
 
 import pytest
 
+from tests.support.packaging_tools import load, xvfb
+
 pytestmark = pytest.mark.bundle
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -77,3 +79,27 @@ def test_xcb_plugin_finds_its_libraries(bundle: Path) -> None:
     env = dict(os.environ, LD_LIBRARY_PATH=f"{INTERNAL}:{INTERNAL / 'PySide6/Qt/lib'}")
     out = subprocess.run(["ldd", str(plugin)], env=env, capture_output=True, text=True, check=True).stdout
     assert "not found" not in out, out
+
+
+def test_glibc_floor(bundle: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """No bundled file needs a GLIBC_ newer than Ubuntu 22.04's 2.35 (packaging/glibc_floor.py)."""
+    status = load("glibc_floor").main([str(bundle.parent)])
+    assert status == 0, capsys.readouterr().out
+
+
+LEFT_OUT = ["libstdc++.so.6", "libgcc_s.so.1", "libcups.so.2", "libexpat.so.1", "libX11.so.6"]
+LEFT_OUT += ["libxcb-cursor.so.0", "libxkbcommon.so.0", "libfontconfig.so.1", "libfreetype.so.6"]
+LEFT_OUT += ["libgnutls.so.30", "libavahi-client.so.3"]  # only libcups needed these
+
+
+@pytest.mark.parametrize("name", LEFT_OUT)
+def test_system_libraries_are_left_out(bundle: Path, name: str) -> None:
+    """packaging/bundle_libs.py: the build machine's C++ runtime, libcups, libexpat, graphics
+    stack, and what only they needed (libcups' gnutls and avahi), come from the user's system."""
+    assert not (INTERNAL / name).exists()
+
+
+def test_demo_on_a_real_x_server(bundle: Path, tmp_path: Path) -> None:
+    """The xcb platform plugin, with this system's X11, xcb and GL libraries (Xvfb)."""
+    with xvfb() as display:
+        smoke.check_demo_on_display(bundle, tmp_path, display)

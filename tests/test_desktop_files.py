@@ -1,7 +1,8 @@
-"""The files that make casevault a desktop app: the .desktop entry, the AppStream metainfo and the
-icons. The freedesktop validators run for real (scripts/test installs `appstream` and
-`desktop-file-utils`), and the names that must agree across the files are checked against
-casevault.resources, which the running app uses too.
+"""The files that make casevault a desktop app: the .desktop entry, the AppStream metainfo, the
+shared-mime-info file types and the icons, all package data in casevault.resources (installed by
+`casevault desktop install`: tests/host/test_desktop.py). The freedesktop validators run for real
+(scripts/test installs `appstream` and `desktop-file-utils`), and the names that must agree across
+the files are checked against casevault.resources, which the running app uses too.
 """
 
 from __future__ import annotations
@@ -19,14 +20,26 @@ from pathlib import Path
 import pytest
 
 from casevault import __version__
-from casevault.resources import APP_ID, APPLICATION_NAME, ICON_SIZES, icon_dir, icon_pngs, icon_svg
+from casevault.resources import (
+    APP_ID,
+    APPLICATION_NAME,
+    ICON_SIZES,
+    MIME_TYPES,
+    desktop_file,
+    icon_dir,
+    icon_pngs,
+    icon_svg,
+    metainfo_file,
+    mime_file,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
-RESOURCES = ROOT / "resources"
-DESKTOP = RESOURCES / f"{APP_ID}.desktop"
-METAINFO = RESOURCES / f"{APP_ID}.metainfo.xml"
-SVG_SOURCE = RESOURCES / "icons" / f"{APP_ID}.svg"
+DESKTOP = desktop_file()
+METAINFO = metainfo_file()
+MIME = mime_file()
+SVG_SOURCE = ROOT / "resources" / "icons" / f"{APP_ID}.svg"
 SCREENSHOTS = ROOT / "docs" / "screenshots"
+MIME_NS = "{http://www.freedesktop.org/standards/shared-mime-info}"
 
 # What `appstreamcli validate --pedantic` may say, and why each is deliberate:
 ALLOWED_APPSTREAM = {  # tag: what its details must say
@@ -41,7 +54,9 @@ ALLOWED_APPSTREAM = {  # tag: what its details must say
 
 def tool(name: str) -> str:
     path = shutil.which(name)
-    assert path, f"{name} is missing: scripts/test installs it (apt packages appstream, desktop-file-utils)"
+    assert path, (
+        f"{name} is missing: scripts/test installs it (apt: appstream, desktop-file-utils, shared-mime-info)"
+    )
     return path
 
 
@@ -110,7 +125,9 @@ def test_metainfo_validates_pedantic_with_only_known_notes() -> None:
 def test_desktop_entry_names_the_app_id_icon_and_wm_class() -> None:
     entry = desktop_entry()
     assert entry["Type"] == "Application"
-    assert entry["Exec"] == "casevault"  # the [project.scripts] entry point
+    # The [project.scripts] entry point, on the file opened (a system package's PATH finds it;
+    # `casevault desktop install` writes the absolute path instead).
+    assert entry["Exec"] == "casevault %f"
     assert entry["Icon"] == APP_ID
     assert entry["Terminal"] == "false"
     assert entry["StartupNotify"] == "true"
@@ -130,6 +147,7 @@ def test_metainfo_names_agree_with_the_desktop_file_and_package() -> None:
     assert launchable.get("type") == "desktop-id"
     assert launchable.text == DESKTOP.name
     assert root.findtext("provides/binary") == "casevault"
+    assert tuple(m.text for m in root.iterfind("provides/mediatype")) == MIME_TYPES
     assert root.findtext("metadata_license") == "CC0-1.0"
     pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
     license_ = re.search(r'^license = "([^"]+)"', pyproject, re.MULTILINE)
@@ -149,6 +167,36 @@ def test_every_screenshot_in_the_metainfo_is_in_docs() -> None:
         assert (SCREENSHOTS / url.rsplit("/", 1)[-1]).is_file(), f"{url} is not in docs/screenshots/"
     defaults = [s for s in metainfo().iter("screenshot") if s.get("type") == "default"]
     assert len(defaults) == 1
+
+
+def test_the_file_types_agree_across_the_mime_xml_desktop_file_and_package() -> None:
+    root = ET.parse(MIME).getroot()
+    assert root.tag == f"{MIME_NS}mime-info"
+    types = root.findall(f"{MIME_NS}mime-type")
+    assert tuple(t.get("type") for t in types) == MIME_TYPES
+    assert tuple(desktop_entry()["MimeType"].split(";")) == (*MIME_TYPES, "")
+    globs = {t.get("type"): [g.get("pattern") for g in t.iter(f"{MIME_NS}glob")] for t in types}
+    assert globs == {MIME_TYPES[0]: ["*.cvbackup"], MIME_TYPES[1]: ["*.cvcase.age"]}
+    for each in types:
+        assert each.findtext(f"{MIME_NS}comment"), "every type needs a comment: file managers show it"
+        assert each.find(f"{MIME_NS}icon").get("name") == APP_ID  # type: ignore[union-attr]
+
+
+def test_the_mime_xml_is_a_database_update_mime_database_accepts(tmp_path: Path) -> None:
+    packages = tmp_path / "mime" / "packages"
+    packages.mkdir(parents=True)
+    shutil.copy(MIME, packages)
+    result = subprocess.run(
+        [tool("update-mime-database"), "-V", str(tmp_path / "mime")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Unknown" not in result.stderr and "Error" not in result.stderr, result.stderr
+    globs = (tmp_path / "mime" / "globs2").read_text()
+    assert f"50:{MIME_TYPES[0]}:*.cvbackup" in globs and f"50:{MIME_TYPES[1]}:*.cvcase.age" in globs
+    assert (tmp_path / "mime" / "magic").read_bytes().count(b"CVBACKUP") == 1
 
 
 # ---- the icons ------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 ; Inno Setup 6 script for casevault on Windows (not run here: needs Windows).
-; Build dist\casevault\ first (packaging\README.md), sign casevault.exe, then:
+; Build dist\casevault\ first (packaging\windows\build-windows.ps1 runs this too when
+; iscc is installed), sign casevault.exe, then:
 ;   iscc /DAppVersion=0.1.0 packaging\windows\casevault.iss
 ; and sign the resulting dist\casevault-<version>-setup.exe with signtool.
 
@@ -8,7 +9,9 @@
 #endif
 
 [Setup]
-AppId={{6B1E4F0C-4C1E-4E59-9C2A-CA5E7A017000}
+; The app id casevault has everywhere (the .desktop file, the macOS bundle id); no release used
+; the old GUID, so no installed copy needs it to upgrade.
+AppId=org.casevault.CaseVault
 AppName=casevault
 AppVersion={#AppVersion}
 AppPublisher=casevault
@@ -25,6 +28,8 @@ Compression=lzma2
 SolidCompression=yes
 WizardStyle=modern
 UninstallDisplayIcon={app}\casevault.exe
+; Rendered from the SVG by scripts/render_icons.py, as casevault.exe's own icon is.
+SetupIconFile=casevault.ico
 ; The vault lives in the user's data folder, never under {app}: uninstalling keeps it.
 
 [Files]

@@ -1,4 +1,4 @@
-"""How the running app names itself to the desktop: the names in resources/<APP_ID>.desktop.
+"""How the running app names itself to the desktop: the names in its packaged <APP_ID>.desktop.
 
 On Wayland the shell matches a window to its .desktop file by the app_id, which Qt takes from
 desktopFileName; on X11 by WM_CLASS, whose class part Qt 6 takes from applicationName (checked by
@@ -14,12 +14,11 @@ import json
 import os
 import subprocess
 import sys
-from pathlib import Path
 from typing import Any
 
-from casevault.resources import APP_ID, ICON_SIZES
+from casevault.resources import APP_ID, ICON_SIZES, desktop_file
 
-DESKTOP = Path(__file__).resolve().parents[2] / "resources" / f"{APP_ID}.desktop"
+DESKTOP = desktop_file()
 
 # The real `gui_app.run` (the demo vault: no keychain, no vault folder to claim), looked at from
 # inside its event loop, then quit. In a process of its own: a run of the whole app leaves

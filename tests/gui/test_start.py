@@ -18,7 +18,7 @@ from tests.conftest import CASEVAULT
 
 def test_no_command_opens_the_gui(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     calls: list[tuple[VaultPaths | None, bool]] = []
-    monkeypatch.setattr(gui_app, "run", lambda paths, demo: calls.append((paths, demo)) or 0)
+    monkeypatch.setattr(gui_app, "run", lambda paths, demo, open_file: calls.append((paths, demo)) or 0)
     assert cli.main(["--vault", str(tmp_path / "v")]) == 0
     assert cli.main(["--demo"]) == 0
     assert calls == [(VaultPaths(tmp_path / "v"), False), (None, True)]
@@ -27,7 +27,7 @@ def test_no_command_opens_the_gui(monkeypatch: pytest.MonkeyPatch, tmp_path: Pat
 def test_demo_with_a_command_runs_the_command(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    monkeypatch.setattr(gui_app, "run", lambda paths, demo: pytest.fail("the GUI was opened"))
+    monkeypatch.setattr(gui_app, "run", lambda paths, demo, open_file: pytest.fail("the GUI was opened"))
     assert cli.main(["--demo", "case", "list"]) == 0
     assert "Aoife Brennan-Okafor" in capsys.readouterr().out
 

@@ -351,6 +351,34 @@ def test_other_platform_is_unknown(tmp_path: Path) -> None:
     assert (report.disk_encrypted, report.screen_lock) == ("unknown", "unknown")
 
 
+@pytest.mark.parametrize(("platform", "windowless"), [("win32", True), ("darwin", False), ("linux", False)])
+def test_only_on_windows_the_tools_run_without_a_console_window(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, platform: str, windowless: bool
+) -> None:
+    # A windowed casevault.exe would flash a console window for manage-bde without
+    # CREATE_NO_WINDOW, which only Windows' subprocess has: its value stands in for it here.
+    monkeypatch.setattr(subprocess, "CREATE_NO_WINDOW", 0x08000000, raising=False)
+    seen: list[dict[str, Any]] = []
+
+    def run(args: list[str], **kwargs: Any) -> subprocess.CompletedProcess[str]:
+        seen.append(kwargs)
+        return ok(BDE.format("On"))
+
+    check_device(tmp_path, run=run, platform=platform, env=GNOME)
+    assert seen
+    assert [kwargs.get("creationflags") for kwargs in seen] == [0x08000000 if windowless else None] * len(
+        seen
+    )
+
+
+def test_an_unencrypted_disk_elsewhere_gets_the_general_advice() -> None:
+    # check_device reports every disk as unknown on other systems; the advice for "no" is there
+    # for when one of them learns to tell.
+    advice = device_check._advice("no", "yes", "freebsd14")
+    assert device_check.ADVICE_ENCRYPT_OTHER in advice
+    assert not {ADVICE_ENCRYPT_LINUX, ADVICE_ENCRYPT_MACOS, ADVICE_ENCRYPT_WINDOWS} & set(advice)
+
+
 # --- every report ---------------------------------------------------------------------------------
 
 

@@ -144,6 +144,34 @@ def test_cancelled_import_leaves_nothing(vault: Vault, ref: str) -> None:
     assert vault.check() == []
 
 
+@pytest.mark.parametrize("tampered", [False, True], ids=["intact", "tampered"])
+def test_where_there_is_no_o_tmpfile_the_copy_appears_whole_or_not_at_all(
+    vault: Vault, ref: str, outdir: Path, monkeypatch: pytest.MonkeyPatch, tampered: bool
+) -> None:
+    # macOS and Windows have no O_TMPFILE (BlobStore.decrypt_to's Linux path): the copy is then
+    # written to a hidden named temp file beside it, which is removed if authentication fails.
+    # Nor posix_fadvise, which StreamingWriter then leaves out.
+    data = os.urandom(3 * MiB)
+    file_id = vault.attach_stream(ref, "a.bin", io.BytesIO(data))
+    if tampered:
+        blob = blob_path(vault, file_id)
+        damaged = bytearray(blob.read_bytes())
+        damaged[-100] ^= 1
+        blob.write_bytes(bytes(damaged))
+    monkeypatch.delattr(os, "O_TMPFILE")
+    monkeypatch.delattr(os, "posix_fadvise")
+    out = outdir / "copy.bin"
+    if tampered:
+        with pytest.raises(DamagedError, match="nothing was written"):
+            vault.save_attachment(file_id, out)
+        assert os.listdir(outdir) == []
+    else:
+        assert vault.save_attachment(file_id, out) == len(data)
+        assert out.read_bytes() == data
+        assert stat.S_IMODE(out.stat().st_mode) == 0o600
+        assert os.listdir(outdir) == ["copy.bin"]
+
+
 # ---- saving refuses to overwrite -------------------------------------------------------------
 
 

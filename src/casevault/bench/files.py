@@ -202,10 +202,11 @@ def _attach_table(settings: Settings, samples: dict[str, Samples], names: list[s
 # ---- peak memory in a fresh process -------------------------------------------------------------
 
 
-def peak_rss_kib() -> tuple[int, str]:
-    """This process's peak resident memory in KiB, and where the figure came from."""
+def peak_rss_kib(platform: str = sys.platform, proc_status: str = "/proc/self/status") -> tuple[int, str]:
+    """This process's peak resident memory in KiB, and where the figure came from (the
+    parameters are for the tests, which run macOS's branch here)."""
     try:
-        with open("/proc/self/status", encoding="ascii") as status:
+        with open(proc_status, encoding="ascii") as status:
             for line in status:
                 if line.startswith("VmHWM:"):
                     return int(line.split()[1]), "VmHWM"
@@ -215,7 +216,7 @@ def peak_rss_kib() -> tuple[int, str]:
 
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     # ru_maxrss is KiB on Linux and bytes on macOS.
-    return (peak // 1024 if sys.platform == "darwin" else peak), "ru_maxrss"
+    return (peak // 1024 if platform == "darwin" else peak), "ru_maxrss"
 
 
 def memory_child(argv: list[str]) -> int:

@@ -13,8 +13,10 @@ import os
 import resource
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from casevault.cli.common import PASSPHRASE_ENV, error_text, say
+from casevault.cli.desktop import opened_file
 from casevault.cli.parser import HANDLERS, build_parser
 from casevault.core import log as logsetup
 from casevault.core.errors import CasevaultError, UsageError
@@ -39,16 +41,24 @@ def run_demo(args: argparse.Namespace) -> int:
         return HANDLERS[args.command](args)
 
 
-def run_gui(args: argparse.Namespace) -> int:
-    """No command: open the desktop app (on the demo vault with --demo). Qt is imported only here."""
+def run_gui(args: argparse.Namespace, file: str | None = None) -> int:
+    """No command: open the desktop app (on the demo vault with --demo), on `file`'s flow when
+    one is given (`casevault FILE`, as the menu entry runs it). Qt is imported only here."""
     if args.demo and args.vault:
         raise UsageError("--demo uses its own throwaway vault; leave out --vault.")
+    opened = None
+    if file is not None:
+        from casevault.host.desktop import opened_file_kind  # noqa: PLC0415 - Qt-free
+
+        path = Path(file).absolute()
+        opened = (opened_file_kind(path), path)
     from casevault.gui.display import require_display  # noqa: PLC0415 - Qt-free
 
     require_display()  # before Qt, which would abort the process without a display
     from casevault.gui import app  # noqa: PLC0415 - the CLI never imports Qt for other commands
 
-    return app.run(None if args.demo else VaultPaths.resolve(args.vault), demo=args.demo)
+    paths = None if args.demo else VaultPaths.resolve(args.vault)
+    return app.run(paths, demo=args.demo, open_file=opened)
 
 
 def harden_process() -> None:
@@ -61,12 +71,14 @@ def harden_process() -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     harden_process()
     parser = build_parser()
-    debug = "--debug" in (sys.argv[1:] if argv is None else argv)
+    words = list(sys.argv[1:] if argv is None else argv)
+    debug = "--debug" in words
     logsetup.configure(debug)
     try:
-        args = parser.parse_args(argv)
+        words, file = opened_file(words, HANDLERS)
+        args = parser.parse_args(words)
         if args.command is None:
-            return run_gui(args)
+            return run_gui(args, file)
         if args.demo:
             return run_demo(args)
         return HANDLERS[args.command](args)

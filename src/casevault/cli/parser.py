@@ -17,6 +17,7 @@ import casevault.cli.backup as backup
 import casevault.cli.cases as cases
 import casevault.cli.casework as casework
 import casevault.cli.deadline as deadline
+import casevault.cli.desktop as desktop
 import casevault.cli.exchange as exchange
 import casevault.cli.handover as handover
 import casevault.cli.integrity as integrity
@@ -54,6 +55,7 @@ GROUPS: tuple[CommandGroup, ...] = (
     procedure,
     stats,
     letters,
+    desktop,
 )
 
 HANDLERS: dict[str, Handler] = {name: run for group in GROUPS for name, run in group.HANDLERS.items()}
@@ -62,7 +64,10 @@ HANDLERS: dict[str, Handler] = {name: run for group in GROUPS for name, run in g
 def build_parser() -> ArgumentParser:
     parser = ArgumentParser(
         prog="casevault",
-        description="An encrypted case vault for union reps. With no command, opens the desktop app.",
+        description=(
+            "An encrypted case vault for union reps. With no command, opens the desktop app. "
+            "`casevault FILE` opens it on a backup to verify (.cvbackup) or a case to receive (.age)."
+        ),
     )
     parser.add_argument(
         "--vault", metavar="DIR", help="the vault folder (default: $CASEVAULT_HOME or your data folder)"

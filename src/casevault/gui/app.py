@@ -7,6 +7,7 @@ import signal
 import sys
 import threading
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
@@ -16,13 +17,14 @@ from PySide6.QtWidgets import QApplication
 from casevault.core.clock import Clock, utc_now
 from casevault.core.paths import VaultPaths
 from casevault.crypto.kdf import KdfParams
-from casevault.gui import refcount_guard, settings, translations
+from casevault.gui import focus_style, refcount_guard, settings, translations
 from casevault.gui.create_dialog import CreateVaultDialog
 from casevault.gui.main_window import MINUTE_MS, MainWindow
 from casevault.gui.reminder_watch import INTERVAL_MS, Notifier, ReminderWatch
 from casevault.gui.screen_lock import ScreenLockWatcher
 from casevault.gui.single_instance import FrontDoor, InstanceLock, claim_or_knock
 from casevault.gui.unlock_dialog import UnlockDialog, open_by_keychain
+from casevault.host.desktop import HANDOVER
 from casevault.host.keychain import Keychain, OsKeychain
 from casevault.resources import APP_ID, APPLICATION_NAME, icon_pngs
 from casevault.vault.facade import Vault
@@ -36,7 +38,8 @@ class App(QObject):
     to change (paths, keychain, KDF cost, idle time, retry delay, the clock) is a parameter. The
     vaults it creates or opens run on `clock`, and so do the reminders: the window has one clock.
     Without `idle_ms` the idle time is the one in Preferences. The screen-lock watcher listens on
-    the D-Bus buses named in the environment when the App is made."""
+    the D-Bus buses named in the environment when the App is made. `open_file` (kind, path) is
+    the file casevault was started on (`casevault FILE`): its flow opens after the first unlock."""
 
     def __init__(
         self,
@@ -51,15 +54,20 @@ class App(QObject):
         reminder_ms: int = INTERVAL_MS,
         notifier: Notifier | None = None,
         instance_lock: InstanceLock | None = None,
+        open_file: tuple[str, Path] | None = None,
         parent: Any = None,
     ) -> None:
         super().__init__(parent)
+        self.open_file = open_file
         refcount_guard.top_up()
         self._guard = QTimer(self)  # see refcount_guard: a PySide6 bug would end long sessions
         self._guard.setInterval(refcount_guard.INTERVAL_MS)
         self._guard.timeout.connect(refcount_guard.top_up)
         if refcount_guard.NEEDED:
             self._guard.start()
+        qapp = QApplication.instance()
+        if isinstance(qapp, QApplication):
+            focus_style.install(qapp)  # a focus the rep can see, for as long as the app runs
         self.paths = paths
         self.keychain = keychain
         self.kdf_params = kdf_params
@@ -128,6 +136,24 @@ class App(QObject):
         self.main_window.set_vault(vault, notice)
         self.main_window.show()
         self.main_window.raise_()
+        self._open_file()
+
+    def _open_file(self) -> None:
+        """Once: a handover bundle starts receiving the case; a backup waits in the Backup dialog
+        for the passphrase it was made with, then Verify."""
+        opened, self.open_file = self.open_file, None
+        window = self.main_window
+        if opened is None:
+            return
+        kind, path = opened
+        if kind == HANDOVER:
+            window.open_handover()
+            if window.handover_dialog is not None:
+                window.handover_dialog.start_receive(path)
+        else:
+            window.open_backup()
+            if window.backup_dialog is not None:
+                window.backup_dialog.offer_verify(path)
 
     def bring_to_front(self) -> None:
         """Another `casevault` was started for this vault: show this one instead (Wayland and
@@ -153,6 +179,9 @@ class App(QObject):
 
     def shutdown(self) -> None:
         """Lock quietly on exit, so no vault stays open and no timer fires afterwards."""
+        qapp = QApplication.instance()
+        if isinstance(qapp, QApplication):
+            focus_style.uninstall(qapp)
         self.screen_lock.close()
         if self.front_door is not None:
             self.front_door.close()
@@ -166,8 +195,9 @@ class App(QObject):
             vault.close()
 
 
-def run(paths: VaultPaths | None, demo: bool) -> int:
-    """The `casevault` GUI. With `demo`, a throwaway vault of fictional cases, destroyed on exit."""
+def run(paths: VaultPaths | None, demo: bool, open_file: tuple[str, Path] | None = None) -> int:
+    """The `casevault` GUI. With `demo`, a throwaway vault of fictional cases, destroyed on exit;
+    with `open_file` (kind, path), that file's flow once unlocked (App)."""
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName(APPLICATION_NAME)  # X11 WM_CLASS: the .desktop file's StartupWMClass
@@ -190,10 +220,14 @@ def run(paths: VaultPaths | None, demo: bool) -> int:
             hint = QCoreApplication.translate(
                 "casevault", "This is the demo vault. Its passphrase is: %1"
             ).replace("%1", passphrase)
-            return _loop(app, App(demo_paths, keychain=None, unlock_hint=hint, clock=clock), vault)
+            demo_app = App(demo_paths, keychain=None, unlock_hint=hint, clock=clock, open_file=open_file)
+            return _loop(app, demo_app, vault)
     assert lock is not None
     try:
-        return _loop(app, App(lock.paths, keychain=OsKeychain(), instance_lock=lock, clock=clock), None)
+        controller = App(
+            lock.paths, keychain=OsKeychain(), instance_lock=lock, clock=clock, open_file=open_file
+        )
+        return _loop(app, controller, None)
     finally:
         lock.release()
 

@@ -44,6 +44,7 @@ class BackupDialog(QDialog):
         super().__init__(parent)
         self._vault = vault
         self._task: TaskHandle | None = None
+        self.offered: Path | None = None  # a backup opened from the desktop (offer_verify)
         self.setWindowTitle(self.tr("Backup"))
         self.setAccessibleName(self.tr("Backup"))
         layout = QVBoxLayout(self)
@@ -177,7 +178,21 @@ class BackupDialog(QDialog):
 
     # ---- verify -----------------------------------------------------------------------------
 
+    def offer_verify(self, backup: Path) -> None:
+        """A backup opened from the desktop (`casevault FILE`): Verify (or Enter) verifies it once
+        the passphrase is typed, without asking for the file."""
+        self.offered = backup
+        self.status.setText(self.tr("Type the passphrase the vault had when the backup was made."))
+        self.verify_button.setDefault(True)
+        self.passphrase.setFocus()
+
     def choose_verify(self) -> None:
+        if self.offered is not None:
+            backup = self.offered
+            if self.passphrase.text():
+                self.offered = None
+            self.start_verify(backup)  # without a passphrase it says so, and keeps the offer
+            return
         files = choose_files(self, self.tr("Choose a backup to verify"))
         if files:
             self.start_verify(Path(files[0]))

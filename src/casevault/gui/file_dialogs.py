@@ -2,16 +2,39 @@
 
 Folder names often carry a member's name ("~/Cases/Nguyen"). Qt's own file dialog writes the
 folders it visited to QtProject.conf in plain text, and a native GTK dialog adds files to
-recently-used.xbel. So: always Qt's dialog (never the native one), and scrub its history after use.
+recently-used.xbel. So: Qt's dialog (not the native one), and scrub its history after use.
+
+Inside a Flatpak the native dialog instead: the sandbox has no access to the rep's files
+(packaging/flatpak/ grants no --filesystem), and only the native dialog goes through the file
+chooser portal, which lends the app just the files the rep picks. The portal's dialog is the
+desktop's own, outside the sandbox, and keeps whatever history the desktop keeps; Qt's settings
+are scrubbed all the same.
 """
 
 from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 _NO_TRACE = QFileDialog.Option.DontUseNativeDialog
+_NATIVE = QFileDialog.Option(0)
 _VISITED_KEYS = ("history", "lastVisited")
+FLATPAK_INFO = Path("/.flatpak-info")
+
+
+def in_flatpak(environ: Mapping[str, str] | None = None, info: Path = FLATPAK_INFO) -> bool:
+    """True inside a Flatpak sandbox, which has /.flatpak-info and sets FLATPAK_ID."""
+    env = os.environ if environ is None else environ
+    return bool(env.get("FLATPAK_ID")) or info.is_file()
+
+
+def dialog_options(flatpak: bool | None = None) -> QFileDialog.Option:
+    """Qt's own dialog, or inside a Flatpak the native one (the file chooser portal)."""
+    return _NATIVE if (in_flatpak() if flatpak is None else flatpak) else _NO_TRACE
 
 
 def forget_visited_folders() -> None:
@@ -25,7 +48,7 @@ def forget_visited_folders() -> None:
 
 def choose_files(parent: QWidget, title: str) -> list[str]:
     try:
-        files, _filter = QFileDialog.getOpenFileNames(parent, title, options=_NO_TRACE)
+        files, _filter = QFileDialog.getOpenFileNames(parent, title, options=dialog_options())
     finally:
         forget_visited_folders()
     return list(files)
@@ -33,7 +56,7 @@ def choose_files(parent: QWidget, title: str) -> list[str]:
 
 def choose_save_path(parent: QWidget, title: str, suggested: str) -> str:
     try:
-        path, _filter = QFileDialog.getSaveFileName(parent, title, suggested, options=_NO_TRACE)
+        path, _filter = QFileDialog.getSaveFileName(parent, title, suggested, options=dialog_options())
     finally:
         forget_visited_folders()
     return str(path)

@@ -129,6 +129,10 @@ class HandoverDialog(QDialog):
         close.setAccessibleName(self.tr("Close"))
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        # Enter hands the case over once the colleague's key is pasted; opened from the menus (My
+        # handover key, Receive a case) it closes. Left to Qt it copied this vault's key, over
+        # whatever the clipboard held.
+        (self.hand_over_button if ref else close).setDefault(True)
 
     def _add_sender_row(self, layout: QVBoxLayout) -> None:
         """Who signed a received bundle, shown after a receive, with the phone confirmation."""
@@ -186,7 +190,7 @@ class HandoverDialog(QDialog):
         except CasevaultError as err:
             self.status.setText(err.message)
             return
-        path = choose_save_path(self, self.tr("Save the handover bundle"), f"{self._ref}.age")
+        path = choose_save_path(self, self.tr("Save the handover bundle"), f"{self._ref}.cvcase.age")
         if not path:
             return
         self.start_handover(Path(path))
