@@ -105,6 +105,9 @@ def copy_checkout(dest: Path) -> None:
 
 @pytest.fixture(scope="module")
 def sandbox() -> Iterator[Sandbox]:
+    # casevault.cli.main sets the umask to 077 for the whole process, and earlier tests call it in
+    # this one: the folders made here must still be open to the other user (bin/ above all).
+    umask = os.umask(0o022)
     base = Path(tempfile.mkdtemp(prefix="casevault-run-", dir="/tmp"))
     try:
         base.chmod(0o755)
@@ -121,8 +124,11 @@ def sandbox() -> Iterator[Sandbox]:
         for path in (tree, home, *tree.rglob("*")):
             os.lchown(path, uid, gid)
         os.lchown(home, uid, gid)
+        bin_dir.chmod(0o755)
+        os.umask(umask)
         yield Sandbox(tree, bin_dir, home, prefix)
     finally:
+        os.umask(umask)
         shutil.rmtree(base, ignore_errors=True)
 
 
@@ -221,7 +227,7 @@ def elf_needing_missing_libraries(sandbox: Sandbox) -> Path:
     )
     subprocess.run([gcc, "-o", "needs", "main.c", "-L.", f"-l:{soname}"], cwd=work, check=True)
     (work / soname).unlink()
-    for path in work.iterdir():
+    for path in (work, *work.iterdir()):  # the folder too: made 0700 under the process's umask
         os.lchown(path, *(os.stat(sandbox.home)[4:6]))
     return work / "needs"
 
