@@ -205,3 +205,15 @@ def test_case_and_file_aads_bind_their_ids() -> None:
 
 def test_constants() -> None:
     assert (keys.KEY_LEN, keys.NONCE_LEN, keys.TAG_LEN, keys.WRAPPED_LEN) == (32, 12, 16, 60)
+
+
+def test_sync_purposes_frozen_vectors() -> None:
+    """The sync key's two purposes (formats/changeset.py): frozen like the others, since a change
+    would make every device's change sets unreadable to the rest."""
+    assert keys.PURPOSE_SYNC_CHANGESET == "casevault/v1/sync-changeset"
+    assert keys.PURPOSE_SYNC_KEY_ID == "casevault/v1/sync-key-id"
+    changeset = "b1eb07d25b7ba99e4ea8eb2aea7ef61a25fa89d23f683a27e27244a793ba6baa"
+    key_id = "f5a746a31ec28b8da03dd6eae41e2c112702f6692f8eec31c3da9f7687cedf6a"
+    assert rfc5869_hkdf_sha256(MASTER, None, b"casevault/v1/sync-changeset", 32).hex() == changeset
+    assert derive_key(MASTER, keys.PURPOSE_SYNC_CHANGESET).hex() == changeset
+    assert derive_key(MASTER, keys.PURPOSE_SYNC_KEY_ID).hex() == key_id

@@ -26,6 +26,10 @@ PURPOSE_CASE_KEK: Final = "casevault/v1/case-kek"
 PURPOSE_AUDIT: Final = "casevault/v1/audit"
 PURPOSE_LIBRARY_KEK: Final = "casevault/v1/library-kek"
 PURPOSE_BACKUP_MAC: Final = "casevault/v1/backup-mac"
+# From the sync key (random, shared by paired devices, replaced when one is removed): the AES key
+# of change sets, and the public id naming which sync key a change set is under (formats/changeset.py).
+PURPOSE_SYNC_CHANGESET: Final = "casevault/v1/sync-changeset"
+PURPOSE_SYNC_KEY_ID: Final = "casevault/v1/sync-key-id"
 
 
 def random_key() -> bytes:
