@@ -666,7 +666,7 @@ def reconnect(a: SyncthingDevice, b: SyncthingDevice, timeout: float = CONNECT_T
     wait_connected(a, b, timeout)
 
 
-def _make_device(root: Path, name: str, folder: Path) -> SyncthingDevice:
+def _make_device(root: Path, name: str, folder: Path, ports: tuple[int, int]) -> SyncthingDevice:
     home = Path(tempfile.mkdtemp(prefix=f"syncthing-home-{name.lower()}-", dir=root))
     generate = subprocess.run(
         ["syncthing", "generate", f"--home={home}", "--no-default-folder", "--skip-port-probing"],
@@ -677,7 +677,7 @@ def _make_device(root: Path, name: str, folder: Path) -> SyncthingDevice:
     )
     if generate.returncode != 0:
         raise SyncthingSetupError(f"syncthing generate failed for {name} (exit code {generate.returncode}).")
-    gui_port, sync_port = free_ports(2)
+    gui_port, sync_port = ports
     api_key = secrets.token_urlsafe(24)
     device_id = _edit_config(
         home / "config.xml",
@@ -774,8 +774,10 @@ def syncthing_pair(root: Path, *, rescan_s: int = 3, watcher_delay_s: int = 1) -
     root.mkdir(parents=True, exist_ok=True)
     devices: list[SyncthingDevice] = []
     try:
+        ports = free_ports(4)  # all at once, so all four differ
         for name in ("A", "B"):
-            devices.append(_make_device(root, name, root / f"synced-{name.lower()}"))
+            devices.append(_make_device(root, name, root / f"synced-{name.lower()}", (ports[0], ports[1])))
+            ports = ports[2:]
         a, b = devices
         for device in devices:
             device.start()  # both at once: their start-up benchmarks overlap
