@@ -24,7 +24,6 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import tempfile
 import time
 import uuid
 from collections.abc import Callable
@@ -118,22 +117,7 @@ def main(argv: list[str], platform: str = sys.platform) -> int:
     if not exe.is_file():
         print(f"smoke: no executable at {exe}; build the bundle first (packaging/README.md)", file=sys.stderr)
         return 1
-    failed = 0
-    for name, check in checks_for(platform).items():
-        started = time.monotonic()
-        # Windows may still hold a file of an ended process for a moment: never fail on cleanup.
-        with tempfile.TemporaryDirectory(
-            prefix=f"casevault-smoke-{name}-", ignore_cleanup_errors=True
-        ) as tmp:
-            try:
-                detail = check(exe, Path(tmp))
-            except (SmokeError, subprocess.TimeoutExpired) as err:
-                failed += 1
-                print(f"FAIL {name} ({time.monotonic() - started:.1f}s): {err}")
-                continue
-        print(f"ok   {name} ({time.monotonic() - started:.1f}s): {detail}")
-    print("smoke: all checks passed" if not failed else f"smoke: {failed} check(s) failed")
-    return 1 if failed else 0
+    return smoke_linux.run_checks(exe, checks_for(platform))
 
 
 if __name__ == "__main__":

@@ -221,10 +221,19 @@ def main(argv: list[str]) -> int:
     if not os.access(exe, os.X_OK):
         print(f"smoke: no executable at {exe}; run packaging/build-linux.sh first", file=sys.stderr)
         return 1
+    return run_checks(exe, CHECKS)
+
+
+def run_checks(exe: Path, checks: dict[str, Callable[[Path, Path], str]]) -> int:
+    """Run each check in a scratch folder of its own, print one line each; 1 if any failed.
+    (smoke_bundle.py runs its platform's checks through this too.)"""
     failed = 0
-    for name, check in CHECKS.items():
+    for name, check in checks.items():
         started = time.monotonic()
-        with tempfile.TemporaryDirectory(prefix=f"casevault-smoke-{name}-") as tmp:
+        # Windows may still hold a file of an ended process for a moment: never fail on cleanup.
+        with tempfile.TemporaryDirectory(
+            prefix=f"casevault-smoke-{name}-", ignore_cleanup_errors=True
+        ) as tmp:
             try:
                 detail = check(exe, Path(tmp))
             except (SmokeError, subprocess.TimeoutExpired) as err:

@@ -9,12 +9,13 @@ from collections.abc import Iterator
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QHeaderView, QTableView
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 from pytestqt.qtbot import QtBot
 
 from casevault.gui import case_list_view, translations
 from casevault.gui.case_list_model import FOUND_COLUMN, UPDATED_COLUMN, CaseListModel
 from casevault.vault.facade import Vault
+from tests.support.pixels import ink
 
 # The widths the main window gives the columns (main_window.py, _build_table).
 MAIN_WINDOW_WIDTHS = (130, 220, 120, 70, 110)
@@ -65,17 +66,8 @@ def test_french_column_titles_are_shown_whole(qtbot: QtBot, french: None, vault:
     assert [table.columnWidth(c) >= w for c, w in enumerate(MAIN_WINDOW_WIDTHS)] == [True] * 5
 
 
-def _ink(table: QTableView) -> int:
-    viewport = table.viewport()
-    image = viewport.grab().toImage()
-    background = viewport.palette().color(QPalette.ColorRole.Base).rgb()
-    middle = image.height() // 2
-    return sum(
-        1
-        for y in range(middle - 8, middle + 8)
-        for x in range(image.width())
-        if image.pixel(x, y) != background
-    )
+def _ink(view: QAbstractItemView) -> int:
+    return ink(view)
 
 
 def test_an_empty_list_says_what_to_do(qtbot: QtBot, vault: Vault) -> None:

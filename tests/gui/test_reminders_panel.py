@@ -5,28 +5,18 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QTreeView
+from PySide6.QtWidgets import QAbstractItemView, QTreeView
 from pytestqt.qtbot import QtBot
 
 from casevault.gui.reminders_panel import RemindersPanel
 from casevault.vault.facade import Vault
 from tests.conftest import FakeClock
 from tests.gui.conftest import by_name
+from tests.support.pixels import ink
 
 
-def _ink(tree: QTreeView) -> int:
-    """Pixels across the middle of the list that are not its background."""
-    viewport = tree.viewport()
-    image = viewport.grab().toImage()
-    background = viewport.palette().color(QPalette.ColorRole.Base).rgb()
-    middle = image.height() // 2
-    return sum(
-        1
-        for y in range(middle - 8, middle + 8)
-        for x in range(image.width())
-        if image.pixel(x, y) != background
-    )
+def _ink(view: QAbstractItemView) -> int:
+    return ink(view)
 
 
 def test_an_empty_panel_says_what_will_appear(qtbot: QtBot, vault: Vault, clock: FakeClock) -> None:

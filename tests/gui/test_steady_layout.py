@@ -4,11 +4,11 @@ sentence that wraps, a one-line slot that keeps its height, and a hint in an emp
 from __future__ import annotations
 
 from PySide6.QtCore import QStringListModel
-from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QListView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QDialog, QFormLayout, QLabel, QListView, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
 from casevault.gui.steady_layout import EmptyHint, FitLabel, SlotLabel, grow_to_fit, keep_text_whole
+from tests.support.pixels import ink
 
 LONG = (
     "Consider escalating this case to a more experienced caseworker and notifying the regional "
@@ -90,15 +90,5 @@ def test_an_empty_list_shows_a_hint_and_tells_screen_readers(qtbot: QtBot) -> No
     assert hint.text() == "Nothing here yet."
 
 
-def _ink(view: QListView) -> int:
-    """Pixels in the middle band of the viewport that are not its background."""
-    viewport = view.viewport()
-    image = viewport.grab().toImage()
-    background = viewport.palette().color(QPalette.ColorRole.Base).rgb()
-    middle = image.height() // 2
-    return sum(
-        1
-        for y in range(middle - 10, middle + 10)
-        for x in range(image.width())
-        if image.pixel(x, y) != background
-    )
+def _ink(view: QAbstractItemView) -> int:
+    return ink(view, band=10)

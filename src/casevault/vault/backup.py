@@ -328,7 +328,7 @@ class Backup:
                 made_at=self._s.now(),
                 keys_bytes=keys_bytes,
                 db_file=paths.db_file,
-                open_db=lambda: Database.open(paths.db_file, db_key, key_verified=True),
+                open_db=self._s.connection_opener(),
                 db_key=db_key,
                 snapshot=scratch / fmt.DB_NAME,
                 scratch=scratch,
