@@ -78,7 +78,6 @@ KNOWN_UNTESTED: set[str] = {
     "store.originals",
     "store.paper_trail",
     "store.parties",
-    "store.reminders",
     "store.senders",
     "store.sent_log",
 }

@@ -157,6 +157,10 @@
             <translation>Close</translation>
         </message>
         <message>
+            <source>Loading…</source>
+            <translation>Loading…</translation>
+        </message>
+        <message>
             <source>Overdue</source>
             <translation>Overdue</translation>
         </message>
@@ -4625,6 +4629,10 @@
         <message>
             <source>Cases</source>
             <translation>Cases</translation>
+        </message>
+        <message>
+            <source>Loading…</source>
+            <translation>Loading…</translation>
         </message>
         <message>
             <source>Today, %1</source>

@@ -157,6 +157,10 @@
             <translation>Fermer</translation>
         </message>
         <message>
+            <source>Loading…</source>
+            <translation>Chargement…</translation>
+        </message>
+        <message>
             <source>Overdue</source>
             <translation>En retard</translation>
         </message>
@@ -4625,6 +4629,10 @@
         <message>
             <source>Cases</source>
             <translation>Dossiers</translation>
+        </message>
+        <message>
+            <source>Loading…</source>
+            <translation>Chargement…</translation>
         </message>
         <message>
             <source>Today, %1</source>

@@ -1375,6 +1375,8 @@ FR: dict[str, str | tuple[str, ...]] = {
     "Hearing or meeting date removed": "Date d'audience ou de réunion retirée",
     "Letter saved as a PDF": "Lettre enregistrée en PDF",
     "The figures could not be counted.": "Les statistiques n’ont pas pu être comptées.",
+    # Today and the agenda, read on a worker (issue 15)
+    "Loading…": "Chargement…",
 }
 
 # The same English, different French in one context.

@@ -7,7 +7,7 @@ import unicodedata
 from random import Random
 
 import pytest
-from hypothesis import assume, given
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from casevault.casework.conflicts import (
@@ -21,6 +21,7 @@ from casevault.casework.conflicts import (
     query_keys,
     similarity,
     tolerance,
+    useful_tokens,
 )
 
 # --- the issue's examples -----------------------------------------------------------------------
@@ -306,14 +307,11 @@ def _shares_a_key(query: str, stored: str) -> bool:
     return bool(query_keys(query) & stored_keys)
 
 
-@st.composite
-def _variants(draw: st.DrawFn) -> tuple[str, str]:
-    """A name and a misspelling of it: letters changed, dropped, added or swapped, tokens joined
-    or split, marks and case changed, a token left out. Many pairs do not match at all: the
-    property only speaks of those that do."""
-    parts = draw(st.lists(st.text(alphabet="abnoe", min_size=1, max_size=11), min_size=1, max_size=4))
+def _misspell(draw: st.DrawFn, parts: list[str], edits: int = 3) -> str:
+    """The name misspelt: letters changed, dropped, added or swapped, tokens joined or split,
+    marks and case changed, a token left out."""
     changed = list(parts)
-    for _ in range(draw(st.integers(0, 3))):
+    for _ in range(draw(st.integers(0, edits))):
         i = draw(st.integers(0, len(changed) - 1))
         word = changed[i]
         j = draw(st.integers(0, len(word)))
@@ -337,7 +335,18 @@ def _variants(draw: st.DrawFn) -> tuple[str, str]:
             changed[i] = unicodedata.normalize("NFC", word[:1].upper() + "\u0301" + word[1:])
         elif edit == "omit" and len(changed) > 1:
             del changed[i]
-    return " ".join(parts), " ".join(changed)
+    return " ".join(changed)
+
+
+_base_parts = st.lists(st.text(alphabet="abnoe", min_size=1, max_size=11), min_size=1, max_size=4)
+
+
+@st.composite
+def _variants(draw: st.DrawFn) -> tuple[str, str]:
+    """A name and a misspelling of it. Many pairs do not match at all: the property only speaks
+    of those that do."""
+    parts = draw(_base_parts)
+    return " ".join(parts), _misspell(draw, parts)
 
 
 @given(_variants())
@@ -352,3 +361,87 @@ def test_every_match_shares_an_index_key_either_way(pair: tuple[str, str]) -> No
 def test_every_match_of_near_names_shares_an_index_key(a: str, b: str) -> None:
     if is_match(a, b):
         assert _shares_a_key(a, b)
+
+
+# --- the pruned path: index keys, then useful tokens, then find_conflicts ---------------------
+
+
+def _every_name_compared(name: str, candidates: list[Candidate]) -> list[Match]:
+    """The matcher as it was before any pruning: every candidate through the full comparison."""
+    found = [
+        Match(c.ref, c.role, round(similarity(name, c.name), 3)) for c in candidates if is_match(name, c.name)
+    ]
+    return sorted(found, key=lambda m: (-m.score, m.ref, m.role))
+
+
+def _through_the_index(name: str, candidates: list[Candidate]) -> list[Match]:
+    """What Vault.conflicts does, with the index held in memory: the tokens that have one of the
+    query's keys (store.names.tokens_with_keys), the useful ones, the names with one of those
+    (store.names.candidates), and find_conflicts over them."""
+    keys = query_keys(name)
+    indexed = {t for c in candidates for t in index_tokens(c.name)}
+    kept = useful_tokens(name, {t for t in indexed if deletion_keys(t) & keys})
+    read = [c for c in candidates if index_tokens(c.name) & kept]
+    return find_conflicts(name, read)
+
+
+@st.composite
+def _families(draw: st.DrawFn) -> tuple[str, list[Candidate]]:
+    """A query and candidates made from one name: misspellings of it (joined, split, a token
+    left out), unrelated near names, and the same name in several cases. A one-token query is
+    drawn often, since only there do the split pieces count."""
+    parts = draw(_base_parts)
+    query = _misspell(draw, parts)
+    if draw(st.booleans()):
+        query = draw(st.sampled_from([*parts, "".join(parts)]))
+    names = [_misspell(draw, parts) for _ in range(draw(st.integers(1, 8)))]
+    names += draw(st.lists(near_names, max_size=4))
+    names += [names[0]] * draw(st.integers(0, 2))
+    roles = st.sampled_from(["member", "witness", "manager"])
+    return query, [Candidate(f"R{i:02d}", draw(roles), n) for i, n in enumerate(names)]
+
+
+@settings(max_examples=400)
+@given(_families())
+def test_the_pruned_path_finds_exactly_what_comparing_every_name_finds(
+    family: tuple[str, list[Candidate]],
+) -> None:
+    name, candidates = family
+    assert _through_the_index(name, candidates) == _every_name_compared(name, candidates)
+
+
+@given(near_names, st.lists(near_names, max_size=12))
+def test_the_pruned_path_on_near_names(name: str, others: list[str]) -> None:
+    candidates = [Candidate(f"R{i:02d}", "member", other) for i, other in enumerate(others)]
+    assert _through_the_index(name, candidates) == _every_name_compared(name, candidates)
+
+
+def test_a_lone_first_name_keeps_only_tokens_a_match_can_rest_on() -> None:
+    # "mei" shares the key "ei" with the split piece "eli", but is two edits from every piece.
+    assert useful_tokens("Elif", {"elif", "elf", "mei", "abbott", "if", "e"}) == {"elif", "elf", "if", "e"}
+    assert useful_tokens("Maryann", {"mary", "ann", "marian", "ian", "smith"}) == {"mary", "ann", "marian"}
+
+
+def test_a_full_name_keeps_tokens_that_pair_with_a_token_or_a_join() -> None:
+    kept = useful_tokens("Mary Ann Smith", {"mary", "ann", "smyth", "maryann", "annsmith", "mar", "an"})
+    assert kept == {"mary", "ann", "smyth", "maryann", "annsmith"}
+    assert useful_tokens("  ", {"ann"}) == set()
+
+
+def test_a_lone_name_meets_two_token_names_of_any_length_only_within_reach() -> None:
+    candidates = [
+        Candidate("R1", "member", "Elif Abbott"),  # joined, far too long
+        Candidate("R2", "member", "Eli F"),
+        Candidate("R3", "member", "El If"),
+        Candidate("R4", "member", "Elif X"),  # one letter more: one edit
+        Candidate("R5", "member", "Elif Xy"),  # two more: beyond a four-letter tolerance
+    ]
+    assert [m.ref for m in find_conflicts("Elif", candidates)] == ["R2", "R3", "R4"]
+    assert find_conflicts("Elif", candidates) == _every_name_compared("Elif", candidates)
+
+
+def test_the_same_name_in_many_cases_is_reported_for_each() -> None:
+    candidates = [Candidate(f"R{i}", role, "Zoe ONeil") for i in range(3) for role in ("member", "witness")]
+    found = find_conflicts("Zoë O'Neill", candidates)
+    assert [(m.ref, m.role) for m in found] == [(c.ref, c.role) for c in candidates]
+    assert len({m.score for m in found}) == 1

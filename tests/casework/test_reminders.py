@@ -203,3 +203,35 @@ def test_due_reminders_list_expired_cases_in_due_order_without_names() -> None:
     assert all(r.kind == engine.ARCHIVE_EXPIRED for r in due)
     assert all("Private" not in r.text for r in due)
     assert engine.due_reminders(cases, now=T0) == []
+
+
+# ---- deadline bands: where a first page finds each deadline's one listed reminder --------------
+
+_T0 = datetime(2026, 3, 2, tzinfo=UTC)
+
+
+@settings(max_examples=300)
+@given(
+    days=st.lists(st.integers(min_value=-60 * 24, max_value=90 * 24), min_size=1, max_size=12),
+    now_hours=st.integers(min_value=0, max_value=24 * 3),
+    ahead=st.integers(min_value=0, max_value=60),
+    leads=st.lists(st.integers(min_value=-3, max_value=40), max_size=6),
+)
+def test_each_deadline_is_listed_at_its_band_s_offset(
+    days: list[int], now_hours: int, ahead: int, leads: list[int]
+) -> None:
+    """`deadline_bands` and `one_per_deadline` agree: a deadline in a band is listed at its day
+    plus the band's offset, and one in no band has nothing listed by `until`."""
+    now = _T0 + timedelta(hours=now_hours)
+    until = now + timedelta(days=ahead)
+    bands = engine.deadline_bands(now, until, leads)
+    for n, hours in enumerate(days):
+        day = _T0 + timedelta(hours=hours)
+        listed = engine.one_per_deadline(engine.deadline_reminders("CV-1", f"d{n}", day, leads), now, until)
+        listed = [r for r in listed if r.due_at <= until]
+        inside = [b for b in bands if (b.after is None or day > b.after) and day <= b.through]
+        assert len(inside) <= 1  # the bands never overlap
+        if inside:
+            assert [r.due_at for r in listed] == [day + inside[0].offset]
+        else:
+            assert listed == []

@@ -36,6 +36,8 @@ def test_a_hearing_is_on_its_own_day_and_its_reminder_two_days_before(
     vault.add_action_point(bo, "Chase HR", due_at=clock.now + timedelta(days=4))
     dialog = AgendaDialog(vault, clock)
     qtbot.addWidget(dialog)
+    assert dialog.days() == ["Loading…"]  # read on a worker: the rows come when it is in
+    qtbot.waitUntil(lambda: not dialog.loading)
 
     reminder_at = hearing_at - timedelta(days=2)
     meeting_reminder_at = meeting_at - timedelta(days=2)  # yesterday: overdue
@@ -73,6 +75,7 @@ def test_this_mornings_hearing_is_under_today_and_a_closed_cases_is_not_shown(
     vault.close_case(closed, retain_days=30)
     dialog = AgendaDialog(vault, clock)
     qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: not dialog.loading)
     hearings = [row for row in dialog.rows() if row[2] == "Hearing"]
     assert hearings == [[time_text(earlier), ann, "Hearing", "Ann Example"]]
     assert day_title(earlier, clock.now) in dialog.days()

@@ -35,7 +35,8 @@ def closed_cases(qtbot: QtBot, app: App, names: list[str]) -> tuple[MainWindow, 
     for ref in refs:
         vault.close_case(ref, retain_days=0)
     by_name(window, "Show cases", QComboBox).setCurrentIndex(2)  # All
-    app.reminder_watch.check()
+    app.reminder_watch.check()  # read on a worker: wait for the panel to have them
+    qtbot.waitUntil(lambda: set(refs) <= {r.ref for r in app.reminder_watch.due})
     return window, vault, refs
 
 

@@ -3,6 +3,7 @@ driven through the real app with an injected clock (issue 4)."""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -14,13 +15,16 @@ from pytestqt.qtbot import QtBot
 
 from casevault.casework.reminders import ReminderPage
 from casevault.core.paths import VaultPaths
-from casevault.gui import agenda_view, reminder_watch
+from casevault.gui import agenda_view, reminder_watch, tasks
 from casevault.gui.agenda_view import AgendaDialog
 from casevault.gui.app import App
 from casevault.gui.reminder_watch import ReminderWatch
+from casevault.gui.tasks import SynchronousPool
+from casevault.gui.today_view import TodayView
 from casevault.host.keychain import MemoryKeychain
 from casevault.vault.facade import Vault
 from casevault.vault.reminders import PAGE, Reminders
+from casevault.vault.today import TodayBoard
 from tests.conftest import FAST_KDF, PASSPHRASE, FakeClock
 from tests.gui.conftest import by_name, window_named
 from tests.support.gui_flows import MEMBER, add_case, button, create_vault, line
@@ -226,13 +230,20 @@ def test_the_window_paints_before_the_reminders_are_computed(
     vault.add_action_point(ref, "Ask HR for the rota records", due_at=clock.now - timedelta(hours=1))
     app.main_window.lock()
     order: list[str] = []
-    computed = Reminders.reminder_page  # what Vault.reminder_page calls
+    made = Reminders.reminder_page_reader  # what Vault.reminder_page_reader calls
 
-    def reminder_page(self: Reminders, now: datetime | None = None, limit: int = PAGE) -> ReminderPage:
-        order.append("reminders")
-        return computed(self, now, limit)
+    def reminder_page_reader(
+        self: Reminders, now: datetime | None = None, limit: int = PAGE
+    ) -> Callable[[], ReminderPage]:
+        read = made(self, now, limit)
 
-    monkeypatch.setattr(Reminders, "reminder_page", reminder_page)
+        def computed() -> ReminderPage:  # on the worker: when the reminders are computed
+            order.append("reminders")
+            return read()
+
+        return computed
+
+    monkeypatch.setattr(Reminders, "reminder_page_reader", reminder_page_reader)
     painted = PaintLog(order)
     app.main_window.installEventFilter(painted)
 
@@ -307,6 +318,7 @@ def test_agenda_groups_by_day_overdue_first_with_names(qtbot: QtBot, reminder_ap
     qtbot.mouseClick(by_name(window, "Agenda", QToolButton), Qt.MouseButton.LeftButton)
     agenda = window_named("Agenda")
     assert isinstance(agenda, AgendaDialog)
+    qtbot.waitUntil(lambda: not agenda.loading)
     days = agenda.days()
     assert days[0] == "Overdue"
     assert len(days) == 3  # overdue, +3 days, +10 days; +45 is beyond the 30 days
@@ -331,5 +343,148 @@ def test_the_agenda_of_a_busy_vault_says_how_many_more(
     qtbot.mouseClick(by_name(window, "Agenda", QToolButton), Qt.MouseButton.LeftButton)
     agenda = window_named("Agenda")
     assert isinstance(agenda, AgendaDialog)
+    qtbot.waitUntil(lambda: not agenda.loading)
     assert len(agenda.rows()) == 2
     assert agenda.days()[-1] == "… and 2 more after these"
+
+
+# ---- off the GUI thread (issue 15) ---------------------------------------------------------------
+
+
+def test_the_reminders_today_and_the_agenda_are_read_off_the_gui_thread(
+    qtbot: QtBot, vault: Vault, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ref = vault.new_case(MEMBER)
+    vault.add_action_point(
+        ref, "Ask HR for the rota records", owner="me", due_at=clock.now - timedelta(hours=1)
+    )
+    vault.add_case_date(ref, "hearing", clock.now + timedelta(days=3))
+    threads: dict[str, set[threading.Thread]] = {}
+
+    def recorded(name: str, owner: type, made: Callable[..., Callable[[], object]]) -> None:
+        def reader(self: object, *args: object, **kwargs: object) -> Callable[[], object]:
+            read = made(self, *args, **kwargs)  # the arguments are checked here, on the GUI thread
+
+            def on_worker() -> object:
+                threads.setdefault(name, set()).add(threading.current_thread())
+                return read()
+
+            return on_worker
+
+        monkeypatch.setattr(owner, f"{name}_reader", reader)
+
+    recorded("reminder_page", Reminders, Reminders.reminder_page_reader)
+    recorded("agenda", Reminders, Reminders.agenda_reader)
+    recorded("today", TodayBoard, TodayBoard.today_reader)
+
+    watch = ReminderWatch(clock=clock, interval_ms=3_600_000, notifier=lambda _text: None)
+    watch.set_vault(vault)
+    qtbot.waitUntil(lambda: watch.total == 1)
+    today = TodayView()
+    qtbot.addWidget(today)
+    today.set_vault(vault)
+    today.reload()
+    qtbot.waitUntil(lambda: not today.loading)
+    agenda = AgendaDialog(vault, clock)
+    qtbot.addWidget(agenda)
+    qtbot.waitUntil(lambda: not agenda.loading)
+
+    assert set(threads) == {"reminder_page", "agenda", "today"}
+    gui = threading.main_thread()
+    assert all(gui not in seen for seen in threads.values()), threads
+    # What they read is what the screens show.
+    assert [r.ref for r in watch.due] == [ref]
+    assert today.rows(today.reminders)[0][0] == ref and today.first_ref() == ref
+    assert {row[1] for row in agenda.rows()} == {ref}
+    watch.stop()
+    watch.deleteLater()
+
+
+@pytest.fixture
+def held_pool() -> Iterator[SynchronousPool]:
+    """Background reads wait in a queue until the test runs them (on this thread)."""
+    pool = SynchronousPool(immediate=False)
+    tasks.use_pool(pool)
+    try:
+        yield pool
+    finally:
+        tasks.use_pool(None)
+
+
+def test_one_check_reads_at_a_time_and_a_stale_result_is_dropped(
+    qtbot: QtBot, vault: Vault, clock: FakeClock, tmp_path: Path, held_pool: SynchronousPool
+) -> None:
+    ref = vault.new_case(MEMBER)
+    vault.add_action_point(ref, "Ask HR for the rota records", due_at=clock.now - timedelta(hours=1))
+    notes: list[str] = []
+    seen: list[list[object]] = []
+    watch = ReminderWatch(clock=clock, interval_ms=3_600_000, notifier=notes.append)
+    watch.changed.connect(seen.append)
+    watch.set_vault(vault)
+    qtbot.waitUntil(lambda: len(held_pool.waiting) == 1)  # the first check is reading
+    watch.check()
+    watch.check()  # both asked for while it reads: neither starts a second read
+    assert len(held_pool.waiting) == 1 and seen == []
+    assert held_pool.run_all() == 2  # that read, then one more once it was in
+    assert watch.total == 1 and notes == ["1 casework reminder is due"] and len(seen) == 2
+
+    # A lock while a read is on its way: what it would have said is never shown.
+    vault.add_action_point(ref, "Second thing", due_at=clock.now - timedelta(minutes=5))
+    watch.check()
+    watch.stop()
+    held_pool.run_all()
+    assert watch.total == 0 and watch.due == [] and seen[-1] == []
+    assert notes == ["1 casework reminder is due"]
+
+    # Another vault while the first vault's read is on its way: only the new vault's counts.
+    other = Vault.create(
+        VaultPaths(tmp_path / "other"), PASSPHRASE, keychain=None, kdf_params=FAST_KDF, clock=clock
+    )
+    try:
+        watch.set_vault(vault)
+        qtbot.waitUntil(lambda: len(held_pool.waiting) == 1)
+        watch.set_vault(other)
+        qtbot.waitUntil(lambda: len(held_pool.waiting) == 2)
+        held_pool.run_all()
+        assert watch.total == 0 and notes == ["1 casework reminder is due"]
+    finally:
+        watch.stop()
+        watch.deleteLater()
+        other.close()
+
+
+def test_a_reminder_read_that_ends_after_the_lock_is_dropped(
+    qtbot: QtBot, reminder_app: MakeApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    clock, notes = now_clock(), []
+    app = reminder_app(clock=clock, notes=notes, reminder_ms=3_600_000)
+    window, vault, ref = one_case(qtbot, app)
+    vault.add_action_point(ref, "Ask HR for the rota records", due_at=clock.now - timedelta(hours=1))
+    started, release, ended = threading.Event(), threading.Event(), threading.Event()
+    made = Reminders.reminder_page_reader
+
+    def slow_reader(
+        self: Reminders, now: datetime | None = None, limit: int = PAGE
+    ) -> Callable[[], ReminderPage]:
+        read = made(self, now, limit)
+
+        def slow() -> ReminderPage:
+            started.set()
+            try:
+                assert release.wait(10)
+                return read()  # its own connection, still open after the lock
+            finally:
+                ended.set()
+
+        return slow
+
+    monkeypatch.setattr(Reminders, "reminder_page_reader", slow_reader)
+    app.reminder_watch.check()
+    assert started.wait(10)
+    app.main_window.lock()
+    release.set()
+    assert ended.wait(10)
+    qtbot.wait(100)  # the result's queued delivery, were it still to come, has had its turn
+    assert app.reminder_watch.total == 0 and app.reminder_watch.due == []
+    assert notes == [] and badge(window) == "Reminders"
+    assert not by_name(window, "Reminders banner", QLabel).isVisible()

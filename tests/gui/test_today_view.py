@@ -50,7 +50,10 @@ def test_today_lists_what_is_coming_overdue_first(qtbot: QtBot, vault: Vault, cl
     qtbot.addWidget(view)
     view.set_vault(vault)
     assert view.rows(view.coming) == []  # nothing read before the window paints
+    assert view.coming_note.text() == "Loading…" and view.reminders_note.text() == "Loading…"
     view.reload()
+    assert view.loading  # read on a worker: the screen fills when it is in
+    qtbot.waitUntil(lambda: not view.loading)
     coming = view.rows(view.coming)
     assert [row[1] for row in coming] == [refs["late"], refs["hearing"]]
     assert coming[0][0].startswith("Overdue since") and coming[0][2] == "Olu Late"
@@ -78,6 +81,7 @@ def test_an_empty_vault_says_so_calmly(qtbot: QtBot, vault: Vault) -> None:
     qtbot.addWidget(view)
     view.set_vault(vault)
     view.reload()
+    qtbot.waitUntil(lambda: not view.loading)
     assert view.coming_note.text() == "No deadlines or hearings in the next 14 days."
     assert view.reminders_note.text() == "No reminders due."
     assert view.waiting_note.text() == "No action points are waiting on you."
@@ -160,6 +164,7 @@ def test_tab_goes_through_today_as_the_eye_reads(qtbot: QtBot, vault: Vault) -> 
     qtbot.addWidget(view)
     view.set_vault(vault)
     view.reload()
+    qtbot.waitUntil(lambda: not view.loading)
     view.show()
     qtbot.waitExposed(view)
     # Tab goes in reading order: All cases on the title's line, the main list, then the column

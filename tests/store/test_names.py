@@ -36,15 +36,31 @@ def test_a_case_indexes_its_members_tokens_and_their_keys(db: Database) -> None:
     assert keys == set(deletion_keys("oneill"))
 
 
-def test_candidates_are_members_and_parties_sharing_a_key(db: Database) -> None:
+def _lookup(db: Database, name: str) -> list[tuple[str, str, str]]:
+    return names.candidates(db, names.tokens_with_keys(db, query_keys(name)))
+
+
+def test_tokens_with_keys_are_the_indexed_tokens_sharing_a_key(db: Database) -> None:
+    add_case(db, "Zoe Oneill")
+    add_case(db, "Priya Raman")
+    assert names.tokens_with_keys(db, query_keys("Zoe O'Neil")) == {"zoe", "oneill"}
+    assert names.tokens_with_keys(db, deletion_keys("ramen")) == {"raman"}  # each less a letter is "ramn"
+    assert names.tokens_with_keys(db, ["nokey"]) == set()
+    assert names.tokens_with_keys(db, []) == set()
+
+
+def test_candidates_are_members_and_parties_with_a_token(db: Database) -> None:
     first = add_case(db, "Zoe Oneill")
     second = add_case(db, "Priya Raman")
     party = _party(db, second.id, "Zoe O'Neil", "witness")
-    assert names.candidates(db, query_keys("Zoe O'Neill")) == [
+    assert _lookup(db, "Zoe O'Neill") == [
         (first.ref, "member", "Zoe Oneill"),
         (second.ref, "witness", party.name),
     ]
-    assert names.candidates(db, query_keys("Someone Else")) == []
+    # A name with two of the tokens is one candidate.
+    assert names.candidates(db, ["zoe", "oneill", "oneil"]) == _lookup(db, "Zoe O'Neill")
+    assert names.candidates(db, ["raman"]) == [(second.ref, "member", "Priya Raman")]
+    assert _lookup(db, "Someone Else") == []
     assert names.candidates(db, []) == []
 
 
@@ -52,7 +68,7 @@ def test_two_parties_of_one_name_are_two_candidates(db: Database) -> None:
     case = add_case(db, "Member One")
     _party(db, case.id, "Ann Smith", "witness")
     _party(db, case.id, "Ann Smith", "witness")
-    assert names.candidates(db, query_keys("Ann Smith")) == [(case.ref, "witness", "Ann Smith")] * 2
+    assert _lookup(db, "Ann Smith") == [(case.ref, "witness", "Ann Smith")] * 2
 
 
 def test_a_removed_party_and_an_erased_case_leave_no_token_or_key(db: Database) -> None:
@@ -69,13 +85,16 @@ def test_a_removed_party_and_an_erased_case_leave_no_token_or_key(db: Database) 
         assert count(db, "name_keys", "WHERE token = ?", (token,)) == 0, token
     # A token another name still has keeps its keys.
     assert count(db, "name_keys", "WHERE token = 'lindqvist'") == len(deletion_keys("lindqvist"))
-    assert names.candidates(db, query_keys("Keeper Lindqvist")) == [(keep.ref, "member", "Keeper Lindqvist")]
+    assert _lookup(db, "Keeper Lindqvist") == [(keep.ref, "member", "Keeper Lindqvist")]
 
 
 def test_lookups_of_more_keys_and_tokens_than_one_statement_binds(db: Database) -> None:
     made = [add_case(db, f"Bulk{n:05d} Member") for n in range(60)]
     many_keys = [f"nokey{n}" for n in range(9000)] + sorted(query_keys("Bulk00007 Member"))
-    found = names.candidates(db, many_keys)
+    tokens = names.tokens_with_keys(db, many_keys)
+    assert {"member", "bulk00007"} <= tokens
+    many_tokens = [f"notoken{n}" for n in range(9000)] + sorted(tokens)
+    found = names.candidates(db, many_tokens)
     assert len(found) == 60  # every case shares "member"
     assert {ref for ref, _, _ in found} == {c.ref for c in made}
 

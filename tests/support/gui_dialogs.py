@@ -41,6 +41,9 @@ class Session:
         vault.add_note(self.open_ref, "Met the member at the depot.")
         self.closed_ref = vault.new_case(CLOSED_MEMBER)
         vault.close_case(self.closed_ref, retain_days=0)
+        # The reminders are read on a worker: the panel has the closed case's once this is in.
+        app.reminder_watch.check()
+        qtbot.waitUntil(lambda: any(r.ref == self.closed_ref for r in app.reminder_watch.due))
 
     @property
     def vault(self) -> Vault:

@@ -9,7 +9,7 @@ from random import Random
 
 import pytest
 
-from casevault.casework.conflicts import Candidate, find_conflicts
+from casevault.casework.conflicts import Candidate, Match, is_match, similarity
 from casevault.core.errors import ConsentMissingError, NotFoundError, UsageError
 from casevault.core.model import FirstMeeting
 from casevault.vault.facade import Vault
@@ -66,6 +66,15 @@ def test_conflicts_find_parties_of_other_cases_by_ref_and_role(vault: Vault) -> 
 
 # The conflict check reads candidates from the name index (store/names.py); these compare it with
 # the full comparison of every name, on names made to be near one another.
+
+
+def _every_name_compared(query: str, people: list[Candidate]) -> list[Match]:
+    found = [
+        Match(c.ref, c.role, round(similarity(query, c.name), 3)) for c in people if is_match(query, c.name)
+    ]
+    return sorted(found, key=lambda m: (-m.score, m.ref, m.role))
+
+
 _FIRST = ["Mary", "Maryann", "Ann", "Anne", "Zoe", "Zoë", "Lan", "Jo", "Joanna", "Sean", "Seán"]
 _LAST = ["O'Neill", "Oneil", "Nguyen", "Nguyễn", "Smith", "Smyth", "Muller", "Müller", "Mueller", "Ann"]
 
@@ -91,10 +100,14 @@ def test_conflicts_through_the_index_are_the_full_comparison(vault: Vault) -> No
             party = names[(n * 7 + 1) % len(names)]
             vault.add_party(ref, party, "manager")
             people.append(Candidate(ref, "manager", party))
+    for ref, name in [(people[0].ref, "Mary A"), (people[1].ref, "Jo Ann"), (people[2].ref, "Z Oe")]:
+        vault.add_party(ref, name, "witness")
+        people.append(Candidate(ref, "witness", name))
     queries = [*_near_names(40, seed=16), "Maryann", "Mary Ann", "Annmary", "Zoe O Neill", "Sean", "Lan"]
+    queries += ["Mary", "Maryan", "Joann", "Zoe", "Zoey", "Smith", "Oneill", "Ann Mary Smith"]
     matched = 0
     for query in queries:
-        expected = find_conflicts(query, people)
+        expected = _every_name_compared(query, people)
         assert vault.conflicts(query) == expected, query
         matched += len(expected)
     assert matched > 100  # the names were made close enough to match often

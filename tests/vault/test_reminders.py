@@ -207,4 +207,4 @@ def test_hearings_and_meetings_between_two_times_across_cases(vault: Vault, cloc
         f"EXPLAIN QUERY PLAN SELECT d.id {reminder_rows._DATES_BETWEEN} ORDER BY d.at, c.ref LIMIT 5",
         {"since": "2026-01-01", "until": "2026-02-01"},
     )
-    assert any("case_dates_by_at" in str(step[-1]) for step in plan), plan
+    assert any("case_dates_open_at" in str(step[-1]) for step in plan), plan

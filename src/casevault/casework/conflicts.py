@@ -30,12 +30,14 @@ How two names are compared (each rule has a test that fails without it):
 Tokens are paired greedily, closest first; with the two to four tokens of a real name this finds
 the best pairing in practice, and it keeps the comparison cheap.
 
-Cost: `find_conflicts` is linear in the number of candidates. It first asks, once per distinct
-candidate token, whether that token could pair with the query at all; a candidate none of whose
-tokens could is skipped with a few dictionary lookups (this filter never drops a real match, see
-the comment there). Only the rest get the full comparison. The edit distance is bounded (it stops
-once the tolerance is exceeded) and cached, and the joined-token variants are only tried when
-the plain comparison fails.
+Cost: `find_conflicts` is linear in the number of candidates, and compares each distinct name
+once: in a big vault the same names recur, and a common first name alone brought thousands of
+them. Before comparing, it asks once per distinct candidate token whether that token could pair
+with the query at all; a candidate with too few such tokens for its token count is skipped, and
+a lone-token query is only compared with two-token names whose joined length is within reach
+(neither filter drops a real match, see the comments there). The edit distance is bounded (it
+stops once the tolerance is exceeded) and cached, and the joined-token variants are only tried
+when the plain comparison fails.
 """
 
 from __future__ import annotations
@@ -117,7 +119,10 @@ def normalise_name(name: str) -> tuple[str, ...]:
 
 def tolerance(a: str, b: str) -> int:
     """Edits allowed between two tokens, set by the shorter one."""
-    shorter = min(len(a), len(b))
+    return _tolerance_for(min(len(a), len(b)))
+
+
+def _tolerance_for(shorter: int) -> int:
     if shorter <= 3:
         return 0
     if shorter <= 7:
@@ -279,6 +284,48 @@ def query_keys(name: str) -> frozenset[str]:
     return frozenset(keys)
 
 
+def _split_pieces(token: str) -> set[str]:
+    """Every prefix and suffix of the token, the empty ones and the whole token included."""
+    return {piece for i in range(len(token) + 1) for piece in (token[:i], token[i:])}
+
+
+def _within_one(a: str, b: str) -> bool:
+    x, y = (a, b) if a <= b else (b, a)
+    return _bounded_distance(x, y, 1) <= 1
+
+
+def useful_tokens(name: str, tokens: Iterable[str]) -> set[str]:
+    """Of `tokens` (those the index found by `query_keys`), the ones a match of `name` can rest
+    on: names with none of them cannot match, so their names need not be read at all.
+
+    Keys alone are loose: a one-token query's split pieces are short, and their keys ("", "e",
+    "el") are shared by many tokens that pair with nothing. Every comparison `_compare` tries has
+    at least one pair (`_pair` pairs every token of the shorter side). So:
+
+    * With two or more query tokens, some candidate token pairs on its own with a query token or
+      two query tokens joined. Compared plainly or with two query tokens joined, every pair has
+      one. With two candidate tokens joined, a single pair matches only a one-token query (`_pair`
+      needs two unless the counts are equal), so there are two pairs, and one is a candidate
+      token on its own.
+    * With one query token, the candidate is that one token paired, or two tokens joined within
+      the tolerance of the query (the `query_keys` docstring): then one of the two is at most one
+      edit from a prefix or suffix of the query.
+    """
+    query = normalise_name(name)
+    if not query:
+        return set()
+    pairable = {*query, *(t for variant in _joined(query) for t in variant)}
+    pieces = _split_pieces(query[0]) if len(query) == 1 else set()
+
+    def useful(token: str) -> bool:
+        if any(token_distance(token, q) is not None for q in pairable):
+            return True
+        return any(_within_one(token, piece) for piece in pieces)
+
+    return {token for token in tokens if useful(token)}
+
+
+@lru_cache(maxsize=64)
 def _hits_needed(query: int, other: int) -> int | None:
     """How many of a candidate's `other` tokens must pair on their own with a query of `query`
     tokens (plainly, or with two query tokens joined) for the names to match at all; None when
@@ -289,7 +336,8 @@ def _hits_needed(query: int, other: int) -> int | None:
     With two query tokens joined, the candidate's tokens pair with query tokens or the joined
     one: the same. With two candidate tokens joined, the joined one is the only pair that may
     not: one fewer. So "Mary Smith" needs both of a two-token candidate's tokens to pair, and
-    a one-token "Maryann" none of "Mary Ann"'s (joined, they may still match)."""
+    a one-token "Maryann" none of "Mary Ann"'s (joined, they may still match). Zero only there:
+    one query token against two."""
     options = [(query, other, 0)]
     if query >= 2:
         options.append((query - 1, other, 0))
@@ -297,6 +345,15 @@ def _hits_needed(query: int, other: int) -> int | None:
         options.append((query, other - 1, 1))
     needs = [min(a, b) - joined for a, b, joined in options if min(a, b) >= MATCH_MIN_TOKENS or a == b]
     return min(needs) if needs else None
+
+
+def _join_in_reach(query: str, other: tuple[str, ...]) -> bool:
+    """Whether two tokens joined could be within the tolerance of one query token: the bounded
+    distance gives up on a difference in length greater than the tolerance, so this is its
+    first test, made without joining or comparing (a lone first name meets thousands of full
+    names, almost all of them far too long)."""
+    joined = sum(map(len, other))
+    return abs(joined - len(query)) <= _tolerance_for(min(joined, len(query)))
 
 
 def find_conflicts(name: str, candidates: Iterable[Candidate]) -> list[Match]:
@@ -318,14 +375,25 @@ def find_conflicts(name: str, candidates: Iterable[Candidate]) -> list[Match]:
             hits[token] = known
         return known
 
+    def score(other: tuple[str, ...]) -> float | None:
+        need = _hits_needed(len(tokens), len(other))
+        if need is None or (need and sum(map(hit, other)) < need):
+            return None
+        if need == 0 and not _join_in_reach(tokens[0], other):
+            return None
+        pairing = _compare(tokens, other)
+        return round(pairing.score, 3) if pairing.matched else None
+
+    # By normalised name: the same name in many cases is compared once.
+    scores: dict[tuple[str, ...], float | None] = {}
     found: list[Match] = []
     for ref, role, other in candidates:
         other_tokens = normalise_name(other)
-        need = _hits_needed(len(tokens), len(other_tokens))
-        if need is None or (need and sum(map(hit, other_tokens)) < need):
-            continue
-        pairing = _compare(tokens, other_tokens)
-        if pairing.matched:
-            found.append(Match(ref, role, round(pairing.score, 3)))
+        if other_tokens in scores:
+            known = scores[other_tokens]
+        else:
+            known = scores[other_tokens] = score(other_tokens)
+        if known is not None:
+            found.append(Match(ref, role, known))
     found.sort(key=lambda match: (-match.score, match.ref, match.role))
     return found

@@ -27,13 +27,14 @@ from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
 from casevault.casework.outcomes import is_code
+from casevault.core import vocab
 
 if TYPE_CHECKING:
     from jinja2 import nodes
     from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-ENTRY_KINDS = ("note", "advice-written")  # the paper-trail kinds a filed letter may be recorded as
-MAX_TEMPLATE_CHARS = 20_000
+ENTRY_KINDS = vocab.LETTER_ENTRY_KINDS  # the paper-trail kinds a filed letter may be recorded as
+MAX_TEMPLATE_CHARS = vocab.LETTER_TEMPLATE_MAX_CHARS
 MAX_LETTER_CHARS = 100_000
 MAX_TITLE_CHARS = 120
 _MAX_LOOP_DEPTH = 2

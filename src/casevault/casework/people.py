@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from casevault.casework.conflicts import Match
+from casevault.core import vocab
 from casevault.core.i18n import QT_TRANSLATE_NOOP
 from casevault.core.vocab import CONFLICT_DECISIONS, CONTACT_TERMS, PARTY_ROLES
 
@@ -55,7 +56,7 @@ SCOPE_LABELS = {
 }
 
 # How an escalation was made.
-ESCALATION_HOW: tuple[str, ...] = ("meeting", "phone", "email", "other")
+ESCALATION_HOW: tuple[str, ...] = vocab.ESCALATION_HOW
 HOW_LABELS = {
     "meeting": QT_TRANSLATE_NOOP("casework", "Meeting"),
     "phone": QT_TRANSLATE_NOOP("casework", "Phone"),

@@ -212,6 +212,32 @@ def deadline_reminders(ref: str, deadline_id: str, day: datetime, leads: Iterabl
     return found
 
 
+@dataclass(frozen=True)
+class DeadlineBand:
+    """Deadlines whose day is after `after` (None: however early) and at or before `through`:
+    each is listed at its day plus `offset`, which is what lets a first page read a few
+    deadlines in listed order through the due-day index, as every other kind is read."""
+
+    after: datetime | None
+    through: datetime
+    offset: timedelta
+
+
+def deadline_bands(now: datetime, until: datetime, leads: Iterable[int]) -> tuple[DeadlineBand, ...]:
+    """The days that `one_per_deadline(..., now, until)` lists at the same offset: overdue (a
+    day after), on its day, then one band per lead time (that many days before). It mirrors
+    that rule and `deadline_reminders`, and a test holds the three to the same answer."""
+    one_day = timedelta(days=1)
+    overdue_through = min(now, until) - one_day
+    bands = [DeadlineBand(None, overdue_through, one_day), DeadlineBand(overdue_through, until, timedelta(0))]
+    after = until
+    for lead in sorted({lead for lead in leads if lead > 0}):
+        through = until + timedelta(days=lead)
+        bands.append(DeadlineBand(after, through, -timedelta(days=lead)))
+        after = through
+    return tuple(bands)
+
+
 def one_per_deadline(reminders: list[Reminder], now: datetime, until: datetime) -> list[Reminder]:
     """Of each deadline's reminders due by `until`, the latest, except that overdue counts only
     once it is due by `now`: the list holds one line per deadline, whatever its state (so a

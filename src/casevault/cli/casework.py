@@ -12,7 +12,6 @@ from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 
-from casevault.casework.people import ESCALATION_HOW
 from casevault.cli.common import YES_NO, open_vault, subcommands
 from casevault.cli.output import emit_json, parse_when, shown
 from casevault.cli.views import (
@@ -24,7 +23,7 @@ from casevault.cli.views import (
     original_line,
 )
 from casevault.core.errors import UsageError
-from casevault.core.vocab import CASE_DATE_KINDS
+from casevault.core.vocab import CASE_DATE_KINDS, ESCALATION_HOW
 
 # The escalation dialog lets its date run a day ahead (a rep in another time zone, or recording
 # in the evening for the morning); no further, because an escalation is recorded once made.

@@ -23,10 +23,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from casevault.casework.letters import ENTRY_KINDS, MAX_TEMPLATE_CHARS
 from casevault.cli.common import open_vault, say, subcommands
 from casevault.cli.output import emit_json, shown
 from casevault.core.errors import UsageError
+from casevault.core.vocab import LETTER_ENTRY_KINDS as ENTRY_KINDS
+from casevault.core.vocab import LETTER_TEMPLATE_MAX_CHARS as MAX_TEMPLATE_CHARS
 
 PDF_WARNING = "this PDF is not protected by the vault; keep it where only you can read it."
 

@@ -24,7 +24,6 @@ import argparse
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from zoneinfo import ZoneInfo
 
 from casevault.cli.common import open_vault, say, subcommands
 from casevault.cli.deadline import CLAIMS, JURISDICTIONS, NOT_ADVICE, day_count, iso_date
@@ -37,7 +36,6 @@ if TYPE_CHECKING:
     from casevault.vault.facade import Vault
 
 TEMPLATE_IDS = ("acas-disciplinary", "acas-grievance")
-UK_DAYS = ZoneInfo("Europe/London")
 CALENDAR_WARNING = (
     "The calendar file is not encrypted: it holds case references and kinds of date only, no names; "
     "keep it where only you can read it, and export it again when dates change."
@@ -182,7 +180,9 @@ def cmd_procedure(args: argparse.Namespace) -> int:  # noqa: PLR0912 - one branc
             _print_counted(vault.extend_deadline(target.id, args.to, args.agreed_with, args.note))
         elif action == "done":
             target = _target(vault, args)
-            today = vault.now().astimezone(UK_DAYS).date()  # the clock counts UK days
+            from zoneinfo import ZoneInfo  # noqa: PLC0415 - 3 ms of `casevault --help`
+
+            today = vault.now().astimezone(ZoneInfo("Europe/London")).date()  # the clock counts UK days
             vault.complete_deadline(target.id, args.on or today, args.outcome)
             print(f"{shown(target.name)} is recorded as done.")
         elif action == "overdue":

@@ -14,7 +14,6 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from casevault.casework import rules
-from casevault.casework.conflicts import Match
 from casevault.casework.escalation import ESCALATION_ADVICE, escalation_prompted
 from casevault.cli.common import SCOPE_ALIASES, YES_NO, open_vault, say, subcommands
 from casevault.cli.output import emit_json, parse_when, shown
@@ -32,6 +31,7 @@ from casevault.core.errors import UsageError
 from casevault.core.vocab import CONFLICT_DECISIONS, CONSENT_SCOPES, PARTY_ROLES
 
 if TYPE_CHECKING:
+    from casevault.casework.conflicts import Match
     from casevault.core.model import FirstMeeting
     from casevault.vault.facade import Vault
 

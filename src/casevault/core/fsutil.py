@@ -9,7 +9,6 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-import secrets
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -85,7 +84,7 @@ def atomic_writer(target: Path) -> Iterator[BinaryIO]:
 
     Callers only ever write ciphertext or non-sensitive metadata through this.
     """
-    tmp = target.with_name(f".{target.name}.{secrets.token_hex(4)}{PART_SUFFIX}")
+    tmp = target.with_name(f".{target.name}.{os.urandom(4).hex()}{PART_SUFFIX}")
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, FILE_MODE)
     try:
         hold(fd)  # so a sweep in another process leaves it alone while we write

@@ -11,8 +11,6 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import platformdirs
-
 APP_NAME = "casevault"
 HOME_ENV = "CASEVAULT_HOME"
 BLOB_SUFFIX = ".cvf"
@@ -23,6 +21,9 @@ def default_vault_dir() -> Path:
     override = os.environ.get(HOME_ENV)
     if override:
         return Path(override).expanduser()
+    # Here, not at load: platformdirs brings tempfile and shutil, 5 ms of `casevault --help`.
+    import platformdirs  # noqa: PLC0415
+
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "vault"
 
 

@@ -3,13 +3,14 @@ overdue first. It shows references, kinds and (inside the unlocked app) members'
 
 Hearings and meetings are shown on their own day and time, from the case dates themselves
 (`case_dates_between`, one range on the dates' index), besides the reminder raised two days
-before them."""
+before them. Both are read on a worker thread with a connection of its own (`Vault.agenda_reader`,
+issue 15); the agenda says "Loading…" until the first read is in."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from typing import Any
 
 from PySide6.QtCore import QDate, QDateTime, QLocale, Qt, QTime, Signal
@@ -28,7 +29,9 @@ from casevault.casework.time_limits import UK_ZONE
 from casevault.core.errors import CasevaultError
 from casevault.core.model import CaseDate
 from casevault.gui.reminders_panel import children, kind_label, member_names
+from casevault.gui.worker_read import WorkerRead
 from casevault.vault.facade import Vault
+from casevault.vault.reminders import Agenda
 
 AGENDA_DAYS = 30
 AGENDA_ROWS = 500  # the items a tree of widgets holds before "and N more"
@@ -75,6 +78,7 @@ class AgendaDialog(QDialog):
         self.setAccessibleName(self.tr("Agenda"))
         self._vault = vault
         self._clock = clock
+        self._reads = WorkerRead("agenda", self)
         self.heading = QLabel(self.tr("What falls due in the next %1 days").replace("%1", str(AGENDA_DAYS)))
         self.heading.setAccessibleName(self.tr("Agenda period"))
         self.tree = QTreeWidget()
@@ -94,25 +98,48 @@ class AgendaDialog(QDialog):
         self.resize(720, 480)
         self.reload()
 
+    @property
+    def loading(self) -> bool:
+        """A read is on its way."""
+        return self._reads.busy
+
     def reload(self) -> None:
-        self.tree.clear()
+        """Read again (on a worker); what is shown stays until the new rows are in."""
+        if not self._vault.is_open or self._reads.busy_then(self.reload):
+            return
         now = self._clock()
         today = local_day(now)
         try:
-            page = self._vault.agenda_page(now, AGENDA_DAYS, AGENDA_ROWS)
             # The hearings and meetings themselves, on their day (their reminder comes two days
             # before): from the start of today, so this morning's hearing is under Today.
-            dated, dates = self._vault.case_dates_between(
-                day_start(today), now + timedelta(days=AGENDA_DAYS), AGENDA_ROWS
-            )
+            read = self._vault.agenda_reader(now, AGENDA_DAYS, AGENDA_ROWS, dates_since=day_start(today))
         except CasevaultError as err:
+            self.tree.clear()
             self.heading.setText(err.message)
             return
+        if self.tree.topLevelItemCount() == 0:
+            self.tree.addTopLevelItem(QTreeWidgetItem([self.tr("Loading…")]))
+        self._reads.start(read, lambda agenda: self._show(agenda, today), self._failed)
+
+    def _failed(self, error: BaseException) -> None:
+        self.tree.clear()
+        if isinstance(error, CasevaultError):
+            self.heading.setText(error.message)
+
+    def _show(self, agenda: Agenda, today: QDate) -> None:
+        if not self._vault.is_open:
+            return  # locked while it was read
+        page = agenda.page
         rows = [self._reminder_row(r, today) for r in page.first]
-        rows += [self._date_row(ref, d) for ref, d in dates]
+        rows += [self._date_row(ref, d) for ref, d in agenda.dates]
         rows.sort(key=lambda row: (0, row.at, 0) if row.overdue else (1, row.day.toJulianDay(), row.at))
         shown = rows[:AGENDA_ROWS]
-        names = member_names(self._vault, {row.ref for row in shown})
+        try:
+            names = member_names(self._vault, {row.ref for row in shown})
+        except CasevaultError as err:
+            self._failed(err)
+            return
+        self.tree.clear()
         groups: dict[str, QTreeWidgetItem] = {}
         for row in shown:
             title = self._day_title(row, today)
@@ -129,8 +156,8 @@ class AgendaDialog(QDialog):
             group.addChild(item)
         if not shown:
             self.tree.addTopLevelItem(QTreeWidgetItem([self.tr("Nothing falls due.")]))
-        elif page.total + dated > len(shown):
-            more = page.total + dated - len(shown)
+        elif page.total + agenda.dates_total > len(shown):
+            more = page.total + agenda.dates_total - len(shown)
             self.tree.addTopLevelItem(QTreeWidgetItem([self.tr("… and %n more after these", "", more)]))
 
     def _day_title(self, row: _Row, today: QDate) -> str:
@@ -164,6 +191,7 @@ class AgendaDialog(QDialog):
         return [[item.text(c) for c in range(4)] for group in groups for item in children(group)]
 
     def clear(self) -> None:
+        self._reads.reset()
         self.tree.clear()
 
     def _activated(self, item: QTreeWidgetItem, _column: int) -> None:

@@ -12,6 +12,7 @@ locks, which have nobody to ask, save them first. The idle time is a preference 
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from enum import Enum
 from typing import TYPE_CHECKING, Any
@@ -36,7 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from casevault.core.errors import CasevaultError
-from casevault.gui import case_list_view, icons, settings, tasks
+from casevault.gui import case_list_view, icons, settings, tasks, worker_read
 from casevault.gui.case_list_model import UPDATED_COLUMN, CaseListModel
 from casevault.gui.reminder_watch import ReminderWatch
 from casevault.gui.reminders_ui import RemindersUi
@@ -54,6 +55,8 @@ if TYPE_CHECKING:
 MINUTE_MS = 60 * 1000
 DEFAULT_IDLE_MS = settings.DEFAULT_IDLE_MINUTES * MINUTE_MS
 SEARCH_DEBOUNCE_MS = 250
+EXIT_READS_WAIT_S = 5.0  # a read takes well under a second, even at 100k cases
+log = logging.getLogger(__name__)
 _ACTIVITY = frozenset(
     {
         QEvent.Type.KeyPress,
@@ -240,13 +243,18 @@ class MainWindow(WindowDialogs, QMainWindow):
         self.reminders.open_case_requested.connect(self.open_case)
         self.reminders.case_deleted.connect(self._case_deleted)
         self.today.show_reminders_requested.connect(self.reminders.show_panel)
-        self.reminders.watch.changed.connect(
-            lambda due: self.today.reminders_changed(due, self.reminders.watch.total)
-        )
+        self.reminders.watch.changed.connect(self._reminders_checked)
         layout = self._central.layout()
         assert isinstance(layout, QVBoxLayout)
         layout.insertWidget(0, self.reminders.banner)
         build_menus(self)
+
+    def _reminders_checked(self, _due: list[object]) -> None:
+        # Only a check's result: the watch's stop (a lock, exit) says [] too, and reading Today
+        # again then would start a read as the vault closes.
+        watch = self.reminders.watch
+        if watch.watching:
+            self.today.reminders_changed(watch.due, watch.total)
 
     # ---- the vault -------------------------------------------------------------------------
 
@@ -333,9 +341,13 @@ class MainWindow(WindowDialogs, QMainWindow):
     # ---- idle lock -------------------------------------------------------------------------
 
     def stop_timers(self) -> None:
-        """On exit: the idle lock and the reminder checks must not fire on a closed window."""
+        """On exit: the idle lock and the reminder checks must not fire on a closed window, and
+        the reads still running on workers end (closing their connections) before the vault is
+        closed and, for the demo, deleted."""
         self._idle.stop()
         self.reminders.watch.stop()
+        if not worker_read.wait_for_reads(EXIT_READS_WAIT_S):
+            log.warning("exit.reads-still-running")
         app = _app()
         if app is not None:
             app.removeEventFilter(self)

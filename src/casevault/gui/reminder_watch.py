@@ -5,6 +5,11 @@ wall clock jumps, as it does on resume from sleep or a clock change: a cheap, fr
 compares how far `time.time()` moved with how far `time.monotonic()` moved (the monotonic clock
 stops while the computer sleeps). On lock it stops and forgets every reminder.
 
+Each check reads on a worker thread, on a connection of its own (gui/worker_read.py): at 100k
+cases it took 100-500 ms, every minute, on the GUI thread (issue 15). A check asked for while one
+is reading waits for it and runs once after it; a result that arrives after a lock, or for a vault
+that is no longer this watch's, is dropped.
+
 When more reminders are due than before, a desktop notification says how many, and nothing else:
 never a name, a reference or what kind of reminder it is, since a notification shows on a locked
 screen and in the notification history. Without a system tray there is no notification; the
@@ -22,9 +27,10 @@ from typing import Any
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QStyle, QSystemTrayIcon, QWidget
 
-from casevault.casework.reminders import Reminder
+from casevault.casework.reminders import Reminder, ReminderPage
 from casevault.core.clock import utc_now
 from casevault.core.errors import CasevaultError
+from casevault.gui.worker_read import WorkerRead
 from casevault.vault.facade import Vault
 from casevault.vault.reminders import PAGE
 
@@ -102,6 +108,7 @@ class ReminderWatch(QObject):
         self._first.setSingleShot(True)
         self._first.timeout.connect(self.check)
         self._painter: QWidget | None = None
+        self._reads = WorkerRead("reminders", self)
 
     def now(self) -> datetime:
         return self.clock()
@@ -112,6 +119,11 @@ class ReminderWatch(QObject):
         return list(self._due)
 
     @property
+    def watching(self) -> bool:
+        """Between `set_vault` and `stop`."""
+        return self._vault is not None
+
+    @property
     def total(self) -> int:
         """How many reminders are due, on the page or not."""
         return self._total
@@ -119,6 +131,7 @@ class ReminderWatch(QObject):
     def set_vault(self, vault: Vault, *, painted_by: QWidget | None = None) -> None:
         """Unlocked: check once `painted_by` has painted (without it, on the event loop's next
         turn), then every interval."""
+        self._reads.reset()
         self._vault = vault
         self._due, self._total = [], 0
         self._timer.start()
@@ -148,6 +161,7 @@ class ReminderWatch(QObject):
         self._first.stop()
         self._timer.stop()
         self._jumps.stop()
+        self._reads.reset()
         self._vault = None
         self._due, self._total = [], 0
         if isinstance(self._notify, TrayNotifier):
@@ -159,13 +173,20 @@ class ReminderWatch(QObject):
         vault = self._vault
         if vault is None or not vault.is_open:
             return
+        if self._reads.busy_then(self.check):
+            return  # the read on its way may predate what asked for this one: read again after it
         try:
             # A count and a first page: at 100k cases 88k are due, and building every one
-            # took most of a second on the GUI thread each minute (issue 15).
-            page = vault.reminder_page(self.clock(), PAGE)
+            # took most of a second each minute (issue 15).
+            read = vault.reminder_page_reader(self.clock(), PAGE)
         except CasevaultError as err:
             log.warning("reminders.failed %s", type(err).__name__)
             return
+        self._reads.start(read, lambda page: self._read(vault, page))
+
+    def _read(self, vault: Vault, page: ReminderPage) -> None:
+        if vault is not self._vault or not vault.is_open:
+            return  # locked, or another vault, while it was read
         grew = page.total > self._total
         self._due, self._total = page.first, page.total
         self.changed.emit(list(page.first))

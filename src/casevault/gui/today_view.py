@@ -1,7 +1,8 @@
 """Today (issue 18): the screen unlocking opens on. The next fortnight's deadlines and hearings,
 overdue first; the reminders due; the action points waiting on the rep; open cases by stage.
 Every line opens its case (double-click or Enter); the case list is one click away. It reads a
-few indexed rows (vault/today.py), so it is as quick at 100k cases as at three."""
+few indexed rows (vault/today.py), on a worker thread with a connection of its own (issue 15:
+it is read again at every reminder check), and says "Loading…" until the first read is in."""
 
 from __future__ import annotations
 
@@ -23,11 +24,12 @@ from PySide6.QtWidgets import (
 )
 
 from casevault.casework import today as today_rules
-from casevault.casework.reminders import Reminder
+from casevault.casework.reminders import Reminder, ReminderPage
 from casevault.core.errors import CasevaultError
 from casevault.gui.focus_style import keyboard_links
 from casevault.gui.qt_dates import local_date_text, local_datetime_text
 from casevault.gui.reminders_panel import kind_label
+from casevault.gui.worker_read import WorkerRead
 from casevault.vault.facade import Vault
 
 REF_ROLE = Qt.ItemDataRole.UserRole
@@ -66,6 +68,8 @@ class TodayView(QWidget):
         self.setAccessibleName(self.tr("Today"))
         self._vault: Vault | None = None
         self._loaded = False  # filled once since unlocking: refreshing on show is then cheap
+        self._board_read = WorkerRead("today", self)
+        self._reminders_read = WorkerRead("today.reminders", self)
         self.title = _heading("")
         self.title.setAccessibleName(self.tr("Today's date"))
         self.coming = _tree(
@@ -121,11 +125,33 @@ class TodayView(QWidget):
     # ---- the vault ---------------------------------------------------------------------------
 
     def set_vault(self, vault: Vault | None) -> None:
-        """Unlocked or locked. Nothing is read here: unlocking paints the window first, and the
-        first reminder check after that paint fills Today (`reminders_changed`)."""
+        """Unlocked or locked. Nothing is read here: unlocking paints the window first (saying
+        "Loading…"), and the first reminder check after that paint fills Today
+        (`reminders_changed`)."""
+        self._board_read.reset()
+        self._reminders_read.reset()
         self._vault = vault
         self._loaded = False
         self.clear()
+        if vault is not None:
+            self._loading(self.coming, self.reminders, self.waiting)
+
+    @property
+    def loading(self) -> bool:
+        """A read is on its way."""
+        return self._board_read.busy or self._reminders_read.busy
+
+    def _loading(self, *trees: QTreeWidget) -> None:
+        """A section showing nothing at all (no line, no note: never filled since unlocking) says
+        it is on its way; one already filled stays as it is until the new read is in."""
+        notes = {
+            self.coming: self.coming_note,
+            self.reminders: self.reminders_note,
+            self.waiting: self.waiting_note,
+        }
+        for tree in trees:
+            if tree.topLevelItemCount() == 0 and not notes[tree].text():
+                notes[tree].setText(self.tr("Loading…"))
 
     def clear(self) -> None:
         """On lock: no name or reference stays on screen."""
@@ -149,33 +175,60 @@ class TodayView(QWidget):
 
     def reload(self) -> None:
         """Everything, reminders included, without waiting for the watch."""
+        self._read_reminders()
+        self.refresh(force=True)
+
+    def _read_reminders(self) -> None:
         vault = self._vault
-        if vault is None or not vault.is_open:
+        if vault is None or not vault.is_open or self._reminders_read.busy_then(self._read_reminders):
             return
         try:
-            page = vault.reminder_page(vault.session.now(), limit=REMINDERS_SHOWN)
+            read = vault.reminder_page_reader(vault.session.now(), limit=REMINDERS_SHOWN)
         except CasevaultError as err:
             self.coming_note.setText(err.message)
             return
-        self._fill_reminders(page.first, page.total)
-        self.refresh(force=True)
+        self._loading(self.reminders)
+
+        def done(page: ReminderPage) -> None:
+            if self._current(vault):
+                self._fill_reminders(page.first, page.total)
+
+        self._reminders_read.start(read, done, lambda err: self._failed(vault, err, self.reminders_note))
 
     def refresh(self, *, force: bool = False) -> None:
         """The deadlines, hearings, waiting action points and stages: a few indexed rows."""
         vault = self._vault
         if vault is None or not vault.is_open or not (self._loaded or force):
             return
+        if self._board_read.busy_then(lambda: self.refresh(force=True)):
+            return  # the read on its way may predate the change that asked for this one
         now = vault.session.now()
         try:
-            board = vault.today_board(now)
+            read = vault.today_reader(now)
         except CasevaultError as err:
             self.coming_note.setText(err.message)
             return
-        self._loaded = True
-        self.title.setText(self.tr("Today, %1").replace("%1", local_date_text(now)))
-        self._fill_coming(board)
-        self._fill_waiting(board)
-        self._fill_stages(board)
+        self._loading(self.coming, self.waiting)
+
+        def done(board: today_rules.Today) -> None:
+            if not self._current(vault):
+                return
+            self._loaded = True
+            self.title.setText(self.tr("Today, %1").replace("%1", local_date_text(now)))
+            self._fill_coming(board)
+            self._fill_waiting(board)
+            self._fill_stages(board)
+
+        self._board_read.start(read, done, lambda err: self._failed(vault, err, self.coming_note))
+
+    def _current(self, vault: Vault) -> bool:
+        """A read's result is shown only in the vault it was read from, while it is open."""
+        return vault is self._vault and vault.is_open
+
+    def _failed(self, vault: Vault, error: BaseException, note: QLabel) -> None:
+        if self._current(vault):
+            # A bug's text is not shown (it can hold a name); "Loading…" no longer holds.
+            note.setText(error.message if isinstance(error, CasevaultError) else "")
 
     # ---- the sections ------------------------------------------------------------------------
 

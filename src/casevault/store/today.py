@@ -10,41 +10,48 @@ from casevault.casework.today import ACTION, DEADLINE, PROCEDURE_DONE, REP_OWNER
 from casevault.store.db import Database
 from casevault.store.timefmt import from_db, from_db_opt, to_db
 
-# CROSS JOIN keeps SQLite on the record's own index first (deadlines_due, case_dates_by_at,
-# action_points_open_by_due), then the case.
+# CROSS JOIN keeps SQLite on the record's own index first (deadlines_due_open,
+# case_dates_open_at, action_points_rep_due: schema 15, each led by `case_open`), then the case.
 _DEADLINES = """
 SELECT c.ref, m.name, d.name, d.due_at, d.overdue_reason FROM deadlines d
 CROSS JOIN cases c ON c.id = d.case_id JOIN members m ON m.id = c.member_id
-WHERE d.done_on IS NULL AND d.due_at IS NOT NULL AND d.due_at <= :until AND c.status = 'open'
+WHERE d.done_on IS NULL AND d.due_at IS NOT NULL AND d.case_open = 1 AND d.due_at <= :until
 ORDER BY d.due_at, c.ref LIMIT :limit
 """
 _DEADLINES_COUNT = """
-SELECT count(*) FROM deadlines d CROSS JOIN cases c ON c.id = d.case_id
-WHERE d.done_on IS NULL AND d.due_at IS NOT NULL AND d.due_at <= :until AND c.status = 'open'
+SELECT count(*) FROM deadlines
+WHERE done_on IS NULL AND due_at IS NOT NULL AND case_open = 1 AND due_at <= :until
 """
 _DATES = """
 SELECT c.ref, m.name, d.kind, d.at FROM case_dates d
 CROSS JOIN cases c ON c.id = d.case_id JOIN members m ON m.id = c.member_id
-WHERE d.at >= :since AND d.at <= :until AND c.status = 'open' ORDER BY d.at, c.ref LIMIT :limit
+WHERE d.case_open = 1 AND d.at >= :since AND d.at <= :until ORDER BY d.at, c.ref LIMIT :limit
 """
 _DATES_COUNT = """
-SELECT count(*) FROM case_dates d CROSS JOIN cases c ON c.id = d.case_id
-WHERE d.at >= :since AND d.at <= :until AND c.status = 'open'
+SELECT count(*) FROM case_dates WHERE case_open = 1 AND at >= :since AND at <= :until
 """
-# The owner is free text: SQL narrows it to the rep's words in SQLite's ASCII-only lower() (the
-# expression action_points_open_by_owner indexes, schema 14), each word given also as typed in
-# upper case, and casework/today.is_rep has the last word.
+# The owner is free text: SQL narrows it to the rep's words in SQLite's ASCII-only lower(), each
+# word given also as typed in upper case (`rep_owner_test`), and casework/today.is_rep has the
+# last word. The test is written out as literals, the very expression action_points_rep_due
+# indexes (schema 15), so the rep's rows are read in due order and a first page stops early.
 _REP_WORDS = sorted({w for word in REP_OWNERS for w in (word, word.upper(), word.capitalize())})
-_OWNER_IS_REP = f"lower(trim(a.owner)) IN ({', '.join('?' for _ in _REP_WORDS)})"
+
+
+def rep_owner_test(column: str = "owner") -> str:
+    """`column` is one of the rep's words (`_REP_WORDS`), as SQL with the words as literals."""
+    if not all(w.replace(" ", "").isalpha() or not w for w in _REP_WORDS):
+        raise ValueError("the rep's words are letters and spaces only")  # they become literals
+    return f"lower(trim({column})) IN ({', '.join(repr(w) for w in _REP_WORDS)})"
+
+
 _ACTIONS = f"""
 SELECT c.ref, m.name, a.what, a.due_at, a.owner FROM action_points a
 CROSS JOIN cases c ON c.id = a.case_id JOIN members m ON m.id = c.member_id
-WHERE a.done_at IS NULL AND c.status = 'open' AND {_OWNER_IS_REP}
+WHERE a.done_at IS NULL AND a.case_open = 1 AND ({rep_owner_test("a.owner")}) = 1
 ORDER BY a.due_at IS NULL, a.due_at, c.ref LIMIT ?
-"""  # noqa: S608 - placeholders only
+"""  # noqa: S608 - constant literals
 _ACTIONS_COUNT = f"""
-SELECT count(*) FROM action_points a CROSS JOIN cases c ON c.id = a.case_id
-WHERE a.done_at IS NULL AND c.status = 'open' AND {_OWNER_IS_REP}
+SELECT count(*) FROM action_points WHERE done_at IS NULL AND case_open = 1 AND ({rep_owner_test()}) = 1
 """  # noqa: S608
 # The stage each open case's latest procedure is at: the latest stage whose clock is running
 # (its event recorded, not done), else the first stage after the last one done; procedures are
@@ -89,11 +96,11 @@ def dates_between(db: Database, since: datetime, until: datetime, limit: int) ->
 
 def rep_actions(db: Database, limit: int) -> tuple[list[Item], int]:
     """Open action points of open cases whose owner is the rep, soonest due first, and how many."""
-    rows = db.query(_ACTIONS, (*_REP_WORDS, limit))
+    rows = db.query(_ACTIONS, (limit,))
     items = [
         Item(ACTION, str(r[0]), str(r[1]), str(r[2]), from_db_opt(r[3])) for r in rows if is_rep(str(r[4]))
     ]
-    return items, int(db.scalar(_ACTIONS_COUNT, tuple(_REP_WORDS)) or 0)
+    return items, int(db.scalar(_ACTIONS_COUNT) or 0)
 
 
 def open_by_stage(db: Database) -> tuple[int, list[tuple[str, int]]]:

@@ -288,6 +288,7 @@ class Vault:
 
     # board: TodayBoard
     today_board = _Delegate("board", TodayBoard.today_board)
+    today_reader = _Delegate("board", TodayBoard.today_reader)
 
     # letters: Letters
     letter_templates = _Delegate("letters", Letters.letter_templates)
@@ -321,7 +322,9 @@ class Vault:
     deadline_leads = _Delegate("follow_ups", Reminders.deadline_leads)
     set_deadline_leads = _Delegate("follow_ups", Reminders.set_deadline_leads)
     reminder_page = _Delegate("follow_ups", Reminders.reminder_page)
+    reminder_page_reader = _Delegate("follow_ups", Reminders.reminder_page_reader)
     agenda_page = _Delegate("follow_ups", Reminders.agenda_page)
+    agenda_reader = _Delegate("follow_ups", Reminders.agenda_reader)
     expired_refs = _Delegate("follow_ups", Reminders.expired_refs)
     dismiss_reminder = _Delegate("follow_ups", Reminders.dismiss_reminder)
     snooze_reminder = _Delegate("follow_ups", Reminders.snooze_reminder)

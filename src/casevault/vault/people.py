@@ -79,8 +79,10 @@ class People:
         punctuation and small spelling differences forgiven), by reference and role only, best
         first. `except_ref` leaves out the case being worked on."""
         skip = None if except_ref is None else rules.normalise_ref(except_ref)
-        # The index finds every name that could match, and few that cannot; find_conflicts decides.
-        found = name_index.candidates(self._s.db, conflict_rules.query_keys(name))
+        # The keys find every token that could pair, useful_tokens keeps those a match can rest
+        # on, and only names with one of them are read; find_conflicts decides.
+        tokens = name_index.tokens_with_keys(self._s.db, conflict_rules.query_keys(name))
+        found = name_index.candidates(self._s.db, conflict_rules.useful_tokens(name, tokens))
         candidates = (conflict_rules.Candidate(ref, role, who) for ref, role, who in found if ref != skip)
         return conflict_rules.find_conflicts(name, candidates)
 
