@@ -94,13 +94,17 @@ def _run_app(vault_dir: str, key_file: str | None) -> int:
     gui_app.open_by_keychain = timed_open
 
     class StampedWatch(gui_app.ReminderWatch):  # type: ignore[misc, name-defined]
-        """The app's own reminder timer; stamps when its first check has been shown."""
+        """The app's own reminder timer; stamps when its first check's result has been shown (the
+        read runs on a worker, so that is its `changed` signal, not the end of `check`)."""
 
-        def check(self) -> None:
-            super().check()
-            if "reminded" not in stamps:
+        def __init__(self, *args: object, **kwargs: object) -> None:
+            super().__init__(*args, **kwargs)
+            self.changed.connect(self._stamp)
+
+        def _stamp(self, _due: object) -> None:
+            if "reminded" not in stamps and self.watching:
                 stamps["reminded"] = time.monotonic()
-                stamps["due"] = len(self.due)
+                stamps["due"] = self.total
                 maybe_finish()
 
     gui_app.ReminderWatch = StampedWatch

@@ -154,3 +154,186 @@ CREATE INDEX action_points_rep_due ON action_points(
     case_open, {OWNER_IS_REP}, due_at IS NULL, due_at, case_id, done_at
 ) WHERE done_at IS NULL;
 """  # noqa: S608 - constant SQL
+
+# Sync (issue 20): what changed since the last export, each field's current version, and this
+# device's own sync state. Never the live file: an export reads the rows named in sync_dirty and
+# writes them into a change set (formats/changeset.py).
+# - Capture is by triggers on every synced table (casework/sync_records.TABLES says which and
+#   why), so every write path (the services, bulk imports, handovers, purges) is seen. They mark
+#   nothing until sync is set up (a sync_self row: an unsynced vault pays two probes a row) or
+#   while remote changes are applied (a sync_applying row, so they are not echoed back).
+# - sync_dirty keeps each record's case beside it: a deleted row's case cannot be read any more,
+#   and the merge needs it (a purge drops every record keyed to its case).
+# - When a row goes, its field versions and kept conflict versions go with it, whoever deletes
+#   it; a purge (its deletions row) also forgets the case's unexported marks and tombstones, so a
+#   purged case leaves nothing in these tables: digests of short values are guessable, and a
+#   conflict holds text.
+# The triggers are generated from _SYNC_CAPTURE below: that tuple is part of this migration
+# (test_schema_later pins V16's digest), so a later table's capture is a new migration.
+_SYNC_TABLES = """
+CREATE TABLE sync_applying (
+    one INTEGER PRIMARY KEY CHECK (one = 1)
+) STRICT;
+CREATE TABLE sync_dirty (
+    tbl TEXT NOT NULL,
+    pk TEXT NOT NULL,
+    case_id TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (tbl, pk)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX sync_dirty_by_case ON sync_dirty(case_id);
+CREATE TABLE sync_versions (
+    tbl TEXT NOT NULL,
+    pk TEXT NOT NULL,
+    field TEXT NOT NULL,
+    stamp TEXT NOT NULL,
+    digest BLOB NOT NULL,
+    PRIMARY KEY (tbl, pk, field)
+) STRICT, WITHOUT ROWID;
+CREATE TABLE sync_tombstones (
+    tbl TEXT NOT NULL,
+    pk TEXT NOT NULL,
+    case_id TEXT NOT NULL DEFAULT '',
+    stamp TEXT NOT NULL,
+    PRIMARY KEY (tbl, pk)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX sync_tombstones_by_case ON sync_tombstones(case_id);
+CREATE TABLE sync_purged (
+    case_id TEXT PRIMARY KEY,
+    stamp TEXT NOT NULL
+) STRICT, WITHOUT ROWID;
+CREATE TABLE sync_conflicts (
+    tbl TEXT NOT NULL,
+    pk TEXT NOT NULL,
+    field TEXT NOT NULL,
+    stamp TEXT NOT NULL,
+    value TEXT NOT NULL,
+    PRIMARY KEY (tbl, pk, field, stamp)
+) STRICT, WITHOUT ROWID;
+CREATE TABLE sync_self (
+    one INTEGER PRIMARY KEY CHECK (one = 1),
+    device_id TEXT NOT NULL,
+    signing_key BLOB NOT NULL,
+    sequence INTEGER NOT NULL DEFAULT 0 CHECK (sequence >= 0),
+    last_digest BLOB,
+    clock TEXT,
+    folder TEXT
+) STRICT;
+CREATE TABLE sync_devices (
+    device_id TEXT PRIMARY KEY,
+    public_key BLOB NOT NULL,
+    label TEXT NOT NULL DEFAULT '',
+    added_at TEXT NOT NULL,
+    removed_at TEXT,
+    last_sequence INTEGER NOT NULL DEFAULT 0 CHECK (last_sequence >= 0),
+    last_digest BLOB
+) STRICT;
+CREATE TABLE sync_keys (
+    key_id BLOB PRIMARY KEY,
+    sync_key BLOB NOT NULL,
+    created_at TEXT NOT NULL,
+    retired_at TEXT
+) STRICT;
+"""
+
+# (table, primary key, its case with {r} for NEW or OLD, the columns an UPDATE must set for the
+# row to count as changed ("" for any: tables without derived columns), a further condition.)
+_SYNC_CAPTURE: tuple[tuple[str, tuple[str, ...], str, str, str], ...] = (
+    (
+        "settings",
+        ("key",),
+        "''",
+        "",
+        "{r}.key NOT IN ('identity.age', 'identity.ed25519') AND substr({r}.key, 1, 7) != 'device.'",
+    ),
+    ("members", ("id",), "(SELECT min(c.id) FROM cases c WHERE c.member_id = {r}.id)", "", ""),
+    (
+        "cases",
+        ("id",),
+        "{r}.id",
+        "id, ref, member_id, case_type, title, status, opened_at, closed_at, "
+        "retain_until, updated_at, outcome, remedy",
+        "",
+    ),
+    ("case_keys", ("case_id",), "{r}.case_id", "", ""),
+    ("events", ("id",), "{r}.case_id", "", ""),
+    (
+        "event_versions",
+        ("event_id", "version"),
+        "(SELECT e.case_id FROM events e WHERE e.id = {r}.event_id)",
+        "",
+        "",
+    ),
+    ("attachments", ("id",), "{r}.case_id", "", ""),
+    ("first_meetings", ("case_id",), "{r}.case_id", "", ""),
+    ("case_issues", ("id",), "{r}.case_id", "", ""),
+    ("action_points", ("id",), "{r}.case_id", "id, case_id, what, owner, due_at, done_at, created_at", ""),
+    ("case_dates", ("id",), "{r}.case_id", "id, case_id, kind, at, note, created_at", ""),
+    ("reminder_states", ("key",), "{r}.case_id", "", ""),
+    ("parties", ("id",), "{r}.case_id", "", ""),
+    ("consents", ("id",), "{r}.case_id", "", ""),
+    ("originals", ("id",), "{r}.case_id", "", ""),
+    ("escalations", ("id",), "{r}.case_id", "", ""),
+    ("procedures", ("id",), "{r}.case_id", "", ""),
+    (
+        "deadlines",
+        ("id",),
+        "{r}.case_id",
+        "id, case_id, procedure_id, kind, position, stage_key, name, "
+        "event, limit_days, unit, event_on, due_on, due_at, rule, rule_version, inputs, explanation, "
+        "extended_to, extension_with, extension_note, done_on, outcome, overdue_reason, created_at",
+        "",
+    ),
+    ("library_documents", ("id",), "''", "", ""),
+    ("breaches", ("id",), "''", "", ""),
+    ("sent_log", ("id",), "{r}.case_id", "", ""),
+    ("deletions", ("case_id",), "''", "", ""),
+)
+_SYNC_GATE = "EXISTS (SELECT 1 FROM sync_self) AND NOT EXISTS (SELECT 1 FROM sync_applying)"
+# A record's case, once known, is not forgotten by a later mark that cannot see it (a member
+# deleted after its case, a paper-trail version after its entry).
+_SYNC_UPSERT = "ON CONFLICT(tbl, pk) DO UPDATE SET case_id = excluded.case_id WHERE excluded.case_id != ''"
+
+
+def _sync_capture(table: str, pk: tuple[str, ...], case: str, update_of: str, only: str) -> str:
+    def key(r: str) -> str:
+        return f"{r}.{pk[0]}" if len(pk) == 1 else "json_array(" + ", ".join(f"{r}.{c}" for c in pk) + ")"
+
+    def mark(r: str) -> str:
+        return f"'{table}', {key(r)}, coalesce({case.format(r=r)}, '')"
+
+    def when(r: str) -> str:
+        return _SYNC_GATE + (f" AND {only.format(r=r)}" if only else "")
+
+    of = f" OF {update_of}" if update_of else ""
+    return f"""
+CREATE TRIGGER sync_{table}_inserted AFTER INSERT ON {table} WHEN {when("NEW")} BEGIN
+    INSERT INTO sync_dirty(tbl, pk, case_id) VALUES ({mark("NEW")}) {_SYNC_UPSERT};
+END;
+CREATE TRIGGER sync_{table}_updated AFTER UPDATE{of} ON {table} WHEN {when("NEW")} BEGIN
+    INSERT INTO sync_dirty(tbl, pk, case_id) VALUES ({mark("OLD")}), ({mark("NEW")}) {_SYNC_UPSERT};
+END;
+CREATE TRIGGER sync_{table}_deleted AFTER DELETE ON {table} BEGIN
+    DELETE FROM sync_versions WHERE tbl = '{table}' AND pk = {key("OLD")};
+    DELETE FROM sync_conflicts WHERE tbl = '{table}' AND pk = {key("OLD")};
+    INSERT INTO sync_dirty(tbl, pk, case_id) SELECT {mark("OLD")} WHERE {when("OLD")} {_SYNC_UPSERT};
+END;
+"""  # noqa: S608 - constant SQL
+
+
+# A member is written before its case, so the case's insert tells the member's mark its case.
+# A purge: the case's marks and tombstones go (its field versions went with its rows), and so do
+# the marks of its member and its paper-trail versions, deleted after what told them their case.
+_SYNC_CASES = """
+CREATE TRIGGER sync_member_joins_case AFTER INSERT ON cases BEGIN
+    UPDATE sync_dirty SET case_id = NEW.id WHERE tbl = 'members' AND pk = NEW.member_id AND case_id = '';
+END;
+CREATE TRIGGER sync_purge_forgets_case AFTER INSERT ON deletions BEGIN
+    DELETE FROM sync_dirty WHERE case_id = NEW.case_id;
+    DELETE FROM sync_dirty WHERE tbl = 'members' AND case_id = ''
+        AND NOT EXISTS (SELECT 1 FROM members m WHERE m.id = sync_dirty.pk);
+    DELETE FROM sync_dirty WHERE tbl = 'event_versions' AND case_id = ''
+        AND NOT EXISTS (SELECT 1 FROM events e WHERE e.id = json_extract(sync_dirty.pk, '$[0]'));
+    DELETE FROM sync_tombstones WHERE case_id = NEW.case_id;
+END;
+"""
+V16 = _SYNC_TABLES + "".join(_sync_capture(*spec) for spec in _SYNC_CAPTURE) + _SYNC_CASES
