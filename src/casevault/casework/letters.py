@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 ENTRY_KINDS = vocab.LETTER_ENTRY_KINDS  # the paper-trail kinds a filed letter may be recorded as
-MAX_TEMPLATE_CHARS = vocab.LETTER_TEMPLATE_MAX_CHARS
+MAX_TEMPLATE_CHARS = 20_000
 MAX_LETTER_CHARS = 100_000
 MAX_TITLE_CHARS = 120
 _MAX_LOOP_DEPTH = 2

@@ -36,7 +36,5 @@ CASE_DATE_KINDS: Final = ("hearing", "meeting")
 CASE_STATUSES: Final = ("open", "closed")
 # How an escalation was made (casework/people.py labels them).
 ESCALATION_HOW: Final = ("meeting", "phone", "email", "other")
-# The paper-trail kinds a filed letter may be recorded as, and a template's longest text
-# (casework/letters.py enforces both).
+# The paper-trail kinds a filed letter may be recorded as (casework/letters.py).
 LETTER_ENTRY_KINDS: Final = ("note", "advice-written")
-LETTER_TEMPLATE_MAX_CHARS: Final = 20_000
