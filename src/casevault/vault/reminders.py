@@ -9,11 +9,10 @@ import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import TypeVar
 
 from casevault.casework import reminders as reminder_rules
 from casevault.casework import rules
-from casevault.core.errors import NotFoundError, UsageError, VaultStateError
+from casevault.core.errors import NotFoundError, UsageError
 from casevault.core.model import CASE_DATE_KINDS, CaseDate
 from casevault.store import meetings as meeting_rows
 from casevault.store import originals as original_rows
@@ -25,7 +24,6 @@ from casevault.vault.session import Session
 log = logging.getLogger(__name__)
 
 PAGE = 200  # reminders a list shows before "and N more"
-T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -61,24 +59,6 @@ def _checked_range(since: datetime, until: datetime, limit: int) -> None:
         raise UsageError("A range of dates needs times with their time zone.")
     if limit < 0:
         raise UsageError("A page of dates holds zero or more.")
-
-
-def _on_own_connection(session: Session, read: Callable[[Database], T]) -> Callable[[], T]:
-    """`read` as work for another thread: it opens its own connection there (a connection
-    belongs to the thread that made it) and closes it after, whatever happens. Work that only
-    gets its turn after a lock does not open the database at all."""
-    open_db = session.connection_opener()
-
-    def run() -> T:
-        if not session.is_open:
-            raise VaultStateError("The vault is locked.")
-        db = open_db()
-        try:
-            return read(db)
-        finally:
-            db.close()
-
-    return run
 
 
 class Reminders:
@@ -133,7 +113,7 @@ class Reminders:
         here, at once, and `now` defaults to the clock now, not when the work runs."""
         _checked_page(now, limit)
         moment = now or self._s.now()
-        return _on_own_connection(self._s, lambda db: self._reminder_page(db, moment, limit))
+        return self._s.on_own_connection(lambda db: self._reminder_page(db, moment, limit))
 
     def agenda_page(
         self, now: datetime | None = None, days: int = 30, limit: int = PAGE
@@ -162,7 +142,7 @@ class Reminders:
             page = self._agenda_page(db, moment, days, limit)
             return Agenda(page, *reminder_rows.case_dates_between(db, since, until, limit))
 
-        return _on_own_connection(self._s, read)
+        return self._s.on_own_connection(read)
 
     @staticmethod
     def _reminder_page(db: Database, moment: datetime, limit: int) -> reminder_rules.ReminderPage:

@@ -63,6 +63,7 @@ class Held(Protocol):
 
 
 H = TypeVar("H", bound=Held)
+T = TypeVar("T")
 
 
 ConsentCheck = Callable[[str, str], "str | None"]
@@ -171,6 +172,23 @@ class Session:
         there, while this session's own connection stays free. The caller closes it."""
         path, key = self.paths.db_file, self.key(keys.PURPOSE_DB)
         return lambda: Database.open(path, key, key_verified=True)
+
+    def on_own_connection(self, read: Callable[[Database], T]) -> Callable[[], T]:
+        """`read` as work for another thread: it opens its own connection there (a connection
+        belongs to the thread that made it) and closes it after, whatever happens. Work that only
+        gets its turn after a lock does not open the database at all."""
+        open_db = self.connection_opener()
+
+        def run() -> T:
+            if not self.is_open:
+                raise VaultStateError("The vault is locked.")
+            db = open_db()
+            try:
+                return read(db)
+            finally:
+                db.close()
+
+        return run
 
     # ---- the unit of work ------------------------------------------------------------------
 

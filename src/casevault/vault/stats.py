@@ -76,16 +76,8 @@ class Stats:
         """`branch_figures` as work for another thread, on a connection of its own: the GUI
         counts there (about 0.6 s at 100k cases). The arguments are checked here, at once."""
         self._checked(since, threshold)
-        listed, open_db = self.case_types(), self._s.connection_opener()
-
-        def count() -> figure_rules.Figures:
-            db = open_db()
-            try:
-                return self._count(db, since, threshold, listed)
-            finally:
-                db.close()
-
-        return count
+        listed = self.case_types()
+        return self._s.on_own_connection(lambda db: self._count(db, since, threshold, listed))
 
     @staticmethod
     def _checked(since: datetime | None, threshold: int) -> None:

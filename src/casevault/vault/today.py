@@ -8,7 +8,7 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from casevault.casework import today as today_rules
-from casevault.core.errors import UsageError, VaultStateError
+from casevault.core.errors import UsageError
 from casevault.store import today as today_rows
 from casevault.store.db import Database
 from casevault.vault.session import Session
@@ -34,18 +34,8 @@ class TodayBoard:
         it there each time the reminders are checked. The arguments are checked here, at once,
         and `now` defaults to the clock now, not when the work runs."""
         self._checked(now, days)
-        moment, session, open_db = now or self._s.now(), self._s, self._s.connection_opener()
-
-        def read() -> today_rules.Today:
-            if not session.is_open:  # its turn came after a lock: the database stays shut
-                raise VaultStateError("The vault is locked.")
-            db = open_db()
-            try:
-                return self._board(db, moment, days, limit)
-            finally:
-                db.close()
-
-        return read
+        moment = now or self._s.now()
+        return self._s.on_own_connection(lambda db: self._board(db, moment, days, limit))
 
     @staticmethod
     def _checked(now: datetime | None, days: int) -> None:
