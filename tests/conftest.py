@@ -7,7 +7,9 @@ Tests that need a keychain start their own gnome-keyring (tests/support/keychain
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import sys
 import tempfile
 from collections.abc import Iterator
@@ -20,8 +22,12 @@ from casevault.core.paths import VaultPaths
 from casevault.crypto.kdf import KdfParams
 from casevault.vault.facade import Vault
 
-# Hypothesis writes its cache while collecting, before any fixture runs: keep it out of the tree.
-os.environ.setdefault("HYPOTHESIS_STORAGE_DIRECTORY", tempfile.mkdtemp(prefix="casevault-hypothesis-"))
+# Hypothesis writes its cache while collecting, before any fixture runs: keep it out of the tree,
+# and remove it when the run ends (one folder a run would otherwise pile up in /tmp).
+if "HYPOTHESIS_STORAGE_DIRECTORY" not in os.environ:
+    _hypothesis_dir = tempfile.mkdtemp(prefix="casevault-hypothesis-")
+    os.environ["HYPOTHESIS_STORAGE_DIRECTORY"] = _hypothesis_dir
+    atexit.register(shutil.rmtree, _hypothesis_dir, ignore_errors=True)
 
 PASSPHRASE = "correct horse battery staple 4217"
 # Real Argon2id, with parameters small enough for hundreds of unit tests. The calibrated

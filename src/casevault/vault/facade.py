@@ -9,13 +9,15 @@ decides how to show them.
 
 from __future__ import annotations
 
+import importlib
 import os
 import shutil
 import tempfile
 from collections.abc import Callable
 from datetime import datetime
+from functools import cached_property
 from pathlib import Path
-from typing import Any, Concatenate, Generic, ParamSpec, TypeVar, overload
+from typing import TYPE_CHECKING, Any, Concatenate, Generic, ParamSpec, TypeVar, overload
 
 from casevault.core.clock import Clock, utc_now
 from casevault.core.errors import DamagedError, UsageError
@@ -25,16 +27,8 @@ from casevault.host.keychain import Keychain
 from casevault.store.db import BUSY_TIMEOUT, Database
 from casevault.vault import keys
 from casevault.vault.attachments import Attachments
-from casevault.vault.backup import Backup, restore_backup
-from casevault.vault.backup import Progress as RestoreProgress
-from casevault.vault.breaches import Breaches
 from casevault.vault.cases import Cases
-from casevault.vault.check import Checker
-from casevault.vault.exchange import Exchange
-from casevault.vault.handover.receive import HandoverReceive
-from casevault.vault.handover.send import HandoverSend
 from casevault.vault.keys import KeySlots
-from casevault.vault.letters import Letters
 from casevault.vault.library import Library
 from casevault.vault.paper_trail import PaperTrail
 from casevault.vault.people import People
@@ -42,9 +36,23 @@ from casevault.vault.procedures import Procedures
 from casevault.vault.reminders import Reminders
 from casevault.vault.retention import Retention
 from casevault.vault.session import Notice, Session
-from casevault.vault.stats import Stats
 from casevault.vault.today import TodayBoard
 from casevault.vault.unlock import AskPassphrase
+
+# The services the window's first paint never uses are imported on first use, which keeps their
+# modules (and what they import: the breach and tribunal rules, the bundle and email formats)
+# out of the start-up (issue 15). For mypy they are the real classes; at run time each is a
+# _Later, whose methods are only names until a Vault first asks for the service.
+if TYPE_CHECKING:
+    from casevault.vault.backup import Backup
+    from casevault.vault.backup import Progress as RestoreProgress
+    from casevault.vault.breaches import Breaches
+    from casevault.vault.check import Checker
+    from casevault.vault.exchange import Exchange
+    from casevault.vault.handover.receive import HandoverReceive
+    from casevault.vault.handover.send import HandoverSend
+    from casevault.vault.letters import Letters
+    from casevault.vault.stats import Stats
 
 __all__ = ["Vault", "verify_backup"]
 
@@ -65,7 +73,7 @@ class _Delegate(Generic[P, R]):
     def __init__(self, service: str, method: Callable[Concatenate[Any, P], R]) -> None:
         self.service = service
         self.name = method.__name__
-        self.__doc__ = method.__doc__
+        self.__doc__ = method.__doc__  # None for a _Later's method, until its module is loaded
 
     @overload
     def __get__(self, obj: None, owner: type) -> _Delegate[P, R]: ...
@@ -78,6 +86,47 @@ class _Delegate(Generic[P, R]):
         return method
 
 
+class _MethodName:
+    """What a _Later hands a _Delegate at class creation: the method's name, nothing loaded."""
+
+    __doc__ = None
+
+    def __init__(self, name: str) -> None:
+        self.__name__ = name
+
+
+class _Later:
+    """A service class named by module, imported only when `load` is called."""
+
+    def __init__(self, module: str, name: str) -> None:
+        self._module = module
+        self._name = name
+
+    def __getattr__(self, method: str) -> _MethodName:
+        if method.startswith("__"):
+            raise AttributeError(method)
+        return _MethodName(method)
+
+    def load(self) -> Any:
+        return getattr(importlib.import_module(self._module), self._name)
+
+
+if not TYPE_CHECKING:
+    Backup = _Later("casevault.vault.backup", "Backup")
+    Breaches = _Later("casevault.vault.breaches", "Breaches")
+    Checker = _Later("casevault.vault.check", "Checker")
+    Exchange = _Later("casevault.vault.exchange", "Exchange")
+    HandoverReceive = _Later("casevault.vault.handover.receive", "HandoverReceive")
+    HandoverSend = _Later("casevault.vault.handover.send", "HandoverSend")
+    Letters = _Later("casevault.vault.letters", "Letters")
+    Stats = _Later("casevault.vault.stats", "Stats")
+
+
+def _loaded(service: type[R]) -> type[R]:
+    """The real class of a service named by _Later (at run time), or the class itself."""
+    return service.load() if isinstance(service, _Later) else service
+
+
 class Vault:
     """An unlocked vault: the Session and one service per capability over it."""
 
@@ -86,11 +135,9 @@ class Vault:
         self.keys = KeySlots(session)
         self.people = People(session)
         self.clock = Procedures(session)
-        self.figures = Stats(session)
         self.board = TodayBoard(session)
         self.follow_ups = Reminders(session, explain_overdue=self.clock.explain_overdue)
         self.library = Library(session)
-        self.breach_record = Breaches(session)
         self.retention = Retention(session, recover_library=self.library.recover)
         self.cases = Cases(
             session,
@@ -102,19 +149,48 @@ class Vault:
         self.paper_trail = PaperTrail(
             session, add_note=self.cases.add_note, attach_stream=self.attachments.attach_stream
         )
-        self.letters = Letters(
-            session,
+
+    # The services loaded on first use (see _Later).
+
+    @cached_property
+    def figures(self) -> Stats:
+        return _loaded(Stats)(self.session)
+
+    @cached_property
+    def breach_record(self) -> Breaches:
+        return _loaded(Breaches)(self.session)
+
+    @cached_property
+    def letters(self) -> Letters:
+        return _loaded(Letters)(
+            self.session,
             add_note=self.cases.add_note,
             attach_stream=self.attachments.attach_stream,
             case_jurisdiction=self.clock.case_jurisdiction,
             closure_days=self.clock.closure_days,
         )
-        consent = self.people.sharing_consent_problem
-        self.exchange = Exchange(session, sharing_consent_problem=consent)
-        self.backups = Backup(session)
-        self.handover = HandoverSend(session, sharing_consent_problem=consent)
-        self.receiving = HandoverReceive(session)
-        self.checker = Checker(session, check_library=self.library.check_library)
+
+    @cached_property
+    def exchange(self) -> Exchange:
+        return _loaded(Exchange)(self.session, sharing_consent_problem=self.people.sharing_consent_problem)
+
+    @cached_property
+    def backups(self) -> Backup:
+        return _loaded(Backup)(self.session)
+
+    @cached_property
+    def handover(self) -> HandoverSend:
+        return _loaded(HandoverSend)(
+            self.session, sharing_consent_problem=self.people.sharing_consent_problem
+        )
+
+    @cached_property
+    def receiving(self) -> HandoverReceive:
+        return _loaded(HandoverReceive)(self.session)
+
+    @cached_property
+    def checker(self) -> Checker:
+        return _loaded(Checker)(self.session, check_library=self.library.check_library)
 
     # ---- lifecycle ---------------------------------------------------------------------------
 
@@ -432,6 +508,8 @@ def verify_backup(
     the system's temp folder), open the copy with `passphrase`, run `check`, delete the copy.
     Returns the problems found, one sentence each; empty means the backup is good. A wrong
     passphrase raises UnlockError. (Here, not in backup.py: it opens a whole Vault.)"""
+    from casevault.vault.backup import restore_backup  # noqa: PLC0415 - see _Later
+
     work = Path(tempfile.mkdtemp(prefix="casevault-verify-", dir=scratch))
     try:
         os.chmod(work, 0o700)
