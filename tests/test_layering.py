@@ -98,6 +98,22 @@ def test_a_service_importing_another_service_is_found(tmp_path: Path) -> None:
     assert layering.violations(root, "pkg") == {"service: pkg.vault.backup -> pkg.vault.cases"}
 
 
+def test_the_modules_of_one_service_package_may_use_one_another_but_no_other_service(
+    tmp_path: Path,
+) -> None:
+    root = _tree(
+        tmp_path,
+        {
+            "vault/__init__.py": "",
+            "vault/cases.py": "X = 1\n",
+            "vault/sync/__init__.py": "",
+            "vault/sync/folder.py": "Y = 1\n",
+            "vault/sync/engine.py": "from pkg.vault.sync.folder import Y\nfrom pkg.vault.cases import X\n",
+        },
+    )
+    assert layering.violations(root, "pkg") == {"service: pkg.vault.sync.engine -> pkg.vault.cases"}
+
+
 @pytest.mark.parametrize(("lines", "found"), [(600, set()), (601, {"long: pkg.big"})])
 def test_a_planted_601_line_file_is_found(tmp_path: Path, lines: int, found: set[str]) -> None:
     root = _tree(tmp_path, {"big.py": "x = 1\n" * lines})

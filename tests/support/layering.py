@@ -7,7 +7,8 @@
 - `sqlcipher: m` for a module outside `store/` that imports sqlcipher3;
 - `sql: m` for a module outside `store/` with SQL text in a string;
 - `service: a -> b` for a service module of `vault/` importing another service module
-  (`session`, `facade`, `places` and `unlock` in `vault/` are not services);
+  (`session`, `facade`, `places` and `unlock` in `vault/` are not services; the modules of one
+  sub-package, such as `vault/sync/`, are one service and may use one another);
 - `long: m` for a source file over MAX_LINES lines;
 - `up: a -> room` for a module importing from a room above its own (ROOMS, lowest first; the
   entry points cli/, gui/, bench/ and demo share the top and may use one another).
@@ -128,6 +129,11 @@ def _service(module: str, package: str) -> bool:
     return module.startswith(f"{package}.vault.") and module.rsplit(".", 1)[-1] not in NOT_SERVICES
 
 
+def _service_name(module: str) -> str:
+    """The service a module of `vault/` belongs to: its own name, or its sub-package's."""
+    return ".".join(module.split(".")[:3])
+
+
 def _rank(module: str, package: str) -> int | None:
     """How high a module's room is (None: the package itself, or a room not in the rules)."""
     parts = module.split(".")
@@ -169,5 +175,9 @@ def violations(root: Path, package: str) -> set[str]:
             if here is not None and there is not None and there > here:
                 found.add(f"up: {name} -> {'.'.join(target.split('.')[:2])}")
         if _service(name, package):
-            found.update(f"service: {name} -> {t}" for t in edges[name] if _service(t, package))
+            found.update(
+                f"service: {name} -> {t}"
+                for t in edges[name]
+                if _service(t, package) and _service_name(t) != _service_name(name)
+            )
     return found

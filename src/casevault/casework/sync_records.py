@@ -16,9 +16,13 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Final
+
+from casevault.casework.merge import Delete, Key, Write
+from casevault.core import hlc
+from casevault.core.hlc import Timestamp
 
 DIGEST_LEN: Final = 16
 # SQLite's INTEGER range: a value outside it would not round-trip through a column.
@@ -199,3 +203,111 @@ def canonical(value: Any) -> str:
 def digest(value: Any) -> bytes:
     """A short fingerprint of a field's value, for telling which fields of a row changed."""
     return hashlib.sha256(canonical(value).encode("utf-8")).digest()[:DIGEST_LEN]
+
+
+# ---- change-set records --------------------------------------------------------------------
+# A change set's records (formats/changeset.py carries them as canonical JSON), one per changed
+# row: {"op": "w", "t": table, "k": id, "c": case, "at": stamp, "f": {field: value},
+# "s": {field: [stamps seen]}} for a write, {"op": "d", "t", "k", "c", "at"} for a deletion. A
+# purge is the write of the case's `deletions` record, which every device turns into its own
+# crypto-erase of the case.
+
+_CASE = re.compile(r"(?:[0-9a-f]{32})?")
+_WRITE_KEYS = frozenset({"op", "t", "k", "c", "at", "f", "s"})
+_DELETE_KEYS = frozenset({"op", "t", "k", "c", "at"})
+
+
+def write_record(
+    key: Key, at: Timestamp, fields: Mapping[str, Any], seen: Mapping[str, Iterable[Timestamp]]
+) -> dict[str, Any]:
+    return {
+        "op": "w",
+        "t": key.kind,
+        "k": key.id,
+        "c": key.case,
+        "at": at.encode(),
+        "f": dict(fields),
+        "s": {name: sorted(s.encode() for s in stamps) for name, stamps in seen.items() if stamps},
+    }
+
+
+def delete_record(key: Key, at: Timestamp) -> dict[str, Any]:
+    return {"op": "d", "t": key.kind, "k": key.id, "c": key.case, "at": at.encode()}
+
+
+@dataclass(frozen=True)
+class Announce:
+    """A paired device telling the others of a device it paired: {"op": "device", "k": id,
+    "pub": its Ed25519 public key in hex, "label": its name, "at": stamp}. Signed, as its whole
+    change set is, by a device already paired: the folder alone cannot add one."""
+
+    device: str
+    public_key: bytes
+    label: str
+    at: Timestamp
+
+
+ANNOUNCE_TABLE: Final = "sync_devices"  # the mark in sync_dirty that asks for an announcement
+_ANNOUNCE_KEYS = frozenset({"op", "k", "pub", "label", "at"})
+_DEVICE_ID = re.compile(r"[0-9a-f]{32}")
+_PUBLIC = re.compile(r"[0-9a-f]{64}")
+MAX_LABEL = 60
+
+
+def announce_record(device: str, public_key: bytes, label: str, at: Timestamp) -> dict[str, Any]:
+    return {"op": "device", "k": device, "pub": public_key.hex(), "label": label, "at": at.encode()}
+
+
+def _parse_announce(raw: Mapping[str, Any], at: Timestamp) -> Announce:
+    if set(raw) != _ANNOUNCE_KEYS:
+        raise ValueError("a sync record has fields a record of its kind does not")
+    device, public, label = raw["k"], raw["pub"], raw["label"]
+    if not (isinstance(device, str) and _DEVICE_ID.fullmatch(device)):
+        raise ValueError("a device announced in a change set has no valid id")
+    if not (isinstance(public, str) and _PUBLIC.fullmatch(public)):
+        raise ValueError("a device announced in a change set has no valid key")
+    if not isinstance(label, str) or not label or len(label) > MAX_LABEL or not label.isprintable():
+        raise ValueError("a device announced in a change set has no valid name")
+    return Announce(device, bytes.fromhex(public), label, at)
+
+
+def parse_op(raw: Mapping[str, Any], device: str, clock: Timestamp) -> Write | Delete | Announce:
+    """A change-set record from `device` (whose change set is stamped `clock`) as a merge
+    operation; ValueError in one sentence for anything else: an unknown table, a key that is not
+    its table's, a stamp of another device or after the change set's own, a field seen at a
+    version from after the write."""
+    if not isinstance(raw, Mapping) or raw.get("op") not in ("w", "d", "device"):
+        raise ValueError("a sync record is neither a write nor a deletion")
+    if raw["op"] == "device":
+        return _parse_announce(raw, _stamp(raw.get("at"), device, clock))
+    expected = _WRITE_KEYS if raw["op"] == "w" else _DELETE_KEYS
+    if set(raw) != expected:
+        raise ValueError("a sync record has fields a record of its kind does not")
+    tbl = table(raw["t"])
+    decode_pk(tbl, raw["k"])
+    case = raw["c"]
+    if not isinstance(case, str) or not _CASE.fullmatch(case) or (tbl.of_case and not case):
+        raise ValueError("a sync record's case is not a case id")
+    at = _stamp(raw["at"], device, clock)
+    key = Key(tbl.name, raw["k"], case)
+    if raw["op"] == "d":
+        return Delete(key, at)
+    fields, seen = raw["f"], raw["s"]
+    if not isinstance(fields, Mapping) or not fields or not isinstance(seen, Mapping):
+        raise ValueError("a sync record's write holds no fields")
+    stamps: dict[str, frozenset[Timestamp]] = {}
+    for name, listed in seen.items():
+        if not isinstance(listed, list) or not all(isinstance(s, str) for s in listed):
+            raise ValueError("a sync record's seen versions are not stamps")
+        stamps[name] = frozenset(hlc.decode(s) for s in listed)
+    return Write(key, at, dict(fields), stamps)
+
+
+def _stamp(text: object, device: str, clock: Timestamp) -> Timestamp:
+    try:
+        at = hlc.decode(text) if isinstance(text, str) else None
+    except ValueError:
+        at = None
+    if at is None or at.device != device or at > clock:
+        raise ValueError("a sync record's stamp is not its writer's, or is later than its change set")
+    return at

@@ -27,6 +27,7 @@ import casevault.cli.lookup as lookup
 import casevault.cli.procedure as procedure
 import casevault.cli.records as records
 import casevault.cli.stats as stats
+import casevault.cli.sync as sync
 from casevault import __version__
 from casevault.cli.common import ArgumentParser
 
@@ -55,6 +56,7 @@ GROUPS: tuple[CommandGroup, ...] = (
     procedure,
     stats,
     letters,
+    sync,
     desktop,
 )
 

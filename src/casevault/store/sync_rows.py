@@ -546,3 +546,8 @@ def retire_key(db: Database, key_id: bytes, retired_at: datetime) -> None:
         "UPDATE sync_keys SET retired_at = coalesce(retired_at, ?) WHERE key_id = ?",
         (to_db(retired_at), key_id),
     )
+
+
+def field_names(db: Database, tbl_name: str) -> list[str]:
+    """A synced table's record fields (its columns but the key and derived ones)."""
+    return _fields(db, sync_records.table(tbl_name))

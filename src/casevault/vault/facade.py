@@ -44,6 +44,7 @@ from casevault.vault.unlock import AskPassphrase
 # out of the start-up (issue 15). For mypy they are the real classes; at run time each is a
 # _Later, whose methods are only names until a Vault first asks for the service.
 if TYPE_CHECKING:
+    from casevault.formats.pairing import Answer
     from casevault.vault.backup import Backup
     from casevault.vault.backup import Progress as RestoreProgress
     from casevault.vault.breaches import Breaches
@@ -53,6 +54,7 @@ if TYPE_CHECKING:
     from casevault.vault.handover.send import HandoverSend
     from casevault.vault.letters import Letters
     from casevault.vault.stats import Stats
+    from casevault.vault.sync.service import Sync, Waiting
 
 __all__ = ["Vault", "verify_backup"]
 
@@ -120,6 +122,7 @@ if not TYPE_CHECKING:
     HandoverSend = _Later("casevault.vault.handover.send", "HandoverSend")
     Letters = _Later("casevault.vault.letters", "Letters")
     Stats = _Later("casevault.vault.stats", "Stats")
+    Sync = _Later("casevault.vault.sync.service", "Sync")
 
 
 def _loaded(service: type[R]) -> type[R]:
@@ -189,6 +192,10 @@ class Vault:
         return _loaded(HandoverReceive)(self.session)
 
     @cached_property
+    def sync(self) -> Sync:
+        return _loaded(Sync)(self.session, finish_purges=self.retention.finish_purges)
+
+    @cached_property
     def checker(self) -> Checker:
         return _loaded(Checker)(self.session, check_library=self.library.check_library)
 
@@ -211,6 +218,35 @@ class Vault:
                 paths, passphrase, keychain=keychain, kdf_params=kdf_params, notice=notice, clock=clock
             )
         )
+
+    @classmethod
+    def join(
+        cls,
+        paths: VaultPaths,
+        passphrase: str,
+        waiting: Waiting,
+        answer: Answer,
+        *,
+        keychain: Keychain | None,
+        kdf_params: kdf.KdfParams | None = None,
+        notice: Notice = _ignore,
+        clock: Clock = utc_now,
+    ) -> Vault:
+        """Make this device's vault of a synced vault, once the rep has seen the same pairing code
+        on both screens: its own passphrase and key slots, the answer's vault id and master key,
+        filled by the first sync (vault/sync/service.py)."""
+        session = keys.create(
+            paths,
+            passphrase,
+            keychain=keychain,
+            kdf_params=kdf_params,
+            notice=notice,
+            clock=clock,
+            joining=(bytes.fromhex(answer.vault_id), answer.vmk),
+        )
+        vault = cls(session)
+        vault.sync.become_joined(waiting, answer)
+        return vault
 
     @classmethod
     def open(

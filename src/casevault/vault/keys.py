@@ -54,9 +54,12 @@ def create(
     kdf_params: kdf.KdfParams | None = None,
     notice: Notice = _ignore,
     clock: Clock = utc_now,
+    joining: tuple[bytes, bytes] | None = None,
 ) -> Session:
     """Make a new vault. With `keychain`, a keychain slot is added when the keychain works;
-    when it does not, the vault is made passphrase-only and `notice` says why."""
+    when it does not, the vault is made passphrase-only and `notice` says why. `joining`: the
+    (vault id, vault master key) of a synced vault this new one is another device of (its
+    database and key slots are its own; sync fills it)."""
     problem = rules.passphrase_problem(passphrase)
     if problem:
         raise UsageError(problem)
@@ -64,8 +67,7 @@ def create(
         raise VaultStateError(f"A vault already exists at {paths.root}.")
     if paths.root.exists() and any(paths.root.iterdir()):
         raise VaultStateError(f"{paths.root} is not empty; choose an empty or new folder for a vault.")
-    vault_id = os.urandom(16)
-    vmk = crypto_keys.random_key()
+    vault_id, vmk = joining if joining is not None else (os.urandom(16), crypto_keys.random_key())
     params = kdf_params or kdf.calibrate()
     header = KeyHeader(vault_id=vault_id).with_slot(
         keyslots.make_passphrase_slot(vmk, vault_id, passphrase, params, os.urandom(kdf.SALT_LEN))

@@ -1,0 +1,189 @@
+"""The sync service (issue 20), over the Session: set up, pair, sync, status.
+
+The first device runs `set_up(folder)`: it gets a device id, an Ed25519 signing key and the first
+sync key, and every record is marked so its first export carries the whole vault. A second
+device is paired through the folder (formats/pairing.py): it writes a request, a paired device
+`accept`s it once the rep has compared the code, and the new device joins with the answer
+(Vault.join): a new vault of its own (its own passphrase and key slots) with the same vault id and
+master key, filled by applying the other devices' change sets.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from casevault.core.errors import UsageError
+from casevault.crypto import keys, signing
+from casevault.formats import changeset, pairing
+from casevault.store import sync_merge as merge_rows
+from casevault.store import sync_rows as rows
+from casevault.vault.session import Session
+from casevault.vault.sync.engine import SyncEngine, SyncReport
+from casevault.vault.sync.folder import PairingFiles, SyncFolder
+
+__all__ = ["DeviceStatus", "Sync", "SyncReport", "SyncStatus", "Waiting", "answer_for", "start_joining"]
+
+
+@dataclass(frozen=True)
+class DeviceStatus:
+    device_id: str
+    label: str
+    added_at: datetime
+    last_sequence: int
+
+
+@dataclass(frozen=True)
+class SyncStatus:
+    device_id: str
+    folder: str
+    written: int  # change sets this device has written
+    unsent: int  # records changed here since the last export
+    conflicts: int  # fields with versions kept for the rep
+    devices: tuple[DeviceStatus, ...]
+
+
+@dataclass(frozen=True)
+class Waiting:
+    """A new device's side of pairing, until the answer comes: its request and its secrets
+    (held in memory by the process that waits, never written)."""
+
+    request: pairing.Request
+    identity: str
+    signing_secret: bytes
+    folder: Path
+
+    def code(self, answer: pairing.Answer) -> str:
+        return pairing.code(self.request, answer.inviter.signing_public)
+
+
+class Sync:
+    """Sync over the Session; `finish_purges` as for SyncEngine."""
+
+    def __init__(self, session: Session, *, finish_purges: Callable[[], None]) -> None:
+        self._s = session
+        self._engine = SyncEngine(session, finish_purges=finish_purges)
+
+    def set_up(self, folder: Path, label: str = "this device") -> str:
+        """Make this vault the first device of a sync folder; returns this device's id."""
+        db = self._s.db
+        if rows.get_self(db) is not None:
+            raise UsageError("This vault is set up for sync already; `casevault sync status` shows where.")
+        device = os.urandom(16).hex()
+        pairing.clean_label(label)
+        sync_key = keys.random_key()
+        with db.transaction():
+            rows.set_up_self(db, device, signing.new_secret(), str(folder.resolve()))
+            rows.add_key(db, changeset.key_id(sync_key), sync_key, self._s.now())
+            rows.mark_all_dirty(db)
+        SyncFolder(folder, device).make_own_dir()
+        return device
+
+    def sync_now(self) -> SyncReport:
+        """Send what changed here, take in what the other devices sent, and send what taking it
+        in asks to go out again (a record a deletion from elsewhere lost to)."""
+        report = SyncReport()
+        self._engine.export(report)
+        self._engine.apply(report)
+        self._engine.export(report)
+        return report
+
+    def status(self) -> SyncStatus:
+        db = self._s.db
+        me = rows.get_self(db)
+        if me is None:
+            raise UsageError("This vault is not set up for sync; run `casevault sync init` first.")
+        listed = tuple(
+            DeviceStatus(d.device_id, d.label, d.added_at, d.last_sequence) for d in rows.devices(db)
+        )
+        fields = {(k.tbl, k.pk, k.field) for k in rows.conflicts(db)}
+        return SyncStatus(
+            me.device_id, me.folder or "", me.sequence, len(rows.dirty(db)), len(fields), listed
+        )
+
+    # ---- pairing ----------------------------------------------------------------------------
+
+    def requests(self) -> list[tuple[pairing.Request, str]]:
+        """The pairing requests waiting in the folder, each with the code its device shows."""
+        me = self._engine.folder()
+        files = PairingFiles(me.root)
+        own = signing.public_key(self._self_secret())
+        known = {d.device_id for d in rows.devices(self._s.db, removed=True)} | {me.device}
+        found = []
+        for device in files.waiting(pairing.REQUEST_SUFFIX):
+            data = files.read(device, pairing.REQUEST_SUFFIX, pairing.MAX_REQUEST + 1)
+            if data is None or device in known:
+                continue
+            try:
+                request = pairing.parse_request(data)
+            except pairing.PairingError:
+                continue
+            if request.device == device:
+                found.append((request, pairing.code(request, own)))
+        return found
+
+    def accept(self, request: pairing.Request) -> None:
+        """Pair the requesting device (the rep has compared the code): it is added here and the
+        answer written for it."""
+        db = self._s.db
+        me = rows.get_self(db)
+        assert me is not None
+        folder = self._engine.folder()
+        held = rows.sync_keys(db)
+        answer = pairing.Answer(
+            self._s.vault_id,
+            self._s.master(),
+            tuple(k.sync_key for k in sorted(held, key=lambda k: k.retired_at is not None)),
+            (
+                pairing.PairedDevice(me.device_id, signing.public_key(me.signing_key), "inviter"),
+                *(pairing.PairedDevice(d.device_id, d.public_key, d.label) for d in rows.devices(db)),
+            ),
+        )
+        with db.transaction():
+            rows.add_device(db, request.device, request.signing_public, request.label, self._s.now())
+            merge_rows.mark_announce(db, request.device)
+            PairingFiles(folder.root).write(
+                request.device, pairing.ANSWER_SUFFIX, pairing.seal_answer(answer, request, me.signing_key)
+            )
+
+    def become_joined(self, waiting: Waiting, answer: pairing.Answer) -> None:
+        """A new vault made with the answer's vault id and master key (Vault.join) becomes this
+        device: its identity from the request, the sync keys, and the devices paired before."""
+        db = self._s.db
+        now = self._s.now()
+        with db.transaction():
+            rows.set_up_self(
+                db, waiting.request.device, waiting.signing_secret, str(waiting.folder.resolve())
+            )
+            for position, key in enumerate(answer.sync_keys):
+                rows.add_key(db, changeset.key_id(key), key, now)
+                if position:  # held to read what was written before a rotation, never to write
+                    rows.retire_key(db, changeset.key_id(key), now)
+            for paired in answer.devices:
+                rows.add_device(db, paired.device, paired.signing_public, paired.label, now)
+        SyncFolder(waiting.folder, waiting.request.device).make_own_dir()
+        PairingFiles(waiting.folder).remove(waiting.request.device)
+
+    def _self_secret(self) -> bytes:
+        me = rows.get_self(self._s.db)
+        assert me is not None
+        return me.signing_key
+
+
+def start_joining(folder: Path, label: str) -> Waiting:
+    """The new device's first step: its request, written to the folder."""
+    device = os.urandom(16).hex()
+    secret = signing.new_secret()
+    request, identity = pairing.new_request(device, signing.public_key(secret), label)
+    PairingFiles(folder).write(device, pairing.REQUEST_SUFFIX, request.to_bytes())
+    return Waiting(request, identity, secret, folder)
+
+
+def answer_for(waiting: Waiting) -> pairing.Answer | None:
+    """The answer to our request once it has arrived (PairingError if it is not a true one)."""
+    files = PairingFiles(waiting.folder)
+    data = files.read(waiting.request.device, pairing.ANSWER_SUFFIX, pairing.MAX_ANSWER + 1)
+    return None if data is None else pairing.open_answer(data, waiting.request, waiting.identity)
