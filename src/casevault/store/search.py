@@ -91,11 +91,14 @@ def _whole_words(query: str) -> str | None:
 
 
 # Up to this many matching entries are ranked by bm25. FTS5 scores every match before it can
-# return the best 200, about 13 us each at 10k cases ("member" is in 193k entries: 2.4 s) and
-# 50 us at 100k, where each score reads its row's sizes from a 2.4 GB file: 200 entries of a rare
-# word took 10 ms to rank. 150 keeps any word's first page near 10 ms; past it, every matching
-# case is still listed (up to the page), most recently updated first.
-RANK_CAP = 150
+# return the best 200, and a score costs far more than the match: for a prefix (every word as
+# typed is one) bm25 first runs the whole phrase again for its document count, then reads each
+# row's sizes, about 0.2 ms a row here with SQLCipher's memory security on. Measured on the
+# generator's 10k-case vault (20 notes a case): 20 entries 8.1 ms p95, 25 entries 9.3 ms,
+# 40 entries 11.8 ms, 70 entries 11.3 ms, against 1.5-2.5 ms for the unranked first page. 20
+# keeps a ranked page under the 10 ms target with room; past it, every matching case is still
+# listed (up to the page), most recently updated first.
+RANK_CAP = 20
 
 
 def _more_than(db: Database, expression: str, count: int) -> bool:
