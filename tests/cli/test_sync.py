@@ -73,3 +73,11 @@ def test_sync_before_init_says_what_to_do(cli_env: dict[str, str], tmp_path: Pat
     result = _vault(cli_env, tmp_path / "v", "sync", "now")
     assert result.returncode != 0
     assert "sync init" in result.stderr and len(result.stderr.strip().splitlines()) == 1
+
+
+def test_removing_an_unknown_device_says_how_to_list_them(cli_env: dict[str, str], tmp_path: Path) -> None:
+    root = tmp_path / "v"
+    assert _vault(cli_env, root, "init", "--no-keyring").returncode == 0
+    assert _vault(cli_env, root, "sync", "init", "--folder", str(tmp_path / "shared")).returncode == 0
+    result = _vault(cli_env, root, "sync", "remove", "ab" * 16)
+    assert result.returncode != 0 and "sync devices" in result.stderr

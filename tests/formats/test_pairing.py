@@ -28,6 +28,9 @@ def canonical(value: Any) -> bytes:
     return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
 
 
+RECIPIENT = pairing.new_identity()[1]  # a device's age recipient, as an answer lists it
+
+
 def make_request(label: str = "office desktop", device: str = NEW_DEVICE) -> tuple[Request, str]:
     return pairing.new_request(device, signing.public_key(signing.new_secret()), label)
 
@@ -38,7 +41,7 @@ def request_fields(request: Request) -> dict[str, Any]:
 
 
 def make_answer(inviter_secret: bytes, *others: PairedDevice) -> Answer:
-    inviter = PairedDevice(INVITER, signing.public_key(inviter_secret), "laptop")
+    inviter = PairedDevice(INVITER, signing.public_key(inviter_secret), "laptop", RECIPIENT)
     return Answer(VAULT_ID, VMK, SYNC_KEYS, (inviter, *others), "Casevault sync")
 
 
@@ -236,12 +239,12 @@ def test_the_code_changes_with_the_inviter_key_and_every_request_field() -> None
 def test_an_answer_round_trips_to_the_new_device() -> None:
     request, identity = make_request()
     secret = signing.new_secret()
-    third = PairedDevice(THIRD, signing.public_key(signing.new_secret()), "home")
+    third = PairedDevice(THIRD, signing.public_key(signing.new_secret()), "home", RECIPIENT)
     answer = make_answer(secret, third)
     data = pairing.seal_answer(answer, request, secret)
     opened = pairing.open_answer(data, request, identity)
     assert opened == answer
-    assert opened.inviter == PairedDevice(INVITER, signing.public_key(secret), "laptop")
+    assert opened.inviter == PairedDevice(INVITER, signing.public_key(secret), "laptop", RECIPIENT)
     assert opened.sync_keys[0] == SYNC_KEYS[0]
     # Both screens show the same code: the new device computes it from the answer's inviter.
     assert pairing.code(request, opened.inviter.signing_public) == pairing.code(
@@ -323,7 +326,9 @@ def test_open_answer_refuses_a_signature_by_a_key_that_is_not_the_first_devices(
     secret = signing.new_secret()
     data = pairing.seal_answer(make_answer(secret), request, secret)
     impostor = signing.public_key(signing.new_secret())
-    devices = [{"device": INVITER, "signing_public": impostor.hex(), "label": "laptop"}]
+    devices = [
+        {"device": INVITER, "signing_public": impostor.hex(), "label": "laptop", "recipient": RECIPIENT}
+    ]
     with pytest.raises(PairingError, match="signature"):
         pairing.open_answer(reseal(data, request, identity, {"devices": devices}), request, identity)
 
@@ -343,7 +348,7 @@ def test_an_answer_signed_by_another_vault_shows_another_code() -> None:
 def test_open_answer_refuses_an_answer_that_lists_the_new_device_itself() -> None:
     request, identity = make_request()
     secret = signing.new_secret()
-    itself = PairedDevice(NEW_DEVICE, request.signing_public, "office desktop")
+    itself = PairedDevice(NEW_DEVICE, request.signing_public, "office desktop", RECIPIENT)
     data = pairing.seal_answer(make_answer(secret, itself), request, secret)
     with pytest.raises(PairingError, match="damaged"):
         pairing.open_answer(data, request, identity)
@@ -397,3 +402,51 @@ def test_open_answer_refuses_oversize_input() -> None:
     assert len(big) > pairing.MAX_ANSWER
     with pytest.raises(PairingError, match="too large"):
         pairing.open_answer(big, request, identity)
+
+
+# ---- sync keys sent after a removal ----------------------------------------------------------
+
+
+def _sealed_key(secret: bytes, recipient: str, to_device: str = NEW_DEVICE) -> bytes:
+    return pairing.seal_sync_key(
+        b"K" * 32, sender=INVITER, sender_secret=secret, to_device=to_device, recipient=recipient
+    )
+
+
+def test_a_sync_key_opens_only_for_its_device_and_from_its_sender() -> None:
+    identity, recipient = pairing.new_identity()
+    assert pairing.recipient_of(identity) == recipient
+    secret = signing.new_secret()
+    public = signing.public_key(secret)
+    data = _sealed_key(secret, recipient)
+    assert b"K" * 32 not in data
+    assert pairing.open_sync_key(
+        data, identity=identity, me=NEW_DEVICE, sender=INVITER, sender_public=public
+    ) == (b"K" * 32)
+    with pytest.raises(PairingError, match="moved"):  # found in another sender's folder
+        pairing.open_sync_key(data, identity=identity, me=NEW_DEVICE, sender=THIRD, sender_public=public)
+    with pytest.raises(PairingError, match="moved"):  # written for another device
+        pairing.open_sync_key(
+            _sealed_key(secret, recipient, THIRD),
+            identity=identity,
+            me=NEW_DEVICE,
+            sender=INVITER,
+            sender_public=public,
+        )
+    with pytest.raises(PairingError, match="signature"):
+        pairing.open_sync_key(
+            data,
+            identity=identity,
+            me=NEW_DEVICE,
+            sender=INVITER,
+            sender_public=signing.public_key(signing.new_secret()),
+        )
+    other_identity, _ = pairing.new_identity()
+    with pytest.raises(PairingError, match="not written for this device"):
+        pairing.open_sync_key(
+            data, identity=other_identity, me=NEW_DEVICE, sender=INVITER, sender_public=public
+        )
+    with pytest.raises(PairingError, match="too large"):
+        pairing.open_sync_key(
+            b"x" * 5000, identity=identity, me=NEW_DEVICE, sender=INVITER, sender_public=public
+        )

@@ -4,20 +4,30 @@ pairing runs as the rep would run it (request, code compared, answer), in one pr
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
+from casevault.casework import sync_records
+from casevault.core.clock import Clock
 from casevault.core.paths import VaultPaths
 from casevault.vault.facade import Vault
 from casevault.vault.sync import service
-from tests.conftest import FAST_KDF, PASSPHRASE, FakeClock
+from tests.conftest import FAST_KDF, PASSPHRASE
 
 
-def first_device(root: Path, folder: Path, clock: FakeClock) -> Vault:
-    vault = Vault.create(VaultPaths(root), PASSPHRASE, keychain=None, kdf_params=FAST_KDF, clock=clock)
+def first_device(root: Path, folder: Path, clock: Clock, passphrase: str = PASSPHRASE) -> Vault:
+    vault = Vault.create(VaultPaths(root), passphrase, keychain=None, kdf_params=FAST_KDF, clock=clock)
     vault.sync.set_up(folder, "laptop")
     return vault
 
 
-def join(inviter: Vault, root: Path, folder: Path, clock: FakeClock, label: str = "desktop") -> Vault:
+def join(
+    inviter: Vault,
+    root: Path,
+    folder: Path,
+    clock: Clock,
+    label: str = "desktop",
+    passphrase: str = PASSPHRASE,
+) -> Vault:
     """A new device paired with `inviter` through `folder`; the codes on both sides must match."""
     waiting = service.start_joining(folder, label)
     [(request, inviter_code)] = inviter.sync.requests()
@@ -26,7 +36,7 @@ def join(inviter: Vault, root: Path, folder: Path, clock: FakeClock, label: str 
     assert answer is not None
     assert waiting.code(answer) == inviter_code
     return Vault.join(
-        VaultPaths(root), PASSPHRASE, waiting, answer, keychain=None, kdf_params=FAST_KDF, clock=clock
+        VaultPaths(root), passphrase, waiting, answer, keychain=None, kdf_params=FAST_KDF, clock=clock
     )
 
 
@@ -36,3 +46,22 @@ def sync_all(*vaults: Vault, rounds: int = 2) -> None:
         for vault in vaults:
             report = vault.sync.sync_now()
             assert not report.refused, report.refused
+            assert not report.waiting, report.waiting
+
+
+def synced_records(vault: Vault) -> dict[str, list[tuple[Any, ...]]]:
+    """Every synced table's rows as the device holds them (derived columns and this device's own
+    settings left out)."""
+    db = vault.session.db
+    out: dict[str, list[tuple[Any, ...]]] = {}
+    for tbl in sync_records.TABLES:
+        columns = [
+            str(r[0])
+            for r in db.query("SELECT name FROM pragma_table_info(?) ORDER BY cid", (tbl.name,))
+            if str(r[0]) not in tbl.derived
+        ]
+        found = db.query(f"SELECT {', '.join(columns)} FROM {tbl.name}")
+        if tbl.name == "settings":
+            found = [r for r in found if sync_records.setting_syncs(str(r[0]))]
+        out[tbl.name] = sorted(tuple(r) for r in found)
+    return out

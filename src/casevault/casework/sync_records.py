@@ -245,17 +245,28 @@ class Announce:
     public_key: bytes
     label: str
     at: Timestamp
+    box: str = ""  # its age recipient, for sync keys sent to it
+    removed: bool = False  # the writer removed it: refuse its change sets from now on
 
 
 ANNOUNCE_TABLE: Final = "sync_devices"  # the mark in sync_dirty that asks for an announcement
-_ANNOUNCE_KEYS = frozenset({"op", "k", "pub", "label", "at"})
+_ANNOUNCE_KEYS = frozenset({"op", "k", "pub", "label", "at", "box", "removed"})
+_RECIPIENT = re.compile(r"age1[02-9ac-hj-np-z]{58}")
 _DEVICE_ID = re.compile(r"[0-9a-f]{32}")
 _PUBLIC = re.compile(r"[0-9a-f]{64}")
 MAX_LABEL = 60
 
 
-def announce_record(device: str, public_key: bytes, label: str, at: Timestamp) -> dict[str, Any]:
-    return {"op": "device", "k": device, "pub": public_key.hex(), "label": label, "at": at.encode()}
+def announce_record(announce: Announce) -> dict[str, Any]:
+    return {
+        "op": "device",
+        "k": announce.device,
+        "pub": announce.public_key.hex(),
+        "label": announce.label,
+        "at": announce.at.encode(),
+        "box": announce.box,
+        "removed": announce.removed,
+    }
 
 
 def _parse_announce(raw: Mapping[str, Any], at: Timestamp) -> Announce:
@@ -268,7 +279,12 @@ def _parse_announce(raw: Mapping[str, Any], at: Timestamp) -> Announce:
         raise ValueError("a device announced in a change set has no valid key")
     if not isinstance(label, str) or not label or len(label) > MAX_LABEL or not label.isprintable():
         raise ValueError("a device announced in a change set has no valid name")
-    return Announce(device, bytes.fromhex(public), label, at)
+    box, removed = raw["box"], raw["removed"]
+    if not (isinstance(box, str) and (box == "" or _RECIPIENT.fullmatch(box))) or not isinstance(
+        removed, bool
+    ):
+        raise ValueError("a device announced in a change set has no valid key")
+    return Announce(device, bytes.fromhex(public), label, at, box, removed)
 
 
 def parse_op(raw: Mapping[str, Any], device: str, clock: Timestamp) -> Write | Delete | Announce:

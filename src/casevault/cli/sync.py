@@ -10,6 +10,8 @@ sync pair [--yes]                       accept a device waiting to join, once th
 sync now                                send what changed here, take in what the others sent
 sync status [--json]                    this device, what is unsent, conflicts to resolve
 sync devices [--json]                   the paired devices and how far each has been read
+sync remove DEVICE                      stop syncing with a device: a new sync key goes to the
+                                        others, and it can read nothing written afterwards
 """
 
 from __future__ import annotations
@@ -42,6 +44,8 @@ def add_parsers(commands: Any) -> None:
     pair = actions.add_parser("pair", help="accept a device waiting to join, once its code matches")
     pair.add_argument("--yes", action="store_true", help="accept without asking (the code is still shown)")
     actions.add_parser("now", help="sync now: send what changed here, take in what others sent")
+    remove = actions.add_parser("remove", help="stop syncing with a device (a new sync key for the others)")
+    remove.add_argument("device", metavar="DEVICE", help="its id, as `casevault sync devices` lists it")
     for name, what in (("status", "this device and what waits"), ("devices", "the paired devices")):
         parser = actions.add_parser(name, help=what)
         parser.add_argument("--json", action="store_true")
@@ -127,6 +131,17 @@ def cmd_now(args: argparse.Namespace) -> int:
     return 1 if report.refused else 0
 
 
+def cmd_remove(args: argparse.Namespace) -> int:
+    with open_vault(args) as vault:
+        told = vault.sync.remove_device(args.device)
+    print(f"Removed {args.device}; a new sync key went to {told} other device(s).")
+    say(
+        "It keeps what it had already, the vault's master key included: if it was lost or stolen, "
+        "move the cases to a new vault."
+    )
+    return 0
+
+
 def _tell(report: Any) -> None:
     if report.purged:
         say(f"{report.purged} case(s) deleted on another device were erased here.")
@@ -181,6 +196,7 @@ _ACTIONS: dict[str, Callable[[argparse.Namespace], int]] = {
     "now": cmd_now,
     "status": cmd_status,
     "devices": cmd_devices,
+    "remove": cmd_remove,
 }
 
 

@@ -69,6 +69,7 @@ class PairedDevice:
     device: str
     signing_public: bytes
     label: str
+    recipient: str  # its age recipient, for the sync keys sent to it after a removal
 
 
 @dataclass(frozen=True)
@@ -133,7 +134,12 @@ def seal_answer(answer: Answer, request: Request, inviter_secret: bytes) -> byte
             "vmk": answer.vmk.hex(),
             "sync_keys": [k.hex() for k in answer.sync_keys],
             "devices": [
-                {"device": d.device, "signing_public": d.signing_public.hex(), "label": d.label}
+                {
+                    "device": d.device,
+                    "signing_public": d.signing_public.hex(),
+                    "label": d.label,
+                    "recipient": d.recipient,
+                }
                 for d in answer.devices
             ],
             "folder_name": answer.folder_name,
@@ -158,9 +164,13 @@ def open_answer(data: bytes, request: Request, identity: str) -> Answer:
         signature = bytes.fromhex(outer["signature"])
         fields = _object(body, {"vault_id", "vmk", "sync_keys", "devices", "folder_name"}, "pairing answer")
         devices = tuple(
-            PairedDevice(d["device"], bytes.fromhex(d["signing_public"]), d["label"])
+            PairedDevice(d["device"], bytes.fromhex(d["signing_public"]), d["label"], d["recipient"])
             for d in fields["devices"]
+            if set(d) == {"device", "signing_public", "label", "recipient"}
         )
+        if len(devices) != len(fields["devices"]):
+            raise PairingError("The pairing answer is damaged.")
+
         answer = Answer(
             fields["vault_id"],
             bytes.fromhex(fields["vmk"]),
@@ -175,6 +185,7 @@ def open_answer(data: bytes, request: Request, identity: str) -> Answer:
         or not _HEX32.fullmatch(answer.vault_id)
         or not all(_is_label(d.label) for d in answer.devices)
         or not all(isinstance(d.device, str) for d in answer.devices)
+        or not all(_is_recipient(d.recipient) for d in answer.devices)
         or len(answer.vmk) != 32
         or not answer.sync_keys
         or any(len(k) != 32 for k in answer.sync_keys)
@@ -186,6 +197,14 @@ def open_answer(data: bytes, request: Request, identity: str) -> Answer:
     if not _verifies(answer.inviter.signing_public, signature, _signed(request, body)):
         raise PairingError("The pairing answer does not carry the inviting device's signature.")
     return answer
+
+
+def _is_recipient(text: object) -> bool:
+    try:
+        pyrage.x25519.Recipient.from_str(text)
+    except Exception:  # pyrage raises RecipientError or ValueError depending on the fault
+        return False
+    return isinstance(text, str)
 
 
 def _is_label(label: object) -> bool:
@@ -238,3 +257,54 @@ def _object(data: bytes, keys: set[str], what: str) -> dict[str, Any]:
 
 def _canonical(value: Any) -> bytes:
     return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
+
+
+# ---- sync keys for the devices that stay, after a removal -------------------------------------
+
+KEY_SUFFIX: Final = ".cvkey"
+_KEY_CONTEXT: Final = b"casevault/v1/sync-key-delivery\x00"
+
+
+def recipient_of(identity: str) -> str:
+    return str(pyrage.x25519.Identity.from_str(identity).to_public())
+
+
+def new_identity() -> tuple[str, str]:
+    """A device's age X25519 identity and its recipient."""
+    identity = pyrage.x25519.Identity.generate()
+    return str(identity), str(identity.to_public())
+
+
+def seal_sync_key(
+    sync_key: bytes, *, sender: str, sender_secret: bytes, to_device: str, recipient: str
+) -> bytes:
+    """A new sync key for one device: signed by the sender, encrypted to that device alone."""
+    body = _canonical({"from": sender, "to": to_device, "key": sync_key.hex()})
+    signature = _signer(sender_secret, _KEY_CONTEXT + body)
+    plaintext = _canonical({"body": body.decode("utf-8"), "signature": signature.hex()})
+    return bytes(pyrage.encrypt(plaintext, [pyrage.x25519.Recipient.from_str(recipient)]))
+
+
+def open_sync_key(data: bytes, *, identity: str, me: str, sender: str, sender_public: bytes) -> bytes:
+    """The sync key in a file another device wrote for this one; PairingError unless it opens
+    with our identity, names both devices as the file's place does, and carries the sender's
+    signature."""
+    if len(data) > MAX_REQUEST:
+        raise PairingError("A sync key file is too large to be one.")
+    try:
+        plaintext = pyrage.decrypt(data, [pyrage.x25519.Identity.from_str(identity)])
+    except Exception:  # pyrage's DecryptError, or a header it cannot parse
+        raise PairingError("A sync key file is damaged or was not written for this device.") from None
+    outer = _object(plaintext, {"body", "signature"}, "sync key file")
+    try:
+        body = str(outer["body"]).encode("utf-8")
+        signature = bytes.fromhex(outer["signature"])
+        fields = _object(body, {"from", "to", "key"}, "sync key file")
+        key = bytes.fromhex(fields["key"])
+    except (TypeError, ValueError, KeyError):
+        raise PairingError("A sync key file is damaged.") from None
+    if fields["from"] != sender or fields["to"] != me or len(key) != 32:
+        raise PairingError("A sync key file is damaged or was moved from another device's folder.")
+    if not _verifies(sender_public, signature, _KEY_CONTEXT + body):
+        raise PairingError("A sync key file does not carry its device's signature.")
+    return key

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime
 
+from casevault.casework import rules
 from casevault.core.model import CaseMatch, CaseSummary, Deletion, Event, ListCursor, Member
 from casevault.store import names, search
 from casevault.store.db import Database, Row
@@ -49,6 +50,15 @@ def next_ref_number(db: Database, year: int) -> int:
         (year,),
     )
     return int(db.scalar("SELECT last FROM ref_counters WHERE year = ?", (year,)))
+
+
+def next_free_ref(db: Database, opened: datetime) -> str:
+    """The next reference of the year's sequence that no case holds (call inside a transaction):
+    on a synced vault, another device's cases arrive with numbers of its own count."""
+    while True:
+        ref = rules.format_ref(opened, next_ref_number(db, opened.year))
+        if db.scalar("SELECT 1 FROM cases WHERE ref = ?", (ref,)) is None:
+            return ref
 
 
 def insert_member(db: Database, member: Member, now: datetime) -> None:

@@ -9,7 +9,7 @@ new migrations; existing ones are never edited.
 
 from __future__ import annotations
 
-from casevault.store.schema_later import V11, V12, V13, V14, V15, V16
+from casevault.store.schema_later import V11, V12, V13, V14, V15, V16, V17
 
 V1 = """
 CREATE TABLE settings (
@@ -480,5 +480,5 @@ END;
 """
 V10 = _NAME_TABLES + NAME_INDEX
 
-MIGRATIONS: tuple[str, ...] = (V1, V2, V3, V4, V5, V6, V7, V8, V9, V10, V11, V12, V13, V14, V15, V16)
+MIGRATIONS: tuple[str, ...] = (V1, V2, V3, V4, V5, V6, V7, V8, V9, V10, V11, V12, V13, V14, V15, V16, V17)
 LATEST = len(MIGRATIONS)

@@ -337,3 +337,11 @@ CREATE TRIGGER sync_purge_forgets_case AFTER INSERT ON deletions BEGIN
 END;
 """
 V16 = _SYNC_TABLES + "".join(_sync_capture(*spec) for spec in _SYNC_CAPTURE) + _SYNC_CASES
+
+# Device removal (issue 20): a sync key made when a device is removed reaches each device that
+# stays as an age file only it can open, so every device keeps an X25519 identity of its own
+# (its pairing request's, or one made at `sync init`) and knows the others' recipients.
+V17 = """
+ALTER TABLE sync_self ADD COLUMN box_identity TEXT;
+ALTER TABLE sync_devices ADD COLUMN box_recipient TEXT;
+"""

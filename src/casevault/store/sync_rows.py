@@ -76,11 +76,26 @@ def _where_pk(tbl: Table) -> str:
 # ---- what changed ---------------------------------------------------------------------------
 
 
-def dirty(db: Database, limit: int | None = None) -> list[Dirty]:
-    """Records marked changed, by table and id; at most `limit` of them."""
-    sql = "SELECT tbl, pk, case_id FROM sync_dirty ORDER BY tbl, pk"
-    rows = db.query(sql + " LIMIT ?", (limit,)) if limit is not None else db.query(sql)
-    return [Dirty(str(r[0]), str(r[1]), str(r[2])) for r in rows]
+def dirty(db: Database, limit: int | None = None, *, tbl: str | None = None) -> list[Dirty]:
+    """Records marked changed, by table and id (with `tbl`, of that table only); at most `limit`."""
+    where, params = ("WHERE tbl = ?", [tbl]) if tbl is not None else ("", [])
+    sql = f"SELECT tbl, pk, case_id FROM sync_dirty {where} ORDER BY tbl, pk"  # noqa: S608 - constant
+    if limit is not None:
+        sql += " LIMIT ?"
+        params.append(str(limit))
+    return [Dirty(str(r[0]), str(r[1]), str(r[2])) for r in db.query(sql, params)]
+
+
+def dirty_in_order(db: Database, limit: int) -> list[Dirty]:
+    """Up to `limit` marked records, parents first: device announcements, then the synced tables
+    in sync_records.TABLES order, so a change set never holds a record whose parent is still
+    waiting for a later one."""
+    found: list[Dirty] = []
+    for name in (sync_records.ANNOUNCE_TABLE, *(t.name for t in sync_records.TABLES)):
+        if len(found) >= limit:
+            break
+        found += dirty(db, limit - len(found), tbl=name)
+    return found
 
 
 def clear_dirty(db: Database, pairs: Iterable[tuple[str, str]]) -> None:
@@ -383,10 +398,13 @@ class SelfState:
     last_digest: bytes | None
     clock: Timestamp | None
     folder: str | None
+    box_identity: str | None = None  # its age X25519 identity: sync keys are sent to it
 
 
 def get_self(db: Database) -> SelfState | None:
-    row = db.query_one("SELECT device_id, signing_key, sequence, last_digest, clock, folder FROM sync_self")
+    row = db.query_one(
+        "SELECT device_id, signing_key, sequence, last_digest, clock, folder, box_identity FROM sync_self"
+    )
     if row is None:
         return None
     return SelfState(
@@ -396,10 +414,17 @@ def get_self(db: Database) -> SelfState | None:
         None if row[3] is None else bytes(row[3]),
         None if row[4] is None else hlc.decode(str(row[4])),
         None if row[5] is None else str(row[5]),
+        None if row[6] is None else str(row[6]),
     )
 
 
-def set_up_self(db: Database, device_id: str, signing_key: bytes, folder: str | None = None) -> None:
+def set_up_self(
+    db: Database,
+    device_id: str,
+    signing_key: bytes,
+    folder: str | None = None,
+    box_identity: str | None = None,
+) -> None:
     """Make this vault a sync device: from here on, every change is captured. ValueError if it
     is one already (a second identity would fork its chain of change sets)."""
     hlc.check_device(device_id)
@@ -407,8 +432,8 @@ def set_up_self(db: Database, device_id: str, signing_key: bytes, folder: str | 
         if db.scalar("SELECT 1 FROM sync_self") is not None:
             raise ValueError("this vault is already set up for sync")
         db.execute(
-            "INSERT INTO sync_self(one, device_id, signing_key, folder) VALUES (1, ?, ?, ?)",
-            (device_id, signing_key, folder),
+            "INSERT INTO sync_self(one, device_id, signing_key, folder, box_identity) VALUES (1, ?, ?, ?, ?)",
+            (device_id, signing_key, folder, box_identity),
         )
 
 
@@ -455,10 +480,12 @@ class Device:
     removed_at: datetime | None
     last_sequence: int
     last_digest: bytes | None
+    box_recipient: str | None = None  # its age recipient, for a sync key made after a removal
 
 
 _DEVICE = (
-    "SELECT device_id, public_key, label, added_at, removed_at, last_sequence, last_digest FROM sync_devices"
+    "SELECT device_id, public_key, label, added_at, removed_at, last_sequence, last_digest, box_recipient "
+    "FROM sync_devices"
 )
 
 
@@ -471,10 +498,19 @@ def _device(row: tuple[Any, ...]) -> Device:
         from_db_opt(row[4]),
         int(row[5]),
         None if row[6] is None else bytes(row[6]),
+        None if row[7] is None else str(row[7]),
     )
 
 
-def add_device(db: Database, device_id: str, public_key: bytes, label: str, added_at: datetime) -> None:
+def add_device(
+    db: Database,
+    device_id: str,
+    public_key: bytes,
+    label: str,
+    added_at: datetime,
+    *,
+    box_recipient: str | None = None,
+) -> None:
     """ValueError for this device's own id or one added before (a device's chain cannot restart)."""
     hlc.check_device(device_id)
     with db.transaction():
@@ -482,8 +518,9 @@ def add_device(db: Database, device_id: str, public_key: bytes, label: str, adde
         if device_id == own or db.scalar("SELECT 1 FROM sync_devices WHERE device_id = ?", (device_id,)):
             raise ValueError("that device is already known to this vault")
         db.execute(
-            "INSERT INTO sync_devices(device_id, public_key, label, added_at) VALUES (?, ?, ?, ?)",
-            (device_id, public_key, label, to_db(added_at)),
+            "INSERT INTO sync_devices(device_id, public_key, label, added_at, box_recipient) "
+            "VALUES (?, ?, ?, ?, ?)",
+            (device_id, public_key, label, to_db(added_at), box_recipient),
         )
 
 

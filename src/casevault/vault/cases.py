@@ -80,7 +80,7 @@ class Cases:
         wrapped = keys.wrap_key(kek, case_key, keys.case_key_aad(bytes.fromhex(case_id)))
         member = Member(id=new_id(), name=name, email=mail, employer_domain=domains)
         with self._s.db.transaction():
-            ref = rules.format_ref(now, case_rows.next_ref_number(self._s.db, now.year))
+            ref = case_rows.next_free_ref(self._s.db, now)
             case_rows.insert_member(self._s.db, member, now)
             case_rows.insert_case(
                 self._s.db,

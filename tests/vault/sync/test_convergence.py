@@ -12,11 +12,10 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from casevault.casework import sync_records
 from casevault.core.model import FirstMeeting
 from casevault.vault.facade import Vault
 from tests.conftest import FakeClock
-from tests.support.sync_pair import first_device, join, sync_all
+from tests.support.sync_pair import first_device, join, sync_all, synced_records
 
 NAMES = ("Ada Quill", "Bo Lark", "Cy Fenn")
 TEXTS = ("rota", "pay", "shouting", "")
@@ -33,24 +32,6 @@ action = st.one_of(
     ),
 )
 steps = st.lists(st.tuples(st.integers(0, 2), action), min_size=1, max_size=25)
-
-
-def _records(vault: Vault) -> dict[str, list[tuple[Any, ...]]]:
-    """Every synced table's rows as the device holds them (derived columns and this device's own
-    settings left out)."""
-    db = vault.session.db
-    out: dict[str, list[tuple[Any, ...]]] = {}
-    for tbl in sync_records.TABLES:
-        columns = [
-            str(r[0])
-            for r in db.query("SELECT name FROM pragma_table_info(?) ORDER BY cid", (tbl.name,))
-            if str(r[0]) not in tbl.derived
-        ]
-        found = db.query(f"SELECT {', '.join(columns)} FROM {tbl.name}")
-        if tbl.name == "settings":
-            found = [r for r in found if sync_records.setting_syncs(str(r[0]))]
-        out[tbl.name] = sorted(tuple(r) for r in found)
-    return out
 
 
 def _do(vault: Vault, step: tuple[Any, ...], clock: FakeClock) -> None:
@@ -84,7 +65,7 @@ def _do(vault: Vault, step: tuple[Any, ...], clock: FakeClock) -> None:
             vault.remove_party(parties[step[2] % len(parties)].id)
 
 
-@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(devices=st.integers(2, 3), plan=steps)
 def test_any_interleaving_of_edits_and_syncs_converges(
     devices: int, plan: list[tuple[int, tuple[Any, ...]]]
@@ -103,9 +84,9 @@ def test_any_interleaving_of_edits_and_syncs_converges(
             _do(vaults[who % devices], step, clock)
         clock.advance(seconds=1)
         sync_all(*vaults, rounds=3)
-        first = _records(vaults[0])
+        first = synced_records(vaults[0])
         for other in vaults[1:]:
-            assert _records(other) == first
+            assert synced_records(other) == first
         for vault in vaults:
             assert vault.sync.status().unsent == 0
     finally:

@@ -11,10 +11,11 @@ import pytest
 from casevault.core.model import FirstMeeting
 from casevault.crypto import keys as crypto_keys
 from casevault.vault.facade import Vault
+from casevault.vault.sync import engine
 from casevault.vault.sync.folder import SyncFolder
 from tests.conftest import FakeClock
 from tests.support import sqlcipher_pages as sp
-from tests.support.sync_pair import first_device, join, sync_all
+from tests.support.sync_pair import first_device, join, sync_all, synced_records
 
 
 @pytest.fixture
@@ -187,3 +188,30 @@ def test_a_change_set_written_just_before_a_crash_is_taken_up_by_the_next_sync(
     sync_all(a, b)
     assert [e.body for e in b.case(ref).events] == ["after the crash"]
     assert cases_of(a) == cases_of(b)
+
+
+def test_a_new_case_after_receiving_others_takes_a_reference_nobody_holds(
+    pair: tuple[Vault, Vault], clock: FakeClock
+) -> None:
+    a, b = pair
+    received = a.new_case("Ignatius Early")
+    sync_all(a, b)
+    made = b.new_case("Josephine Later")
+    assert made != received
+    sync_all(a, b)
+    assert cases_of(a) == cases_of(b)
+
+
+def test_changes_split_over_many_change_sets_arrive_parents_first(
+    pair: tuple[Vault, Vault], clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    a, b = pair
+    monkeypatch.setattr(engine, "BATCH", 3)
+    for name in ("Una Split", "Vera Split", "Wynn Split"):
+        ref = a.new_case(name)
+        a.add_note(ref, f"a note for {name}")
+    report = a.sync.sync_now()
+    assert report.written >= 4
+    assert not b.sync.sync_now().refused
+    assert cases_of(b) == cases_of(a)
+    assert synced_records(b) == synced_records(a)

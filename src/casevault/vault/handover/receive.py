@@ -24,7 +24,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from casevault.casework import email_import, email_view, rules
+from casevault.casework import email_import, email_view
 from casevault.casework import outcomes as outcome_rules
 from casevault.casework.email_import import MAX_EMAIL_BYTES
 from casevault.casework.time_limits import day_start
@@ -321,7 +321,7 @@ def _insert_case(db: Database, p: PreparedReceive, c: ReceivedCase, now: datetim
     member = Member(
         id=_new_id(), name=c.member.name, email=c.member.email, employer_domain=c.member.employer_domain
     )
-    ref = rules.format_ref(now, case_rows.next_ref_number(db, now.year))
+    ref = case_rows.next_free_ref(db, now)
     case_rows.insert_member(db, member, now)
     case_rows.insert_case(
         db,

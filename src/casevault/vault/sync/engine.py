@@ -35,9 +35,9 @@ from casevault.casework import sync_records
 from casevault.casework.merge import Delete, Key, Write
 from casevault.casework.sync_records import Announce
 from casevault.core import hlc
-from casevault.core.errors import UsageError
+from casevault.core.errors import CasevaultError, UsageError
 from casevault.core.hlc import HybridClock, Timestamp
-from casevault.formats import changeset
+from casevault.formats import changeset, pairing
 from casevault.store import cases as case_rows
 from casevault.store import sync_index
 from casevault.store import sync_merge as merge_rows
@@ -142,7 +142,7 @@ class SyncEngine:
             key = rows.current_key(db)
             if key is None:
                 raise UsageError("This vault holds no sync key; pair it again.")
-            marked = rows.dirty(db, limit=BATCH)
+            marked = rows.dirty_in_order(db, BATCH)
             if not marked:
                 return False
             batch = _Batch(HybridClock(me.device_id, me.clock), self._now_ms())
@@ -186,10 +186,15 @@ class SyncEngine:
         if mark.tbl == sync_records.ANNOUNCE_TABLE:
             paired = rows.device(db, mark.pk)
             if paired is not None:
-                stamp = batch.tick()
-                batch.records.append(
-                    sync_records.announce_record(paired.device_id, paired.public_key, paired.label, stamp)
+                announce = Announce(
+                    paired.device_id,
+                    paired.public_key,
+                    paired.label,
+                    batch.tick(),
+                    paired.box_recipient or "",
+                    removed=paired.removed_at is not None,
                 )
+                batch.records.append(sync_records.announce_record(announce))
             return
         ref = Key(mark.tbl, mark.pk, mark.case)
         current = rows.read_record(db, mark.tbl, mark.pk)
@@ -232,6 +237,14 @@ class SyncEngine:
     def apply(self, report: SyncReport) -> None:
         """Apply every paired device's change sets that have arrived, in each device's order."""
         folder = self.folder()
+        self._take_keys(folder, report)
+        known = {d.device_id for d in rows.devices(self._s.db, removed=True)} | {folder.device}
+        for stranger in folder.devices():
+            if stranger not in known and folder.sequences(stranger):
+                report.refused.append(
+                    f"Device {stranger[:8]} in the sync folder is not paired with this vault, so its "
+                    "change sets were not read."
+                )
         touched: set[str] = set()
         for other in rows.devices(self._s.db):
             while True:
@@ -251,7 +264,7 @@ class SyncEngine:
         missing = self._take_blobs(folder, device, ops, report)
         if missing:
             report.waiting.append(
-                f"Change set {found.sequence} from device {device} waits for {missing} attachment "
+                f"Change set {found.sequence} from device {device[:8]} waits for {missing} attachment "
                 "file(s) still on their way."
             )
             return False
@@ -262,11 +275,21 @@ class SyncEngine:
         except hlc.ClockAheadError as err:
             report.waiting.append(err.message)
             return False
-        with db.transaction(), rows.applying(db):
-            purged = self._apply_ops(ops, me.device_id, touched)
-            assert clock.last is not None
-            rows.set_clock(db, clock.last)
-            rows.read_from(db, device, found.sequence, found.digest)
+        try:
+            with db.transaction(), rows.applying(db):
+                purged = self._apply_ops(ops, me.device_id, touched)
+                assert clock.last is not None
+                rows.set_clock(db, clock.last)
+                rows.read_from(db, device, found.sequence, found.digest)
+        except CasevaultError:
+            raise  # the disk is full, the vault is locked: nothing to do with this change set
+        except Exception as err:  # its records break a rule of this vault's schema
+            log.warning("sync.apply-failed %s %s %s", device, found.sequence, type(err).__name__)
+            report.refused.append(
+                f"Change set {found.sequence} from device {device[:8]} could not be applied here "
+                "(its records do not fit this vault), so it was left for later."
+            )
+            return False
         touched.difference_update(purged)
         if purged:
             self._finish_purges()
@@ -278,6 +301,39 @@ class SyncEngine:
         report.received += len(ops)
         return True
 
+    def _take_keys(self, folder: SyncFolder, report: SyncReport) -> None:
+        """A sync key another device made when it removed one, sent to this device: held from now
+        on, and written under, so the removed device cannot read what this one writes next."""
+        db = self._s.db
+        me = self._self()
+        if me.box_identity is None:
+            return
+        held = {k.key_id for k in rows.sync_keys(db)}
+        for sender, data in folder.key_files_for_me():
+            paired = rows.device(db, sender)
+            if paired is None or paired.removed_at is not None:
+                continue
+            try:
+                key = pairing.open_sync_key(
+                    data,
+                    identity=me.box_identity,
+                    me=me.device_id,
+                    sender=sender,
+                    sender_public=paired.public_key,
+                )
+            except pairing.PairingError as err:
+                report.refused.append(f"A sync key file from device {sender[:8]}: {err}")
+                continue
+            key_id = changeset.key_id(key)
+            if key_id in held:
+                continue
+            now = self._s.now()
+            with db.transaction():
+                for old in rows.sync_keys(db):
+                    rows.retire_key(db, old.key_id, now)
+                rows.add_key(db, key_id, key, now)
+            held.add(key_id)
+
     def _read_next(
         self, folder: SyncFolder, device: str, report: SyncReport
     ) -> tuple[changeset.ChangeSet, list[Op]] | None:
@@ -288,6 +344,11 @@ class SyncEngine:
         assert other is not None
         data = folder.read_changeset(device, other.last_sequence + 1)
         if data is None:
+            if any(n > other.last_sequence + 1 for n in folder.sequences(device)):
+                report.waiting.append(
+                    f"Change set {other.last_sequence + 1} from device {device[:8]} has not arrived, "
+                    "though later ones have; they wait for it."
+                )
             return None
         try:
             found = changeset.read_changeset(
@@ -304,7 +365,7 @@ class SyncEngine:
             (report.waiting if err.reason == changeset.GAP else report.refused).append(err.message)
         except ValueError:
             report.refused.append(
-                f"Change set {other.last_sequence + 1} from device {device} holds a record this vault "
+                f"Change set {other.last_sequence + 1} from device {device[:8]} holds a record this vault "
                 "cannot take, so it was not applied."
             )
         return None
@@ -315,8 +376,16 @@ class SyncEngine:
         purged: list[str] = []
         for op in _ordered(ops):
             if isinstance(op, Announce):
-                if op.device != own_device and rows.device(db, op.device) is None:
-                    rows.add_device(db, op.device, op.public_key, op.label, self._s.now())
+                known = rows.device(db, op.device)
+                if op.device == own_device:
+                    continue
+                if op.removed:
+                    if known is not None:
+                        rows.remove_device(db, op.device, self._s.now())
+                elif known is None:
+                    rows.add_device(
+                        db, op.device, op.public_key, op.label, self._s.now(), box_recipient=op.box or None
+                    )
             elif isinstance(op, Delete):
                 self._apply_delete(op, touched)
             elif op.key.kind == "deletions":

@@ -5,6 +5,8 @@ written as files, and nothing else (no SQL, no keys).
 <folder>/devices/<device id>/<12-digit sequence>.cvsync   change sets (formats/changeset.py)
 <folder>/devices/<device id>/blobs/<case id>/<file id>.cvf attachments, as the vault holds them
 <folder>/devices/<device id>/library/<file id>.cvf       policy-library documents
+<folder>/devices/<device id>/keys/<to device>-<key id>.cvkey  a new sync key for one device
+                                                          (after a removal; formats/pairing.py)
 ```
 
 Every device writes only under its own `devices/<device id>/`, so a sync engine never sees two
@@ -32,6 +34,8 @@ from casevault.formats import changeset
 
 _ID = re.compile(r"[0-9a-f]{32}")
 BLOB_SUFFIX = ".cvf"
+KEY_SUFFIX = ".cvkey"
+MAX_KEY_FILE = 4096
 _PART = ".part"
 
 
@@ -119,6 +123,36 @@ class SyncFolder:
             make_private_dir(target.parent)
             self._write_stream(target, src)
         return True
+
+    # ---- sync keys sent after a removal -----------------------------------------------------
+
+    def key_path(self, sender: str, to_device: str, key_id: bytes) -> Path:
+        for value in (sender, to_device):
+            _check_id(value)
+        return self.root / "devices" / sender / "keys" / f"{to_device}-{key_id.hex()}{KEY_SUFFIX}"
+
+    def write_key_file(self, to_device: str, key_id: bytes, data: bytes) -> None:
+        target = self.key_path(self.device, to_device, key_id)
+        make_private_dir(target.parent)
+        self._write(target, data)
+
+    def key_files_for_me(self) -> list[tuple[str, bytes]]:
+        """(sender, contents) of every key file another device wrote for this one."""
+        found = []
+        for sender in self.devices():
+            if sender == self.device:
+                continue
+            folder = self.root / "devices" / sender / "keys"
+            try:
+                names = [p.name for p in folder.iterdir()]
+            except (FileNotFoundError, NotADirectoryError):
+                continue
+            for name in sorted(names):
+                if name.startswith(f"{self.device}-") and name.endswith(KEY_SUFFIX):
+                    data = _read_bounded(folder / name, MAX_KEY_FILE)
+                    if data is not None:
+                        found.append((sender, data))
+        return found
 
     def remove_case_blobs(self, case_id: str) -> None:
         """This device's copies of a purged case's attachments."""

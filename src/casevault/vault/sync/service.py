@@ -75,8 +75,9 @@ class Sync:
         device = os.urandom(16).hex()
         pairing.clean_label(label)
         sync_key = keys.random_key()
+        identity, _recipient = pairing.new_identity()
         with db.transaction():
-            rows.set_up_self(db, device, signing.new_secret(), str(folder.resolve()))
+            rows.set_up_self(db, device, signing.new_secret(), str(folder.resolve()), box_identity=identity)
             rows.add_key(db, changeset.key_id(sync_key), sync_key, self._s.now())
             rows.mark_all_dirty(db)
         SyncFolder(folder, device).make_own_dir()
@@ -138,12 +139,25 @@ class Sync:
             self._s.master(),
             tuple(k.sync_key for k in sorted(held, key=lambda k: k.retired_at is not None)),
             (
-                pairing.PairedDevice(me.device_id, signing.public_key(me.signing_key), "inviter"),
-                *(pairing.PairedDevice(d.device_id, d.public_key, d.label) for d in rows.devices(db)),
+                pairing.PairedDevice(
+                    me.device_id, signing.public_key(me.signing_key), "inviter", self._own_recipient()
+                ),
+                *(
+                    pairing.PairedDevice(d.device_id, d.public_key, d.label, d.box_recipient)
+                    for d in rows.devices(db)
+                    if d.box_recipient is not None
+                ),
             ),
         )
         with db.transaction():
-            rows.add_device(db, request.device, request.signing_public, request.label, self._s.now())
+            rows.add_device(
+                db,
+                request.device,
+                request.signing_public,
+                request.label,
+                self._s.now(),
+                box_recipient=request.recipient,
+            )
             merge_rows.mark_announce(db, request.device)
             PairingFiles(folder.root).write(
                 request.device, pairing.ANSWER_SUFFIX, pairing.seal_answer(answer, request, me.signing_key)
@@ -156,16 +170,66 @@ class Sync:
         now = self._s.now()
         with db.transaction():
             rows.set_up_self(
-                db, waiting.request.device, waiting.signing_secret, str(waiting.folder.resolve())
+                db,
+                waiting.request.device,
+                waiting.signing_secret,
+                str(waiting.folder.resolve()),
+                box_identity=waiting.identity,
             )
             for position, key in enumerate(answer.sync_keys):
                 rows.add_key(db, changeset.key_id(key), key, now)
                 if position:  # held to read what was written before a rotation, never to write
                     rows.retire_key(db, changeset.key_id(key), now)
             for paired in answer.devices:
-                rows.add_device(db, paired.device, paired.signing_public, paired.label, now)
+                rows.add_device(
+                    db,
+                    paired.device,
+                    paired.signing_public,
+                    paired.label,
+                    now,
+                    box_recipient=paired.recipient,
+                )
         SyncFolder(waiting.folder, waiting.request.device).make_own_dir()
         PairingFiles(waiting.folder).remove(waiting.request.device)
+
+    def remove_device(self, device: str) -> int:
+        """Stop syncing with `device`: its change sets are refused from now on, and a new sync key
+        goes to every device that stays, each as a file only it can open, so the removed device
+        cannot read anything written after this. Returns how many devices were sent the key.
+        (It keeps what it had, the vault master key included: for a lost or stolen device, also
+        move the cases to a new vault.)"""
+        db = self._s.db
+        me = rows.get_self(db)
+        gone = rows.device(db, device) if me is not None else None
+        if me is None or gone is None or gone.removed_at is not None:
+            raise UsageError(f"No paired device {device} to remove; `casevault sync devices` lists them.")
+        folder = self._engine.folder()
+        new_key = keys.random_key()
+        key_id = changeset.key_id(new_key)
+        now = self._s.now()
+        staying = [d for d in rows.devices(db) if d.device_id != device and d.box_recipient is not None]
+        with db.transaction():
+            rows.remove_device(db, device, now)
+            for held in rows.sync_keys(db):
+                rows.retire_key(db, held.key_id, now)
+            rows.add_key(db, key_id, new_key, now)
+            merge_rows.mark_announce(db, device)  # the others learn of the removal from us
+            for other in staying:
+                assert other.box_recipient is not None
+                sealed = pairing.seal_sync_key(
+                    new_key,
+                    sender=me.device_id,
+                    sender_secret=me.signing_key,
+                    to_device=other.device_id,
+                    recipient=other.box_recipient,
+                )
+                folder.write_key_file(other.device_id, key_id, sealed)
+        return len(staying)
+
+    def _own_recipient(self) -> str:
+        me = rows.get_self(self._s.db)
+        assert me is not None and me.box_identity is not None
+        return pairing.recipient_of(me.box_identity)
 
     def _self_secret(self) -> bytes:
         me = rows.get_self(self._s.db)
