@@ -3267,6 +3267,10 @@
             <translation>&amp;Deadlines and working days…</translation>
         </message>
         <message>
+            <source>S&amp;ync…</source>
+            <translation>S&amp;ync…</translation>
+        </message>
+        <message>
             <source>&amp;Help</source>
             <translation>&amp;Help</translation>
         </message>
@@ -4566,6 +4570,117 @@
         <message>
             <source>Tab and Shift+Tab move between controls; Enter opens the case on a selected line; Alt with an underlined letter presses that button or opens that menu.</source>
             <translation>Tab and Shift+Tab move between controls; Enter opens the case on a selected line; Alt with an underlined letter presses that button or opens that menu.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SyncDialog</name>
+        <message>
+            <source>the first meeting's narrative</source>
+            <translation>the first meeting's narrative</translation>
+        </message>
+        <message>
+            <source>the originals received</source>
+            <translation>the originals received</translation>
+        </message>
+        <message>
+            <source>the member's decision</source>
+            <translation>the member's decision</translation>
+        </message>
+        <message>
+            <source>the remedy sought</source>
+            <translation>the remedy sought</translation>
+        </message>
+        <message>
+            <source>an issue</source>
+            <translation>an issue</translation>
+        </message>
+        <message>
+            <source>an action point</source>
+            <translation>an action point</translation>
+        </message>
+        <message>
+            <source>a note</source>
+            <translation>a note</translation>
+        </message>
+        <message>
+            <source>a paper-trail entry</source>
+            <translation>a paper-trail entry</translation>
+        </message>
+        <message>
+            <source>an original's description</source>
+            <translation>an original's description</translation>
+        </message>
+        <message>
+            <source>a deadline's extension note</source>
+            <translation>a deadline's extension note</translation>
+        </message>
+        <message>
+            <source>a deadline's overdue reason</source>
+            <translation>a deadline's overdue reason</translation>
+        </message>
+        <message>
+            <source>a breach's actions</source>
+            <translation>a breach's actions</translation>
+        </message>
+        <message>
+            <source>Sync</source>
+            <translation>Sync</translation>
+        </message>
+        <message>
+            <source>Sync status</source>
+            <translation>Sync status</translation>
+        </message>
+        <message>
+            <source>&amp;Sync now</source>
+            <translation>&amp;Sync now</translation>
+        </message>
+        <message>
+            <source>Conflicts to resolve</source>
+            <translation>Conflicts to resolve</translation>
+        </message>
+        <message>
+            <source>Versions</source>
+            <translation>Versions</translation>
+        </message>
+        <message>
+            <source>The version's text</source>
+            <translation>The version's text</translation>
+        </message>
+        <message>
+            <source>&amp;Keep this version</source>
+            <translation>&amp;Keep this version</translation>
+        </message>
+        <message>
+            <source>What the last sync said</source>
+            <translation>What the last sync said</translation>
+        </message>
+        <message>
+            <source>Conflicts: text two devices changed apart. Choose the version to keep:</source>
+            <translation>Conflicts: text two devices changed apart. Choose the version to keep:</translation>
+        </message>
+        <message>
+            <source>this device</source>
+            <translation>this device</translation>
+        </message>
+        <message>
+            <source>This device syncs through %1 with %2 other device(s); %3 change(s) not sent yet. To add a device, run `casevault sync join` on it and `casevault sync pair` here.</source>
+            <translation>This device syncs through %1 with %2 other device(s); %3 change(s) not sent yet. To add a device, run `casevault sync join` on it and `casevault sync pair` here.</translation>
+        </message>
+        <message>
+            <source> (shown now)</source>
+            <translation> (shown now)</translation>
+        </message>
+        <message>
+            <source>Sent %1 from %2%3</source>
+            <translation>Sent %1 from %2%3</translation>
+        </message>
+        <message>
+            <source>Kept, and written to the sync folder for the other devices.</source>
+            <translation>Kept, and written to the sync folder for the other devices.</translation>
+        </message>
+        <message>
+            <source>Sent %1 change(s); took in %2.</source>
+            <translation>Sent %1 change(s); took in %2.</translation>
         </message>
     </context>
     <context>

@@ -3267,6 +3267,10 @@
             <translation>É&amp;chéances et jours ouvrables…</translation>
         </message>
         <message>
+            <source>S&amp;ync…</source>
+            <translation>S&amp;ynchronisation…</translation>
+        </message>
+        <message>
             <source>&amp;Help</source>
             <translation>&amp;Aide</translation>
         </message>
@@ -4566,6 +4570,117 @@
         <message>
             <source>Tab and Shift+Tab move between controls; Enter opens the case on a selected line; Alt with an underlined letter presses that button or opens that menu.</source>
             <translation>Tab et Maj+Tab passent d'une commande à l'autre ; Entrée ouvre le dossier de la ligne choisie ; Alt avec une lettre soulignée actionne ce bouton ou ouvre ce menu.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SyncDialog</name>
+        <message>
+            <source>the first meeting's narrative</source>
+            <translation>le récit du premier entretien</translation>
+        </message>
+        <message>
+            <source>the originals received</source>
+            <translation>les originaux reçus</translation>
+        </message>
+        <message>
+            <source>the member's decision</source>
+            <translation>la décision de l'adhérent</translation>
+        </message>
+        <message>
+            <source>the remedy sought</source>
+            <translation>la réparation demandée</translation>
+        </message>
+        <message>
+            <source>an issue</source>
+            <translation>un point soulevé</translation>
+        </message>
+        <message>
+            <source>an action point</source>
+            <translation>une action à mener</translation>
+        </message>
+        <message>
+            <source>a note</source>
+            <translation>une note</translation>
+        </message>
+        <message>
+            <source>a paper-trail entry</source>
+            <translation>une entrée du suivi</translation>
+        </message>
+        <message>
+            <source>an original's description</source>
+            <translation>la description d'un original</translation>
+        </message>
+        <message>
+            <source>a deadline's extension note</source>
+            <translation>la note de prolongation d'une échéance</translation>
+        </message>
+        <message>
+            <source>a deadline's overdue reason</source>
+            <translation>la raison du retard d'une échéance</translation>
+        </message>
+        <message>
+            <source>a breach's actions</source>
+            <translation>les mesures prises après une violation</translation>
+        </message>
+        <message>
+            <source>Sync</source>
+            <translation>Synchronisation</translation>
+        </message>
+        <message>
+            <source>Sync status</source>
+            <translation>État de la synchronisation</translation>
+        </message>
+        <message>
+            <source>&amp;Sync now</source>
+            <translation>&amp;Synchroniser maintenant</translation>
+        </message>
+        <message>
+            <source>Conflicts to resolve</source>
+            <translation>Conflits à résoudre</translation>
+        </message>
+        <message>
+            <source>Versions</source>
+            <translation>Versions</translation>
+        </message>
+        <message>
+            <source>The version's text</source>
+            <translation>Le texte de la version</translation>
+        </message>
+        <message>
+            <source>&amp;Keep this version</source>
+            <translation>&amp;Garder cette version</translation>
+        </message>
+        <message>
+            <source>What the last sync said</source>
+            <translation>Ce qu'a dit la dernière synchronisation</translation>
+        </message>
+        <message>
+            <source>Conflicts: text two devices changed apart. Choose the version to keep:</source>
+            <translation>Conflits : un texte modifié séparément sur deux appareils. Choisissez la version à garder :</translation>
+        </message>
+        <message>
+            <source>this device</source>
+            <translation>cet appareil</translation>
+        </message>
+        <message>
+            <source>This device syncs through %1 with %2 other device(s); %3 change(s) not sent yet. To add a device, run `casevault sync join` on it and `casevault sync pair` here.</source>
+            <translation>Cet appareil se synchronise par %1 avec %2 autre(s) appareil(s) ; %3 modification(s) pas encore envoyée(s). Pour ajouter un appareil, lancez `casevault sync join` sur celui-ci et `casevault sync pair` ici.</translation>
+        </message>
+        <message>
+            <source> (shown now)</source>
+            <translation> (affichée)</translation>
+        </message>
+        <message>
+            <source>Sent %1 from %2%3</source>
+            <translation>Envoyée le %1 depuis %2%3</translation>
+        </message>
+        <message>
+            <source>Kept, and written to the sync folder for the other devices.</source>
+            <translation>Gardée, et écrite dans le dossier de synchronisation pour les autres appareils.</translation>
+        </message>
+        <message>
+            <source>Sent %1 change(s); took in %2.</source>
+            <translation>%1 modification(s) envoyée(s) ; %2 reçue(s).</translation>
         </message>
     </context>
     <context>

@@ -89,6 +89,7 @@ class MainWindow(WindowDialogs, QMainWindow):
     device_check_action: QAction
     backup_action: QAction
     clock_action: QAction
+    sync_action: QAction
     shortcuts_action: QAction
     about_action: QAction
     help_actions: dict[str, QAction]

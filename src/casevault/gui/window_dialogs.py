@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from casevault.gui.library_dialog import LibraryDialog
     from casevault.gui.new_case_dialog import NewCaseDialog
     from casevault.gui.preferences_dialog import PreferencesDialog
+    from casevault.gui.sync_dialog import SyncDialog
 
     _Base = QMainWindow
 else:
@@ -161,6 +162,18 @@ class WindowDialogs(_Base):
         vault = self._vault
         if vault is not None:
             self.dialogs.open("breach-log", lambda: BreachLogDialog(vault, self))
+
+    def open_sync(self) -> None:
+        """Settings > Sync: devices, Sync now, the conflicts to resolve."""
+        from casevault.gui.sync_dialog import SyncDialog  # noqa: PLC0415 - only when asked
+
+        vault = self._vault
+        if vault is not None:
+            self.dialogs.open("sync", lambda: SyncDialog(vault, self))
+
+    @property
+    def sync_dialog(self) -> SyncDialog | None:
+        return self.dialogs.get("sync")  # type: ignore[return-value]
 
     def open_clock_settings(self) -> None:
         """The vault's jurisdiction, closure days, refer-by weeks and warning lead times."""

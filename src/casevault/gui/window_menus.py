@@ -89,6 +89,8 @@ def _settings_menu(window: MainWindow, bar: QMenuBar) -> None:
         QCoreApplication.translate("MainWindow", "&Deadlines and working days…")
     )
     window.clock_action.triggered.connect(window.open_clock_settings)
+    window.sync_action = preferences.addAction(QCoreApplication.translate("MainWindow", "S&ync…"))
+    window.sync_action.triggered.connect(window.open_sync)
     preferences.addSeparator()
     preferences.addAction(window.reminders.retention_action)
     preferences.addAction(window.reminders.log_action)

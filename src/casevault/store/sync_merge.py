@@ -80,3 +80,18 @@ def mark_announce(db: Database, device_id: str) -> None:
         "INSERT INTO sync_dirty(tbl, pk, case_id) VALUES (?, ?, '') ON CONFLICT(tbl, pk) DO NOTHING",
         (sync_records.ANNOUNCE_TABLE, device_id),
     )
+
+
+def send_field_again(db: Database, tbl_name: str, pk: str, field: str, case: str) -> None:
+    """The rep chose a field's version: the next export sends it (with every kept version as
+    seen) even when the chosen value is the one already shown, so the other devices end their
+    conflict too."""
+    with db.transaction():
+        db.execute(
+            "UPDATE sync_versions SET digest = x'' WHERE tbl = ? AND pk = ? AND field = ?",
+            (tbl_name, pk, field),
+        )
+        db.execute(
+            "INSERT INTO sync_dirty(tbl, pk, case_id) VALUES (?, ?, ?) ON CONFLICT(tbl, pk) DO NOTHING",
+            (tbl_name, pk, case),
+        )

@@ -25,7 +25,17 @@ from casevault.vault.session import Session
 from casevault.vault.sync.engine import SyncEngine, SyncReport
 from casevault.vault.sync.folder import PairingFiles, SyncFolder
 
-__all__ = ["DeviceStatus", "Sync", "SyncReport", "SyncStatus", "Waiting", "answer_for", "start_joining"]
+__all__ = [
+    "ConflictVersion",
+    "DeviceStatus",
+    "Sync",
+    "SyncConflict",
+    "SyncReport",
+    "SyncStatus",
+    "Waiting",
+    "answer_for",
+    "start_joining",
+]
 
 
 @dataclass(frozen=True)
@@ -44,6 +54,25 @@ class SyncStatus:
     unsent: int  # records changed here since the last export
     conflicts: int  # fields with versions kept for the rep
     devices: tuple[DeviceStatus, ...]
+
+
+@dataclass(frozen=True)
+class ConflictVersion:
+    stamp_ms: int  # when it was written (the writer's clock), for the rep to tell them apart
+    device: str  # the device that wrote it
+    value: object
+    shown: bool  # the version the vault shows now
+
+
+@dataclass(frozen=True)
+class SyncConflict:
+    """A free-text field two devices changed apart: every version, for the rep to choose one."""
+
+    tbl: str
+    pk: str
+    field: str
+    ref: str  # the case's reference ("" for a record of no case)
+    versions: tuple[ConflictVersion, ...]  # newest first
 
 
 @dataclass(frozen=True)
@@ -104,6 +133,45 @@ class Sync:
         return SyncStatus(
             me.device_id, me.folder or "", me.sequence, len(rows.dirty(db)), len(fields), listed
         )
+
+    # ---- conflicts ------------------------------------------------------------------------
+
+    def conflicts(self) -> list[SyncConflict]:
+        """Every field with versions kept beside the one shown, by case reference."""
+        db = self._s.db
+        grouped: dict[tuple[str, str, str], list[rows.KeptVersion]] = {}
+        for version in rows.conflicts(db):
+            grouped.setdefault((version.tbl, version.pk, version.field), []).append(version)
+        found = []
+        for (tbl, pk, field), kept in grouped.items():
+            record = rows.read_record(db, tbl, pk)
+            stamp = rows.field_stamp(db, tbl, pk, field)
+            if record is None or stamp is None:
+                continue
+            case = pk if tbl in ("cases", "first_meetings") else str(record.get("case_id") or "")
+            ref = self._s.ref_of(case) if case else ""
+            versions = [ConflictVersion(stamp.wall_ms, stamp.device, record.get(field), True)]
+            versions += [ConflictVersion(k.stamp.wall_ms, k.stamp.device, k.value, False) for k in kept]
+            versions.sort(key=lambda v: v.stamp_ms, reverse=True)
+            found.append(SyncConflict(tbl, pk, field, ref, tuple(versions)))
+        return sorted(found, key=lambda c: (c.ref, c.tbl, c.field, c.pk))
+
+    def resolve(self, conflict: SyncConflict, chosen: ConflictVersion) -> None:
+        """Keep `chosen` for the field and write the choice to the sync folder at once: it has
+        seen every version, so it ends the conflict on each device that takes it in."""
+        db = self._s.db
+        if chosen not in conflict.versions:
+            raise UsageError("That version is not one of this conflict's.")
+        case = conflict.pk if conflict.tbl in ("cases", "first_meetings") else ""
+        with db.transaction():
+            rows.write_record(db, conflict.tbl, conflict.pk, {conflict.field: chosen.value})
+            if not case:
+                record = rows.read_record(db, conflict.tbl, conflict.pk) or {}
+                case = str(record.get("case_id") or "")
+            merge_rows.send_field_again(db, conflict.tbl, conflict.pk, conflict.field, case)
+            self._s.audit("sync.conflict-resolved", conflict.ref)
+        # Sent at once: the export takes every kept version as seen, and then lets them go.
+        self._engine.export(SyncReport())
 
     # ---- pairing ----------------------------------------------------------------------------
 
