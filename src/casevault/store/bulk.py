@@ -50,7 +50,7 @@ def reserve_ref_numbers(db: Database, year: int, count: int) -> int:
     return last - count + 1
 
 
-def _index(db: Database, source: str, entries: Sequence[tuple[str, str, str]]) -> None:
+def index_entries(db: Database, source: str, entries: Sequence[tuple[str, str, str]]) -> None:
     """Search entries for (case id, source id, text) of one source. The search_docs rowids are
     given explicitly (we hold the write lock), so the FTS rows need no lookup to match them."""
     first = int(db.scalar("SELECT coalesce(max(rowid), 0) + 1 FROM search_docs"))
@@ -92,7 +92,7 @@ def add_cases(db: Database, cases: Iterable[NewCase]) -> int:
                 "INSERT INTO case_keys(case_id, wrapped)",
                 [(c.case_id, c.wrapped_key) for c in batch],
             )
-            _index(db, "member", [(c.case_id, c.member.id, c.member.name) for c in batch])
+            index_entries(db, "member", [(c.case_id, c.member.id, c.member.name) for c in batch])
             names.index_names(db, [(c.case_id, names.MEMBER, c.member.name) for c in batch])
             count += len(batch)
     return count
@@ -113,7 +113,7 @@ def add_events(db: Database, events: Iterable[tuple[str, Event]]) -> int:
                     for case_id, e in batch
                 ],
             )
-            _index(db, "event", [(case_id, e.id, e.body) for case_id, e in batch])
+            index_entries(db, "event", [(case_id, e.id, e.body) for case_id, e in batch])
             for case_id, e in batch:
                 latest[case_id] = max(latest.get(case_id, ""), to_db(e.recorded_at))
             count += len(batch)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from casevault.store import names, search
+from casevault.store import bulk, names
 from casevault.store.db import Database
 
 _OWN_ROWS = ("member", "event", "attachment", "first-meeting", "action", "party")
@@ -19,12 +19,24 @@ _OWN_ROWS = ("member", "event", "attachment", "first-meeting", "action", "party"
 def reindex_cases(db: Database, case_ids: Iterable[str]) -> None:
     """Rebuild the search entries and name tokens of these cases from their rows (a case that is
     gone has none left to make)."""
+    entries: dict[str, list[tuple[str, str, str]]] = {}
+    people: list[tuple[str, str, str]] = []
     with db.transaction():
         for case_id in sorted(set(case_ids)):
-            _reindex(db, case_id)
+            _collect(db, case_id, entries, people)
+        for source, found in entries.items():
+            bulk.index_entries(db, source, found)
+        names.index_names(db, people)
 
 
-def _reindex(db: Database, case_id: str) -> None:
+def _collect(
+    db: Database,
+    case_id: str,
+    by_source: dict[str, list[tuple[str, str, str]]],
+    people: list[tuple[str, str, str]],
+) -> None:
+    """Drop the case's derived entries and gather what they are to be: search entries by source
+    (case, source id, text) and names (case, source, name)."""
     marks = ", ".join("?" * len(_OWN_ROWS))
     db.execute(
         "DELETE FROM search_index WHERE rowid IN "  # noqa: S608 - placeholders only
@@ -67,9 +79,6 @@ def _reindex(db: Database, case_id: str) -> None:
         ]
         entries.append(("first-meeting", case_id, "\n".join([*issues, *(str(v or "") for v in meeting)])))
     for source, source_id, text in entries:
-        search.index(db, case_id, source, source_id, text)
-    parties = [
-        (case_id, str(r[0]), str(r[1]))
-        for r in db.query("SELECT id, name FROM parties WHERE case_id = ?", (case_id,))
-    ]
-    names.index_names(db, [(case_id, names.MEMBER, str(member[1])), *parties])
+        by_source.setdefault(source, []).append((case_id, source_id, text))
+    people.append((case_id, names.MEMBER, str(member[1])))
+    people.extend((case_id, source_id, text) for source, source_id, text in entries if source == "party")

@@ -171,19 +171,7 @@ def write_record(db: Database, tbl_name: str, pk: str, fields: Mapping[str, Any]
     field that is no column of it (or is its key with another value, or a derived column), a
     value of the wrong type, a change to a sealed record (the paper trail), or a setting of this
     device only."""
-    tbl, key = _synced_key(tbl_name, pk)
-    columns = _columns(db, tbl)
-    values: dict[str, Any] = {}
-    for name, value in fields.items():
-        column = columns.get(name) if isinstance(name, str) else None
-        if column is None or name in tbl.derived:
-            raise ValueError(f"a sync record for {tbl.name} names a field it does not have")
-        converted = sync_records.from_json(value, column.declared)
-        if column.pk:
-            if converted != key[tbl.pk.index(name)]:
-                raise ValueError(f"a sync record for {tbl.name} names another record's key")
-            continue
-        values[name] = converted
+    tbl, key, values = checked_values(db, tbl_name, pk, fields)
     names = list(values)
     with db.transaction():
         current = db.query_one(
@@ -204,6 +192,27 @@ def write_record(db: Database, tbl_name: str, pk: str, fields: Mapping[str, Any]
             f"UPDATE {_quoted(tbl.name)} SET {sets} WHERE {_where_pk(tbl)}",  # noqa: S608 - names from TABLES and the schema
             [*(values[n] for n in changed), *key],
         )
+
+
+def checked_values(
+    db: Database, tbl_name: str, pk: str, fields: Mapping[str, Any]
+) -> tuple[Table, tuple[str | int, ...], dict[str, Any]]:
+    """The table, key values and column values of a record from a change set, refused as
+    write_record says (ValueError) before anything is written."""
+    tbl, key = _synced_key(tbl_name, pk)
+    columns = _columns(db, tbl)
+    values: dict[str, Any] = {}
+    for name, value in fields.items():
+        column = columns.get(name) if isinstance(name, str) else None
+        if column is None or name in tbl.derived:
+            raise ValueError(f"a sync record for {tbl.name} names a field it does not have")
+        converted = sync_records.from_json(value, column.declared)
+        if column.pk:
+            if converted != key[tbl.pk.index(name)]:
+                raise ValueError(f"a sync record for {tbl.name} names another record's key")
+            continue
+        values[name] = converted
+    return tbl, key, values
 
 
 def _stored(value: object) -> object:

@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -39,32 +38,19 @@ from casevault.core.errors import CasevaultError, UsageError
 from casevault.core.hlc import HybridClock, Timestamp
 from casevault.formats import changeset, pairing
 from casevault.store import cases as case_rows
+from casevault.store import sync_batch as batched
 from casevault.store import sync_index
 from casevault.store import sync_merge as merge_rows
 from casevault.store import sync_rows as rows
 from casevault.vault.session import Session
 from casevault.vault.sync.folder import SyncFolder
+from casevault.vault.sync.working import Batch, Known, Op, SyncReport, by_table
 
 log = logging.getLogger(__name__)
 
-Op = Write | Delete | Announce
 
 BATCH = 2000  # records a change set holds at most (about 4 MiB of notes: under MAX_FILE)
 RENAMED_ISSUE_STEP = 1_000_000  # a colliding issue moves this far down its list
-
-
-@dataclass
-class SyncReport:
-    """What one sync did, in counts (never a name or a record's contents)."""
-
-    written: int = 0  # change sets this device wrote
-    sent: int = 0  # records in them
-    applied: int = 0  # change sets applied from other devices
-    received: int = 0  # records in them
-    files: int = 0  # attachments copied, either way
-    purged: int = 0  # cases another device purged, erased here
-    refused: list[str] = field(default_factory=list)  # one sentence each
-    waiting: list[str] = field(default_factory=list)
 
 
 class SyncEngine:
@@ -145,10 +131,10 @@ class SyncEngine:
             marked = rows.dirty_in_order(db, BATCH)
             if not marked:
                 return False
-            batch = _Batch(HybridClock(me.device_id, me.clock), self._now_ms())
-            for mark in marked:
-                self._add_to(batch, mark)
-            rows.clear_dirty(db, [(m.tbl, m.pk) for m in marked])
+            batch = Batch(HybridClock(me.device_id, me.clock), self._now_ms(), batched.kept_by_field(db))
+            for tbl, marks in by_table(marked):
+                self._add_table(batch, tbl, marks)
+            batched.clear_dirty_many(db, [(m.tbl, m.pk) for m in marked])
             purged = [m.pk for m in marked if m.tbl == "deletions"]
             if not batch.records:
                 return True
@@ -166,10 +152,18 @@ class SyncEngine:
                 sync_key=key.sync_key,
                 signing_secret=me.signing_key,
             )
-            for tbl, pk, stamps, current in batch.versions:
-                rows.record_versions(db, tbl, pk, stamps, current)
+            batched.record_versions_many(
+                db,
+                (
+                    (tbl, pk, name, stamp, current[name])
+                    for tbl, pk, stamps, current in batch.versions
+                    for name, stamp in stamps.items()
+                ),
+            )
+            for tbl, pk, stamps, _current in batch.versions:
                 for name in stamps:
-                    rows.clear_conflict(db, tbl, pk, name)  # this edit saw every kept version
+                    if (tbl, pk, name) in batch.kept:
+                        rows.clear_conflict(db, tbl, pk, name)  # this edit saw every kept version
             rows.wrote_changeset(db, sequence, changeset.digest(data), last)
             # Last, inside the transaction: a crash before the commit leaves a file that
             # _adopt_crashed takes up, never a commit with no file.
@@ -180,50 +174,54 @@ class SyncEngine:
         report.sent += len(batch.records)
         return True
 
-    def _add_to(self, batch: _Batch, mark: rows.Dirty) -> None:
-        """The record for one marked change, if it still says anything new."""
+    def _add_table(self, batch: Batch, tbl: str, marks: list[rows.Dirty]) -> None:
+        """The records for one table's marked changes that still say something new."""
         db = self._s.db
-        if mark.tbl == sync_records.ANNOUNCE_TABLE:
-            paired = rows.device(db, mark.pk)
-            if paired is not None:
-                announce = Announce(
-                    paired.device_id,
-                    paired.public_key,
-                    paired.label,
-                    batch.tick(),
-                    paired.box_recipient or "",
-                    removed=paired.removed_at is not None,
-                )
-                batch.records.append(sync_records.announce_record(announce))
+        if tbl == sync_records.ANNOUNCE_TABLE:
+            for mark in marks:
+                paired = rows.device(db, mark.pk)
+                if paired is not None:
+                    announce = Announce(
+                        paired.device_id,
+                        paired.public_key,
+                        paired.label,
+                        batch.tick(),
+                        paired.box_recipient or "",
+                        removed=paired.removed_at is not None,
+                    )
+                    batch.records.append(sync_records.announce_record(announce))
             return
-        ref = Key(mark.tbl, mark.pk, mark.case)
-        current = rows.read_record(db, mark.tbl, mark.pk)
-        if current is None:
-            # Gone: a tombstone, unless it never went out and none was sent (made and deleted
-            # between two exports needs none, but one more is harmless).
-            if rows.field_stamps(db, mark.tbl, mark.pk) or rows.tombstone(db, mark.tbl, mark.pk) is None:
-                stamp = batch.tick()
-                rows.put_tombstone(db, mark.tbl, mark.pk, mark.case, stamp)
-                batch.records.append(sync_records.delete_record(ref, stamp))
-            return
-        changed = rows.changed_fields(db, mark.tbl, mark.pk, current)
-        if not changed:
-            return
-        stamp = batch.tick()
-        seen = {name: self._seen(mark.tbl, mark.pk, name) for name in changed}
-        batch.records.append(sync_records.write_record(ref, stamp, changed, seen))
-        batch.versions.append((mark.tbl, mark.pk, dict.fromkeys(changed, stamp), current))
-        if mark.tbl == "attachments":
-            batch.blobs.append((str(current["case_id"]), mark.pk))
-
-    def _seen(self, tbl: str, pk: str, name: str) -> set[Timestamp]:
-        """The versions of a field a local edit replaces: the one held and any kept beside it."""
-        db = self._s.db
-        found = {k.stamp for k in merge_rows.conflicts_of(db, tbl, pk, name)}
-        stamp = rows.field_stamp(db, tbl, pk, name)
-        if stamp is not None:
-            found.add(stamp)
-        return found
+        pks = [m.pk for m in marks]
+        records = batched.read_records(db, tbl, pks)
+        versions = batched.versions_of(db, tbl, pks)
+        tombs = batched.tombstones_of(db, tbl, pks)
+        for mark in marks:
+            ref = Key(mark.tbl, mark.pk, mark.case)
+            current = records.get(mark.pk)
+            known = versions.get(mark.pk, {})
+            if current is None:
+                # Gone: a tombstone, unless it never went out and one was sent already.
+                if known or mark.pk not in tombs:
+                    stamp = batch.tick()
+                    rows.put_tombstone(db, mark.tbl, mark.pk, mark.case, stamp)
+                    batch.records.append(sync_records.delete_record(ref, stamp))
+                continue
+            changed = {
+                n: v for n, v in current.items() if known.get(n, (None, b""))[1] != sync_records.digest(v)
+            }
+            if not changed:
+                continue
+            stamp = batch.tick()
+            # The versions this edit replaces: the one held and any kept beside it.
+            seen = {
+                name: {k.stamp for k in batch.kept.get((tbl, mark.pk, name), [])}
+                | ({known[name][0]} if name in known else set())
+                for name in changed
+            }
+            batch.records.append(sync_records.write_record(ref, stamp, changed, seen))
+            batch.versions.append((mark.tbl, mark.pk, dict.fromkeys(changed, stamp), current))
+            if mark.tbl == "attachments":
+                batch.blobs.append((str(current["case_id"]), mark.pk))
 
     def _copy_blobs(self, blobs: Iterable[tuple[str, str]], report: SyncReport) -> None:
         folder = self.folder()
@@ -374,25 +372,30 @@ class SyncEngine:
         """Merge the records in; the cases purged by them."""
         db = self._s.db
         purged: list[str] = []
+        known = Known.load(db, ops)
         for op in _ordered(ops):
+            if not isinstance(op, Write) or op.key.kind not in known.inserts:
+                self._insert_pending(known)  # a table's new rows before the next table's records
             if isinstance(op, Announce):
-                known = rows.device(db, op.device)
+                paired = rows.device(db, op.device)
                 if op.device == own_device:
                     continue
                 if op.removed:
-                    if known is not None:
+                    if paired is not None:
                         rows.remove_device(db, op.device, self._s.now())
-                elif known is None:
+                elif paired is None:
                     rows.add_device(
                         db, op.device, op.public_key, op.label, self._s.now(), box_recipient=op.box or None
                     )
             elif isinstance(op, Delete):
-                self._apply_delete(op, touched)
+                self._apply_delete(op, known, touched)
             elif op.key.kind == "deletions":
                 if self._apply_purge(op):
                     purged.append(op.key.id)
             else:
-                self._apply_write(op, touched)
+                self._apply_write(op, known, touched)
+        self._insert_pending(known)
+        batched.record_versions_many(db, known.new_versions)
         return purged
 
     def _take_blobs(self, folder: SyncFolder, device: str, ops: list[Op], report: SyncReport) -> int:
@@ -415,49 +418,64 @@ class SyncEngine:
                 missing += 1
         return missing
 
-    def _apply_write(self, op: Write, touched: set[str]) -> None:
+    def _apply_write(self, op: Write, known: Known, touched: set[str]) -> None:
         db = self._s.db
         tbl, pk = op.key.kind, op.key.id
-        if op.key.case and rows.purged_stamp(db, op.key.case) is not None:
+        if op.key.case and op.key.case in known.purged:
             return
-        current = rows.read_record(db, tbl, pk)
-        stamps = rows.field_stamps(db, tbl, pk)
-        deleted = rows.tombstone(db, tbl, pk)
+        current = known.records.get((tbl, pk))
+        stamps = known.stamps.get((tbl, pk), {})
+        deleted = known.tombstones.get((tbl, pk))
         if current is None and deleted is not None and op.at <= deleted:
             return  # deleted after this write was made
         if current is None and not merge_rows.is_whole(db, tbl, op.fields):
             # A change to a record deleted here: the device that kept it sends it whole (it
             # marks it so when this device's deletion reaches it), and that brings it back.
             return
-        free = sync_records.table(tbl).free_text
-        winners: dict[str, Any] = {}
-        for name, value in op.fields.items():
-            held = stamps.get(name)
-            seen = op.seen.get(name, frozenset())
-            for kept in merge_rows.conflicts_of(db, tbl, pk, name):
-                if kept.stamp in seen:
-                    merge_rows.drop_conflict_version(db, tbl, pk, name, kept.stamp)
-            # Free text two devices changed apart keeps the version that is not shown, unless
-            # the two say the same.
-            differs = name in free and current is not None and held is not None and current.get(name) != value
-            if held is None or op.at > held:
-                if differs and held is not None and current is not None and _concurrent(held, op.at, seen):
-                    rows.put_conflict(db, tbl, pk, name, stamp=held, value=current.get(name))
-                winners[name] = value
-            elif differs and _concurrent(op.at, held, frozenset()):
-                rows.put_conflict(db, tbl, pk, name, stamp=op.at, value=value)
+        winners = self._merge_fields(op, current, stamps, known)
         if not winners:
             return
         if current is None and deleted is not None:
             rows.drop_tombstone(db, tbl, pk)
         winners = self._settle_unique(tbl, pk, winners, op)
-        rows.write_record(db, tbl, pk, winners)
-        after = rows.read_record(db, tbl, pk) or {}
-        rows.record_versions(
-            db, tbl, pk, dict.fromkeys(winners, op.at), {**after, **{n: op.fields[n] for n in winners}}
-        )
+        if current is None and tbl not in ("cases", "case_issues"):  # those two settle against the rows
+            known.inserts.setdefault(tbl, []).append((pk, winners))
+        else:
+            rows.write_record(db, tbl, pk, winners)
+        # The version is the value as written (a moved reference goes out again from here).
+        known.new_versions += [(tbl, pk, name, op.at, op.fields[name]) for name in winners]
         if op.key.case:
             touched.add(op.key.case)
+
+    def _merge_fields(
+        self, op: Write, current: dict[str, Any] | None, stamps: dict[str, Timestamp], known: Known
+    ) -> dict[str, Any]:
+        """The fields of `op` that win here (last writer by stamp); free text two devices changed
+        apart keeps the version that is not shown, unless the two say the same."""
+        db = self._s.db
+        tbl, pk = op.key.kind, op.key.id
+        free = sync_records.table(tbl).free_text
+        winners: dict[str, Any] = {}
+        for name, value in op.fields.items():
+            held = stamps.get(name)
+            seen = op.seen.get(name, frozenset())
+            for kept in known.kept.get((tbl, pk, name), []):
+                if kept.stamp in seen:
+                    merge_rows.drop_conflict_version(db, tbl, pk, name, kept.stamp)
+            shown = None if current is None else current.get(name)
+            differs = name in free and current is not None and held is not None and shown != value
+            if held is None or op.at > held:
+                if differs and held is not None and _concurrent(held, op.at, seen):
+                    rows.put_conflict(db, tbl, pk, name, stamp=held, value=shown)
+                winners[name] = value
+            elif differs and _concurrent(op.at, held, frozenset()):
+                rows.put_conflict(db, tbl, pk, name, stamp=op.at, value=value)
+        return winners
+
+    def _insert_pending(self, known: Known) -> None:
+        for tbl, records in known.inserts.items():
+            batched.insert_records(self._s.db, tbl, records)
+        known.inserts.clear()
 
     def _settle_unique(self, tbl: str, pk: str, fields: dict[str, Any], op: Write) -> dict[str, Any]:
         """Two devices can give out the same case reference (each counts its own) or the same
@@ -488,10 +506,10 @@ class SyncEngine:
                     holder = None
         return fields
 
-    def _apply_delete(self, op: Delete, touched: set[str]) -> None:
+    def _apply_delete(self, op: Delete, known: Known, touched: set[str]) -> None:
         db = self._s.db
         tbl, pk = op.key.kind, op.key.id
-        stamps = rows.field_stamps(db, tbl, pk)
+        stamps = known.stamps.get((tbl, pk), {})
         if stamps and max(stamps.values()) > op.at:
             # Written here after the deletion was made: the record stays, and goes out whole
             # again so the deleting device can bring it back.
@@ -514,20 +532,6 @@ class SyncEngine:
             self._s.audit("case.deleted", summary.ref, now=self._s.now())
         rows.write_record(db, "deletions", case_id, op.fields)
         return summary is not None
-
-
-@dataclass
-class _Batch:
-    """One change set being put together."""
-
-    clock: HybridClock
-    now_ms: int
-    records: list[dict[str, Any]] = field(default_factory=list)
-    versions: list[tuple[str, str, dict[str, Timestamp], dict[str, Any]]] = field(default_factory=list)
-    blobs: list[tuple[str, str]] = field(default_factory=list)
-
-    def tick(self) -> Timestamp:
-        return self.clock.tick(self.now_ms)
 
 
 def _concurrent(older: Timestamp, newer: Timestamp, seen: frozenset[Timestamp]) -> bool:

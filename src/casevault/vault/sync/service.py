@@ -22,8 +22,9 @@ from casevault.formats import changeset, pairing
 from casevault.store import sync_merge as merge_rows
 from casevault.store import sync_rows as rows
 from casevault.vault.session import Session
-from casevault.vault.sync.engine import SyncEngine, SyncReport
+from casevault.vault.sync.engine import SyncEngine
 from casevault.vault.sync.folder import PairingFiles, SyncFolder
+from casevault.vault.sync.working import SyncReport
 
 __all__ = [
     "ConflictVersion",
