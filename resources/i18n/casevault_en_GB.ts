@@ -4684,6 +4684,17 @@
         </message>
     </context>
     <context>
+        <name>SyncWatch</name>
+        <message>
+            <source>Sync refused %1 change set(s); Settings &gt; Sync says why.</source>
+            <translation>Sync refused %1 change set(s); Settings &gt; Sync says why.</translation>
+        </message>
+        <message>
+            <source>Synced: %1 change(s) from other devices.</source>
+            <translation>Synced: %1 change(s) from other devices.</translation>
+        </message>
+    </context>
+    <context>
         <name>TodayView</name>
         <message>
             <source>Today</source>

@@ -4684,6 +4684,17 @@
         </message>
     </context>
     <context>
+        <name>SyncWatch</name>
+        <message>
+            <source>Sync refused %1 change set(s); Settings &gt; Sync says why.</source>
+            <translation>La synchronisation a refusé %1 lot(s) de modifications ; Paramètres &gt; Synchronisation dit pourquoi.</translation>
+        </message>
+        <message>
+            <source>Synced: %1 change(s) from other devices.</source>
+            <translation>Synchronisé : %1 modification(s) venue(s) d'autres appareils.</translation>
+        </message>
+    </context>
+    <context>
         <name>TodayView</name>
         <message>
             <source>Today</source>

@@ -1405,6 +1405,8 @@ FR: dict[str, str | tuple[str, ...]] = {
     "a deadline's extension note": "la note de prolongation d'une échéance",
     "a deadline's overdue reason": "la raison du retard d'une échéance",
     "a breach's actions": "les mesures prises après une violation",
+    "Sync refused %1 change set(s); Settings > Sync says why.": "La synchronisation a refusé %1 lot(s) de modifications ; Paramètres > Synchronisation dit pourquoi.",
+    "Synced: %1 change(s) from other devices.": "Synchronisé : %1 modification(s) venue(s) d'autres appareils.",
 }
 
 # The same English, different French in one context.

@@ -42,6 +42,7 @@ from casevault.gui.case_list_model import UPDATED_COLUMN, CaseListModel
 from casevault.gui.reminder_watch import ReminderWatch
 from casevault.gui.reminders_ui import RemindersUi
 from casevault.gui.screen_lock import ScreenLockWatcher
+from casevault.gui.sync_watch import SyncWatch
 from casevault.gui.teardown import DialogSet, alive, close_dialogs_under, guarded
 from casevault.gui.today_view import TodayView
 from casevault.gui.window_dialogs import WindowDialogs
@@ -51,6 +52,7 @@ from casevault.vault.facade import Vault
 if TYPE_CHECKING:
     from casevault.gui.case_page import CasePage
     from casevault.gui.preferences_dialog import PreferencesDialog
+    from casevault.vault.sync.working import SyncReport
 
 MINUTE_MS = 60 * 1000
 DEFAULT_IDLE_MS = settings.DEFAULT_IDLE_MINUTES * MINUTE_MS
@@ -113,6 +115,8 @@ class MainWindow(WindowDialogs, QMainWindow):
         self._build_top()
         self._build_actions(watch or ReminderWatch(parent=self))
         self.statusBar()
+        self.sync_watch = SyncWatch(self)
+        self.sync_watch.synced.connect(self._synced)
         self._idle = QTimer(self)
         self._idle.setSingleShot(True)
         self._idle.setInterval(idle_ms)
@@ -268,6 +272,7 @@ class MainWindow(WindowDialogs, QMainWindow):
         self.model.set_vault(vault)
         self.reminders.set_vault(vault)
         self.today.set_vault(vault)
+        self.sync_watch.set_vault(vault)
         self.show_today()  # the morning's first screen
         if notice:
             self.statusBar().showMessage(notice)
@@ -294,6 +299,7 @@ class MainWindow(WindowDialogs, QMainWindow):
         try:
             guarded("idle-timer", self._idle.stop)
             guarded("reminder-watch", self.reminders.watch.stop)  # on its own: clear() may fail
+            guarded("sync-watch", self.sync_watch.stop)
             guarded("background-tasks", tasks.drop_all)
             guarded("save-case-page", self._save_case_page)
             guarded("case-page", self._drop_case_page)
@@ -317,6 +323,15 @@ class MainWindow(WindowDialogs, QMainWindow):
                 guarded("hide", self.hide)
             self._locking = False
             self.locked.emit()
+
+    def _synced(self, report: SyncReport) -> None:
+        """A background sync ended: what came in shows; the status bar says so in counts."""
+        if report.received:
+            for refresh in (self.model.reload, self.today.reload, self.reminders.watch.check):
+                refresh()
+        said = self.sync_watch.summary(report)
+        if said:
+            self.statusBar().showMessage(said, 15000)
 
     def _remove_event_filter(self) -> None:
         app = _app()

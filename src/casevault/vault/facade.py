@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Concatenate, Generic, ParamSpec, TypeVar, overload
 
 from casevault.core.clock import Clock, utc_now
-from casevault.core.errors import DamagedError, UsageError
+from casevault.core.errors import DamagedError, UsageError, VaultStateError
 from casevault.core.paths import VaultPaths
 from casevault.crypto import kdf, keyslots
 from casevault.host.keychain import Keychain
@@ -55,6 +55,7 @@ if TYPE_CHECKING:
     from casevault.vault.letters import Letters
     from casevault.vault.stats import Stats
     from casevault.vault.sync.service import Sync, Waiting
+    from casevault.vault.sync.working import SyncReport
 
 __all__ = ["Vault", "verify_backup"]
 
@@ -194,6 +195,25 @@ class Vault:
     @cached_property
     def sync(self) -> Sync:
         return _loaded(Sync)(self.session, finish_purges=self.retention.finish_purges)
+
+    def sync_worker(self) -> Callable[[], SyncReport]:
+        """A sync (Sync.sync_now) to run on another thread, on a connection and Session of its own
+        there (a connection belongs to the thread that made it), closed when it ends; refused
+        (VaultStateError) once the vault is locked. The timer's sync: never on the GUI thread."""
+        session = self.session
+        open_db = session.connection_opener()
+
+        def run() -> SyncReport:
+            if not session.is_open:
+                raise VaultStateError("The vault is locked.")
+            worker = Session(session.paths, session.header, session.master(), open_db(), clock=session.now)
+            try:
+                retention = Retention(worker, recover_library=Library(worker).recover)
+                return _loaded(Sync)(worker, finish_purges=retention.finish_purges).sync_now()
+            finally:
+                worker.close()
+
+        return run
 
     @cached_property
     def checker(self) -> Checker:
