@@ -154,14 +154,8 @@ def open_answer(data: bytes, request: Request, identity: str) -> Answer:
     """The answer to our request, once its signature verifies; PairingError otherwise."""
     if len(data) > MAX_ANSWER:
         raise PairingError("The pairing answer is too large to be one.")
+    body, signature = _open_signed(data, identity, "pairing answer")
     try:
-        plaintext = pyrage.decrypt(data, [pyrage.x25519.Identity.from_str(identity)])
-    except Exception:  # pyrage's DecryptError, or a header it cannot parse
-        raise PairingError("The pairing answer is damaged or was not written for this device.") from None
-    outer = _object(plaintext, {"body", "signature"}, "pairing answer")
-    try:
-        body = str(outer["body"]).encode("utf-8")
-        signature = bytes.fromhex(outer["signature"])
         fields = _object(body, {"vault_id", "vmk", "sync_keys", "devices", "folder_name"}, "pairing answer")
         devices = tuple(
             PairedDevice(d["device"], bytes.fromhex(d["signing_public"]), d["label"], d["recipient"])
@@ -212,6 +206,19 @@ def _is_label(label: object) -> bool:
         return isinstance(label, str) and clean_label(label) == label
     except PairingError:
         return False
+
+
+def _open_signed(data: bytes, identity: str, what: str) -> tuple[bytes, bytes]:
+    """The signed body and its signature inside an age file for `identity`, unverified."""
+    try:
+        plaintext = pyrage.decrypt(data, [pyrage.x25519.Identity.from_str(identity)])
+    except Exception:  # pyrage's DecryptError, or a header it cannot parse
+        raise PairingError(f"The {what} is damaged or was not written for this device.") from None
+    outer = _object(plaintext, {"body", "signature"}, what)
+    try:
+        return str(outer["body"]).encode("utf-8"), bytes.fromhex(outer["signature"])
+    except (TypeError, ValueError):
+        raise PairingError(f"The {what} is damaged.") from None
 
 
 def _signed(request: Request, body: bytes) -> bytes:
@@ -291,14 +298,8 @@ def open_sync_key(data: bytes, *, identity: str, me: str, sender: str, sender_pu
     signature."""
     if len(data) > MAX_REQUEST:
         raise PairingError("A sync key file is too large to be one.")
+    body, signature = _open_signed(data, identity, "sync key file")
     try:
-        plaintext = pyrage.decrypt(data, [pyrage.x25519.Identity.from_str(identity)])
-    except Exception:  # pyrage's DecryptError, or a header it cannot parse
-        raise PairingError("A sync key file is damaged or was not written for this device.") from None
-    outer = _object(plaintext, {"body", "signature"}, "sync key file")
-    try:
-        body = str(outer["body"]).encode("utf-8")
-        signature = bytes.fromhex(outer["signature"])
         fields = _object(body, {"from", "to", "key"}, "sync key file")
         key = bytes.fromhex(fields["key"])
     except (TypeError, ValueError, KeyError):

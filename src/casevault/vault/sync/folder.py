@@ -29,14 +29,13 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
-from casevault.core.fsutil import FILE_MODE, fsync_dir, make_private_dir
+from casevault.core.fsutil import atomic_writer, make_private_dir
 from casevault.formats import changeset
 
 _ID = re.compile(r"[0-9a-f]{32}")
 BLOB_SUFFIX = ".cvf"
 KEY_SUFFIX = ".cvkey"
 MAX_KEY_FILE = 4096
-_PART = ".part"
 
 
 class SyncFolder:
@@ -171,22 +170,11 @@ class SyncFolder:
         self._write_stream(target, io.BytesIO(data))
 
     def _write_stream(self, target: Path, src: BinaryIO) -> int:
-        tmp = target.with_name(f".{target.name}.{os.urandom(4).hex()}{_PART}")
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, FILE_MODE)
         copied = 0
-        try:
-            with os.fdopen(fd, "wb") as out:
-                while chunk := src.read(1 << 20):
-                    out.write(chunk)
-                    copied += len(chunk)
-                out.flush()
-                os.fsync(out.fileno())
-            os.replace(tmp, target)
-        except BaseException:
-            with contextlib.suppress(FileNotFoundError):
-                tmp.unlink()
-            raise
-        fsync_dir(target.parent)
+        with atomic_writer(target) as out:  # a temp name no reader takes, fsynced, renamed
+            while chunk := src.read(1 << 20):
+                out.write(chunk)
+                copied += len(chunk)
         return copied
 
 
