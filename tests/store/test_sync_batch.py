@@ -92,3 +92,18 @@ def test_insert_records_inserts_checked_rows_in_one_go(vault: Vault, tmp_path: P
         batched.insert_records(db, "parties", [("ee" * 16, {"case_id": case_id, "no_such_column": 1})])
     with pytest.raises(ValueError, match="belongs to one device"):
         batched.insert_records(db, "settings", [("identity.age", {"value": "x"})])
+
+
+def test_the_counts_say_how_many_marks_and_conflicting_fields(vault: Vault, tmp_path: Path) -> None:
+    _synced(vault, tmp_path)
+    db = vault.session.db
+    vault.new_case("Edwina Counted")
+    assert batched.dirty_count(db) == len(rows.dirty(db)) > 0
+    first, later = Timestamp(1_000, 0, DEVICE), Timestamp(2_000, 0, DEVICE)
+    rows.put_conflict(db, "first_meetings", "cc" * 16, "narrative", stamp=first, value="a")
+    rows.put_conflict(db, "first_meetings", "cc" * 16, "narrative", stamp=later, value="b")
+    rows.put_conflict(db, "first_meetings", "cc" * 16, "member_decision", stamp=first, value="c")
+    assert batched.conflict_count(db) == 2  # fields, not versions
+    tables = [m.tbl for m in batched.dirty_in_order(db, 1000)]
+    assert tables.index("members") < tables.index("cases") < tables.index("case_keys")  # parents first
+    assert len(batched.dirty_in_order(db, 2)) == 2

@@ -45,9 +45,10 @@ class SyncWatch(QObject):
         """Start syncing in the background if this vault is set up for sync."""
         self.stop()
         try:
-            vault.sync.status()
+            if not vault.sync.is_set_up():
+                return  # nothing to do until it is (the Sync dialog says how)
         except CasevaultError:
-            return  # not set up: nothing to do until it is (the Sync dialog says how)
+            return
         self._vault = vault
         self._timer.start()
         QTimer.singleShot(FIRST_SYNC_MS, self.sync)

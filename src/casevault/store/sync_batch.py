@@ -13,7 +13,15 @@ from casevault.casework import sync_records
 from casevault.core import hlc
 from casevault.core.hlc import Timestamp
 from casevault.store.db import Database, batches
-from casevault.store.sync_rows import KeptVersion, checked_values, conflicts, field_names, read_record
+from casevault.store.sync_rows import (
+    Dirty,
+    KeptVersion,
+    checked_values,
+    conflicts,
+    dirty,
+    field_names,
+    read_record,
+)
 
 _CHUNK = 500  # ids in one IN list
 
@@ -115,3 +123,25 @@ def insert_records(db: Database, tbl_name: str, records: Sequence[tuple[str, dic
         # status trigger (schema 3) sets; the insert alone leaves it empty.
         for chunk in batches([pk for pk, _ in records], _CHUNK):
             db.execute(f"UPDATE cases SET status = status WHERE id IN ({_marks(len(chunk))})", chunk)  # noqa: S608 - placeholders only
+
+
+def dirty_count(db: Database) -> int:
+    """How many records are marked (a count: a vault just set up marks every record it has)."""
+    return int(db.scalar("SELECT count(*) FROM sync_dirty"))
+
+
+def conflict_count(db: Database) -> int:
+    """How many fields have versions kept beside the one shown."""
+    return int(db.scalar("SELECT count(*) FROM (SELECT DISTINCT tbl, pk, field FROM sync_conflicts)"))
+
+
+def dirty_in_order(db: Database, limit: int) -> list[Dirty]:
+    """Up to `limit` marked records, parents first: device announcements, then the synced tables
+    in sync_records.TABLES order, so a change set never holds a record whose parent is still
+    waiting for a later one."""
+    found: list[Dirty] = []
+    for name in (sync_records.ANNOUNCE_TABLE, *(t.name for t in sync_records.TABLES)):
+        if len(found) >= limit:
+            break
+        found += dirty(db, limit - len(found), tbl=name)
+    return found

@@ -86,18 +86,6 @@ def dirty(db: Database, limit: int | None = None, *, tbl: str | None = None) -> 
     return [Dirty(str(r[0]), str(r[1]), str(r[2])) for r in db.query(sql, params)]
 
 
-def dirty_in_order(db: Database, limit: int) -> list[Dirty]:
-    """Up to `limit` marked records, parents first: device announcements, then the synced tables
-    in sync_records.TABLES order, so a change set never holds a record whose parent is still
-    waiting for a later one."""
-    found: list[Dirty] = []
-    for name in (sync_records.ANNOUNCE_TABLE, *(t.name for t in sync_records.TABLES)):
-        if len(found) >= limit:
-            break
-        found += dirty(db, limit - len(found), tbl=name)
-    return found
-
-
 def clear_dirty(db: Database, pairs: Iterable[tuple[str, str]]) -> None:
     """Unmark these (table, id) records: they are in a change set now."""
     with db.transaction():

@@ -128,7 +128,7 @@ class SyncEngine:
             key = rows.current_key(db)
             if key is None:
                 raise UsageError("This vault holds no sync key; pair it again.")
-            marked = rows.dirty_in_order(db, BATCH)
+            marked = batched.dirty_in_order(db, BATCH)
             if not marked:
                 return False
             batch = Batch(HybridClock(me.device_id, me.clock), self._now_ms(), batched.kept_by_field(db))

@@ -19,6 +19,7 @@ from pathlib import Path
 from casevault.core.errors import UsageError
 from casevault.crypto import keys, signing
 from casevault.formats import changeset, pairing
+from casevault.store import sync_batch as batched
 from casevault.store import sync_merge as merge_rows
 from casevault.store import sync_rows as rows
 from casevault.vault.session import Session
@@ -122,6 +123,10 @@ class Sync:
         self._engine.export(report)
         return report
 
+    def is_set_up(self) -> bool:
+        """One row read: whether this vault syncs (the window asks at every unlock)."""
+        return rows.get_self(self._s.db) is not None
+
     def status(self) -> SyncStatus:
         db = self._s.db
         me = rows.get_self(db)
@@ -130,9 +135,13 @@ class Sync:
         listed = tuple(
             DeviceStatus(d.device_id, d.label, d.added_at, d.last_sequence) for d in rows.devices(db)
         )
-        fields = {(k.tbl, k.pk, k.field) for k in rows.conflicts(db)}
         return SyncStatus(
-            me.device_id, me.folder or "", me.sequence, len(rows.dirty(db)), len(fields), listed
+            me.device_id,
+            me.folder or "",
+            me.sequence,
+            batched.dirty_count(db),
+            batched.conflict_count(db),
+            listed,
         )
 
     # ---- conflicts ------------------------------------------------------------------------
