@@ -7,8 +7,8 @@
    Device A changes N records (new notes) and attaches an M MiB file; the time is from A's
    `sync now` to B having applied them all. Baseline, in the same run: Syncthing carrying the
    same bytes (A's change sets and the attachment's encrypted file) as plain files.
-2. The size of the sync folder after E edits (first-meeting saves on a few cases), as the files
-   the devices wrote; compaction is not built yet, so only the "before" figure exists.
+2. The size of the sync folder after E edits (first-meeting saves on a few cases), before and
+   after both devices compact (B reads everything and says so; then each compacts).
 Nothing here names a member: the cases are fictional and no text is printed.
 """
 
@@ -101,6 +101,8 @@ def _transfer(
     os.replace(staging, a_dev.folder / "plain")
     _until(lambda: (arrived.exists() and _folder_bytes(arrived) >= size) or None, 600)
     copied = time.monotonic() - started
+    shutil.rmtree(a_dev.folder / "plain")  # the baseline's files are not the vault's
+    wait_in_sync(a_dev, b_dev)
 
     print(f"sync of {report.sent} records + {args.mib} MiB attachment ({size / MIB:.1f} MiB of files):")
     print(f"  A's export                      {exported:7.2f} s")
@@ -108,7 +110,8 @@ def _transfer(
     print(f"  Syncthing, same bytes as files  {copied:7.2f} s   ratio {synced / copied:.2f}x")
 
 
-def _growth(a: Vault, a_dev: SyncthingDevice, edits: int) -> None:
+def _growth(a: Vault, b: Vault, devices: tuple[SyncthingDevice, SyncthingDevice], edits: int) -> None:
+    a_dev, b_dev = devices
     cases = [a.new_case(f"Fictional Edits {i}") for i in range(10)]
     a.sync.sync_now()
     start_size = _folder_bytes(a_dev.folder)
@@ -118,7 +121,19 @@ def _growth(a: Vault, a_dev: SyncthingDevice, edits: int) -> None:
             a.sync.sync_now()  # the timer's pace: a sync every hundred edits
     a.sync.sync_now()
     grown = _folder_bytes(a_dev.folder) - start_size
-    print(f"folder growth after {edits} edits: {grown / MIB:.2f} MiB (no compaction yet)")
+    wait_in_sync(a_dev, b_dev)
+    b.sync.sync_now()  # B reads it all and writes its progress
+    wait_in_sync(a_dev, b_dev)
+    a.sync.sync_now()
+    wait_in_sync(a_dev, b_dev)
+    before = _folder_bytes(a_dev.folder)
+    started = time.monotonic()
+    freed = a.sync.compact().freed + b.sync.compact().freed
+    took = time.monotonic() - started
+    after = _folder_bytes(a_dev.folder)
+    print(f"folder after {edits} edits: grew {grown / MIB:.2f} MiB; whole folder {before / MIB:.2f} MiB")
+    print("  (the whole folder holds the 100 MiB attachment's copy until every device has read it)")
+    print(f"  after compaction on both: {after / MIB:.2f} MiB ({freed / MIB:.2f} MiB freed in {took:.2f} s)")
 
 
 def main() -> int:
@@ -132,7 +147,7 @@ def main() -> int:
         with syncthing_pair(root / "st") as (a_dev, b_dev):
             a, b = _pair(a_dev, b_dev, root)
             _transfer(a, b, (a_dev, b_dev), root, args)
-            _growth(a, a_dev, args.edits)
+            _growth(a, b, (a_dev, b_dev), args.edits)
             a.close()
             b.close()
     finally:

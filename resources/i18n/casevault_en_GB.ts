@@ -4655,6 +4655,18 @@
             <translation>What the last sync said</translation>
         </message>
         <message>
+            <source>Devices asking to join</source>
+            <translation>Devices asking to join</translation>
+        </message>
+        <message>
+            <source>&amp;Accept the device...</source>
+            <translation>&amp;Accept the device...</translation>
+        </message>
+        <message>
+            <source>Devices asking to join (run `casevault sync join` on the new device):</source>
+            <translation>Devices asking to join (run `casevault sync join` on the new device):</translation>
+        </message>
+        <message>
             <source>Conflicts: text two devices changed apart. Choose the version to keep:</source>
             <translation>Conflicts: text two devices changed apart. Choose the version to keep:</translation>
         </message>
@@ -4663,8 +4675,32 @@
             <translation>this device</translation>
         </message>
         <message>
-            <source>This device syncs through %1 with %2 other device(s); %3 change(s) not sent yet. To add a device, run `casevault sync join` on it and `casevault sync pair` here.</source>
-            <translation>This device syncs through %1 with %2 other device(s); %3 change(s) not sent yet. To add a device, run `casevault sync join` on it and `casevault sync pair` here.</translation>
+            <source>This device syncs through %1 with %2 other device(s); %3 change(s) not sent yet.</source>
+            <translation>This device syncs through %1 with %2 other device(s); %3 change(s) not sent yet.</translation>
+        </message>
+        <message>
+            <source>Not accepted: the codes must match on both screens.</source>
+            <translation>Not accepted: the codes must match on both screens.</translation>
+        </message>
+        <message>
+            <source>Accepted. The new device finishes joining once the folder has synced.</source>
+            <translation>Accepted. The new device finishes joining once the folder has synced.</translation>
+        </message>
+        <message>
+            <source>Accept the device?</source>
+            <translation>Accept the device?</translation>
+        </message>
+        <message>
+            <source>Does %1 show this code?
+
+%2
+
+Accept it only if every digit is the same.</source>
+            <translation>Does %1 show this code?
+
+%2
+
+Accept it only if every digit is the same.</translation>
         </message>
         <message>
             <source> (shown now)</source>

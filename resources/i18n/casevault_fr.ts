@@ -4655,6 +4655,18 @@
             <translation>Ce qu'a dit la dernière synchronisation</translation>
         </message>
         <message>
+            <source>Devices asking to join</source>
+            <translation>Appareils qui demandent à rejoindre</translation>
+        </message>
+        <message>
+            <source>&amp;Accept the device...</source>
+            <translation>&amp;Accepter l'appareil...</translation>
+        </message>
+        <message>
+            <source>Devices asking to join (run `casevault sync join` on the new device):</source>
+            <translation>Appareils qui demandent à rejoindre (lancez `casevault sync join` sur le nouvel appareil) :</translation>
+        </message>
+        <message>
             <source>Conflicts: text two devices changed apart. Choose the version to keep:</source>
             <translation>Conflits : un texte modifié séparément sur deux appareils. Choisissez la version à garder :</translation>
         </message>
@@ -4663,8 +4675,32 @@
             <translation>cet appareil</translation>
         </message>
         <message>
-            <source>This device syncs through %1 with %2 other device(s); %3 change(s) not sent yet. To add a device, run `casevault sync join` on it and `casevault sync pair` here.</source>
-            <translation>Cet appareil se synchronise par %1 avec %2 autre(s) appareil(s) ; %3 modification(s) pas encore envoyée(s). Pour ajouter un appareil, lancez `casevault sync join` sur celui-ci et `casevault sync pair` ici.</translation>
+            <source>This device syncs through %1 with %2 other device(s); %3 change(s) not sent yet.</source>
+            <translation>Cet appareil se synchronise par %1 avec %2 autre(s) appareil(s) ; %3 modification(s) pas encore envoyée(s).</translation>
+        </message>
+        <message>
+            <source>Not accepted: the codes must match on both screens.</source>
+            <translation>Non accepté : les codes doivent être identiques sur les deux écrans.</translation>
+        </message>
+        <message>
+            <source>Accepted. The new device finishes joining once the folder has synced.</source>
+            <translation>Accepté. Le nouvel appareil finit de rejoindre une fois le dossier synchronisé.</translation>
+        </message>
+        <message>
+            <source>Accept the device?</source>
+            <translation>Accepter l'appareil ?</translation>
+        </message>
+        <message>
+            <source>Does %1 show this code?
+
+%2
+
+Accept it only if every digit is the same.</source>
+            <translation>%1 affiche-t-il ce code ?
+
+%2
+
+N'acceptez que si chaque chiffre est identique.</translation>
         </message>
         <message>
             <source> (shown now)</source>

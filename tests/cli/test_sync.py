@@ -67,11 +67,28 @@ def test_two_devices_pair_and_sync_through_the_cli(cli_env: dict[str, str], tmp_
     status = json.loads(_vault(cli_env, b, "sync", "status", "--json").stdout)
     assert status["devices"] == 1 and status["conflicts"] == 0
 
+    # b has read everything of a's and says so once it syncs: a's change sets can go.
+    assert _vault(cli_env, b, "sync", "now").returncode == 0
+    written = sorted((shared / "devices").glob("*/*.cvsync"))
+    compacted = _vault(cli_env, a, "sync", "compact")
+    assert compacted.returncode == 0, compacted.stderr
+    # Its own sync first writes the change set announcing b, which b has still to read.
+    assert compacted.stdout.startswith("Removed ") and not compacted.stdout.startswith("Removed 0")
+    assert "1 kept for a device that has still to read them" in compacted.stdout
+    assert written and not set(written) & set((shared / "devices").glob("*/*.cvsync"))
+
 
 def test_sync_before_init_says_what_to_do(cli_env: dict[str, str], tmp_path: Path) -> None:
     assert _vault(cli_env, tmp_path / "v", "init", "--no-keyring").returncode == 0
     result = _vault(cli_env, tmp_path / "v", "sync", "now")
     assert result.returncode != 0
+    assert "sync init" in result.stderr and len(result.stderr.strip().splitlines()) == 1
+
+
+def test_compact_before_init_says_what_to_do(cli_env: dict[str, str], tmp_path: Path) -> None:
+    assert _vault(cli_env, tmp_path / "v", "init", "--no-keyring").returncode == 0
+    result = _vault(cli_env, tmp_path / "v", "sync", "compact")
+    assert result.returncode == 2
     assert "sync init" in result.stderr and len(result.stderr.strip().splitlines()) == 1
 
 

@@ -50,6 +50,7 @@ def make(
     key: bytes = SYNC_KEY,
     vault: str = VAULT,
     nonce: bytes | None = NONCE,
+    kind: int = cs.CHANGESET,
 ) -> bytes:
     return cs.write_changeset(
         vault_id=vault,
@@ -61,6 +62,7 @@ def make(
         sync_key=key,
         signing_secret=SECRETS[device] if secret is None else secret,
         nonce=nonce,
+        kind=kind,
     )
 
 
@@ -73,6 +75,7 @@ def read(
     known: dict[str, bytes] | None = None,
     key: bytes | list[bytes] = SYNC_KEY,
     vault: str = VAULT,
+    kind: int = cs.CHANGESET,
 ) -> cs.ChangeSet:
     return cs.read_changeset(
         data,
@@ -82,6 +85,7 @@ def read(
         known_devices=KNOWN if known is None else known,
         sync_key=key,
         vault_id=vault,
+        kind=kind,
     )
 
 
@@ -435,6 +439,58 @@ def test_refused_authenticated_but_malformed(plaintext: bytes, kwargs: dict[str,
 
 def test_refused_a_reserved_byte_set() -> None:
     assert refusal(forge(padded(b"[]"), reserved=1)).reason == cs.DAMAGED
+
+
+# ---- kinds of file --------------------------------------------------------------------------
+
+KINDS = [cs.CHANGESET, cs.PROGRESS, cs.SNAPSHOT]
+
+
+def test_the_kinds_are_the_header_byte_7_values() -> None:
+    assert (cs.CHANGESET, cs.PROGRESS, cs.SNAPSHOT) == (0, 1, 2)
+    for kind in KINDS:
+        data = make(kind=kind)
+        assert data[7] == kind
+        fields, records = spec_open(data, SYNC_KEY, KNOWN[A])
+        assert fields["reserved"] == kind and records == RECORDS
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_each_kind_round_trips_read_as_its_own_kind(kind: int) -> None:
+    first = make(kind=kind)
+    got = read(first, kind=kind)
+    assert got.records == tuple(RECORDS)
+    assert (got.device, got.sequence, got.digest) == (A, 1, cs.digest(first))
+    second = make(2, got.digest, kind=kind, records=[{"n": 2}])
+    assert read(second, after=1, previous=got.digest, kind=kind).records == ({"n": 2},)
+
+
+@pytest.mark.parametrize(("written", "read_as"), list(itertools.permutations(KINDS, 2)))
+def test_a_file_of_one_kind_read_as_another_is_refused(written: int, read_as: int) -> None:
+    err = refusal(make(kind=written), kind=read_as)
+    assert (err.reason, err.device, err.sequence) == (cs.DAMAGED, A, 1)
+
+
+@pytest.mark.parametrize("kind", [3, 255, -1, 256])
+def test_the_writer_refuses_an_unknown_kind(kind: int) -> None:
+    with pytest.raises(ValueError, match="kind"):
+        make(kind=kind)
+
+
+@pytest.mark.parametrize(("kind", "to"), [(k, t) for k in KINDS for t in [*KINDS, 3, 0x80, 0xFF] if t != k])
+def test_a_flipped_kind_byte_is_refused_read_as_either_kind(kind: int, to: int) -> None:
+    data = bytearray(make(kind=kind))
+    data[7] = to
+    assert refusal(bytes(data), kind=kind).reason == cs.DAMAGED  # the kind is not the one asked for
+    if to in KINDS:
+        assert refusal(bytes(data), kind=to).reason == cs.DAMAGED  # the kind is in the AAD
+
+
+def test_the_forger_from_the_docstring_writes_each_kind() -> None:
+    for kind in KINDS:
+        data = forge(padded(cs.canonical(RECORDS)), reserved=kind)
+        assert read(data, kind=kind).records == tuple(RECORDS)
+        assert refusal(data, kind=(kind + 1) % len(KINDS)).reason == cs.DAMAGED
 
 
 # ---- every byte, every length ---------------------------------------------------------------

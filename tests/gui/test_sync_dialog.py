@@ -12,9 +12,11 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from casevault.core.model import FirstMeeting
+from casevault.core.paths import VaultPaths
 from casevault.gui.sync_dialog import SyncDialog
 from casevault.vault.facade import Vault
-from tests.conftest import PASSPHRASE, FakeClock
+from casevault.vault.sync import service
+from tests.conftest import FAST_KDF, PASSPHRASE, FakeClock
 from tests.support.sync_pair import first_device, join, sync_all
 
 
@@ -73,3 +75,44 @@ def test_a_vault_that_does_not_sync_says_how_to_start(qtbot: QtBot, vault: Vault
     assert "sync init" in dialog.status.text()
     assert not dialog.sync_button.isEnabled() and dialog.conflicts.count() == 0
     assert PASSPHRASE not in dialog.status.text()
+
+
+def test_the_rep_accepts_a_device_asking_to_join_once_the_codes_match(
+    qtbot: QtBot, tmp_path: Path, clock: FakeClock
+) -> None:
+    folder = tmp_path / "shared"
+    a = first_device(tmp_path / "a", folder, clock)
+    try:
+        ref = a.new_case("Wilfreda Joiner")
+        waiting = service.start_joining(folder, "office desktop")
+        dialog = SyncDialog(a)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        assert dialog.requests.count() == 1 and dialog.accept_button.isEnabled()
+        [(_request, code)] = a.sync.requests()
+        assert dialog.requests.item(0).text() == f"office desktop · {code}"
+
+        asked: list[tuple[str, str]] = []
+        dialog.codes_match = lambda label, shown: asked.append((label, shown)) is not None  # "No"
+        qtbot.mouseClick(dialog.accept_button, Qt.MouseButton.LeftButton)
+        assert asked == [("office desktop", code)] and "Not accepted" in dialog.said.text()
+        assert service.answer_for(waiting) is None
+
+        dialog.codes_match = lambda _label, _shown: True
+        qtbot.mouseClick(dialog.accept_button, Qt.MouseButton.LeftButton)
+        assert "Accepted" in dialog.said.text() and dialog.requests.count() == 0
+        answer = service.answer_for(waiting)
+        assert answer is not None and waiting.code(answer) == code
+        b = Vault.join(
+            VaultPaths(tmp_path / "b"),
+            PASSPHRASE,
+            waiting,
+            answer,
+            keychain=None,
+            kdf_params=FAST_KDF,
+            clock=clock,
+        )
+        with b:
+            assert [c.ref for c in b.list_cases()] == [ref]
+    finally:
+        a.close()

@@ -12,6 +12,9 @@ sync status [--json]                    this device, what is unsent, conflicts t
 sync devices [--json]                   the paired devices and how far each has been read
 sync remove DEVICE                      stop syncing with a device: a new sync key goes to the
                                         others, and it can read nothing written afterwards
+sync compact                            remove from the folder this device's change sets and
+                                        files that every paired device has read (the window
+                                        does it on its sync timer)
 """
 
 from __future__ import annotations
@@ -46,6 +49,7 @@ def add_parsers(commands: Any) -> None:
     actions.add_parser("now", help="sync now: send what changed here, take in what others sent")
     remove = actions.add_parser("remove", help="stop syncing with a device (a new sync key for the others)")
     remove.add_argument("device", metavar="DEVICE", help="its id, as `casevault sync devices` lists it")
+    actions.add_parser("compact", help="remove from the folder what every paired device has read")
     for name, what in (("status", "this device and what waits"), ("devices", "the paired devices")):
         parser = actions.add_parser(name, help=what)
         parser.add_argument("--json", action="store_true")
@@ -96,10 +100,20 @@ def cmd_join(args: argparse.Namespace) -> int:
     print(f"Code: {code}")
     if not _confirm("Is this the code the other device shows?", args.yes):
         raise CasevaultError("The codes differ, so this device did not join; nothing was made.")
+    while not service.snapshot_ready(waiting, answer):  # the inviter's state, to start from
+        if time.monotonic() > deadline:
+            raise CasevaultError(
+                "The other device's snapshot has not all arrived in the folder in time; nothing was made."
+            )
+        time.sleep(1)
     passphrase = new_passphrase(PASSPHRASE_ENV)
     with Vault.join(paths, passphrase, waiting, answer, keychain=OsKeychain(), notice=say) as vault:
         report = vault.sync.sync_now()
-    print(f"Joined: this vault is device {waiting.request.device}, with {report.received} records taken in.")
+        cases = vault.count_cases()
+    print(
+        f"Joined: this vault is device {waiting.request.device}, with {cases} cases from the other "
+        f"device's snapshot and {report.received} records sent since."
+    )
     _tell(report)
     return 0
 
@@ -138,6 +152,17 @@ def cmd_remove(args: argparse.Namespace) -> int:
     say(
         "It keeps what it had already, the vault's master key included: if it was lost or stolen, "
         "move the cases to a new vault."
+    )
+    return 0
+
+
+def cmd_compact(args: argparse.Namespace) -> int:
+    with open_vault(args) as vault:
+        vault.sync.sync_now()  # this device's progress first, and what the others have read
+        done = vault.sync.compact()
+    print(
+        f"Removed {done.removed} change sets ({done.freed / 2**20:.1f} MiB freed); {done.kept} kept "
+        "for a device that has still to read them."
     )
     return 0
 
@@ -197,6 +222,7 @@ _ACTIONS: dict[str, Callable[[argparse.Namespace], int]] = {
     "status": cmd_status,
     "devices": cmd_devices,
     "remove": cmd_remove,
+    "compact": cmd_compact,
 }
 
 

@@ -5,11 +5,14 @@ gaps, so the sync engine never has two writers for one file. A file, all integer
 
 ```
 header, 128 bytes (all of it the AES-GCM AAD):
-  magic "CVSYNC" (6) | version 0x01 (1) | reserved 0x00 (1) | vault_id (16) | device_id (16)
+  magic "CVSYNC" (6) | version 0x01 (1) | kind (1) | vault_id (16) | device_id (16)
   | sequence (8) | key_id (8) | previous (32) | clock (24) | ciphertext_len (4) | nonce (12)
 ciphertext: AES-256-GCM(K_cs, nonce, plaintext, aad=header), tag included (ciphertext_len bytes)
 signature: Ed25519(device signing key, "casevault/v1/sync-signature\\0" || header || ciphertext) (64)
 
+kind = 0 for a change set; 1 for a device's progress file (how far it has read each device, for
+compaction: vault/sync/compaction.py); 2 for a part of a snapshot written for a joining device.
+One kind is never read as another, so a snapshot part moved into a device's chain is refused.
 K_cs = HKDF(sync key, "casevault/v1/sync-changeset"); key_id = HKDF(sync key, "casevault/v1/sync-key-id")[:8]
 previous = SHA-256 of the whole file of the device's change set before (32 zero bytes for number 1)
 clock = the writer's HLC when it wrote the file (core/hlc.py, 24 bytes); no stamp inside may exceed it
@@ -77,6 +80,10 @@ KEY_ID_LEN: Final = 8
 MAX_FILE: Final = 16 * 1024 * 1024  # about 8,000 records of 2 KiB; the writer splits a larger sync
 MAX_SEQUENCE: Final = 10**12 - 1  # the 12 digits of the file name
 MAX_INT: Final = 2**63 - 1  # what SQLite stores
+CHANGESET: Final = 0  # the kinds of file (the header's kind byte)
+PROGRESS: Final = 1
+SNAPSHOT: Final = 2
+_KINDS: Final = (CHANGESET, PROGRESS, SNAPSHOT)
 
 _HEX32 = re.compile(r"[0-9a-f]{32}")
 _NAME = re.compile(r"devices/([0-9a-f]{32})/([0-9]{12})\.cvsync")
@@ -276,6 +283,7 @@ def write_changeset(
     sync_key: bytes,
     signing_secret: bytes,
     nonce: bytes | None = None,
+    kind: int = CHANGESET,
 ) -> bytes:
     """The file for change set `sequence` of `device`. `previous` is the digest of the device's
     change set before (GENESIS for number 1); `nonce` is for known-answer tests only (a random
@@ -290,6 +298,8 @@ def write_changeset(
         raise ValueError("the clock is the writing device's")
     keys.check_key(sync_key)
     keys.check_key(signing_secret)
+    if isinstance(kind, bool) or kind not in _KINDS:
+        raise ValueError("a sync file's kind is a change set, a progress file or a snapshot part")
     nonce = os.urandom(keys.NONCE_LEN) if nonce is None else nonce
     if len(nonce) != keys.NONCE_LEN:
         raise ValueError("a nonce must be 12 bytes")
@@ -304,7 +314,7 @@ def write_changeset(
     header = HEADER.pack(
         MAGIC,
         VERSION,
-        0,
+        kind,
         bytes.fromhex(vault_id),
         bytes.fromhex(device),
         sequence,
@@ -327,7 +337,7 @@ def write_changeset(
 @dataclass(frozen=True)
 class _Header:
     version: int
-    reserved: int
+    kind: int
     vault_id: str
     device: str
     sequence: int
@@ -339,12 +349,10 @@ class _Header:
 
 
 def _parse_header(data: bytes) -> _Header:
-    _magic, version, reserved, vault, device, sequence, kid, previous, clock, length, nonce = (
-        HEADER.unpack_from(data)
+    _magic, version, kind, vault, device, sequence, kid, previous, clock, length, nonce = HEADER.unpack_from(
+        data
     )
-    return _Header(
-        version, reserved, vault.hex(), device.hex(), sequence, kid, previous, clock, length, nonce
-    )
+    return _Header(version, kind, vault.hex(), device.hex(), sequence, kid, previous, clock, length, nonce)
 
 
 def read_changeset(
@@ -356,6 +364,7 @@ def read_changeset(
     sync_key: bytes | Collection[bytes],
     vault_id: str,
     expected_previous: bytes = GENESIS,
+    kind: int = CHANGESET,
 ) -> ChangeSet:
     """Verify and open the change set read from `expected_device`'s folder, where this device has
     applied up to `expected_sequence_after` (0: none yet), the last of them with digest
@@ -367,7 +376,7 @@ def read_changeset(
     if expected_sequence_after < 0 or (expected_sequence_after > 0 and expected_previous == GENESIS):
         raise ValueError("past number 0, the digest of the change set applied last is needed")
     refuse = _Refusal(expected_device, expected_sequence_after)
-    head, plaintext, n = _open(data, refuse, vault_id, known_devices, sync_key)
+    head, plaintext, n = _open(data, refuse, vault_id, known_devices, sync_key, kind=kind)
     if head.device != expected_device:
         raise refuse(MOVED, n, writer=head.device)
     # Authenticated from here on: whatever is wrong now, a paired device wrote it so.
@@ -413,6 +422,8 @@ def _open(
     vault_id: str,
     known_devices: Mapping[str, bytes],
     sync_key: bytes | Collection[bytes],
+    *,
+    kind: int,
 ) -> tuple[_Header, bytes, int]:
     """The header, the plaintext and the number to name it by, once the tag and the signature
     verify. The checks before them only choose the words: each still refuses."""
@@ -428,7 +439,7 @@ def _open(
     n = head.sequence if 1 <= head.sequence <= MAX_SEQUENCE else 0
     if (
         head.version != VERSION
-        or head.reserved != 0
+        or head.kind != kind
         or head.ciphertext_len != len(data) - HEADER.size - SIG_LEN
     ):
         raise refuse(DAMAGED, n)

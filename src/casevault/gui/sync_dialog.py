@@ -1,13 +1,15 @@
-"""Settings > Sync (issue 20): this device, the paired devices, Sync now, and the conflicts to
+"""Settings > Sync (issue 20): this device, the paired devices, Sync now, the devices asking to
+join (each accepted once the rep has seen the same code on both screens), and the conflicts to
 resolve: a free-text field two devices changed apart, every version shown, the rep keeps one.
 
-Pairing a new device runs from the command line for now (`casevault sync join` there, `sync pair`
-here); this dialog says so. Names appear only inside the unlocked window, as everywhere."""
+The new device asks from the command line (`casevault sync join`). Names appear only inside the
+unlocked window, as everywhere."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
@@ -16,6 +18,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -27,6 +30,9 @@ from casevault.gui.busy import busy_cursor
 from casevault.gui.focus_order import tab_as_laid_out
 from casevault.vault.facade import Vault
 from casevault.vault.sync.service import ConflictVersion, SyncConflict
+
+if TYPE_CHECKING:
+    from casevault.formats.pairing import Request
 
 _FIELD_NAMES = {  # what the conflicts list calls each free-text field
     "narrative": QT_TRANSLATE_NOOP("SyncDialog", "the first meeting's narrative"),
@@ -71,6 +77,12 @@ class SyncDialog(QDialog):
         self.said = QLabel()
         self.said.setWordWrap(True)
         self.said.setAccessibleName(self.tr("What the last sync said"))
+        self.requests = QListWidget()
+        self.requests.setAccessibleName(self.tr("Devices asking to join"))
+        self.accept_button = QPushButton(self.tr("&Accept the device..."))
+        self.accept_button.clicked.connect(self.accept_selected)
+        # Asks the rep whether the new device shows the same code; tests replace it.
+        self.codes_match: Callable[[str, str], bool] = self._ask_codes_match
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -78,6 +90,9 @@ class SyncDialog(QDialog):
             self.status,
             self.sync_button,
             self.said,
+            QLabel(self.tr("Devices asking to join (run `casevault sync join` on the new device):")),
+            self.requests,
+            self.accept_button,
             QLabel(self.tr("Conflicts: text two devices changed apart. Choose the version to keep:")),
             self.conflicts,
             self.versions,
@@ -87,6 +102,7 @@ class SyncDialog(QDialog):
             layout.addWidget(widget)
         layout.addWidget(tab_as_laid_out(buttons))
         self._listed: list[SyncConflict] = []
+        self._asking: list[tuple[Request, str]] = []
         self._device_names: dict[str, str] = {}
         self.refresh()
 
@@ -97,19 +113,56 @@ class SyncDialog(QDialog):
             self.status.setText(err.message)
             self.sync_button.setEnabled(False)
             self._list([])
+            self._list_requests([])
             return
         self._device_names = {d.device_id: d.label for d in status.devices}
         self._device_names[status.device_id] = self.tr("this device")
         self.status.setText(
-            self.tr(
-                "This device syncs through %1 with %2 other device(s); %3 change(s) not sent yet. "
-                "To add a device, run `casevault sync join` on it and `casevault sync pair` here."
-            )
+            self.tr("This device syncs through %1 with %2 other device(s); %3 change(s) not sent yet.")
             .replace("%1", status.folder)
             .replace("%2", str(len(status.devices)))
             .replace("%3", str(status.unsent))
         )
         self._list(self._vault.sync.conflicts())
+        self._list_requests(self._vault.sync.requests())
+
+    def _list_requests(self, asking: list[tuple[Request, str]]) -> None:
+        self._asking = asking
+        self.requests.clear()
+        for request, code in asking:
+            self.requests.addItem(QListWidgetItem(f"{request.label} · {code}"))
+        self.accept_button.setEnabled(bool(asking))
+        if asking:
+            self.requests.setCurrentRow(0)
+
+    def accept_selected(self) -> None:
+        """Pair the chosen device once the rep says both screens show its code: the answer and
+        this device's snapshot go to the folder for it."""
+        row = self.requests.currentRow()
+        if not 0 <= row < len(self._asking):
+            return
+        request, code = self._asking[row]
+        if not self.codes_match(request.label, code):
+            self.said.setText(self.tr("Not accepted: the codes must match on both screens."))
+            return
+        with busy_cursor():
+            try:
+                self._vault.sync.accept(request)
+            except CasevaultError as err:
+                self.said.setText(err.message)
+                return
+        self.said.setText(self.tr("Accepted. The new device finishes joining once the folder has synced."))
+        self.refresh()
+
+    def _ask_codes_match(self, label: str, code: str) -> bool:
+        answer = QMessageBox.question(
+            self,
+            self.tr("Accept the device?"),
+            self.tr("Does %1 show this code?\n\n%2\n\nAccept it only if every digit is the same.")
+            .replace("%1", label)
+            .replace("%2", code),
+        )
+        return answer == QMessageBox.StandardButton.Yes
 
     def _list(self, conflicts: list[SyncConflict]) -> None:
         self._listed = conflicts

@@ -96,16 +96,10 @@ def clear_dirty(db: Database, pairs: Iterable[tuple[str, str]]) -> None:
 def mark_all_dirty(db: Database) -> int:
     """Mark every synced record (sync being set up: the first export carries them all), one
     statement a table; returns how many records are marked."""
-    local = sorted(sync_records.LOCAL_SETTINGS)
     with db.transaction():
         for tbl in sync_records.TABLES:
-            columns = [f"t.{_quoted(c)}" for c in tbl.pk]
-            key = columns[0] if len(columns) == 1 else f"json_array({', '.join(columns)})"
+            key, only, params = _synced_rows(tbl)
             case = _CASE_OF.get(tbl.name, "t.case_id" if tbl.of_case else "''")
-            only, params = "true", []
-            if tbl.name == "settings":  # as the triggers: not this device's own settings
-                only = f"t.key NOT IN ({', '.join('?' * len(local))}) AND substr(t.key, 1, ?) != ?"
-                params = [*local, len(sync_records.DEVICE_PREFIX), sync_records.DEVICE_PREFIX]
             db.execute(
                 f"INSERT INTO sync_dirty(tbl, pk, case_id) SELECT ?, {key}, coalesce({case}, '') "  # noqa: S608 - names from TABLES and the schema
                 f"FROM {_quoted(tbl.name)} t WHERE {only} "
@@ -113,6 +107,25 @@ def mark_all_dirty(db: Database) -> int:
                 [tbl.name, *params],
             )
         return int(db.scalar("SELECT count(*) FROM sync_dirty"))
+
+
+def _synced_rows(tbl: Table) -> tuple[str, str, list[Any]]:
+    """The SQL for a table's record id (as sync_dirty holds it), the condition its synced rows
+    meet (as the triggers: not this device's own settings) and that condition's parameters."""
+    columns = [f"t.{_quoted(c)}" for c in tbl.pk]
+    key = columns[0] if len(columns) == 1 else f"json_array({', '.join(columns)})"
+    if tbl.name != "settings":
+        return key, "true", []
+    local = sorted(sync_records.LOCAL_SETTINGS)
+    only = f"t.key NOT IN ({', '.join('?' * len(local))}) AND substr(t.key, 1, ?) != ?"
+    return key, only, [*local, len(sync_records.DEVICE_PREFIX), sync_records.DEVICE_PREFIX]
+
+
+def record_ids(db: Database, tbl_name: str) -> list[str]:
+    """The id of every synced record of a table (for a snapshot), in id order."""
+    key, only, params = _synced_rows(sync_records.table(tbl_name))
+    rows = db.query(f"SELECT {key} FROM {_quoted(tbl_name)} t WHERE {only} ORDER BY 1", params)  # noqa: S608 - names from TABLES and the schema
+    return [str(r[0]) for r in rows]
 
 
 def _syncs(tbl: Table, key: tuple[str | int, ...]) -> bool:

@@ -209,7 +209,7 @@ class Vault:
             worker = Session(session.paths, session.header, session.master(), open_db(), clock=session.now)
             try:
                 retention = Retention(worker, recover_library=Library(worker).recover)
-                return _loaded(Sync)(worker, finish_purges=retention.finish_purges).sync_now()
+                return _loaded(Sync)(worker, finish_purges=retention.finish_purges).sync_now(compact=True)
             finally:
                 worker.close()
 
@@ -254,7 +254,10 @@ class Vault:
     ) -> Vault:
         """Make this device's vault of a synced vault, once the rep has seen the same pairing code
         on both screens: its own passphrase and key slots, the answer's vault id and master key,
-        filled by the first sync (vault/sync/service.py)."""
+        filled from the inviter's snapshot (vault/sync/service.py). If that fails (the snapshot
+        has not all arrived, or is refused), the new vault is removed again, so joining can be
+        tried again at the same place."""
+        fresh = not paths.root.exists() or not any(paths.root.iterdir())
         session = keys.create(
             paths,
             passphrase,
@@ -265,7 +268,13 @@ class Vault:
             joining=(bytes.fromhex(answer.vault_id), answer.vmk),
         )
         vault = cls(session)
-        vault.sync.become_joined(waiting, answer)
+        try:
+            vault.sync.become_joined(waiting, answer)
+        except BaseException:
+            vault.close()
+            if fresh:
+                shutil.rmtree(paths.root, ignore_errors=True)
+            raise
         return vault
 
     @classmethod

@@ -1,6 +1,7 @@
-"""Convergence (issue 20, done-when 1): random interleavings of edits and syncs between two or
-three devices, through a plain shared folder, always end with every device holding the same
-records once each has synced twice."""
+"""Convergence (issue 20, done-when 1): random interleavings of edits, syncs and compactions
+between two or three devices, through a plain shared folder, with one more device joining
+part-way (from a snapshot, after whatever compaction removed), always end with every device
+holding the same records once each has synced twice."""
 
 from __future__ import annotations
 
@@ -30,6 +31,9 @@ action = st.one_of(
     st.tuples(
         st.just("sync"),
     ),
+    st.tuples(
+        st.just("compact"),
+    ),
 )
 steps = st.lists(st.tuples(st.integers(0, 2), action), min_size=1, max_size=25)
 
@@ -39,6 +43,9 @@ def _do(vault: Vault, step: tuple[Any, ...], clock: FakeClock) -> None:
     kind = step[0]
     if kind == "sync":
         vault.sync.sync_now()
+        return
+    if kind == "compact":
+        vault.sync.sync_now(compact=True)  # as the window's timer does
         return
     if kind == "new":
         vault.new_case(step[1])
@@ -66,9 +73,9 @@ def _do(vault: Vault, step: tuple[Any, ...], clock: FakeClock) -> None:
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(devices=st.integers(2, 3), plan=steps)
+@given(devices=st.integers(2, 3), plan=steps, late=st.tuples(st.integers(0, 25), st.integers(0, 2)))
 def test_any_interleaving_of_edits_and_syncs_converges(
-    devices: int, plan: list[tuple[int, tuple[Any, ...]]]
+    devices: int, plan: list[tuple[int, tuple[Any, ...]]], late: tuple[int, int]
 ) -> None:
     root = Path(tempfile.mkdtemp(prefix="cv-converge-"))
     clock = FakeClock()
@@ -79,9 +86,12 @@ def test_any_interleaving_of_edits_and_syncs_converges(
         for n in range(1, devices):
             vaults.append(join(vaults[0], root / f"d{n}", folder, clock))
         sync_all(*vaults)
-        for who, step in plan:
+        joins_at, inviter = late
+        for at, (who, step) in enumerate(plan):
+            if at == min(joins_at, len(plan) - 1):
+                vaults.append(join(vaults[inviter % devices], root / "late", folder, clock, "late"))
             clock.advance(seconds=1)
-            _do(vaults[who % devices], step, clock)
+            _do(vaults[who % len(vaults)], step, clock)
         clock.advance(seconds=1)
         sync_all(*vaults, rounds=3)
         first = synced_records(vaults[0])

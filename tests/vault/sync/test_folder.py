@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from casevault.formats import changeset
-from casevault.vault.sync.folder import PairingFiles, SyncFolder
+from casevault.vault.sync.folder import MAX_PROGRESS, PairingFiles, SyncFolder
 
 ME = "a0" * 16
 OTHER = "b0" * 16
@@ -369,3 +369,226 @@ def test_pairing_files_refuse_a_bad_device_id(tmp_path: Path) -> None:
         with pytest.raises(ValueError, match="32-digit hex"):
             files.remove(bad)
     assert [p for p in tmp_path.rglob("*") if not p.is_dir()] == []
+
+
+# ---- progress files and snapshots ----------------------------------------------------------------
+
+JOINER = "f0" * 16
+OTHER_JOINER = "f1" * 16
+
+
+def test_a_written_progress_file_reads_back_private_and_whole(folder: SyncFolder) -> None:
+    folder.write_progress(b"how far")
+    path = folder.own_dir() / "progress.cvread"
+    assert path.read_bytes() == b"how far"
+    assert mode(path) == 0o600
+    assert folder.read_progress(ME) == b"how far"
+    folder.write_progress(b"further now")
+    assert folder.read_progress(ME) == b"further now"
+    assert [p.name for p in folder.own_dir().iterdir()] == ["progress.cvread"]
+
+
+def test_another_devices_progress_is_read_from_its_folder(folder: SyncFolder) -> None:
+    assert folder.read_progress(OTHER) is None  # no folder at all
+    theirs = other_device_dir(folder)
+    assert folder.read_progress(OTHER) is None
+    (theirs / "progress.cvread").write_bytes(b"theirs")
+    assert folder.read_progress(OTHER) == b"theirs"
+    assert folder.read_progress(ME) is None
+
+
+def test_read_progress_follows_no_link(folder: SyncFolder, tmp_path: Path) -> None:
+    secret = tmp_path / "elsewhere.txt"
+    secret.write_bytes(b"not for the folder")
+    link = other_device_dir(folder) / "progress.cvread"
+    os.symlink(secret, link)
+    assert link.is_symlink()
+    assert folder.read_progress(OTHER) is None
+    os.symlink(secret, folder.own_dir() / "progress.cvread")
+    assert folder.read_progress(ME) is None
+
+
+def test_read_progress_is_none_for_a_folder_in_its_place(folder: SyncFolder) -> None:
+    (other_device_dir(folder) / "progress.cvread").mkdir()
+    assert folder.read_progress(OTHER) is None
+
+
+def test_read_progress_reads_no_more_than_max_progress(folder: SyncFolder) -> None:
+    path = other_device_dir(folder) / "progress.cvread"
+    path.write_bytes(bytes(MAX_PROGRESS))
+    assert folder.read_progress(OTHER) == bytes(MAX_PROGRESS)
+    path.write_bytes(b"\1" * (MAX_PROGRESS + 4096))
+    data = folder.read_progress(OTHER)
+    assert data is not None and len(data) == MAX_PROGRESS
+
+
+def test_snapshot_part_paths_are_under_the_writers_folder(folder: SyncFolder) -> None:
+    assert folder.snapshot_part_path(OTHER, JOINER, 3) == (
+        folder.root / "devices" / OTHER / "snapshots" / JOINER / "000000000003.cvsnap"
+    )
+    assert folder.snapshot_part_path(ME, JOINER, 10**12 - 1).name == "999999999999.cvsnap"
+
+
+def test_a_written_snapshot_part_reads_back_private_and_whole(folder: SyncFolder) -> None:
+    folder.write_snapshot_part(JOINER, 1, b"part one")
+    folder.write_snapshot_part(JOINER, 2, b"part two")
+    path = folder.snapshot_part_path(ME, JOINER, 1)
+    assert path.read_bytes() == b"part one"
+    assert mode(path) == 0o600
+    for directory in (folder.own_dir() / "snapshots", path.parent):
+        assert mode(directory) == 0o700
+    assert folder.read_snapshot_part(ME, JOINER, 1) == b"part one"
+    assert folder.read_snapshot_part(ME, JOINER, 2) == b"part two"
+    assert folder.read_snapshot_part(ME, JOINER, 3) is None
+    assert folder.read_snapshot_part(ME, OTHER_JOINER, 1) is None
+    assert sorted(p.name for p in path.parent.iterdir()) == ["000000000001.cvsnap", "000000000002.cvsnap"]
+    assert folder.sequences(ME) == []  # a snapshot part is no change set
+
+
+def test_another_devices_snapshot_part_is_read_from_its_folder(folder: SyncFolder) -> None:
+    target = folder.snapshot_part_path(OTHER, ME, 1)
+    assert folder.read_snapshot_part(OTHER, ME, 1) is None
+    target.parent.mkdir(parents=True)
+    target.write_bytes(b"for me")
+    assert folder.read_snapshot_part(OTHER, ME, 1) == b"for me"
+
+
+def test_read_snapshot_part_follows_no_link_and_is_bounded(folder: SyncFolder, tmp_path: Path) -> None:
+    secret = tmp_path / "elsewhere.txt"
+    secret.write_bytes(b"not for the folder")
+    link = folder.snapshot_part_path(OTHER, ME, 1)
+    link.parent.mkdir(parents=True)
+    os.symlink(secret, link)
+    assert folder.read_snapshot_part(OTHER, ME, 1) is None
+    big = folder.snapshot_part_path(OTHER, ME, 2)
+    with big.open("wb") as f:
+        f.truncate(changeset.MAX_FILE + 4096)  # sparse
+    data = folder.read_snapshot_part(OTHER, ME, 2)
+    assert data is not None and len(data) == changeset.MAX_FILE + 1
+
+
+def test_snapshots_written_lists_only_id_names(folder: SyncFolder) -> None:
+    assert folder.snapshots_written() == []
+    folder.write_snapshot_part(OTHER_JOINER, 1, b"b")
+    folder.write_snapshot_part(JOINER, 1, b"a")
+    snapshots = folder.own_dir() / "snapshots"
+    for name in (
+        "A0" * 16,
+        "f0" * 15,
+        "f0" * 17,
+        "z" * 32,
+        ".stfolder",
+        f"~syncthing~{JOINER}.tmp",
+        f"{JOINER}.old",
+    ):
+        (snapshots / name).mkdir()
+    (snapshots / "notes.txt").write_bytes(b"x")
+    assert folder.snapshots_written() == [JOINER, OTHER_JOINER]
+    theirs = folder.snapshot_part_path(OTHER, CASE, 1)
+    theirs.parent.mkdir(parents=True)
+    theirs.write_bytes(b"theirs")
+    assert folder.snapshots_written() == [JOINER, OTHER_JOINER]  # another device's are not this one's
+
+
+def test_snapshots_written_is_empty_when_snapshots_is_a_file(folder: SyncFolder) -> None:
+    (folder.own_dir() / "snapshots").write_bytes(b"not a folder")
+    assert folder.snapshots_written() == []
+
+
+def test_remove_snapshot_returns_the_bytes_freed_and_leaves_no_folder(folder: SyncFolder) -> None:
+    folder.write_snapshot_part(JOINER, 1, b"x" * 100)
+    folder.write_snapshot_part(JOINER, 2, b"y" * 23)
+    folder.write_snapshot_part(OTHER_JOINER, 1, b"kept")
+    theirs = folder.snapshot_part_path(OTHER, JOINER, 1)
+    theirs.parent.mkdir(parents=True)
+    theirs.write_bytes(b"their snapshot for the same joiner")
+    folder.write_changeset(1, b"change set")
+    assert folder.remove_snapshot(JOINER) == 123
+    assert not (folder.own_dir() / "snapshots" / JOINER).exists()
+    assert folder.snapshots_written() == [OTHER_JOINER]
+    assert folder.read_snapshot_part(ME, OTHER_JOINER, 1) == b"kept"
+    assert theirs.read_bytes() == b"their snapshot for the same joiner"
+    assert folder.sequences(ME) == [1]
+    assert folder.remove_snapshot(JOINER) == 0  # already gone
+    assert folder.remove_snapshot(CASE) == 0  # never there
+
+
+def test_remove_own_blobs_returns_the_bytes_freed_and_leaves_no_folder(
+    folder: SyncFolder, tmp_path: Path
+) -> None:
+    source = tmp_path / "blob.cvf"
+    source.write_bytes(b"b" * 40)
+    folder.put_file(folder.blob_path(ME, CASE, FILE), source)
+    folder.put_file(folder.blob_path(ME, OTHER_CASE, FILE), source)
+    folder.put_file(folder.blob_path(ME, OTHER_CASE, OTHER), source)
+    library = folder.library_path(ME, FILE)
+    folder.put_file(library, source)
+    theirs = folder.blob_path(OTHER, CASE, FILE)
+    theirs.parent.mkdir(parents=True)
+    theirs.write_bytes(b"theirs")
+    folder.write_changeset(1, b"change set")
+    assert folder.remove_own_blobs() == 120
+    assert not (folder.own_dir() / "blobs").exists()
+    assert library.read_bytes() == b"b" * 40
+    assert theirs.read_bytes() == b"theirs"
+    assert folder.sequences(ME) == [1]
+    assert folder.remove_own_blobs() == 0  # nothing left
+
+
+def test_changeset_size_is_the_files_size_or_zero(folder: SyncFolder) -> None:
+    folder.write_changeset(3, b"twelve bytes")
+    assert folder.changeset_size(3) == 12
+    assert folder.changeset_size(4) == 0
+    (other_device_dir(folder) / "000000000004.cvsync").write_bytes(b"theirs")
+    assert folder.changeset_size(4) == 0  # only this device's own
+
+
+@pytest.mark.parametrize("bad", BAD_IDS)
+def test_progress_and_snapshot_paths_refuse_ids_that_are_not_32_lower_case_hex(
+    folder: SyncFolder, bad: str
+) -> None:
+    for build in (
+        lambda: folder.read_progress(bad),
+        lambda: folder.snapshot_part_path(bad, JOINER, 1),
+        lambda: folder.snapshot_part_path(OTHER, bad, 1),
+        lambda: folder.write_snapshot_part(bad, 1, b"x"),
+        lambda: folder.read_snapshot_part(bad, ME, 1),
+        lambda: folder.read_snapshot_part(OTHER, bad, 1),
+        lambda: folder.remove_snapshot(bad),
+    ):
+        with pytest.raises(ValueError, match="32-digit hex"):
+            build()
+    assert not (folder.own_dir() / "snapshots").exists()
+
+
+def test_remove_own_blobs_follows_no_link_out_of_the_folder(folder: SyncFolder, tmp_path: Path) -> None:
+    # BUG (SyncFolder.remove_own_blobs): os.walk follows a link at its top, so a link put in place
+    # of devices/<me>/blobs (a sync engine carries links; any device can write anywhere in the
+    # shared folder) has compaction delete every file in the folder it points to.
+    outside = tmp_path / "documents"
+    outside.mkdir()
+    (outside / "precious.txt").write_bytes(b"not the folder's")
+    os.symlink(outside, folder.own_dir() / "blobs", target_is_directory=True)
+    folder.remove_own_blobs()
+    assert (outside / "precious.txt").read_bytes() == b"not the folder's"
+
+
+def test_remove_snapshot_follows_no_link_out_of_the_folder(folder: SyncFolder, tmp_path: Path) -> None:
+    # BUG (SyncFolder.remove_snapshot): folder.is_dir() and iterdir() follow a link put in place of
+    # snapshots/<joiner>, and each file in the folder it points to is unlinked.
+    outside = tmp_path / "documents"
+    outside.mkdir()
+    (outside / "precious.txt").write_bytes(b"not the folder's")
+    (folder.own_dir() / "snapshots").mkdir()
+    os.symlink(outside, folder.own_dir() / "snapshots" / JOINER, target_is_directory=True)
+    folder.remove_snapshot(JOINER)
+    assert (outside / "precious.txt").read_bytes() == b"not the folder's"
+
+
+def test_remove_snapshot_removes_a_folder_left_inside_it(folder: SyncFolder) -> None:
+    # BUG (SyncFolder.remove_snapshot): _unlink calls Path.unlink on each entry, which raises
+    # IsADirectoryError for a folder inside the snapshot's (and compaction stops there).
+    folder.write_snapshot_part(JOINER, 1, b"x" * 10)
+    (folder.own_dir() / "snapshots" / JOINER / "stray").mkdir()
+    assert folder.remove_snapshot(JOINER) >= 10
+    assert not (folder.own_dir() / "snapshots" / JOINER).exists()

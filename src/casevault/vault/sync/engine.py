@@ -236,6 +236,16 @@ class SyncEngine:
         """Apply every paired device's change sets that have arrived, in each device's order."""
         folder = self.folder()
         self._take_keys(folder, report)
+        touched: set[str] = set()
+        applied: set[str] = set()
+        while pending := [d for d in rows.devices(self._s.db) if d.device_id not in applied]:
+            for other in pending:  # a device announced on the way is read in the next round
+                applied.add(other.device_id)
+                while self._apply_next(folder, other.device_id, report, touched):
+                    pass
+        if touched:
+            sync_index.reindex_cases(self._s.db, touched)
+        # Only now: what was just read may have announced a device new here.
         known = {d.device_id for d in rows.devices(self._s.db, removed=True)} | {folder.device}
         for stranger in folder.devices():
             if stranger not in known and folder.sequences(stranger):
@@ -243,14 +253,6 @@ class SyncEngine:
                     f"Device {stranger[:8]} in the sync folder is not paired with this vault, so its "
                     "change sets were not read."
                 )
-        touched: set[str] = set()
-        for other in rows.devices(self._s.db):
-            while True:
-                done = self._apply_next(folder, other.device_id, report, touched)
-                if not done:
-                    break
-        if touched:
-            sync_index.reindex_cases(self._s.db, touched)
 
     def _apply_next(self, folder: SyncFolder, device: str, report: SyncReport, touched: set[str]) -> bool:
         """Apply the device's next change set; False when there is none to apply (yet)."""

@@ -7,6 +7,9 @@ written as files, and nothing else (no SQL, no keys).
 <folder>/devices/<device id>/library/<file id>.cvf       policy-library documents
 <folder>/devices/<device id>/keys/<to device>-<key id>.cvkey  a new sync key for one device
                                                           (after a removal; formats/pairing.py)
+<folder>/devices/<device id>/progress.cvread              how far it has read each device
+<folder>/devices/<device id>/snapshots/<joiner>/<12-digit part>.cvsnap
+                                                          its whole state, for a device it paired
 ```
 
 Every device writes only under its own `devices/<device id>/`, so a sync engine never sees two
@@ -35,6 +38,9 @@ from casevault.formats import changeset
 _ID = re.compile(r"[0-9a-f]{32}")
 BLOB_SUFFIX = ".cvf"
 KEY_SUFFIX = ".cvkey"
+PROGRESS_NAME = "progress.cvread"
+SNAPSHOT_SUFFIX = ".cvsnap"
+MAX_PROGRESS = 64 * 1024  # a read position is about 120 bytes: hundreds of devices
 MAX_KEY_FILE = 4096
 
 
@@ -123,6 +129,56 @@ class SyncFolder:
             self._write_stream(target, src)
         return True
 
+    def remove_own_blobs(self) -> int:
+        """Every attachment copy of this device's (each paired device has taken them); the bytes freed."""
+        return _remove_tree(self.own_dir() / "blobs")
+
+    def changeset_size(self, sequence: int) -> int:
+        try:
+            return self.changeset_path(self.device, sequence).lstat().st_size
+        except FileNotFoundError:
+            return 0
+
+    # ---- progress files and snapshots (compaction) ----------------------------------------
+
+    def write_progress(self, data: bytes) -> None:
+        self.make_own_dir()
+        self._write(self.own_dir() / PROGRESS_NAME, data)
+
+    def read_progress(self, device: str) -> bytes | None:
+        _check_id(device)
+        return _read_bounded(self.root / "devices" / device / PROGRESS_NAME, MAX_PROGRESS)
+
+    def snapshot_part_path(self, writer: str, joiner: str, part: int) -> Path:
+        for value in (writer, joiner):
+            _check_id(value)
+        if isinstance(part, bool) or not isinstance(part, int) or not 1 <= part <= changeset.MAX_SEQUENCE:
+            raise ValueError("a snapshot part's number runs from 1 to the 12 digits of its name")
+        return self.root / "devices" / writer / "snapshots" / joiner / f"{part:012d}{SNAPSHOT_SUFFIX}"
+
+    def write_snapshot_part(self, joiner: str, part: int, data: bytes) -> None:
+        target = self.snapshot_part_path(self.device, joiner, part)
+        self.make_own_dir()
+        for folder in (target.parent.parent, target.parent):
+            make_private_dir(folder)
+        self._write(target, data)
+
+    def read_snapshot_part(self, writer: str, joiner: str, part: int) -> bytes | None:
+        return _read_bounded(self.snapshot_part_path(writer, joiner, part), changeset.MAX_FILE + 1)
+
+    def snapshots_written(self) -> list[str]:
+        """The devices this one has written a snapshot for."""
+        try:
+            names = [p.name for p in (self.own_dir() / "snapshots").iterdir()]
+        except (FileNotFoundError, NotADirectoryError):
+            return []
+        return sorted(n for n in names if _ID.fullmatch(n))
+
+    def remove_snapshot(self, joiner: str) -> int:
+        """This device's snapshot for `joiner`; the bytes freed."""
+        _check_id(joiner)
+        return _remove_tree(self.own_dir() / "snapshots" / joiner)
+
     # ---- sync keys sent after a removal -----------------------------------------------------
 
     def key_path(self, sender: str, to_device: str, key_id: bytes) -> Path:
@@ -181,6 +237,37 @@ class SyncFolder:
 def _check_id(value: str) -> None:
     if not isinstance(value, str) or not _ID.fullmatch(value):
         raise ValueError("a sync folder path is built only from 32-digit hex ids")
+
+
+def _remove_tree(top: Path) -> int:
+    """Remove a file or folder of this device's, following no link (a link someone put in the
+    folder goes, not what it points to); the bytes freed."""
+    if top.is_symlink() or top.is_file():
+        return _unlink(top)
+    if not top.is_dir():
+        return 0
+    freed = 0
+    for folder, dirs, files in os.walk(top, topdown=False):  # links to folders are not walked
+        here = Path(folder)
+        freed += sum(_unlink(here / name) for name in files)
+        for name in dirs:
+            if (here / name).is_symlink():
+                _unlink(here / name)
+            else:
+                with contextlib.suppress(OSError):
+                    (here / name).rmdir()
+    with contextlib.suppress(OSError):
+        top.rmdir()
+    return freed
+
+
+def _unlink(path: Path) -> int:
+    try:
+        size = path.lstat().st_size
+        path.unlink()
+    except FileNotFoundError:
+        return 0
+    return size
 
 
 def _open_plain_file(path: Path) -> int | None:

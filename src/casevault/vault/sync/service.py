@@ -23,11 +23,14 @@ from casevault.store import sync_batch as batched
 from casevault.store import sync_merge as merge_rows
 from casevault.store import sync_rows as rows
 from casevault.vault.session import Session
+from casevault.vault.sync.compaction import Compaction, CompactReport
 from casevault.vault.sync.engine import SyncEngine
 from casevault.vault.sync.folder import PairingFiles, SyncFolder
+from casevault.vault.sync.snapshot import SnapshotReader, write_snapshot
 from casevault.vault.sync.working import SyncReport
 
 __all__ = [
+    "CompactReport",
     "ConflictVersion",
     "DeviceStatus",
     "Sync",
@@ -36,6 +39,7 @@ __all__ = [
     "SyncStatus",
     "Waiting",
     "answer_for",
+    "snapshot_ready",
     "start_joining",
 ]
 
@@ -97,6 +101,7 @@ class Sync:
     def __init__(self, session: Session, *, finish_purges: Callable[[], None]) -> None:
         self._s = session
         self._engine = SyncEngine(session, finish_purges=finish_purges)
+        self._compaction = Compaction(session, self._engine.folder)
 
     def set_up(self, folder: Path, label: str = "this device") -> str:
         """Make this vault the first device of a sync folder; returns this device's id."""
@@ -114,14 +119,24 @@ class Sync:
         SyncFolder(folder, device).make_own_dir()
         return device
 
-    def sync_now(self) -> SyncReport:
-        """Send what changed here, take in what the other devices sent, and send what taking it
-        in asks to go out again (a record a deletion from elsewhere lost to)."""
+    def sync_now(self, *, compact: bool = False) -> SyncReport:
+        """Send what changed here, take in what the other devices sent, send what taking it in
+        asks to go out again (a record a deletion from elsewhere lost to), and say how far this
+        device has read; with `compact` (the window's timer), compact after."""
         report = SyncReport()
         self._engine.export(report)
         self._engine.apply(report)
         self._engine.export(report)
+        self._compaction.write_progress()
+        if compact:
+            report.freed = self._compaction.compact().freed
         return report
+
+    def compact(self) -> CompactReport:
+        """Remove from the folder this device's files every paired device has read
+        (vault/sync/compaction.py)."""
+        self._engine.folder()  # UsageError when this vault does not sync
+        return self._compaction.compact()
 
     def is_set_up(self) -> bool:
         """One row read: whether this vault syncs (the window asks at every unlock)."""
@@ -208,9 +223,11 @@ class Sync:
         """Pair the requesting device (the rep has compared the code): it is added here and the
         answer written for it."""
         db = self._s.db
+        self._engine.export(SyncReport())  # every field stamped, for the snapshot
+        folder = self._engine.folder()
+        write_snapshot(self._s, folder, request.device)  # before the answer that sends it on
         me = rows.get_self(db)
         assert me is not None
-        folder = self._engine.folder()
         held = rows.sync_keys(db)
         answer = pairing.Answer(
             self._s.vault_id,
@@ -243,7 +260,8 @@ class Sync:
 
     def become_joined(self, waiting: Waiting, answer: pairing.Answer) -> None:
         """A new vault made with the answer's vault id and master key (Vault.join) becomes this
-        device: its identity from the request, the sync keys, and the devices paired before."""
+        device: its identity from the request, the sync keys, the devices paired before, and the
+        inviter's snapshot (UsageError while it has not all arrived: see snapshot_ready)."""
         db = self._s.db
         now = self._s.now()
         with db.transaction():
@@ -267,6 +285,7 @@ class Sync:
                     now,
                     box_recipient=paired.recipient,
                 )
+            _snapshot_reader(waiting, answer).take(self._s)
         SyncFolder(waiting.folder, waiting.request.device).make_own_dir()
         PairingFiles(waiting.folder).remove(waiting.request.device)
 
@@ -322,6 +341,26 @@ def start_joining(folder: Path, label: str) -> Waiting:
     request, identity = pairing.new_request(device, signing.public_key(secret), label)
     PairingFiles(folder).write(device, pairing.REQUEST_SUFFIX, request.to_bytes())
     return Waiting(request, identity, secret, folder)
+
+
+def _snapshot_reader(waiting: Waiting, answer: pairing.Answer) -> SnapshotReader:
+    return SnapshotReader(
+        SyncFolder(waiting.folder, waiting.request.device),
+        inviter=answer.inviter.device,
+        inviter_public=answer.inviter.signing_public,
+        vault_id=answer.vault_id,
+        sync_keys=list(answer.sync_keys),
+    )
+
+
+def snapshot_ready(waiting: Waiting, answer: pairing.Answer) -> bool:
+    """Whether the inviter's snapshot and its attachments have all arrived (SnapshotRefusedError
+    for a part that does not verify)."""
+    try:
+        _snapshot_reader(waiting, answer).check()
+    except UsageError:
+        return False
+    return True
 
 
 def answer_for(waiting: Waiting) -> pairing.Answer | None:

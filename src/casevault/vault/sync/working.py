@@ -27,6 +27,7 @@ class SyncReport:
     received: int = 0  # records in them
     files: int = 0  # attachments copied, either way
     purged: int = 0  # cases another device purged, erased here
+    freed: int = 0  # bytes compaction removed from the folder
     refused: list[str] = field(default_factory=list)  # one sentence each
     waiting: list[str] = field(default_factory=list)
 
