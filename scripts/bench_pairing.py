@@ -63,7 +63,9 @@ def main() -> int:
         assert answer is not None
         snapshot = _size(folder / "devices" / a.sync.status().device_id / "snapshots")
         started = time.monotonic()
-        b = Vault.join(VaultPaths(root / "b"), PASSPHRASE, waiting, answer, keychain=None, kdf_params=FAST_KDF)
+        b = Vault.join(
+            VaultPaths(root / "b"), PASSPHRASE, waiting, answer, keychain=None, kdf_params=FAST_KDF
+        )
         join_s = time.monotonic() - started
         cases = b.count_cases()
         b.close()

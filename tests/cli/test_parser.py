@@ -14,7 +14,9 @@ from pathlib import Path
 import pytest
 
 from casevault import __version__
+from casevault.cli import parse
 from casevault.cli.parser import HANDLERS, build_parser
+from casevault.core.errors import UsageError
 from tests.conftest import CASEVAULT
 
 NO_QT_CHECK = """
@@ -124,3 +126,20 @@ def test_the_benchmark_is_no_product_command(tmp_path: Path) -> None:
     assert "QT-MODULES: none" in result.stderr
     assert result.stdout == ""
     assert not (tmp_path / "no-vault-here").exists()
+
+
+def test_without_a_command_only_the_options_are_parsed_and_the_rest_goes_to_the_whole_parser(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    window = parse(["--vault", "/tmp/v", "--debug"])
+    assert (window.command, window.vault, window.debug, window.demo) == (None, "/tmp/v", True, False)
+    assert parse([]).command is None and parse(["--demo"]).demo
+    listing = parse(["--vault", "/tmp/v", "case", "list"])
+    assert listing.command == "case" and listing.vault == "/tmp/v"
+    with pytest.raises(UsageError, match="Unrecognized arguments: --no-such-option"):
+        parse(["--no-such-option"])
+    with pytest.raises(UsageError, match="Unrecognized arguments: --no-such-option"):
+        parse(["--vault", "/tmp/v", "case", "list", "--no-such-option"])
+    with pytest.raises(SystemExit) as helped:
+        parse(["--help"])
+    assert helped.value.code == 0 and "COMMAND" in capsys.readouterr().out

@@ -17,7 +17,7 @@ from casevault.gui.case_list_model import FOUND_COLUMN, UPDATED_COLUMN, CaseList
 from casevault.vault.facade import Vault
 from tests.support.pixels import ink
 
-# The widths the main window gives the columns (main_window.py, _build_table).
+# The widths the main window gives the columns (case_list_page.py, COLUMN_WIDTHS).
 MAIN_WINDOW_WIDTHS = (130, 220, 120, 70, 110)
 
 

@@ -55,6 +55,7 @@ def test_main_window_in_french_after_creating_a_vault(qtbot: QtBot, french: None
     by_name(dialog, "Répéter la phrase de passe", QLineEdit).setText(PASSPHRASE)
     qtbot.mouseClick(by_name(dialog, "Créer le coffre", QPushButton), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(app.main_window.isVisible)
+    qtbot.waitUntil(lambda: not app.main_window.after_paint.pending)  # the list is built after Today's paint
     window = window_named("casevault")
     assert [a.text() for a in window.menuBar().actions()] == ["&Fichier", "&Dossiers", "&Paramètres", "&Aide"]
     model = by_name(window, "Liste des dossiers", QTableView).model()

@@ -55,6 +55,9 @@ seen = {}
 def look_then_quit():
     windows = [w for w in qapp.topLevelWidgets() if w.isVisible() and w.accessibleName() == "casevault"]
     tables = [t for w in windows for t in w.findChildren(QTableView) if t.accessibleName() == "Case list"]
+    if not tables:  # the list's page is built once Today, the first screen, has painted
+        QTimer.singleShot(50, look_then_quit)
+        return
     seen.update(windows=len(windows), tables=len(tables), rows=tables[0].model().rowCount(),
                 title=windows[0].windowTitle())
     QApplication.quit()

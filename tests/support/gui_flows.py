@@ -3,9 +3,11 @@ the case list and its columns. Shared by the GUI tests (first written for tests/
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLineEdit, QPushButton, QTableView, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -26,6 +28,13 @@ def button(root: QWidget, name: str) -> QPushButton:
 
 
 def case_list(window: QWidget) -> QTableView:
+    """The case list. Unlocking opens on Today, and the window builds the list's page once Today
+    has painted (issue 15), so the events run until it is there (5 s at most)."""
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline and not [
+        t for t in window.findChildren(QTableView) if t.accessibleName() == "Case list"
+    ]:
+        QTest.qWait(10)
     return by_name(window, "Case list", QTableView)
 
 

@@ -61,6 +61,18 @@ def run_gui(args: argparse.Namespace, file: str | None = None) -> int:
     return app.run(paths, demo=args.demo, open_file=opened)
 
 
+def parse(words: list[str]) -> argparse.Namespace:
+    """The parsed command line. Without a command (the window) only the options are parsed, so
+    the 38 commands' parsers are not built before the first paint; anything more, or a request
+    for help, goes to the whole parser, which says what is wrong in its own words."""
+    if not {"-h", "--help"} & set(words):
+        options, rest = build_parser(commands=False).parse_known_args(words)
+        if not rest:
+            options.command = None
+            return options
+    return build_parser().parse_args(words)
+
+
 def harden_process() -> None:
     """Private files by default, and no core dumps that could hold keys or plaintext."""
     os.umask(0o077)
@@ -70,13 +82,12 @@ def harden_process() -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     harden_process()
-    parser = build_parser()
     words = list(sys.argv[1:] if argv is None else argv)
     debug = "--debug" in words
     logsetup.configure(debug)
     try:
         words, file = opened_file(words, HANDLERS)
-        args = parser.parse_args(words)
+        args = parse(words)
         if args.command is None:
             return run_gui(args, file)
         if args.demo:

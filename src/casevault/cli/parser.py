@@ -63,7 +63,9 @@ GROUPS: tuple[CommandGroup, ...] = (
 HANDLERS: dict[str, Handler] = {name: run for group in GROUPS for name, run in group.HANDLERS.items()}
 
 
-def build_parser() -> ArgumentParser:
+def build_parser(*, commands: bool = True) -> ArgumentParser:
+    """The whole command line; with `commands=False` only its options (16 ms less for the window,
+    which `casevault` with no command opens: see cli.main)."""
     parser = ArgumentParser(
         prog="casevault",
         description=(
@@ -79,8 +81,10 @@ def build_parser() -> ArgumentParser:
         "--demo", action="store_true", help="use a throwaway vault of fictional cases, destroyed on exit"
     )
     parser.add_argument("--version", action="version", version=f"casevault {__version__}")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=ArgumentParser)
-    keys.add_init(commands)
+    if not commands:
+        return parser
+    actions = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=ArgumentParser)
+    keys.add_init(actions)
     for group in GROUPS:
-        group.add_parsers(commands)
+        group.add_parsers(actions)
     return parser

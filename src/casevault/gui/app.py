@@ -8,7 +8,7 @@ import sys
 import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtGui import QIcon
@@ -18,17 +18,18 @@ from casevault.core.clock import Clock, utc_now
 from casevault.core.paths import VaultPaths
 from casevault.crypto.kdf import KdfParams
 from casevault.gui import focus_style, refcount_guard, settings, translations
-from casevault.gui.create_dialog import CreateVaultDialog
 from casevault.gui.main_window import MINUTE_MS, MainWindow
 from casevault.gui.reminder_watch import INTERVAL_MS, Notifier, ReminderWatch
 from casevault.gui.screen_lock import ScreenLockWatcher
 from casevault.gui.single_instance import FrontDoor, InstanceLock, claim_or_knock
 from casevault.gui.unlock_dialog import UnlockDialog, open_by_keychain
-from casevault.host.desktop import HANDOVER
 from casevault.host.keychain import Keychain, OsKeychain
 from casevault.resources import APP_ID, APPLICATION_NAME, icon_pngs
 from casevault.vault.facade import Vault
 from casevault.vault.unlock import retry_delay
+
+if TYPE_CHECKING:
+    from casevault.gui.create_dialog import CreateVaultDialog
 
 log = logging.getLogger(__name__)
 
@@ -104,6 +105,9 @@ class App(QObject):
         if vault is not None:
             self._unlocked(vault)
         elif not self.paths.keys_file.exists():
+            # Only a first run shows it, so only a first run loads it (issue 15).
+            from casevault.gui.create_dialog import CreateVaultDialog  # noqa: PLC0415
+
             self.create_dialog = CreateVaultDialog(
                 self.paths, keychain=self.keychain, kdf_params=self.kdf_params, clock=self.clock
             )
@@ -145,6 +149,8 @@ class App(QObject):
         window = self.main_window
         if opened is None:
             return
+        from casevault.host.desktop import HANDOVER  # noqa: PLC0415 - only for `casevault FILE`
+
         kind, path = opened
         if kind == HANDOVER:
             window.open_handover()

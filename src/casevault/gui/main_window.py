@@ -20,12 +20,8 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QObject, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
     QLineEdit,
     QMainWindow,
     QMessageBox,
@@ -37,8 +33,9 @@ from PySide6.QtWidgets import (
 )
 
 from casevault.core.errors import CasevaultError
-from casevault.gui import case_list_view, icons, settings, tasks, worker_read
-from casevault.gui.case_list_model import UPDATED_COLUMN, CaseListModel
+from casevault.gui import icons, settings, tasks, worker_read
+from casevault.gui.case_list_model import CaseListModel
+from casevault.gui.first_paint import AfterPaint
 from casevault.gui.reminder_watch import ReminderWatch
 from casevault.gui.reminders_ui import RemindersUi
 from casevault.gui.screen_lock import ScreenLockWatcher
@@ -46,10 +43,11 @@ from casevault.gui.sync_watch import SyncWatch
 from casevault.gui.teardown import DialogSet, alive, close_dialogs_under, guarded
 from casevault.gui.today_view import TodayView
 from casevault.gui.window_dialogs import WindowDialogs
-from casevault.gui.window_menus import build_menus, shortcut_rows
+from casevault.gui.window_menus import build_menus
 from casevault.vault.facade import Vault
 
 if TYPE_CHECKING:
+    from casevault.gui.case_list_page import CaseListPage
     from casevault.gui.case_page import CasePage
     from casevault.gui.preferences_dialog import PreferencesDialog
     from casevault.vault.sync.working import SyncReport
@@ -111,12 +109,12 @@ class MainWindow(WindowDialogs, QMainWindow):
         self.setWindowTitle("casevault")  # never a member's name
         self.setAccessibleName("casevault")
         self.model = CaseListModel(self)
-        self._build_table()
         self._build_top()
         self._build_actions(watch or ReminderWatch(parent=self))
         self.statusBar()
         self.sync_watch = SyncWatch(self)
         self.sync_watch.synced.connect(self._synced)
+        self.after_paint = AfterPaint(self)  # what unlocking starts that the first screen never shows
         self._idle = QTimer(self)
         self._idle.setSingleShot(True)
         self._idle.setInterval(idle_ms)
@@ -124,70 +122,57 @@ class MainWindow(WindowDialogs, QMainWindow):
         self.resize(900, 560)
         settings.restore_geometry(self, "main")
 
-    def _build_table(self) -> None:
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setAccessibleName(self.tr("Case list"))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setTabKeyNavigation(False)  # Tab leaves the list; the arrow keys move in it
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(UPDATED_COLUMN, Qt.SortOrder.DescendingOrder)
-        self.table.verticalHeader().setVisible(False)
-        self.table.setAlternatingRowColors(True)
-        self.table.activated.connect(self._row_activated)  # double-click, or Enter
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for column, width in enumerate((130, 220, 120, 70, 110)):
-            self.table.setColumnWidth(column, width)
-        self.case_list_hint = case_list_view.dress(self.table)  # empty-list hints; titles not cut
-
     def _build_top(self) -> None:
-        self.filter = QComboBox()
-        self.filter.setAccessibleName(self.tr("Show cases"))
-        for label, status in (
-            (self.tr("Open"), "open"),
-            (self.tr("Closed"), "closed"),
-            (self.tr("All"), None),
-        ):
-            self.filter.addItem(label, status)
-        self.filter.currentIndexChanged.connect(self._filter_changed)
-        filter_label = QLabel(self.tr("S&how:"))
-        filter_label.setBuddy(self.filter)
-
-        self.search = QLineEdit()
-        self.search.setAccessibleName(self.tr("Search cases"))
-        self.search.setPlaceholderText(self.tr("Search names, notes and documents"))
-        self.search.setClearButtonEnabled(True)
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DEBOUNCE_MS)
         self._search_timer.timeout.connect(self._run_search)
-        self.search.textChanged.connect(self._search_timer.start)
-
-        top = QHBoxLayout()
-        top.addWidget(filter_label)
-        top.addWidget(self.filter)
-        top.addSpacing(12)
-        top.addWidget(self.search, 1)
-        self.list_page = QWidget()
-        layout = QVBoxLayout(self.list_page)
-        layout.addLayout(top)
-        layout.addWidget(self.table)
+        self._list_page: CaseListPage | None = None  # see `list_page`
         self.today = TodayView()
         self.today.show_cases_requested.connect(self.show_cases)
         self.today.open_case_requested.connect(self.open_case)
         self.stack = QStackedWidget()
-        self.stack.addWidget(self.list_page)
         self.stack.addWidget(self.today)
-        self._home: QWidget = self.list_page  # where Back from a case goes: Today or the list
+        self._home: QWidget | None = None  # where Back from a case goes: Today, or (None) the list
         self._central = QWidget()
         central = QVBoxLayout(self._central)
         central.setContentsMargins(0, 0, 0, 0)
         central.addWidget(self.stack, 1)
         self.setCentralWidget(self._central)
+
+    @property
+    def list_page(self) -> CaseListPage:
+        """The case list's page, built after the first paint (unlocking opens on Today) or when
+        first asked for; the model it shows is filled at unlock either way."""
+        if self._list_page is None:
+            from casevault.gui.case_list_page import CaseListPage  # noqa: PLC0415 - with the page
+
+            page = self._list_page = CaseListPage(self.model)
+            page.table.activated.connect(self._row_activated)  # double-click, or Enter
+            page.filter.currentIndexChanged.connect(self._filter_changed)
+            page.search.textChanged.connect(self._search_timer.start)
+            showing = self.stack.currentWidget()
+            self.stack.insertWidget(0, page)
+            if self._home is None and showing is self.today:
+                self.stack.setCurrentWidget(page)  # before Today or a case opened: the list, as ever
+            self.reminders.banner_last_in_tab_chain()
+        return self._list_page
+
+    @property
+    def table(self) -> QTableView:
+        return self.list_page.table
+
+    @property
+    def search(self) -> QLineEdit:
+        return self.list_page.search
+
+    @property
+    def filter(self) -> QComboBox:
+        return self.list_page.filter
+
+    @property
+    def case_list_hint(self) -> Any:
+        return self.list_page.hint
 
     def _build_actions(self, watch: ReminderWatch) -> None:
         self.new_case_action = QAction(self.tr("&New case"), self)
@@ -272,7 +257,10 @@ class MainWindow(WindowDialogs, QMainWindow):
         self.model.set_vault(vault)
         self.reminders.set_vault(vault)
         self.today.set_vault(vault)
-        self.sync_watch.set_vault(vault)
+        # What Today, the first screen, does not show waits for its paint (issue 15): the case list's
+        # page, and whether the vault syncs (that loads the sync service, 60 ms).
+        self.after_paint.start(lambda: self.list_page)
+        self.after_paint.start(lambda: self.sync_watch.set_vault(vault) if self._vault is vault else None)
         self.show_today()  # the morning's first screen
         if notice:
             self.statusBar().showMessage(notice)
@@ -298,6 +286,7 @@ class MainWindow(WindowDialogs, QMainWindow):
         self._locking = True
         try:
             guarded("idle-timer", self._idle.stop)
+            guarded("after-paint", self.after_paint.cancel)
             guarded("reminder-watch", self.reminders.watch.stop)  # on its own: clear() may fail
             guarded("sync-watch", self.sync_watch.stop)
             guarded("background-tasks", tasks.drop_all)
@@ -339,6 +328,8 @@ class MainWindow(WindowDialogs, QMainWindow):
             app.removeEventFilter(self)
 
     def _clear_search(self) -> None:
+        if self._list_page is None:
+            return  # never built, so nothing was typed
         self.search.blockSignals(True)
         try:
             self.search.clear()
@@ -361,6 +352,7 @@ class MainWindow(WindowDialogs, QMainWindow):
         the reads still running on workers end (closing their connections) before the vault is
         closed and, for the demo, deleted."""
         self._idle.stop()
+        self.after_paint.cancel()
         self.reminders.watch.stop()
         if not worker_read.wait_for_reads(EXIT_READS_WAIT_S):
             log.warning("exit.reads-still-running")
@@ -436,7 +428,7 @@ class MainWindow(WindowDialogs, QMainWindow):
             return
         self._drop_case_page()
         self._run_search()  # the list may show what changed (last updated)
-        (self.table if self._home is self.list_page else self.today.coming).setFocus()
+        (self.today.coming if self._home is self.today else self.table).setFocus()
 
     def save_and_drop_case_page(self) -> None:
         """Save unsaved first-meeting changes (nobody is asked), then destroy the case page."""
@@ -466,7 +458,7 @@ class MainWindow(WindowDialogs, QMainWindow):
             page.hide()
             page.setParent(None)
             page.deleteLater()
-        self.stack.setCurrentWidget(self._home)
+        self.stack.setCurrentWidget(self._home or self.list_page)
         self.back_action.setEnabled(False)
         self.new_case_action.setEnabled(True)
 
@@ -535,11 +527,6 @@ class MainWindow(WindowDialogs, QMainWindow):
         self._home = self.list_page
         self.stack.setCurrentWidget(self.list_page)
         self.table.setFocus()
-
-    def open_shortcuts(self) -> None:
-        from casevault.gui.shortcuts_dialog import ShortcutsDialog  # noqa: PLC0415 - on demand
-
-        self.dialogs.open("shortcuts", lambda: ShortcutsDialog(shortcut_rows(self), self))
 
     def quit_app(self) -> None:
         """Ctrl+Q: as closing the window, after the same question about unsaved changes."""

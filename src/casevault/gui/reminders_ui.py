@@ -1,6 +1,10 @@
 """The main window's reminders and deletion tools, kept out of main_window.py: the "Reminders (N)"
 badge, the banner, the reminders panel (a dock), the agenda, the deletion log, the archive
-periods and the delete dialogs. `clear()` on lock closes every one of them and forgets all rows."""
+periods and the delete dialogs. `clear()` on lock closes every one of them and forgets all rows.
+
+None of these shows on the first screen but the badge and the banner, so the panel is built the
+first time it is shown or asked for (`panel`, `dock`), and the dialogs' modules are imported when
+one first opens: the agenda's alone pulled in the tribunal time limits (issue 15)."""
 
 from __future__ import annotations
 
@@ -9,23 +13,21 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDialog, QDockWidget, QToolBar
+from PySide6.QtWidgets import QDialog, QDockWidget, QToolBar, QWidget
 
-from casevault.casework.reminders import Reminder
 from casevault.core.errors import CasevaultError
-from casevault.gui.agenda_view import AgendaDialog
-from casevault.gui.delete_dialog import BulkDeleteDialog, BulkPurge, DeleteCaseDialog
-from casevault.gui.deletion_log import DeletionLogDialog
 from casevault.gui.focus_style import keyboard_links
 from casevault.gui.notice_style import notice_css
 from casevault.gui.reminder_watch import ReminderWatch
 from casevault.gui.reminders_panel import RemindersPanel
-from casevault.gui.retention_dialog import RetentionDialog
 from casevault.gui.steady_layout import SlotLabel
 from casevault.vault.facade import Vault
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMainWindow
+
+    from casevault.casework.reminders import Reminder
+    from casevault.gui.delete_dialog import BulkPurge, DeleteCaseDialog
 
 
 class RemindersUi(QObject):
@@ -40,20 +42,8 @@ class RemindersUi(QObject):
         self.dialogs: list[QDialog] = []
         self._bulk: BulkPurge | None = None
         watch.changed.connect(self._due_changed)
-
-        self.panel = RemindersPanel(watch.now)
-        self.panel.open_case_requested.connect(self.open_case_requested)
-        self.panel.delete_requested.connect(self.delete_case)
-        self.panel.delete_expired_requested.connect(self.delete_expired)
-        self.panel.changed.connect(watch.check)
-        self.panel.failed.connect(self._show_message)
-        self.dock = QDockWidget(self.tr("Reminders"), window)
-        self.dock.setObjectName("reminders")
-        self.dock.setAccessibleName(self.tr("Reminders panel"))
-        self.dock.setWidget(self.panel)
-        self.dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable)
-        window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.dock)
-        self.dock.hide()
+        self._panel: RemindersPanel | None = None  # see `panel`
+        self._dock: QDockWidget | None = None
 
         # One line tall whether or not anything is due, and its room kept while it is hidden: the
         # banner coming and going never moves the controls below it (issue 18).
@@ -80,6 +70,50 @@ class RemindersUi(QObject):
         )
         self._due_changed([])
 
+    @property
+    def panel(self) -> RemindersPanel:
+        """The reminders panel, built on first use with what the watch last said is due."""
+        if self._panel is None:
+            self._build_panel()
+        assert self._panel is not None
+        return self._panel
+
+    @property
+    def dock(self) -> QDockWidget:
+        """The dock the panel sits in, at the bottom of the window; hidden until shown."""
+        if self._dock is None:
+            self._build_panel()
+        assert self._dock is not None
+        return self._dock
+
+    def _build_panel(self) -> None:
+        panel = RemindersPanel(self.watch.now)
+        panel.open_case_requested.connect(self.open_case_requested)
+        panel.delete_requested.connect(self.delete_case)
+        panel.delete_expired_requested.connect(self.delete_expired)
+        panel.changed.connect(self.watch.check)
+        panel.failed.connect(self._show_message)
+        dock = QDockWidget(self.tr("Reminders"), self._window)
+        dock.setObjectName("reminders")
+        dock.setAccessibleName(self.tr("Reminders panel"))
+        dock.setWidget(panel)
+        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable)
+        self._window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+        dock.hide()
+        self._panel, self._dock = panel, dock
+        self.banner_last_in_tab_chain()
+        panel.set_vault(self._vault)
+        if self._vault is not None:
+            panel.show_reminders(self.watch.due, total=self.watch.total)
+
+    def banner_last_in_tab_chain(self) -> None:
+        """After a part of the window built late (the panel, the case list's page), which Qt puts
+        at the end of the window's Tab chain: the banner, read first, goes back to the end, so Tab
+        comes round to it and then to the rest in reading order, as when all was built at once."""
+        last = self._window.previousInFocusChain()
+        if last is not None and last is not self.banner:
+            QWidget.setTabOrder(last, self.banner)
+
     def _action(self, toolbar: QToolBar, text: str, name: str, slot: Callable[[], None]) -> QAction:
         action = QAction(text, self._window)
         action.triggered.connect(slot)
@@ -91,7 +125,8 @@ class RemindersUi(QObject):
 
     def set_vault(self, vault: Vault) -> None:
         self._vault = vault
-        self.panel.set_vault(vault)
+        if self._panel is not None:
+            self._panel.set_vault(vault)
         self.watch.set_vault(vault, painted_by=self._window)
 
     def clear(self) -> None:
@@ -105,15 +140,17 @@ class RemindersUi(QObject):
             dialog.reject()
             dialog.deleteLater()
         self.watch.stop()
-        self.panel.set_vault(None)
-        self.dock.hide()
+        if self._panel is not None and self._dock is not None:
+            self._panel.set_vault(None)
+            self._dock.hide()
         self._vault = None
 
     # ---- the count ---------------------------------------------------------------------------
 
     def _due_changed(self, due: list[Reminder]) -> None:
         count = self.watch.total
-        self.panel.show_reminders(due, total=count)
+        if self._panel is not None:  # else it is filled when it is built
+            self._panel.show_reminders(due, total=count)
         self.reminders_action.setText(
             self.tr("&Reminders (%1)").replace("%1", str(count)) if count else self.tr("&Reminders")
         )
@@ -159,6 +196,8 @@ class RemindersUi(QObject):
         return dialog
 
     def open_agenda(self) -> None:
+        from casevault.gui.agenda_view import AgendaDialog  # noqa: PLC0415 - see the docstring
+
         def make(vault: Vault) -> QDialog:
             dialog = AgendaDialog(vault, self.watch.now, self._window)
             dialog.open_case_requested.connect(self.open_case_requested)
@@ -167,14 +206,20 @@ class RemindersUi(QObject):
         self._open_single(AgendaDialog, make)
 
     def open_deletion_log(self) -> None:
+        from casevault.gui.deletion_log import DeletionLogDialog  # noqa: PLC0415
+
         self._open_single(DeletionLogDialog, lambda vault: DeletionLogDialog(vault, self._window))
 
     def open_retention(self) -> None:
+        from casevault.gui.retention_dialog import RetentionDialog  # noqa: PLC0415
+
         self._open_single(RetentionDialog, lambda vault: RetentionDialog(vault, self._window))
 
     def delete_case(self, ref: str) -> DeleteCaseDialog | None:
         if self._vault is None:
             return None
+        from casevault.gui.delete_dialog import DeleteCaseDialog  # noqa: PLC0415
+
         try:
             dialog = DeleteCaseDialog(self._vault, ref, self._window)
         except CasevaultError as err:
@@ -196,6 +241,8 @@ class RemindersUi(QObject):
                     held.append(ref)
             except CasevaultError:
                 held.append(ref)
+        from casevault.gui.delete_dialog import BulkDeleteDialog  # noqa: PLC0415
+
         dialog = BulkDeleteDialog(refs, held, self._window)
         dialog.accepted.connect(lambda: self._start_bulk(dialog.refs))
         self._track(dialog)
@@ -204,6 +251,8 @@ class RemindersUi(QObject):
     def _start_bulk(self, refs: list[str]) -> None:
         if self._vault is None or not refs:
             return
+        from casevault.gui.delete_dialog import BulkPurge  # noqa: PLC0415
+
         self._bulk = BulkPurge(self._vault, refs, self._window)
         self._bulk.finished.connect(self._bulk_finished)
         self._bulk.start()
@@ -221,6 +270,9 @@ class RemindersUi(QObject):
     def _deleted(self, refs: list[str]) -> None:
         for ref in refs:
             self.case_deleted.emit(ref)
+        from casevault.gui.agenda_view import AgendaDialog  # noqa: PLC0415
+        from casevault.gui.deletion_log import DeletionLogDialog  # noqa: PLC0415
+
         for dialog in self.dialogs:
             if isinstance(dialog, AgendaDialog | DeletionLogDialog):
                 dialog.reload()

@@ -79,6 +79,7 @@ class SyncDialog(QDialog):
         self.said.setAccessibleName(self.tr("What the last sync said"))
         self.requests = QListWidget()
         self.requests.setAccessibleName(self.tr("Devices asking to join"))
+        self.requests.setMaximumHeight(self.fontMetrics().height() * 5)  # seldom more than one
         self.accept_button = QPushButton(self.tr("&Accept the device..."))
         self.accept_button.clicked.connect(self.accept_selected)
         # Asks the rep whether the new device shows the same code; tests replace it.

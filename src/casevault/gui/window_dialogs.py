@@ -105,6 +105,12 @@ class WindowDialogs(_Base):
 
         self.dialogs.open("new-case", make)
 
+    def open_shortcuts(self) -> None:
+        from casevault.gui.shortcuts_dialog import ShortcutsDialog  # noqa: PLC0415 - on demand
+        from casevault.gui.window_menus import shortcut_rows  # noqa: PLC0415
+
+        self.dialogs.open("shortcuts", lambda: ShortcutsDialog(shortcut_rows(self), self))  # type: ignore[arg-type]
+
     def open_preferences(self) -> None:
         from casevault.gui.preferences_dialog import PreferencesDialog  # noqa: PLC0415 - loaded when first opened
 

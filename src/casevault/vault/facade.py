@@ -9,7 +9,6 @@ decides how to show them.
 
 from __future__ import annotations
 
-import importlib
 import os
 import shutil
 import tempfile
@@ -17,7 +16,7 @@ from collections.abc import Callable
 from datetime import datetime
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Concatenate, Generic, ParamSpec, TypeVar, overload
+from typing import TYPE_CHECKING
 
 from casevault.core.clock import Clock, utc_now
 from casevault.core.errors import DamagedError, UsageError, VaultStateError
@@ -30,14 +29,15 @@ from casevault.vault.attachments import Attachments
 from casevault.vault.cases import Cases
 from casevault.vault.keys import KeySlots
 from casevault.vault.library import Library
-from casevault.vault.paper_trail import PaperTrail
 from casevault.vault.people import People
-from casevault.vault.procedures import Procedures
 from casevault.vault.reminders import Reminders
 from casevault.vault.retention import Retention
 from casevault.vault.session import Notice, Session
 from casevault.vault.today import TodayBoard
 from casevault.vault.unlock import AskPassphrase
+from casevault.vault.wiring import Delegate as _Delegate
+from casevault.vault.wiring import Later as _Later
+from casevault.vault.wiring import loaded as _loaded
 
 # The services the window's first paint never uses are imported on first use, which keeps their
 # modules (and what they import: the breach and tribunal rules, the bundle and email formats)
@@ -53,6 +53,8 @@ if TYPE_CHECKING:
     from casevault.vault.handover.receive import HandoverReceive
     from casevault.vault.handover.send import HandoverSend
     from casevault.vault.letters import Letters
+    from casevault.vault.paper_trail import PaperTrail
+    from casevault.vault.procedures import Procedures
     from casevault.vault.stats import Stats
     from casevault.vault.sync.service import Sync, Waiting
     from casevault.vault.sync.working import SyncReport
@@ -60,58 +62,8 @@ if TYPE_CHECKING:
 __all__ = ["Vault", "verify_backup"]
 
 
-P = ParamSpec("P")
-R = TypeVar("R")
-
-
 def _ignore(_: str) -> None:
     pass
-
-
-class _Delegate(Generic[P, R]):
-    """One explicit delegation: `name = _Delegate("service", Service.name)` in the class body
-    makes `vault.name(...)` call `vault.service.name(...)`, with that method's own signature (for
-    mypy) and docstring. A test resolves every one against a real Vault."""
-
-    def __init__(self, service: str, method: Callable[Concatenate[Any, P], R]) -> None:
-        self.service = service
-        self.name = method.__name__
-        self.__doc__ = method.__doc__  # None for a _Later's method, until its module is loaded
-
-    @overload
-    def __get__(self, obj: None, owner: type) -> _Delegate[P, R]: ...
-    @overload
-    def __get__(self, obj: object, owner: type) -> Callable[P, R]: ...
-    def __get__(self, obj: object | None, owner: type) -> _Delegate[P, R] | Callable[P, R]:
-        if obj is None:
-            return self
-        method: Callable[P, R] = getattr(getattr(obj, self.service), self.name)
-        return method
-
-
-class _MethodName:
-    """What a _Later hands a _Delegate at class creation: the method's name, nothing loaded."""
-
-    __doc__ = None
-
-    def __init__(self, name: str) -> None:
-        self.__name__ = name
-
-
-class _Later:
-    """A service class named by module, imported only when `load` is called."""
-
-    def __init__(self, module: str, name: str) -> None:
-        self._module = module
-        self._name = name
-
-    def __getattr__(self, method: str) -> _MethodName:
-        if method.startswith("__"):
-            raise AttributeError(method)
-        return _MethodName(method)
-
-    def load(self) -> Any:
-        return getattr(importlib.import_module(self._module), self._name)
 
 
 if not TYPE_CHECKING:
@@ -122,13 +74,10 @@ if not TYPE_CHECKING:
     HandoverReceive = _Later("casevault.vault.handover.receive", "HandoverReceive")
     HandoverSend = _Later("casevault.vault.handover.send", "HandoverSend")
     Letters = _Later("casevault.vault.letters", "Letters")
+    PaperTrail = _Later("casevault.vault.paper_trail", "PaperTrail")
+    Procedures = _Later("casevault.vault.procedures", "Procedures")
     Stats = _Later("casevault.vault.stats", "Stats")
     Sync = _Later("casevault.vault.sync.service", "Sync")
-
-
-def _loaded(service: type[R]) -> type[R]:
-    """The real class of a service named by _Later (at run time), or the class itself."""
-    return service.load() if isinstance(service, _Later) else service
 
 
 class Vault:
@@ -138,9 +87,8 @@ class Vault:
         self.session = session
         self.keys = KeySlots(session)
         self.people = People(session)
-        self.clock = Procedures(session)
         self.board = TodayBoard(session)
-        self.follow_ups = Reminders(session, explain_overdue=self.clock.explain_overdue)
+        self.follow_ups = Reminders(session, explain_overdue=self._explain_overdue)
         self.library = Library(session)
         self.retention = Retention(session, recover_library=self.library.recover)
         self.cases = Cases(
@@ -150,11 +98,20 @@ class Vault:
             retain_days_for=self.retention.retain_days_for,
         )
         self.attachments = Attachments(session)
-        self.paper_trail = PaperTrail(
-            session, add_note=self.cases.add_note, attach_stream=self.attachments.attach_stream
-        )
 
     # The services loaded on first use (see _Later).
+
+    @cached_property
+    def clock(self) -> Procedures:
+        return _loaded(Procedures)(self.session)
+
+    def _explain_overdue(self, deadline_id: str, reason: str) -> None:
+        self.clock.explain_overdue(deadline_id, reason)
+
+    @cached_property
+    def paper_trail(self) -> PaperTrail:
+        attach = self.attachments.attach_stream
+        return _loaded(PaperTrail)(self.session, add_note=self.cases.add_note, attach_stream=attach)
 
     @cached_property
     def figures(self) -> Stats:
@@ -254,9 +211,8 @@ class Vault:
     ) -> Vault:
         """Make this device's vault of a synced vault, once the rep has seen the same pairing code
         on both screens: its own passphrase and key slots, the answer's vault id and master key,
-        filled from the inviter's snapshot (vault/sync/service.py). If that fails (the snapshot
-        has not all arrived, or is refused), the new vault is removed again, so joining can be
-        tried again at the same place."""
+        filled from the inviter's snapshot (vault/sync/service.py); if that fails, the new vault
+        is removed again, so joining can be tried again at the same place."""
         fresh = not paths.root.exists() or not any(paths.root.iterdir())
         session = keys.create(
             paths,
