@@ -4679,6 +4679,14 @@
             <translation>This device syncs through %1 with %2 other device(s); %3 change(s) not sent yet.</translation>
         </message>
         <message>
+            <source>Last synced %1.</source>
+            <translation>Last synced %1.</translation>
+        </message>
+        <message>
+            <source>Not synced yet.</source>
+            <translation>Not synced yet.</translation>
+        </message>
+        <message>
             <source>Not accepted: the codes must match on both screens.</source>
             <translation>Not accepted: the codes must match on both screens.</translation>
         </message>

@@ -4679,6 +4679,14 @@
             <translation>Cet appareil se synchronise par %1 avec %2 autre(s) appareil(s) ; %3 modification(s) pas encore envoyée(s).</translation>
         </message>
         <message>
+            <source>Last synced %1.</source>
+            <translation>Dernière synchronisation : %1.</translation>
+        </message>
+        <message>
+            <source>Not synced yet.</source>
+            <translation>Pas encore synchronisé.</translation>
+        </message>
+        <message>
             <source>Not accepted: the codes must match on both screens.</source>
             <translation>Non accepté : les codes doivent être identiques sur les deux écrans.</translation>
         </message>

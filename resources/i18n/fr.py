@@ -1390,6 +1390,8 @@ FR: dict[str, str | tuple[str, ...]] = {
     "this device": "cet appareil",
     "This device syncs through %1 with %2 other device(s); %3 change(s) not sent yet.": "Cet appareil se synchronise par %1 avec %2 autre(s) appareil(s) ; %3 modification(s) pas encore envoyée(s).",
     "Devices asking to join": "Appareils qui demandent à rejoindre",
+    "Last synced %1.": "Dernière synchronisation : %1.",
+    "Not synced yet.": "Pas encore synchronisé.",
     "&Accept the device...": "&Accepter l'appareil...",
     "Devices asking to join (run `casevault sync join` on the new device):": "Appareils qui demandent à rejoindre (lancez `casevault sync join` sur le nouvel appareil) :",
     "Not accepted: the codes must match on both screens.": "Non accepté : les codes doivent être identiques sur les deux écrans.",

@@ -51,3 +51,21 @@ def test_without_fcntl_nothing_is_held(tmp_path: Path, monkeypatch: pytest.Monke
     with fsutil.atomic_writer(tmp_path / "out.bin") as out:  # the writer holds its temp file
         out.write(b"data")
     assert (tmp_path / "out.bin").read_bytes() == b"data"
+
+
+def test_a_private_folder_is_tightened_only_when_it_is_not_private_already(tmp_path: Path) -> None:
+    loose = tmp_path / "loose"
+    loose.mkdir(mode=0o755)
+    os.chmod(loose, 0o755)
+    fsutil.make_private_dir(loose)
+    assert loose.stat().st_mode & 0o777 == 0o700
+    # Already private: no chmod, so no change a folder watcher would see (the sync folder's
+    # watchers would answer every sync with another).
+    before = loose.stat().st_ctime_ns
+    os.utime(loose, ns=(loose.stat().st_atime_ns, loose.stat().st_mtime_ns))  # ctime moves now
+    moved = loose.stat().st_ctime_ns
+    assert moved >= before
+    fsutil.make_private_dir(loose)
+    assert loose.stat().st_ctime_ns == moved
+    fsutil.make_private_dir(tmp_path / "new" / "deep")
+    assert (tmp_path / "new" / "deep").stat().st_mode & 0o777 == 0o700

@@ -88,6 +88,7 @@ def test_the_rep_accepts_a_device_asking_to_join_once_the_codes_match(
         dialog = SyncDialog(a)
         qtbot.addWidget(dialog)
         dialog.show()
+        assert "Not synced yet." in dialog.status.text()
         assert dialog.requests.count() == 1 and dialog.accept_button.isEnabled()
         [(_request, code)] = a.sync.requests()
         assert dialog.requests.item(0).text() == f"office desktop · {code}"
@@ -101,6 +102,8 @@ def test_the_rep_accepts_a_device_asking_to_join_once_the_codes_match(
         dialog.codes_match = lambda _label, _shown: True
         qtbot.mouseClick(dialog.accept_button, Qt.MouseButton.LeftButton)
         assert "Accepted" in dialog.said.text() and dialog.requests.count() == 0
+        qtbot.mouseClick(dialog.sync_button, Qt.MouseButton.LeftButton)
+        assert "Last synced " in dialog.status.text() and " UTC." in dialog.status.text()
         answer = service.answer_for(waiting)
         assert answer is not None and waiting.code(answer) == code
         b = Vault.join(

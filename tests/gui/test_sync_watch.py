@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from casevault.gui.sync_watch import SyncWatch
+from casevault.gui.sync_watch import FIRST_SYNC_MS, SyncWatch
 from casevault.vault.facade import Vault
 from tests.conftest import FakeClock
 from tests.support.sync_pair import first_device, join, sync_all
@@ -63,3 +63,23 @@ def test_a_lock_drops_the_sync_on_its_way(qtbot: QtBot, pair: tuple[Vault, Vault
     watch.stop()  # as MainWindow.lock does
     qtbot.wait(1500)
     assert seen == [] and not watch.watching
+
+
+def test_another_devices_change_set_arriving_starts_a_sync(
+    qtbot: QtBot, pair: tuple[Vault, Vault], tmp_path: Path
+) -> None:
+    a, b = pair
+    watch = SyncWatch(interval_ms=3_600_000)  # the timer alone would not come in this test
+    watch.set_vault(b)
+    a_me, b_me = a.sync.status().device_id, b.sync.status().device_id
+    devices = tmp_path / "shared" / "devices"
+    assert watch.watched == sorted([str(devices), str(devices / a_me)])  # never its own folder
+    qtbot.wait(FIRST_SYNC_MS + 500)  # the sync after unlocking, out of the way
+    a.new_case("Frederica Folder")
+    with qtbot.waitSignal(watch.synced, timeout=20_000) as blocker:
+        a.sync.sync_now()  # a's change set lands in its folder: b syncs a moment later
+    assert blocker.args[0].received >= 1
+    assert [c.member_name for c in b.list_cases()] == ["Frederica Folder"]
+    assert str(devices / b_me) not in watch.watched
+    watch.stop()
+    assert watch.watched == []

@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import stat
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -29,7 +30,10 @@ DIR_MODE = 0o700
 def make_private_dir(path: Path) -> None:
     """Create `path` (and parents that do not exist) as 0700, and tighten it if it exists."""
     path.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
-    os.chmod(path, DIR_MODE)
+    if stat.S_IMODE(path.stat().st_mode) != DIR_MODE:
+        # Only when it differs: a chmod is a change a folder watcher sees (another device's
+        # window syncs when the shared folder changes, and would answer every sync with one).
+        os.chmod(path, DIR_MODE)
 
 
 def fsync_dir(path: Path) -> None:

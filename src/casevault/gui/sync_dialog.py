@@ -123,6 +123,12 @@ class SyncDialog(QDialog):
             .replace("%1", status.folder)
             .replace("%2", str(len(status.devices)))
             .replace("%3", str(status.unsent))
+            + " "
+            + (
+                self.tr("Last synced %1.").replace("%1", _when(status.last_synced))
+                if status.last_synced
+                else self.tr("Not synced yet.")
+            )
         )
         self._list(self._vault.sync.conflicts())
         self._list_requests(self._vault.sync.requests())
@@ -184,7 +190,7 @@ class SyncDialog(QDialog):
         if not 0 <= row < len(self._listed):
             return
         for version in self._listed[row].versions:
-            when = datetime.fromtimestamp(version.stamp_ms / 1000, UTC).strftime("%d %b %Y %H:%M:%S UTC")
+            when = _when(datetime.fromtimestamp(version.stamp_ms / 1000, UTC))
             shown = self.tr(" (shown now)") if version.shown else ""
             device = self._device_names.get(version.device, version.device[:8])
             item = QListWidgetItem(
@@ -225,3 +231,7 @@ class SyncDialog(QDialog):
         ]
         self.said.setText("\n".join(lines))
         self.refresh()
+
+
+def _when(moment: datetime) -> str:
+    return moment.astimezone(UTC).strftime("%d %b %Y %H:%M:%S UTC")

@@ -1,5 +1,7 @@
 """The sync timer (issue 20): while the vault is unlocked and set up for sync, a sync runs every
-few minutes and soon after unlocking, on a worker thread with a connection of its own
+few minutes, soon after unlocking, and a few seconds after another device's folder changes (the
+sync engine brought something: QFileSystemWatcher on `devices/` and each other device's folder,
+never this device's own, so its own writes start nothing), on a worker thread with a connection of its own
 (Vault.sync_worker, gui/worker_read.py), never on the GUI thread and never while locked: a lock
 stops the timer and drops a sync on its way (its result is never shown). What it reports says
 counts only, never a name."""
@@ -7,9 +9,10 @@ counts only, never a name."""
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
 from casevault.core.errors import CasevaultError
 from casevault.gui.worker_read import WorkerRead
@@ -22,6 +25,7 @@ log = logging.getLogger(__name__)
 
 INTERVAL_MS = 2 * 60 * 1000
 FIRST_SYNC_MS = 5 * 1000  # after unlocking: once the first screen is up
+FOLDER_QUIET_MS = 3 * 1000  # after the folder last changed: a sync engine writes in bursts
 
 
 class SyncWatch(QObject):
@@ -36,6 +40,13 @@ class SyncWatch(QObject):
         self._timer.setInterval(interval_ms)
         self._timer.timeout.connect(self.sync)
         self._worker = WorkerRead("sync", self)
+        self._quiet = QTimer(self)
+        self._quiet.setSingleShot(True)
+        self._quiet.setInterval(FOLDER_QUIET_MS)
+        self._quiet.timeout.connect(self.sync)
+        self._watcher = QFileSystemWatcher(self)
+        self._watcher.directoryChanged.connect(self._folder_changed)
+        self._own = ""
 
     @property
     def watching(self) -> bool:
@@ -45,18 +56,45 @@ class SyncWatch(QObject):
         """Start syncing in the background if this vault is set up for sync."""
         self.stop()
         try:
-            if not vault.sync.is_set_up():
-                return  # nothing to do until it is (the Sync dialog says how)
+            watched = vault.sync.watched_folder()
+            if watched is None:
+                return  # nothing to do until it syncs (the Sync dialog says how)
         except CasevaultError:
             return
         self._vault = vault
         self._timer.start()
         QTimer.singleShot(FIRST_SYNC_MS, self.sync)
+        self._own = watched[1]
+        self._watch_new(watched[0] / "devices")
 
     def stop(self) -> None:
         self._timer.stop()
+        self._quiet.stop()
+        if self._watcher.directories():
+            self._watcher.removePaths(self._watcher.directories())
         self._worker.reset()
         self._vault = None
+
+    @property
+    def watched(self) -> list[str]:
+        return sorted(self._watcher.directories())
+
+    def _folder_changed(self, path: str) -> None:
+        """Something arrived: sync once the folder has been quiet a moment."""
+        if self._vault is None:
+            return
+        changed = Path(path)
+        self._watch_new(changed if changed.name == "devices" else changed.parent)
+        self._quiet.start()
+
+    def _watch_new(self, devices: Path) -> None:
+        """`devices/` and every other device's folder in it (a device new since is added)."""
+        if self._vault is None or not devices.is_dir():
+            return
+        wanted = {str(devices)} | {str(p) for p in devices.iterdir() if p.is_dir() and p.name != self._own}
+        missing = sorted(wanted - set(self._watcher.directories()))
+        if missing:
+            self._watcher.addPaths(missing)
 
     def sync(self) -> None:
         vault = self._vault

@@ -43,6 +43,20 @@ def test_set_up_gives_a_device_id_and_a_private_folder_of_its_own(vault: Vault, 
     assert vault.sync.status().folder == str(folder.resolve())
 
 
+def test_status_says_when_this_device_last_synced_and_where_to_watch(vault: Vault, tmp_path: Path) -> None:
+    assert vault.sync.watched_folder() is None
+    device = vault.sync.set_up(tmp_path / "shared")
+    assert vault.sync.watched_folder() == ((tmp_path / "shared").resolve(), device)
+    assert vault.sync.status().last_synced is None
+    vault.sync.sync_now()
+    last = vault.sync.status().last_synced
+    assert last is not None and last.tzinfo is not None
+    assert (
+        abs(last.timestamp() - (tmp_path / "shared" / "devices" / device / "progress.cvread").stat().st_mtime)
+        < 1
+    )
+
+
 def test_a_second_set_up_is_refused_and_points_at_sync_status(vault: Vault, tmp_path: Path) -> None:
     device = vault.sync.set_up(tmp_path / "shared")
     with pytest.raises(UsageError, match="sync status"):

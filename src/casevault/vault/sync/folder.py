@@ -145,6 +145,13 @@ class SyncFolder:
         self.make_own_dir()
         self._write(self.own_dir() / PROGRESS_NAME, data)
 
+    def progress_time(self) -> float | None:
+        """When this device last wrote its progress file (at the end of each sync), or None."""
+        try:
+            return (self.own_dir() / PROGRESS_NAME).lstat().st_mtime
+        except FileNotFoundError:
+            return None
+
     def read_progress(self, device: str) -> bytes | None:
         _check_id(device)
         return _read_bounded(self.root / "devices" / device / PROGRESS_NAME, MAX_PROGRESS)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 from casevault.core.errors import UsageError
@@ -60,6 +60,7 @@ class SyncStatus:
     unsent: int  # records changed here since the last export
     conflicts: int  # fields with versions kept for the rep
     devices: tuple[DeviceStatus, ...]
+    last_synced: datetime | None = None  # the end of this device's last sync, if any
 
 
 @dataclass(frozen=True)
@@ -142,6 +143,12 @@ class Sync:
         """One row read: whether this vault syncs (the window asks at every unlock)."""
         return rows.get_self(self._s.db) is not None
 
+    def watched_folder(self) -> tuple[Path, str] | None:
+        """One row read: the sync folder and this device's id, for the window to watch the other
+        devices' folders (None: this vault does not sync)."""
+        me = rows.get_self(self._s.db)
+        return None if me is None or me.folder is None else (Path(me.folder), me.device_id)
+
     def status(self) -> SyncStatus:
         db = self._s.db
         me = rows.get_self(db)
@@ -150,6 +157,7 @@ class Sync:
         listed = tuple(
             DeviceStatus(d.device_id, d.label, d.added_at, d.last_sequence) for d in rows.devices(db)
         )
+        written = SyncFolder(Path(me.folder), me.device_id).progress_time() if me.folder else None
         return SyncStatus(
             me.device_id,
             me.folder or "",
@@ -157,6 +165,7 @@ class Sync:
             batched.dirty_count(db),
             batched.conflict_count(db),
             listed,
+            None if written is None else datetime.fromtimestamp(written, UTC),
         )
 
     # ---- conflicts ------------------------------------------------------------------------
