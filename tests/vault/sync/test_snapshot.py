@@ -12,6 +12,7 @@ import pytest
 from casevault.core.errors import UsageError
 from casevault.core.paths import VaultPaths
 from casevault.formats.pairing import Answer
+from casevault.store import sync_batch as batched
 from casevault.store import sync_rows as rows
 from casevault.vault.facade import Vault
 from casevault.vault.sync import service
@@ -136,3 +137,19 @@ def test_a_snapshot_part_moved_into_the_inviters_chain_is_refused(
         assert any("damaged" in sentence for sentence in report.refused)
     finally:
         b.close()
+
+
+def test_a_snapshot_record_this_vault_cannot_take_is_refused_in_one_sentence(
+    inviter: Vault, tmp_path: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Signed by the inviter, yet a record no column of this vault fits: no traceback, no vault."""
+    folder = tmp_path / "shared"
+    waiting, answer = accepted(inviter, folder)
+
+    def refuse(*_args: object) -> None:
+        raise ValueError("a sync record names a field that is no column of its table")
+
+    monkeypatch.setattr(batched, "insert_records", refuse)
+    with pytest.raises(SnapshotRefusedError, match="not a true part of the snapshot"):
+        make(waiting, answer, tmp_path / "b", clock)
+    assert not (tmp_path / "b").exists()

@@ -139,10 +139,6 @@ class Sync:
         self._engine.folder()  # UsageError when this vault does not sync
         return self._compaction.compact()
 
-    def is_set_up(self) -> bool:
-        """One row read: whether this vault syncs (the window asks at every unlock)."""
-        return rows.get_self(self._s.db) is not None
-
     def watched_folder(self) -> tuple[Path, str] | None:
         """One row read: the sync folder and this device's id, for the window to watch the other
         devices' folders (None: this vault does not sync)."""

@@ -220,9 +220,12 @@ class SnapshotReader:
         with db.transaction():
             with rows.applying(db):
                 held = {t.name: set(rows.record_ids(db, t.name)) for t in sync_records.TABLES}
-                for part_clock, items in self.parts():
+                for number, (part_clock, items) in enumerate(self.parts(), start=1):
                     clock.receive(part_clock, hlc.millis(session.now()))
-                    taken += _write(session, items, held, cases, me.device_id)
+                    try:
+                        taken += _write(session, items, held, cases, me.device_id)
+                    except ValueError:  # a record this vault's schema refuses (sync_rows' checks)
+                        raise SnapshotRefusedError(self._inviter, number, changeset.MALFORMED) from None
                     blobs += _files(items)
                 self._all_arrived(blobs)
                 for case_id, file_id in blobs:
