@@ -9,6 +9,7 @@ from typing import Any
 from casevault.casework import sync_records
 from casevault.core.clock import Clock
 from casevault.core.paths import VaultPaths
+from casevault.formats.pairing import Answer
 from casevault.vault.facade import Vault
 from casevault.vault.sync import service
 from tests.conftest import FAST_KDF, PASSPHRASE
@@ -18,6 +19,16 @@ def first_device(root: Path, folder: Path, clock: Clock, passphrase: str = PASSP
     vault = Vault.create(VaultPaths(root), passphrase, keychain=None, kdf_params=FAST_KDF, clock=clock)
     vault.sync.set_up(folder, "laptop")
     return vault
+
+
+def accepted(inviter: Vault, folder: Path, label: str = "desktop") -> tuple[service.Waiting, Answer]:
+    """A new device's request, accepted by `inviter` (which writes its snapshot and answer)."""
+    waiting = service.start_joining(folder, label)
+    [(request, _code)] = inviter.sync.requests()
+    inviter.sync.accept(request)
+    answer = service.answer_for(waiting)
+    assert answer is not None
+    return waiting, answer
 
 
 def join(

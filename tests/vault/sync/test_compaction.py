@@ -16,12 +16,11 @@ from casevault.core.model import FirstMeeting
 from casevault.core.paths import VaultPaths
 from casevault.store import sync_rows as rows
 from casevault.vault.facade import Vault
-from casevault.vault.sync import service
 from casevault.vault.sync.folder import PROGRESS_NAME, SyncFolder
 from tests.conftest import FAST_KDF, PASSPHRASE, FakeClock
 from tests.support import sqlcipher_pages as sp
 from tests.support.sync_files import plaintexts
-from tests.support.sync_pair import first_device, join, sync_all, synced_records
+from tests.support.sync_pair import accepted, first_device, join, sync_all, synced_records
 
 
 @pytest.fixture
@@ -232,11 +231,7 @@ def test_a_progress_file_arriving_before_the_change_set_announcing_a_new_device_
 
 def join_started(inviter: Vault, folder: Path) -> Callable[[Path, FakeClock], Vault]:
     """A new device's request accepted by `inviter` now; the returned call makes its vault."""
-    waiting = service.start_joining(folder, "tablet")
-    [(request, _code)] = inviter.sync.requests()
-    inviter.sync.accept(request)
-    answer = service.answer_for(waiting)
-    assert answer is not None
+    waiting, answer = accepted(inviter, folder, "tablet")
 
     def make(root: Path, clock: FakeClock) -> Vault:
         return Vault.join(

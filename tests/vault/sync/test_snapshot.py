@@ -19,7 +19,7 @@ from casevault.vault.sync import service
 from casevault.vault.sync.folder import SyncFolder
 from casevault.vault.sync.snapshot import SnapshotRefusedError
 from tests.conftest import FAST_KDF, PASSPHRASE, FakeClock
-from tests.support.sync_pair import first_device, join, sync_all, synced_records
+from tests.support.sync_pair import accepted, first_device, join, sync_all, synced_records
 
 
 @pytest.fixture
@@ -31,15 +31,6 @@ def inviter(tmp_path: Path, clock: FakeClock) -> Iterator[Vault]:
     vault.sync.sync_now()
     yield vault
     vault.close()
-
-
-def accepted(inviter: Vault, folder: Path, label: str = "desktop") -> tuple[service.Waiting, Answer]:
-    waiting = service.start_joining(folder, label)
-    [(request, _code)] = inviter.sync.requests()
-    inviter.sync.accept(request)
-    answer = service.answer_for(waiting)
-    assert answer is not None
-    return waiting, answer
 
 
 def parts(folder: Path, inviter: Vault, joiner: str) -> list[Path]:
