@@ -59,9 +59,10 @@ EN_PLURALS = {
 
 
 def sources() -> list[Path]:
-    """The files lupdate reads: the GUI (the benchmark's rigs aside) and the casework texts."""
+    """The files lupdate reads: the GUI (the benchmark's rigs aside), the casework texts, and
+    the notes an email's import adds (formats/email_in.py)."""
     gui = sorted(p for p in (PACKAGE / "gui").glob("*.py") if not p.name.startswith("bench"))
-    return gui + sorted((PACKAGE / "casework").glob("*.py"))
+    return gui + sorted((PACKAGE / "casework").glob("*.py")) + [PACKAGE / "formats" / "email_in.py"]
 
 
 def tool(name: str) -> str:

@@ -21,7 +21,6 @@ KNOWN_UNTESTED: set[str] = {
     "bench.common",
     "bench.db",
     "bench.private_keychain",
-    "cli.attachments",
     "cli.cases",
     "cli.common",
     "cli.keys",

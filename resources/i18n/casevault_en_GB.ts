@@ -5326,5 +5326,21 @@ Accept it only if every digit is the same.</translation>
             <source>The message has no text to show.</source>
             <translation>The message has no text to show.</translation>
         </message>
+        <message>
+            <source>The message took too long to read in full; some of its attachments were not filed.</source>
+            <translation>The message took too long to read in full; some of its attachments were not filed.</translation>
+        </message>
+        <message>
+            <source>The message's text is held only in Outlook's RTF form, which casevault does not read; the message itself is kept whole.</source>
+            <translation>The message's text is held only in Outlook's RTF form, which casevault does not read; the message itself is kept whole.</translation>
+        </message>
+        <message>
+            <source>The message has too many attachments, or attachments nested too deeply; some were not filed.</source>
+            <translation>The message has too many attachments, or attachments nested too deeply; some were not filed.</translation>
+        </message>
+        <message>
+            <source>The message is damaged or is not an Outlook message.</source>
+            <translation>The message is damaged or is not an Outlook message.</translation>
+        </message>
     </context>
 </TS>

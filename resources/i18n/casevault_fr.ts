@@ -5326,5 +5326,21 @@ N'acceptez que si chaque chiffre est identique.</translation>
             <source>The message has no text to show.</source>
             <translation>Le message n'a pas de texte à afficher.</translation>
         </message>
+        <message>
+            <source>The message took too long to read in full; some of its attachments were not filed.</source>
+            <translation>La lecture complète du message a pris trop de temps ; certaines de ses pièces jointes n'ont pas été classées.</translation>
+        </message>
+        <message>
+            <source>The message's text is held only in Outlook's RTF form, which casevault does not read; the message itself is kept whole.</source>
+            <translation>Le texte du message n'existe que sous la forme RTF d'Outlook, que casevault ne lit pas ; le message lui-même est conservé en entier.</translation>
+        </message>
+        <message>
+            <source>The message has too many attachments, or attachments nested too deeply; some were not filed.</source>
+            <translation>Le message a trop de pièces jointes, ou des pièces jointes trop imbriquées ; certaines n'ont pas été classées.</translation>
+        </message>
+        <message>
+            <source>The message is damaged or is not an Outlook message.</source>
+            <translation>Le message est endommagé ou n'est pas un message Outlook.</translation>
+        </message>
     </context>
 </TS>

@@ -26,8 +26,8 @@ from casevault.core.clock import Clock, utc_now
 from casevault.core.model import FirstMeeting
 from casevault.core.paths import VaultPaths
 from casevault.crypto.kdf import KdfParams
+from casevault.formats.email_in import read_email_file
 from casevault.vault.facade import Vault
-from casevault.vault.paper_trail import prepare_email
 
 # Makes a letter's PDF from its title and text (gui.letter_pdf.render_letter).
 RenderPdf = Callable[[str, str], bytes]
@@ -214,7 +214,7 @@ def _local_day(moment: datetime) -> date:
 def _add_email(vault: Vault, ref: str, now: datetime) -> None:
     """The employer's invitation to the hearing, imported as a rep imports an .eml."""
     sent = format_datetime(now - timedelta(days=4, hours=3))
-    prepared = prepare_email("invitation-to-hearing.eml", DEMO_EMAIL.format(date=sent).encode(), now)
+    prepared = read_email_file("invitation-to-hearing.eml", DEMO_EMAIL.format(date=sent).encode(), now)
     attachment_id = vault.attach_stream(ref, prepared.name, io.BytesIO(prepared.data))
     vault.record_email(ref, prepared, attachment_id)
 

@@ -38,6 +38,8 @@ from tests.support.gui_case_page import ref_of, started
 
 MakeApp = Callable[..., App]
 
+MSG_FILES = Path(__file__).resolve().parents[1] / "formats" / "msg_files"
+
 
 def click(qtbot: QtBot, button: QPushButton) -> None:
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
@@ -294,6 +296,53 @@ def test_the_originals_register_adds_and_returns(qtbot: QtBot, make_app: MakeApp
     click(qtbot, by_name(dialog, "Save", QPushButton))
     assert column(register, 3)[0].endswith("By hand")
     assert not vault.originals_outstanding(ref)
+
+
+def _drop(*paths: Path) -> tuple[QMimeData, QDragEnterEvent, QDropEvent]:
+    """The events of dropping `paths`; the caller keeps the QMimeData alive (the events do not)."""
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path)) for path in paths])
+    enter, drop = (
+        kind(
+            QPointF(10, 10),
+            Qt.DropAction.CopyAction,
+            mime,
+            Qt.MouseButton.LeftButton,
+            Qt.KeyboardModifier.NoModifier,
+        )
+        for kind in (QDragEnterEvent, QDropEvent)
+    )
+    return mime, enter, drop
+
+
+def test_an_outlook_msg_dropped_on_documents_files_its_entry_and_its_attachments(
+    qtbot: QtBot, vault: Vault, tmp_path: Path
+) -> None:
+    """Issue 21: a .msg was stored as an opaque document. Now it is read off the GUI thread, as
+    an .eml is, and each document it held is encrypted in turn, before the next file dropped."""
+    ref = vault.new_case("Ada Member")
+    source = tmp_path / "from-outlook.msg"
+    source.write_bytes((MSG_FILES / "unicode.msg").read_bytes())
+    plain = tmp_path / "notes.txt"
+    plain.write_bytes(b"notes")
+    panel = DocumentsPanel(vault, ref)
+    qtbot.addWidget(panel)
+    panel.show()
+    _mime, enter, drop = _drop(source, plain)
+    QApplication.sendEvent(panel, enter)
+    with qtbot.waitSignal(panel.email_added, timeout=30_000):
+        QApplication.sendEvent(panel, drop)
+    qtbot.waitUntil(lambda: not panel.busy, timeout=30_000)
+    QThreadPool.globalInstance().waitForDone(30_000)
+    held = ["import OleFileIO.tif", "raised value error.tif"]
+    assert sorted(a.name for a in vault.case(ref).attachments) == sorted(
+        ["from-outlook.msg", *held, "notes.txt"]
+    )
+    for attachment in (a for a in vault.case(ref).attachments if a.name in held):
+        assert vault.read_attachment(attachment.id) == (MSG_FILES / attachment.name).read_bytes()
+    (event,) = entries(vault, ref)
+    assert event.kind == "email" and "Subject: Test for TIF files" in event.body
+    assert "Attachments: import OleFileIO.tif, raised value error.tif" in event.body
 
 
 def test_an_email_dropped_on_documents_enters_the_paper_trail(

@@ -14,8 +14,8 @@ from casevault.casework import reminders as engine
 from casevault.casework import review as review_rules
 from casevault.core.errors import NotFoundError, UsageError
 from casevault.core.model import FirstMeeting
+from casevault.formats.email_in import read_email_file
 from casevault.vault.facade import Vault
-from casevault.vault.paper_trail import prepare_email
 from tests.conftest import FakeClock
 
 EMAIL = (
@@ -262,7 +262,9 @@ def test_an_email_is_stored_encrypted_and_entered_in_the_paper_trail(vault: Vaul
     ref = vault.new_case("Ada Member")
     source = tmp_path / "hearing.eml"
     source.write_bytes(EMAIL)
-    attachment_id, event_id = vault.import_email(ref, source)
+    imported = vault.import_email(ref, source)
+    attachment_id, event_id = imported.email_id, imported.event_id
+    assert imported.contained_ids == () and imported.notes == ()
     assert vault.read_attachment(attachment_id) == EMAIL
     assert vault.attachment(attachment_id).name == "hearing.eml"
     (event,) = vault.case(ref).events
@@ -296,7 +298,7 @@ def test_an_emails_body_is_searched_and_says_why_it_matched(vault: Vault, tmp_pa
     ref = vault.new_case("Ada Member")
     source = tmp_path / "hearing.eml"
     source.write_bytes(EMAIL)
-    attachment_id, _event_id = vault.import_email(ref, source)
+    attachment_id = vault.import_email(ref, source).email_id
     [hit] = vault.search("thursday")
     assert (hit.ref, hit.source) == (ref, "email")
     assert hit.snippet.parts == (("The hearing is moved to ", False), ("Thursday", True), (".", False))
@@ -333,7 +335,7 @@ def test_an_html_emails_text_is_searched(vault: Vault, tmp_path: Path) -> None:
 def test_an_email_is_recorded_only_against_a_document_of_its_case(vault: Vault) -> None:
     ref, other = vault.new_case("Ada Member"), vault.new_case("Bo Other")
     attachment_id = vault.attach_stream(other, "mail.eml", io.BytesIO(EMAIL))
-    prepared = prepare_email("mail.eml", EMAIL, vault.now())
+    prepared = read_email_file("mail.eml", EMAIL, vault.now())
     assert "moved to Thursday" in prepared.body
     with pytest.raises(NotFoundError):
         vault.record_email(ref, prepared, attachment_id)

@@ -1,4 +1,5 @@
-"""Reading an email (.eml) for the paper trail: when it was sent, who from and to, its subject.
+"""Reading an email's headers (an .eml's, or those a .msg kept) for the paper trail: when it
+was sent, who from and to, its subject.
 
 Pure and forgiving: a message with missing or malformed headers still imports. A missing or bad
 Date falls back to `now` (and says so); every other header falls back to empty. Nothing here
@@ -18,6 +19,7 @@ import binascii
 import codecs
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
@@ -25,7 +27,7 @@ from email.utils import parsedate_to_datetime
 from casevault.core.i18n import QT_TRANSLATE_NOOP
 
 MAX_FIELD_CHARS = 300
-EMAIL_SUFFIXES = (".eml",)
+EMAIL_SUFFIXES = (".eml", ".msg")
 # An .eml is read into memory whole (never written out in plaintext); bigger messages are
 # attached as plain documents instead.
 MAX_EMAIL_BYTES = 64 << 20
@@ -283,15 +285,20 @@ def parse_email(data: bytes, now: datetime) -> EmailSummary:
     )
 
 
-def entry_text(summary: EmailSummary) -> str:
-    """The paper-trail entry for an imported email: From, To and Subject lines, then a sentence
-    for each thing that could not be read in full."""
+def entry_text(summary: EmailSummary, notes: Sequence[str] = (), attachments: Sequence[str] = ()) -> str:
+    """The paper-trail entry for an imported email: From, To and Subject lines, the names of the
+    documents it held (filed in the case beside it), then a sentence for each thing that could
+    not be read in full: the summary's, then `notes`."""
     lines = [
         f"From: {summary.sender or '-'}",
         f"To: {summary.recipients or '-'}",
         f"Subject: {summary.subject or '-'}",
     ]
+    if attachments:
+        names, _cut = clean_field(", ".join(attachments))
+        lines.append(f"Attachments: {names}")
     if not summary.dated:
         lines.append(NOT_DATED)
     lines.extend(note for field, note in CUT_NOTES.items() if field in summary.cut)
+    lines.extend(notes)
     return "\n".join(lines)

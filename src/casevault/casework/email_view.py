@@ -110,8 +110,9 @@ class _Leaf:
 
 
 def is_email(name: str, data: bytes) -> bool:
-    """An .eml by its name, or a message by its content (see `looks_like_email`)."""
-    return email_import.is_email_file(name) or looks_like_email(data)
+    """An .eml by its name, or a message by its content (see `looks_like_email`); an Outlook
+    .msg is read by formats.email_in."""
+    return name.lower().endswith(".eml") or looks_like_email(data)
 
 
 def looks_like_email(data: bytes) -> bool:
@@ -163,6 +164,30 @@ def searchable_body(data: bytes) -> str:
     """The part of an email's body the search index holds (inside the encrypted database): its
     first MAX_SEARCHED_BODY_CHARS; a longer body is stored whole all the same."""
     return body_text(data)[:MAX_SEARCHED_BODY_CHARS]
+
+
+def attachment_data(data: bytes) -> tuple[tuple[tuple[EmailAttachment, bytes], ...], bool]:
+    """Each attachment of the message with its bytes decoded, as the preview lists them; and
+    whether some were left out (too many parts, or too deep). What is decoded is never more
+    than the message itself holds. Never raises."""
+    try:
+        walk = _Walk(data)
+        walk.entity(0, len(data), 0, "text/plain")
+        found = [leaf for leaf in walk.leaves if not walk._is_body(leaf)]
+        listed = walk.attachments()
+        decoded = tuple(
+            (attachment, _decoded(data, leaf.start, leaf.end, leaf.encoding, leaf.end - leaf.start)[0])
+            for attachment, leaf in zip(listed, found, strict=False)
+        )
+        return decoded, walk.cut
+    except Exception:  # nothing above should raise; then nothing is filed from inside it
+        return (), True
+
+
+def shown_text(text: str) -> str:
+    """Text from an email as the preview shows it: "\n" line ends, no control characters but
+    tabs."""
+    return _CONTROLS.sub(" ", text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
 def body_text(data: bytes) -> str:
@@ -445,8 +470,9 @@ def _decode_text(raw: bytes, codec: str) -> str:
 
 def _text(raw: bytes, charset_name: str) -> str:
     """A body's bytes as text with "\\n" line ends and no control characters but tabs."""
-    text = _decode_text(raw, email_import.charset(charset_name.encode("ascii", "replace") or b"utf-8"))
-    return _CONTROLS.sub(" ", text.replace("\r\n", "\n").replace("\r", "\n"))
+    return shown_text(
+        _decode_text(raw, email_import.charset(charset_name.encode("ascii", "replace") or b"utf-8"))
+    )
 
 
 def html_text(markup: str) -> str:

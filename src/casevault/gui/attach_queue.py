@@ -5,10 +5,12 @@ SQLCipher connection; the encryption (`PendingAttachment.write`, files only) on 
 then `finish_attach` or `abandon_attach` back on the GUI thread. The queue has no widgets: the
 documents panel shows its signals as a progress bar, a status line and a message.
 
-An email (.eml) goes into the paper trail as well: opened on the GUI thread (`Vault.open_email`,
-which refuses one too large at once), then read into memory (never copied to disk in plaintext)
-and summarised on the pool thread with the encryption, because a hostile message's headers are
-work to read; once stored, `Vault.record_email` adds its "email" entry on the GUI thread.
+An email (.eml or .msg) goes into the paper trail as well: opened on the GUI thread
+(`Vault.open_email`, which refuses one too large at once), then read into memory (never copied
+to disk in plaintext) and read on the pool thread with the encryption (`email_in.read_email_file`,
+the bound every email is read within); once stored, `Vault.record_email` adds its "email" entry
+on the GUI thread, and the documents it held join the front of the queue, each encrypted from
+memory on the pool thread as any file is.
 """
 
 from __future__ import annotations
@@ -24,25 +26,34 @@ from PySide6.QtCore import QObject, Signal
 
 from casevault.casework.email_import import is_email_file
 from casevault.core.errors import CasevaultError, VaultStateError
+from casevault.formats.email_in import Contained, IncomingEmail
 from casevault.gui.tasks import CancelledError, TaskHandle, run_task
 from casevault.vault.attachments import PendingAttachment
 from casevault.vault.facade import Vault
-from casevault.vault.paper_trail import EmailFile, PreparedEmail
+from casevault.vault.paper_trail import EmailFile
 from casevault.vault.session import open_for_attach
 
 log = logging.getLogger(__name__)
 
 
-class _Import:
-    """One file on its way in: open source (a file, or an email still to be read), pending
-    import, running task."""
+Source = io.BufferedReader | io.BytesIO | EmailFile
 
-    def __init__(self, name: str, src: io.BufferedReader | EmailFile, pending: PendingAttachment) -> None:
+
+class _Import:
+    """One file on its way in: open source (a file, an email still to be read, or a document an
+    email held, in memory), pending import, running task."""
+
+    def __init__(self, name: str, src: Source, pending: PendingAttachment) -> None:
         self.name = name
         self.src = src
         self.pending = pending
         self.is_email = isinstance(src, EmailFile)
-        size = src.size if isinstance(src, EmailFile) else os.fstat(src.fileno()).st_size
+        if isinstance(src, EmailFile):
+            size = src.size
+        elif isinstance(src, io.BytesIO):
+            size = len(src.getbuffer())
+        else:
+            size = os.fstat(src.fileno()).st_size
         self.total = max(1, size)
         self.task: TaskHandle | None = None
 
@@ -61,7 +72,7 @@ class AttachQueue(QObject):
         super().__init__(parent)
         self._vault = vault
         self._ref = ref
-        self._queue: list[Path] = []
+        self._queue: list[Path | Contained] = []
         self._current: _Import | None = None
         self._done_in_batch = 0
         self._batch_size = 0
@@ -91,14 +102,16 @@ class AttachQueue(QObject):
 
     def _next(self) -> None:
         while self._current is None and self._queue:
-            path = self._queue.pop(0)
-            src: io.BufferedReader | EmailFile
+            item = self._queue.pop(0)
+            src: Source
             try:
-                if is_email_file(path.name):
-                    src = self._vault.open_email(path)
+                if isinstance(item, Contained):
+                    name, src = item.name, io.BytesIO(item.data)
+                elif is_email_file(item.name):
+                    src = self._vault.open_email(item)
                     name = src.name
                 else:
-                    name, src = open_for_attach(path)
+                    name, src = open_for_attach(item)
             except CasevaultError as err:
                 self.failed.emit(err.message)
                 continue
@@ -121,7 +134,7 @@ class AttachQueue(QObject):
         self.started.emit(line.format(job.name, self._done_in_batch + 1, self._batch_size))
         pending, src = job.pending, job.src
 
-        def work(progress: Callable[[int], None]) -> PreparedEmail | None:
+        def work(progress: Callable[[int], None]) -> IncomingEmail | None:
             # The source is closed here, on the worker thread, even if the panel is gone.
             if isinstance(src, EmailFile):
                 with src:
@@ -141,7 +154,7 @@ class AttachQueue(QObject):
             parent=self,
         )
 
-    def _written(self, job: _Import, email: PreparedEmail | None) -> None:
+    def _written(self, job: _Import, email: IncomingEmail | None) -> None:
         job.src.close()
         self._current = None
         self._done_in_batch += 1
@@ -156,13 +169,16 @@ class AttachQueue(QObject):
                 self._record_email(email, attachment_id)
         self._next()
 
-    def _record_email(self, email: PreparedEmail, attachment_id: str) -> None:
+    def _record_email(self, email: IncomingEmail, attachment_id: str) -> None:
         try:
             self._vault.record_email(self._ref, email, attachment_id)
         except CasevaultError as err:
             self.failed.emit(err.message)
-        else:
-            self.email_added.emit()
+            return
+        self.email_added.emit()
+        # Next, before the files dropped after the email; counted in the batch as files are.
+        self._queue[:0] = email.contained
+        self._batch_size += len(email.contained)
 
     def _not_written(self, job: _Import, error: BaseException) -> None:
         job.src.close()

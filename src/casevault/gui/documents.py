@@ -2,7 +2,7 @@
 
 Attaching (button, Ctrl+O, or files dropped on the panel; several at once) goes through an
 AttachQueue (attach_queue.py), which encrypts off the GUI thread; this panel shows its progress
-with a Cancel button. An email (.eml) attached or dropped here is also entered in the paper trail,
+with a Cancel button. An email (.eml or .msg) attached or dropped here is also entered in the paper trail,
 dated from the message (`email_added`).
 
 Previews are in memory only (see preview.py), decrypted and rendered on a worker thread; an
@@ -80,7 +80,7 @@ class DocumentsPanel(QWidget):
     """Attachments of case `ref`. `changed` is emitted after an attachment is added."""
 
     changed = Signal()
-    email_added = Signal()  # an .eml was stored and entered in the paper trail
+    email_added = Signal()  # an email was stored and entered in the paper trail
     idle = Signal()  # the attach queue has emptied (done, failed or cancelled)
     previewed = Signal(str)  # the kind of preview now shown: "image", "pdf", "email", "text" or "none"
     saved = Signal(object)  # the Path of a decrypted copy, or None when none was written

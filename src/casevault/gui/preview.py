@@ -37,6 +37,8 @@ from PySide6.QtWidgets import (
 )
 
 from casevault.casework.email_view import EmailView, is_email, read_email
+from casevault.formats.email_in import preview_msg
+from casevault.formats.outlook_msg import is_msg
 from casevault.gui.case_list_model import local_datetime_text
 
 try:
@@ -118,6 +120,8 @@ def prepare(name: str, data: bytes) -> Prepared:
     image = QImage()
     if image.loadFromData(data):
         return Prepared("image", image=image)
+    if is_msg(data):
+        return Prepared("email", email=preview_msg(data))
     if is_email(name, data):
         return Prepared("email", email=read_email(data))
     text = looks_like_text(data)

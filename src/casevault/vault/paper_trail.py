@@ -11,11 +11,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from casevault.casework import email_import, email_view, rules
+from casevault.casework import email_import, rules
 from casevault.casework import review as review_rules
 from casevault.casework.email_import import MAX_EMAIL_BYTES
 from casevault.core.errors import NotFoundError, UsageError
 from casevault.core.model import EventVersion, Original
+from casevault.formats.email_in import IncomingEmail, read_email_file
 from casevault.store import cases as case_rows
 from casevault.store import files as file_rows
 from casevault.store import meetings as meeting_rows
@@ -31,22 +32,14 @@ MAX_WHERE_CHARS = 200
 
 
 @dataclass(frozen=True)
-class PreparedEmail:
-    """An email read into memory for import: the name it is stored under, its bytes, its summary,
-    and the start of its body as text, for search."""
+class ImportedEmail:
+    """What `import_email` filed: the email itself as a document, its paper-trail entry, and
+    the documents it held, in the order it held them."""
 
-    name: str
-    data: bytes
-    summary: email_import.EmailSummary
-    body: str = ""
-
-
-def prepare_email(name: str, data: bytes, now: datetime) -> PreparedEmail:
-    """An email's bytes ready to import: its summary (dated `now` if it has no date of its own)
-    and the start of its body, for search. Reading a hostile body is bounded (email_view) but
-    not free: the GUI calls this off its thread."""
-    body = email_view.searchable_body(data)
-    return PreparedEmail(name, data, email_import.parse_email(data, now), body)
+    email_id: str
+    event_id: str
+    contained_ids: tuple[str, ...]
+    notes: tuple[str, ...]  # untranslated sentences (context "email") on what was left out
 
 
 def _too_large(name: str) -> UsageError:
@@ -70,10 +63,10 @@ def _read_at_most(src: io.BufferedReader, limit: int, expected: int) -> bytes:
 
 
 class EmailFile:
-    """An .eml opened for import (`Vault.open_email`). `read` touches no database and no widget,
-    so the GUI calls it on a worker thread: reading and summarising a hostile message must never
-    hold up the window. Every door an email comes in by reads it here, so all get the same
-    bounds (`email_import.parse_email`)."""
+    """An .eml or .msg opened for import (`Vault.open_email`). `read` touches no database and no
+    widget, so the GUI calls it on a worker thread: reading a hostile message must never hold up
+    the window. It reads with `email_in.read_email_file`, as every door an email comes in by
+    does, so all get the same bounds."""
 
     def __init__(self, name: str, src: io.BufferedReader, now: datetime) -> None:
         self.name = name
@@ -90,13 +83,13 @@ class EmailFile:
     def close(self) -> None:
         self._src.close()
 
-    def read(self) -> PreparedEmail:
+    def read(self) -> IncomingEmail:
         """Read the message into memory (never copied anywhere on disk) and summarise it."""
         with self._src:
             data = _read_at_most(self._src, MAX_EMAIL_BYTES, self.size)
         if len(data) > MAX_EMAIL_BYTES:
             raise _too_large(self.name)
-        return prepare_email(self.name, data, self._now)
+        return read_email_file(self.name, data, self._now)
 
 
 def _clean(text: str, field: str, max_chars: int, *, required: bool) -> str:
@@ -209,7 +202,7 @@ class PaperTrail:
     # ---- emails into the paper trail -----------------------------------------------------------
 
     def open_email(self, path: Path) -> EmailFile:
-        """Open an .eml for import, refusing one too large to read into memory; the import's
+        """Open an .eml or .msg for import, refusing one too large to read into memory; the import's
         date, for a message without one, is now."""
         name, src = open_for_attach(path)
         try:
@@ -222,15 +215,15 @@ class PaperTrail:
             raise _too_large(name)
         return found
 
-    def read_email(self, path: Path) -> PreparedEmail:
-        """Read an .eml into memory (never copied anywhere on disk) and summarise it."""
+    def read_email(self, path: Path) -> IncomingEmail:
+        """Read an .eml or .msg into memory (never copied anywhere on disk) and summarise it."""
         with self.open_email(path) as found:
             return found.read()
 
-    def record_email(self, ref: str, prepared: PreparedEmail, attachment_id: str) -> str:
+    def record_email(self, ref: str, email: IncomingEmail, attachment_id: str) -> str:
         """The "email" paper-trail entry for an email already stored as `attachment_id`, and its
         body in the search index (source "email", under the attachment's id: a purge erases it
-        with the case)."""
+        with the case). The documents it held are filed apart (`file_contained`)."""
         case_id = self._s.case_id(ref)
         stored = file_rows.get(self._s.db, attachment_id)
         if stored is None or stored[0].case_id != case_id:
@@ -238,19 +231,25 @@ class PaperTrail:
         with self._s.db.transaction():
             event_id = self._add_note(
                 ref,
-                email_import.entry_text(prepared.summary),
+                email_import.entry_text(email.summary, email.notes, [item.name for item in email.contained]),
                 kind="email",
-                occurred_at=prepared.summary.sent_at,
+                occurred_at=email.summary.sent_at,
             )
-            if prepared.body.strip():
-                search_rows.index(self._s.db, case_id, "email", attachment_id, prepared.body)
+            if email.body.strip():
+                search_rows.index(self._s.db, case_id, "email", attachment_id, email.body)
         log.info("email.imported %s %s", attachment_id, event_id)
         return event_id
 
-    def import_email(self, ref: str, path: Path) -> tuple[str, str]:
-        """Store an .eml encrypted as a document of the case and add an "email" entry dated from
-        the message; returns (attachment id, event id)."""
+    def file_contained(self, ref: str, email: IncomingEmail) -> tuple[str, ...]:
+        """File each document the email held as a document of the case, encrypted from memory;
+        their ids, in order."""
+        return tuple(self._attach_stream(ref, item.name, io.BytesIO(item.data)) for item in email.contained)
+
+    def import_email(self, ref: str, path: Path) -> ImportedEmail:
+        """Store an .eml or .msg encrypted as a document of the case, add an "email" entry dated
+        from the message, and file the documents it held."""
         self._s.case_id(ref)  # an unknown case fails before anything is read
-        prepared = self.read_email(path)
-        attachment_id = self._attach_stream(ref, prepared.name, io.BytesIO(prepared.data))
-        return attachment_id, self.record_email(ref, prepared, attachment_id)
+        email = self.read_email(path)
+        email_id = self._attach_stream(ref, email.name, io.BytesIO(email.data))
+        event_id = self.record_email(ref, email, email_id)
+        return ImportedEmail(email_id, event_id, self.file_contained(ref, email), email.notes)

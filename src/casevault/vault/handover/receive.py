@@ -24,7 +24,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from casevault.casework import email_import, email_view
+from casevault.casework import email_import
 from casevault.casework import outcomes as outcome_rules
 from casevault.casework.email_import import MAX_EMAIL_BYTES
 from casevault.casework.time_limits import day_start
@@ -36,7 +36,7 @@ from casevault.core.model import (
     Member,
 )
 from casevault.crypto import keys, signing
-from casevault.formats import bundle, handover_manifest
+from casevault.formats import bundle, email_in, handover_manifest
 from casevault.formats.blobstore import BlobStore
 from casevault.formats.handover_manifest import ReceivedCase
 from casevault.store import cases as case_rows
@@ -167,7 +167,9 @@ class PreparedReceive:
             if stream.left or stream.sha256.hexdigest() != doc["sha256"]:
                 raise DamagedError("A document in the bundle does not match its recorded fingerprint.")
             if isinstance(source, _Kept):  # read as an import reads it: bounded, in memory only
-                self.email_bodies[len(self.written)] = email_view.searchable_body(bytes(source.kept))
+                self.email_bodies[len(self.written)] = email_in.searchable_text(
+                    doc["name"], bytes(source.kept)
+                )
             self.written.append((len(self.written), file_id, keys.wrap_key(self.case_key, file_key, aad)))
 
         try:
