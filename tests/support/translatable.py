@@ -11,4 +11,5 @@ PACKAGE = Path(casevault.__file__).parent
 # The benchmark's windows are measuring rigs, not screens a rep sees.
 GUI_FILES = sorted(p for p in (PACKAGE / "gui").glob("*.py") if not p.name.startswith("bench"))
 # The GUI shows these casework texts; they mark them with casevault.core.i18n.QT_TRANSLATE_NOOP.
-DOMAIN_FILES = sorted((PACKAGE / "casework").glob("*.py"))
+# The notes an email's import adds (formats/email_in.py) are marked so too.
+DOMAIN_FILES = [*sorted((PACKAGE / "casework").glob("*.py")), PACKAGE / "formats" / "email_in.py"]
