@@ -359,21 +359,10 @@ def test_an_email_dropped_on_documents_enters_the_paper_trail(
     panel = DocumentsPanel(vault, ref)
     qtbot.addWidget(panel)
     panel.show()
-    mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(source)), QUrl.fromLocalFile(str(plain))])
-    events = [
-        kind(
-            QPointF(10, 10),
-            Qt.DropAction.CopyAction,
-            mime,
-            Qt.MouseButton.LeftButton,
-            Qt.KeyboardModifier.NoModifier,
-        )
-        for kind in (QDragEnterEvent, QDropEvent)
-    ]
-    QApplication.sendEvent(panel, events[0])
+    _mime, enter, drop = _drop(source, plain)
+    QApplication.sendEvent(panel, enter)
     with qtbot.waitSignal(panel.email_added, timeout=30_000):
-        QApplication.sendEvent(panel, events[1])
+        QApplication.sendEvent(panel, drop)
     qtbot.waitUntil(lambda: not panel.busy, timeout=30_000)
     assert "paper trail" in by_name(panel, "Documents message", QLabel).text()
     QThreadPool.globalInstance().waitForDone(30_000)

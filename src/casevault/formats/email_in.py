@@ -21,7 +21,7 @@ import mimetypes
 import re
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from email import encoders
 from email.header import Header
@@ -200,20 +200,16 @@ def _from_msg(name: str, data: bytes, now: datetime, clock: Callable[[], float])
     if "body" in message.cut:
         notes.append(email_view.BODY_CUT)
     contained = tuple(_contained(message, now))
+    # The properties first; what they lack, from the internet headers Outlook kept.
+    headers = _thread(message.headers) if message.headers else Thread()
+    replying = (message.in_reply_to,) if message.in_reply_to else ()
     thread = Thread(
-        message_id=message.message_id or _header_thread(message).message_id,
-        parents=((message.in_reply_to,) if message.in_reply_to else ())
-        + (message.references or _header_thread(message).parents),
+        message_id=message.message_id or headers.message_id,
+        parents=(replying + (message.references or headers.parents))[:MAX_IDS],
         conversation=message.conversation,
     )
     body = email_view.shown_text(text).strip("\n")[: email_view.MAX_SEARCHED_BODY_CHARS]
-    return IncomingEmail(
-        name, data, summary, body, contained, replace(thread, parents=thread.parents[:MAX_IDS]), tuple(notes)
-    )
-
-
-def _header_thread(message: outlook_msg.MsgMessage) -> Thread:
-    return _thread(message.headers) if message.headers else Thread()
+    return IncomingEmail(name, data, summary, body, contained, thread, tuple(notes))
 
 
 def _summary(message: outlook_msg.MsgMessage, now: datetime) -> EmailSummary:
